@@ -1,0 +1,36 @@
+"""``kg_abbreviations``: "Multi-Head Routing (MHR)" and "MHR (Multi-Head Routing)" become one
+candidate carrying both surface forms (Schwartz & Hearst 2003 and its reverse layout; see
+:func:`extractors.text.find_abbreviations`)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractors.candidates import Candidate, add_candidates
+from extractors.text import find_abbreviations
+
+__all__ = ["AbbreviationDetector"]
+
+
+class AbbreviationDetector:
+    """Adds one ``Candidate`` (source ``abbreviation``) per definition, on the short form,
+    with ``long_form`` pointing at the long form. Sets ``doc._.kg_candidates``."""
+
+    def __init__(self, nlp: Language, name: str = "kg_abbreviations"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        add_candidates(
+            doc,
+            (
+                Candidate(a.short_start, a.short_end, None, "abbreviation", long_form=(a.long_start, a.long_end))
+                for a in find_abbreviations(doc.text)
+            ),
+        )
+        return doc
+
+
+@Language.factory("kg_abbreviations", assigns=["doc._.kg_candidates"])
+def make_abbreviation_detector(nlp: Language, name: str) -> AbbreviationDetector:
+    return AbbreviationDetector(nlp, name)

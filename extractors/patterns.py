@@ -1,0 +1,126 @@
+"""``kg_name_patterns``: coined names found by their shape and by the phrases around them.
+
+- token shapes: CamelCase, inner capitals, internal digits, "++" (AdaTT, GPT-3, Ego4D,
+  MiniWoB++), with a stoplist of generic acronyms (LLM, VLM, NLP ...);
+- the title's prefix ("AdaTT: Adaptive Task-to-Task Fusion ...");
+- "we propose / introduce / present X", "called / dubbed / named / termed X";
+- "X benchmark / dataset / suite / corpus" and names ending in "Bench".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.model import NodeLabel
+from extractors.candidates import Candidate, add_candidates
+from extractors.text import NAME_WORD, is_coined_name, stop_acronyms
+
+__all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names"]
+
+_TITLE_PREFIX = re.compile(r"^\s*([^:\n]{2,60}?)\s*:\s+\S")
+_CAP_WORD = r"(?:[A-Z][\w\-+.']*|[a-z]+[A-Z][\w\-+.']*|\d[\w.\-]*)"
+_NAME_PHRASE = rf"{_CAP_WORD}(?:[ \-]{_CAP_WORD}){{0,5}}"
+_CALLED = re.compile(rf"\b(?:called|dubbed|named|termed|coined|namely)\s+(?:as\s+)?[\"“'‘]?({_NAME_PHRASE})")
+_PROPOSE = re.compile(
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work|study)|[Hh]ere,? we)\s+(?:first\s+|further\s+|also\s+|then\s+)?"
+    r"(?:propose|introduce|present|develop|design|build|construct|release|curate|create|contribute|offer|establish|put forward)s?d?\s+"
+)
+_DATA_HEAD = re.compile(
+    rf"({_NAME_PHRASE})\s+(benchmarks?|datasets?|corpus|corpora|suite|leaderboard|challenge|collection|testbed|environment)\b"
+)
+_DATA_HEAD_WORDS = {
+    "benchmark": NodeLabel.BENCHMARK, "benchmarks": NodeLabel.BENCHMARK, "suite": NodeLabel.BENCHMARK,
+    "leaderboard": NodeLabel.BENCHMARK, "challenge": NodeLabel.BENCHMARK, "testbed": NodeLabel.BENCHMARK,
+    "environment": NodeLabel.BENCHMARK,
+}
+_BENCH_NAME = re.compile(r"(?:Bench|-bench|Arena|QA|Eval)(?:[-\s]?v?\d[\w.]*)?$")
+_FOLLOW_NUMBER = re.compile(r"^(?: ?v\d+(?:\.\d+)*| \d+(?:\.\d+)?(?![\w%])| (?:mini|Pro|XL|XXL|Large|Base|Small)\b)")
+_GENERIC_START = {"The", "A", "An", "Our", "This", "These", "Its", "We", "In", "On", "For", "To", "Each", "All", "Both", "Such", "Existing", "Previous", "Prior", "Current", "Recent", "Extensive", "Experiments", "Experimental", "Specifically", "Moreover", "Furthermore", "However", "Finally", "Then", "Large", "New", "Novel", "Multiple", "Several", "Many"}
+
+
+def title_prefix(text: str) -> tuple[int, int] | None:
+    """Offsets of a name before the title's colon ("AdaTT: Adaptive ..."), if it looks like one."""
+    title_end = text.find("\n")
+    match = _TITLE_PREFIX.match(text[: title_end if title_end >= 0 else len(text)])
+    if not match:
+        return None
+    prefix = match.group(1)
+    words = prefix.split()
+    if len(words) > 4 or prefix.startswith("$") or words[0] in _GENERIC_START:
+        return None
+    if len(words) == 1 or any(is_coined_name(w) for w in words) or all(w[:1].isupper() for w in words):
+        if len(words) >= 3 and not any(is_coined_name(w) for w in words):
+            return None  # "Images Speak in Images" is a phrase, not a name
+        return match.start(1), match.end(1)
+    return None
+
+
+def coined_names(text: str) -> Iterator[tuple[int, int]]:
+    """Offsets of shape-distinctive names, extended by a following version ("SAM 2", "ColBERT v2")."""
+    for match in NAME_WORD.finditer(text):
+        word = match.group(0)
+        if not is_coined_name(word):
+            continue
+        end = match.end()
+        follow = _FOLLOW_NUMBER.match(text[end : end + 8])
+        if follow:
+            end += len(follow.group(0))
+        yield match.start(), end
+
+
+def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while words and words[0].group(0) in _GENERIC_START:
+        words.pop(0)
+    if not words:
+        return None
+    a, b = start + words[0].start(), start + words[-1].end()
+    while b > a and text[b - 1] in ".,;:'\"":
+        b -= 1
+    return (a, b) if b > a else None
+
+
+def cue_names(text: str) -> Iterator[Candidate]:
+    """Names introduced by the phrases around them."""
+    for match in _CALLED.finditer(text):
+        span = _trim_phrase(text, *match.span(1))
+        if span:
+            yield Candidate(span[0], span[1], None, "called", proposed=True)
+    for match in _DATA_HEAD.finditer(text):
+        span = _trim_phrase(text, *match.span(1))
+        if not span:
+            continue
+        phrase = text[span[0]:span[1]]
+        if len(phrase.split()) > 4 or phrase in stop_acronyms():
+            continue
+        label = _DATA_HEAD_WORDS.get(match.group(2).lower(), NodeLabel.DATASET)
+        yield Candidate(span[0], span[1], label, "data-head")
+    for match in NAME_WORD.finditer(text):
+        if _BENCH_NAME.search(match.group(0)) and match.group(0)[0].isupper() and len(match.group(0)) > 4:
+            yield Candidate(match.start(), match.end(), NodeLabel.BENCHMARK, "bench-name")
+
+
+class NamePatterns:
+    """Adds shape, title-prefix and cue-phrase candidates to ``doc._.kg_candidates``."""
+
+    def __init__(self, nlp: Language, name: str = "kg_name_patterns"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        found = [Candidate(a, b, None, "shape") for a, b in coined_names(text)]
+        prefix = title_prefix(text)
+        if prefix:
+            found.append(Candidate(prefix[0], prefix[1], None, "title", proposed=True))
+        found.extend(cue_names(text))
+        add_candidates(doc, found)
+        return doc
+
+
+@Language.factory("kg_name_patterns", assigns=["doc._.kg_candidates"])
+def make_name_patterns(nlp: Language, name: str) -> NamePatterns:
+    return NamePatterns(nlp, name)

@@ -1,0 +1,366 @@
+"""``kg_relations``: candidates become entities with types and roles, and relations with
+their evidence sentences.
+
+The work is done by :func:`resolve_candidates`, a pure function over the text and the
+candidate list; the component only wires it to the Doc.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extraction import Evidence, ExtractedEntity, ExtractedRelation
+from kg.model import NodeLabel, name_key
+from extractors.candidates import Candidate
+from extractors.text import sentence_bounds, stop_acronyms
+
+__all__ = ["RelationExtractor", "resolve_candidates"]
+
+if not Doc.has_extension("kg_entities"):
+    Doc.set_extension("kg_entities", default=[])
+if not Doc.has_extension("kg_relations"):
+    Doc.set_extension("kg_relations", default=[])
+
+# Higher wins when candidates overlap.
+_PRIORITY = {"gazetteer": 7, "abbreviation-long": 6, "abbreviation": 6, "title": 5, "called": 5,
+             "data-head": 4, "bench-name": 3, "shape": 2}
+_CONFIDENCE = {"gazetteer": 0.95, "abbreviation": 0.9, "abbreviation-long": 0.9, "title": 0.9, "called": 0.85,
+               "data-head": 0.8, "bench-name": 0.75, "shape": 0.7}
+
+_PROPOSE = re.compile(
+    r"\b(?:we|this (?:paper|work|study)|our (?:paper|work))\b[^.]{0,40}?\b(?:propose|introduce|present|develop|design|"
+    r"build|construct|release|curate|create|contribute|offer|establish|put forward|devise|name|call|term|dub)\w*",
+    re.IGNORECASE,
+)
+_OURS = re.compile(r"\b(?:our|the proposed|ours)\s*$", re.IGNORECASE)
+_EVAL_CUE = re.compile(
+    r"\b(?:experiment\w*|evaluat\w*|results?|benchmark\w*|achiev\w*|outperform\w*|surpass\w*|state-of-the-art|"
+    r"SOTA|performance|accuracy|improv\w*|tested|test on|scores?|gains?|validat\w*|demonstrat\w*)\b",
+    re.IGNORECASE,
+)
+_COMPARE = re.compile(
+    r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|improv\w* (?:up)?on|improv\w* over|better than|"
+    r"superior to|advantage over|gains? over)\b",
+    re.IGNORECASE,
+)
+_COMPARED = re.compile(r"\b(?:compared (?:to|with)|relative to|in comparison (?:to|with))\b", re.IGNORECASE)
+_ON_LIST = re.compile(r"\b(?:on|across|over|using|in)\s+((?:the\s+)?(?:[^\s,;.]+(?:\s+|,\s*|\s+and\s+|,\s+and\s+)){0,12})$")
+_NOT_EVAL_ON = re.compile(r"\b(?:based|built|relies|rely|relying|depend\w*|focus\w*|top|trained|pretrained|pre-trained)\s+(?:on|over)\s*$", re.IGNORECASE)
+_LEADING_NOISE = re.compile(r"^(?:(?:a|an|the|our|novel|new|proposed|simple|general|efficient|unified)\s+)+", re.IGNORECASE)
+_SUBJECT_OURS = re.compile(r"^\s*(?:\w+\s*,\s*)?(?:we|our|it|this|ours|the proposed)\b", re.IGNORECASE)
+
+
+@dataclass
+class _Entity:
+    surfaces: dict[str, int] = field(default_factory=dict)  # surface -> first offset
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    label: Optional[NodeLabel] = None
+    label_source: int = 0
+    canonical: Optional[str] = None
+    long_forms: set[str] = field(default_factory=set)
+    proposed: bool = False
+    gazetteer: bool = False
+    sources: set[str] = field(default_factory=set)
+    generic: bool = False
+
+
+def _clean(surface: str) -> str:
+    surface = surface.replace("~", " ").replace("\n", " ")
+    return " ".join(surface.split()).strip(" ,;:")
+
+
+def _is_generic_long(long_form: str) -> bool:
+    return not any(c.isupper() for c in long_form)
+
+
+def resolve_candidates(
+    text: str, candidates: list[Candidate], *, extractor: str = "kg_relations"
+) -> tuple[list[ExtractedEntity], list[ExtractedRelation]]:
+    """Turn candidates into typed entities with roles, EVALUATED_ON and OUTPERFORMS.
+
+    Parameters
+    ----------
+    text : the paper text (title, newline, abstract).
+    candidates : what the name-finding components found.
+
+    Returns
+    -------
+    (entities, relations), both carrying evidence sentences with offsets into ``text``.
+    """
+    sentences = sentence_bounds(text)
+    title_end = text.find("\n") if "\n" in text else len(text)
+    stop = stop_acronyms()
+
+    # 1. Expand abbreviation candidates into short and long spans.
+    spans: list[tuple[int, int, Candidate, str]] = []  # start, end, candidate, role of span
+    links: list[tuple[str, str]] = []
+    generic_shorts: set[str] = set()
+    for cand in candidates:
+        if cand.source == "abbreviation" and cand.long_form:
+            short = _clean(text[cand.start : cand.end])
+            long_start, long_end = cand.long_form
+            long_text = _clean(text[long_start:long_end])
+            stripped = _LEADING_NOISE.sub("", long_text)
+            long_start += len(long_text) - len(stripped)
+            long_text = stripped
+            sentence = _sentence_of(sentences, cand.start)
+            in_proposal = bool(_PROPOSE.search(text[sentence[0] : cand.start])) if sentence else False
+            base = short[:-1] if short.endswith("s") and short[:-1].isupper() else short
+            if base in stop or short in stop or (_is_generic_long(long_text) and not in_proposal) or len(long_text.split()) > 10:
+                generic_shorts.add(name_key(short))
+                continue
+            spans.append((cand.start, cand.end, cand, "short"))
+            spans.append((long_start, long_start + len(long_text), cand, "long"))
+            links.append((name_key(short), name_key(long_text)))
+        else:
+            spans.append((cand.start, cand.end, cand, "plain"))
+
+    # 2. Accept spans by priority; overlapping lower-priority spans are dropped.
+    spans.sort(key=lambda s: (-_PRIORITY.get(s[2].source, 0), -(s[1] - s[0]), s[0]))
+    accepted: list[tuple[int, int]] = []
+    entities: dict[str, _Entity] = {}
+    alias_of: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while key in alias_of:
+            key = alias_of[key]
+        return key
+
+    def union(a: str, b: str) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            alias_of[rb] = ra
+            target, other = entities.setdefault(ra, _Entity()), entities.pop(rb, None)
+            if other:
+                _absorb(target, other)
+
+    for start, end, cand, part in spans:
+        if any(start < b and a < end and not (a == start and b == end) for a, b in accepted):
+            continue
+        surface = _clean(text[start:end])
+        if not surface or len(surface) < 2:
+            continue
+        key = name_key(surface)
+        if not key or (cand.source == "shape" and key in generic_shorts):
+            continue
+        accepted.append((start, end))
+        ent = entities.setdefault(root(key), _Entity())
+        ent.surfaces.setdefault(surface, start)
+        ent.mentions.append((start, end))
+        ent.sources.add(cand.source if part != "long" else "abbreviation-long")
+        if part == "long":
+            ent.long_forms.add(surface)
+        if cand.source == "gazetteer":
+            ent.gazetteer = True
+            ent.canonical = cand.canonical
+            for alias in (cand.canonical or "",) + cand.aliases:
+                if alias and name_key(alias) != root(key):
+                    union(root(key), name_key(alias)) if name_key(alias) in entities else alias_of.setdefault(name_key(alias), root(key))
+        priority = _PRIORITY.get(cand.source, 0)
+        if cand.label is not None and priority > ent.label_source:
+            ent.label, ent.label_source = cand.label, priority
+        if cand.proposed:
+            ent.proposed = True
+    for a, b in links:
+        if a in entities or root(a) in entities:
+            union(root(a), root(b)) if root(b) in entities else None
+
+    # 3. Every other occurrence of an accepted surface is a mention too ("MHR" after its definition).
+    for key, ent in entities.items():
+        for surface in list(ent.surfaces):
+            for match in re.finditer(rf"(?<![\w\-]){re.escape(surface)}(?![\w]|-\w|\+)", text):
+                span = match.span()
+                if span not in ent.mentions and not any(span[0] < b and a < span[1] for a, b in accepted):
+                    ent.mentions.append(span)
+        ent.mentions.sort()
+
+    # 4. Types and roles.
+    out_entities: list[ExtractedEntity] = []
+    by_name: dict[str, _Entity] = {}
+    for key, ent in entities.items():
+        if not ent.surfaces:
+            continue
+        label = ent.label or _label_from_context(text, ent, sentences)
+        ent.label = label
+        proposed = ent.proposed or _proposed_by_context(text, ent, sentences, title_end)
+        ent.proposed = proposed
+        if not proposed and _looks_generic(ent):
+            continue
+        name = _pick_name(ent)
+        first = ent.mentions[0] if ent.mentions else (ent.surfaces[name], ent.surfaces[name] + len(name))
+        evidence = _evidence(text, sentences, first[0], extractor, max(_CONFIDENCE.get(s, 0.6) for s in ent.sources))
+        aliases = sorted({s for s in ent.surfaces if s != name} | ({ent.canonical} - {name, None}))
+        out_entities.append(
+            ExtractedEntity(name=name, aliases=aliases, label=label, role="proposed" if proposed else "used",
+                            mentions=len(ent.mentions), evidence=evidence)
+        )
+        by_name[name] = ent
+
+    relations = _evaluated_on(text, sentences, by_name, extractor) + _outperforms(text, sentences, by_name, extractor)
+    return out_entities, relations
+
+
+def _absorb(target: _Entity, other: _Entity) -> None:
+    for surface, offset in other.surfaces.items():
+        target.surfaces.setdefault(surface, offset)
+    target.mentions.extend(other.mentions)
+    target.long_forms |= other.long_forms
+    target.sources |= other.sources
+    target.proposed = target.proposed or other.proposed
+    target.gazetteer = target.gazetteer or other.gazetteer
+    target.canonical = target.canonical or other.canonical
+    if other.label_source > target.label_source:
+        target.label, target.label_source = other.label, other.label_source
+
+
+def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> Optional[tuple[int, int]]:
+    for a, b in sentences:
+        if a <= offset < b:
+            return a, b
+    return None
+
+
+def _evidence(text: str, sentences, offset: int, extractor: str, confidence: float) -> Evidence:
+    a, b = _sentence_of(sentences, offset) or (offset, offset)
+    return Evidence(sentence=text[a:b], start=a, end=b, extractor=extractor, confidence=round(confidence, 2))
+
+
+def _pick_name(ent: _Entity) -> str:
+    if ent.long_forms:
+        return max(ent.long_forms, key=len)
+    if ent.canonical and ent.canonical in ent.surfaces:
+        return ent.canonical
+    return max(ent.surfaces, key=lambda s: (len(s), -ent.surfaces[s]))
+
+
+_DATA_AFTER = re.compile(r"^\s*(?:-\s*)?(benchmarks?|datasets?|corpus|corpora|suite|leaderboard|testbed|environments?)\b", re.IGNORECASE)
+_METHOD_AFTER = re.compile(r"^\s*(?:-\s*)?(?:model|models|method|framework|architecture|algorithm|approach|network|agent|module|loss|encoder|decoder|backbone|baselines?|variant)\b", re.IGNORECASE)
+
+
+def _label_from_context(text: str, ent: _Entity, sentences) -> NodeLabel:
+    data_votes = 0
+    for start, end in ent.mentions:
+        after = text[end : end + 20]
+        head = _DATA_AFTER.match(after)
+        if head:
+            return NodeLabel.BENCHMARK if head.group(1).lower().startswith(("bench", "suite", "leader", "test", "env")) else NodeLabel.DATASET
+        if _METHOD_AFTER.match(after):
+            return NodeLabel.METHOD
+        sentence = _sentence_of(sentences, start)
+        if sentence is None:
+            continue
+        before = text[sentence[0] : start]
+        on_list = _ON_LIST.search(before)
+        if on_list and not _NOT_EVAL_ON.search(before[: on_list.start() + 6]) and _EVAL_CUE.search(text[sentence[0] : sentence[1]]):
+            if not any(w.lower() in {"model", "models", "method", "methods", "baselines", "backbone", "llms"} for w in on_list.group(1).split()):
+                data_votes += 1
+    return NodeLabel.DATASET if data_votes else NodeLabel.METHOD
+
+
+def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> bool:
+    if ent.gazetteer:
+        return False
+    for start, end in ent.mentions:
+        if start < title_end:
+            return True
+        if _OURS.search(text[max(0, start - 15) : start]):
+            return True
+        sentence = _sentence_of(sentences, start)
+        if sentence is None:
+            continue
+        before = text[sentence[0] : start]
+        proposal = None
+        for proposal in _PROPOSE.finditer(before):
+            pass
+        if proposal is not None:
+            between = before[proposal.end() :]
+            if len(between.split()) <= 12 and not re.search(r"\b(?:based on|using|with|from|upon|leverag\w*|than|over|like|such as|including)\b", between, re.IGNORECASE):
+                return True
+    return False
+
+
+def _looks_generic(ent: _Entity) -> bool:
+    """Used entities with only lowercase long forms are generic concepts, not names."""
+    if ent.gazetteer:
+        return False
+    if ent.sources <= {"shape"} and all(s.isupper() and len(s) <= 3 for s in ent.surfaces) and len(ent.mentions) == 1:
+        return True  # a lone three-letter acronym never defined or reused
+    return False
+
+
+def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str) -> list[ExtractedRelation]:
+    relations = []
+    for name, ent in by_name.items():
+        if ent.label not in (NodeLabel.DATASET, NodeLabel.BENCHMARK):
+            continue
+        for start, _ in ent.mentions:
+            sentence = _sentence_of(sentences, start)
+            if sentence and _EVAL_CUE.search(text[sentence[0] : sentence[1]]):
+                relations.append(
+                    ExtractedRelation(type="EVALUATED_ON", target=name, evidence=_evidence(text, sentences, start, extractor, 0.7))
+                )
+                break
+    return relations
+
+
+def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str) -> list[ExtractedRelation]:
+    methods = {n: e for n, e in by_name.items() if e.label is NodeLabel.METHOD}
+    proposed = [n for n, e in methods.items() if e.proposed]
+    main = min(proposed, key=lambda n: methods[n].mentions[0][0]) if proposed else None
+    relations: list[ExtractedRelation] = []
+    seen: set[tuple[str, str]] = set()
+    for a, b in sentences:
+        sentence = text[a:b]
+        cue = _COMPARE.search(sentence) or _COMPARED.search(sentence)
+        if not cue:
+            continue
+        cue_at = a + cue.start()
+        mentioned = sorted(
+            (m[0], n) for n, e in methods.items() for m in e.mentions if a <= m[0] < b
+        )
+        data = [n for n, e in by_name.items() if e.label is not NodeLabel.METHOD and any(a <= m[0] < b for m in e.mentions)]
+        if _COMPARED.match(cue.group(0)):
+            clause_end = sentence.find(",", cue.end())
+            clause_end = a + (clause_end if clause_end >= 0 else len(sentence))
+            winners = [n for off, n in mentioned if off >= clause_end and methods[n].proposed] or ([main] if main else [])
+            losers = [n for off, n in mentioned if cue_at <= off < clause_end and not methods[n].proposed]
+        else:
+            winners = [n for off, n in mentioned if off < cue_at and methods[n].proposed]
+            if not winners and main and (_SUBJECT_OURS.search(sentence) or not any(off < cue_at for off, _ in mentioned)):
+                winners = [main]
+            losers = [n for off, n in mentioned if off > cue_at and not methods[n].proposed]
+        for winner in winners[:1]:
+            for loser in losers:
+                if loser != winner and (winner, loser) not in seen:
+                    seen.add((winner, loser))
+                    relations.append(
+                        ExtractedRelation(type="OUTPERFORMS", source=winner, target=loser,
+                                          benchmark=data[0] if data else None,
+                                          evidence=_evidence(text, sentences, cue_at, extractor, 0.6))
+                    )
+    return relations
+
+
+class RelationExtractor:
+    """Resolves ``doc._.kg_candidates`` into ``doc._.kg_entities`` (list of ExtractedEntity)
+    and ``doc._.kg_relations`` (list of ExtractedRelation); also fills ``doc.spans["kg"]``."""
+
+    def __init__(self, nlp: Language, name: str = "kg_relations", *, spans_key: str = "kg"):
+        self.name = name
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities, relations = resolve_candidates(doc.text, doc._.kg_candidates, extractor=self.name)
+        doc._.kg_entities = entities
+        doc._.kg_relations = relations
+        return doc
+
+
+@Language.factory("kg_relations", assigns=["doc._.kg_entities", "doc._.kg_relations"], default_config={"spans_key": "kg"})
+def make_relation_extractor(nlp: Language, name: str, spans_key: str) -> RelationExtractor:
+    return RelationExtractor(nlp, name, spans_key=spans_key)

@@ -1,0 +1,215 @@
+"""Pure text functions the components are built from: sentence bounds, abbreviation
+definitions (Schwartz & Hearst 2003, plus the reverse layout), and name shapes.
+
+They work on character offsets of a plain string so that they are cheap, easy to test, and
+independent of how spaCy tokenises hyphens ("GPT-3", "MHR-z").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+__all__ = [
+    "sentence_bounds",
+    "find_abbreviations",
+    "Abbreviation",
+    "is_coined_name",
+    "stop_acronyms",
+    "NAME_WORD",
+]
+
+DATA = Path(__file__).parent / "data"
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
+_NO_BREAK_BEFORE = re.compile(r"(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Eq|Sec|No|approx|resp)\.|\b[A-Z]\.)$")
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into sentences; returns (start, end) character offsets.
+
+    >>> t = "We propose X (e.g. Y). It beats Z.\\nTitle"
+    >>> [t[a:b] for a, b in sentence_bounds(t)]
+    ['We propose X (e.g. Y).', 'It beats Z.', 'Title']
+    """
+    bounds = []
+    start = 0
+    for match in _SENT_END.finditer(text):
+        if match.group(0).strip("\n") and _NO_BREAK_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
+            continue
+        end = match.start()
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+        if end > start:
+            bounds.append((start, end))
+        start = match.end()
+    end = len(text.rstrip())
+    if end > start:
+        bounds.append((start, end))
+    return bounds
+
+
+class Abbreviation(NamedTuple):
+    long_start: int
+    long_end: int
+    short_start: int
+    short_end: int
+
+
+_PAREN = re.compile(r"[(\[]([^()\[\]]{1,120})[)\]]")
+_SHORT_FORM = re.compile(r"^[A-Za-z0-9][\w\-+.&/'’]*$")
+
+
+def _valid_short(short: str) -> bool:
+    return (
+        2 <= len(short) <= 15
+        and bool(_SHORT_FORM.match(short))
+        and any(c.isupper() for c in short)
+        and sum(c.isalpha() for c in short) >= 2
+        and len(short.split()) == 1
+    )
+
+
+def _match_long(short: str, words: list[tuple[int, int]], text: str) -> int:
+    """Schwartz-Hearst backwards match of ``short`` against the words before it.
+
+    Returns the index into ``words`` where the long form starts, or -1.
+    """
+    letters = [c.lower() for c in short if c.isalnum()]
+    if not letters:
+        return -1
+    candidate = text[words[0][0] : words[-1][1]]
+    base = words[0][0]
+    s = len(letters) - 1
+    pos = len(candidate) - 1
+    while s >= 0:
+        c = letters[s]
+        while pos >= 0 and (
+            candidate[pos].lower() != c or (s == 0 and pos > 0 and candidate[pos - 1].isalnum())
+        ):
+            pos -= 1
+        if pos < 0:
+            return -1
+        s -= 1
+        pos -= 1
+    start_char = base + pos + 1
+    for index, (a, b) in enumerate(words):
+        if a <= start_char < b or start_char < a:
+            return index
+    return -1
+
+
+_WORD = re.compile(r"[^\s]+")
+
+
+def find_abbreviations(text: str) -> list[Abbreviation]:
+    """Abbreviation definitions: "Long Form (LF)" and the reverse "LF (Long Form)".
+
+    >>> t = "we propose Multi-Head Routing (MHR), which beats Poly"
+    >>> [(t[a.long_start:a.long_end], t[a.short_start:a.short_end]) for a in find_abbreviations(t)]
+    [('Multi-Head Routing', 'MHR')]
+    >>> t = "we propose MHR (Multi-Head Routing) here"
+    >>> [(t[a.long_start:a.long_end], t[a.short_start:a.short_end]) for a in find_abbreviations(t)]
+    [('Multi-Head Routing', 'MHR')]
+    """
+    found: list[Abbreviation] = []
+    for match in _PAREN.finditer(text):
+        inner = match.group(1).strip()
+        inner_start = match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
+        # "(MHR; Smith et al.)" / "(MHR, for short)": the short form is the first chunk.
+        head = re.split(r"[;,]\s", inner)[0].strip()
+        before = text[max(0, match.start() - 200) : match.start()]
+        offset = max(0, match.start() - 200)
+        if _valid_short(head):
+            words = [(offset + m.start(), offset + m.end()) for m in _WORD.finditer(before)]
+            # Stop at a sentence or clause boundary.
+            limit = min(len(head) + 5, len(head) * 2)
+            window = words[-limit:]
+            for i in range(len(window) - 1, -1, -1):
+                if text[window[i][1] - 1] in ".;:!?" and i < len(window) - 1:
+                    window = window[i + 1 :]
+                    break
+            if not window:
+                continue
+            # Strip trailing punctuation of the last word ("Routing~" in LaTeX-ish text).
+            last_a, last_b = window[-1]
+            while last_b > last_a and not text[last_b - 1].isalnum() and text[last_b - 1] not in "+)":
+                last_b -= 1
+            window[-1] = (last_a, last_b)
+            index = _match_long(head, window, text)
+            if index >= 0:
+                long_start = max(window[index][0], _first_alnum(text, window[index][0], window[index][1]))
+                citation = text.find("[", long_start, last_b)
+                if citation > long_start:  # "Polytropon [Ponti et al., 2023] (Poly)"
+                    last_b = len(text[:citation].rstrip())
+                long_text = text[long_start:last_b]
+                if len(long_text) > len(head) and long_text.lower() != head.lower():
+                    found.append(Abbreviation(long_start, last_b, inner_start, inner_start + len(head)))
+                    continue
+        # Reverse layout: SHORT (Long Form), long form spelled by the short form's letters.
+        prev = re.search(r"([A-Za-z0-9][\w\-+.]*)\s*$", before)
+        if prev and _valid_short(prev.group(1)) and 1 < len(inner.split()) <= 10:
+            short = prev.group(1)
+            inner_words = [(inner_start + m.start(), inner_start + m.end()) for m in _WORD.finditer(inner)]
+            if _match_long(short, inner_words, text) == 0 and inner_words:
+                short_start = offset + prev.start(1)
+                found.append(Abbreviation(inner_words[0][0], inner_words[-1][1], short_start, short_start + len(short)))
+    return found
+
+
+def _first_alnum(text: str, a: int, b: int) -> int:
+    for i in range(a, b):
+        if text[i].isalnum():
+            return i
+    return a
+
+
+@lru_cache(maxsize=1)
+def stop_acronyms() -> frozenset[str]:
+    words: set[str] = set()
+    for line in (DATA / "stop_acronyms.txt").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            words.update(line.split())
+    return frozenset(words)
+
+
+# A "word" of a name: letters, digits and the joiners names use (GPT-3.5, MiniWoB++, Qwen2.5-VL).
+NAME_WORD = re.compile(r"(?<![\w+\-])[A-Za-z0-9][A-Za-z0-9.+\-'’]*(?<![.\-'’])(?:\+\+)?(?![\w])")
+_NUMERIC = re.compile(r"^(?:\d+(?:\.\d+)?[a-zA-Z]{0,2}|[0-9]+(?:st|nd|rd|th)|v\d+(?:\.\d+)*|\d+[xX%])$")
+
+
+def is_coined_name(word: str) -> bool:
+    """Does one word look like a coined name (AdaTT, MHR-z, GPT-3, Ego4D, MiniWoB++)?
+
+    Capitalised English words, numbers, model sizes and generic acronyms (LLM, VLMs) do not.
+
+    >>> [is_coined_name(w) for w in ["AdaTT", "MHR-z", "GPT-3", "MiniWoB++", "LLMs", "The", "7B", "Multi-Head"]]
+    [True, True, True, True, False, False, False, False]
+    """
+    if len(word) < 2 or _NUMERIC.match(word):
+        return False
+    stop = stop_acronyms()
+    if word in stop:
+        return False
+    if word.endswith("s") and word[:-1].isupper() and len(word) > 2:
+        return False  # plural acronyms name families (LLMs, GNNs, PLMs)
+    if word.endswith("++"):
+        return True
+    parts = [p for p in re.split(r"[\-.]", word) if p]
+    if all(p in stop or (p.endswith("s") and p[:-1] in stop) for p in parts if p.isalpha() and p.isupper()) and all(
+        p.isalpha() and (p.isupper() or p.islower() or p.istitle()) for p in parts
+    ) and any(p.isupper() for p in parts) and not any(p.isupper() and len(p) > 1 and p not in stop for p in parts):
+        return False  # only generic acronyms joined: "VLM-based", "LLM-as-a-judge"
+    for part in parts:
+        letters = [c for c in part if c.isalpha()]
+        if not letters:
+            continue
+        has_digit = any(c.isdigit() for c in part)
+        inner_upper = any(c.isupper() for c in part[1:])
+        if (inner_upper and len(letters) >= 2) or (has_digit and part[0].isupper()) or (has_digit and len(parts) > 1):
+            if part.isupper() and part in stop:
+                continue
+            return True
+    return False

@@ -1,0 +1,201 @@
+"""``kg``: the command line, a thin layer over the ``kg`` Python API.
+
+Every ``KGError`` becomes one line on stderr and exit code 1 (2 for usage errors).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from kg.errors import KGError
+
+FORMAT_CHOICE = click.Choice(["hf-text", "jsonl", "arxiv"])
+
+
+def _fail_cleanly(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except KGError as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper
+
+
+def _report_reject(reject) -> None:
+    click.echo(f"error: {reject}", err=True)
+
+
+def _neo4j_options(func):
+    options = [
+        click.option("--neo4j", "neo4j_uri", metavar="URI", help="Neo4j Bolt URI (default: $NEO4J_URI; none means the embedded mirror)."),
+        click.option("--user", metavar="USER", help="Neo4j user (default: $NEO4J_USER or neo4j)."),
+        click.option("--password", metavar="PW", help="Neo4j password (default: $NEO4J_PASSWORD)."),
+        click.option("--database", metavar="DB", help="Neo4j database (default: $NEO4J_DATABASE or neo4j)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg-papers")
+def cli() -> None:
+    """Knowledge graph of ML papers, the methods they propose and the benchmarks they use."""
+
+
+@cli.command("build")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--out", default="kg-data", show_default=True, type=click.Path(file_okay=False), help="Folder for the mirror.")
+@click.option("--format", "fmt", type=FORMAT_CHOICE, help="Input format (default: detected from content).")
+@click.option("--processes", default=1, show_default=True, help="Extraction processes.")
+@_neo4j_options
+@_fail_cleanly
+def build_cli(sources, out, fmt, processes, neo4j_uri, user, password, database) -> None:
+    """Read listings, extract, and write the graph (NetworkX mirror; Neo4j with --neo4j).
+
+    Example: kg build data/hf-daily-papers --out kg-data
+    """
+    from kg.build import build
+
+    def progress(stream):
+        with click.progressbar(stream, label="extracting", file=sys.stderr, show_pos=True) as bar:
+            yield from bar
+
+    result = build(sources, out=out, format=fmt, n_process=processes, on_reject=_report_reject,
+                   progress=progress if sys.stderr.isatty() else None)
+    _print_summary(result.graph.counts(), entries=result.entries_read, rejects=len(result.rejects), out=out)
+    settings = _settings(neo4j_uri, user, password, database, required=False)
+    if settings is not None:
+        from kg.loader import load_graph
+
+        stats = load_graph(result.graph, settings)
+        click.echo(f"loaded into {settings.uri} (database {settings.database}): {stats}")
+    if result.rejects:
+        click.echo(f"{len(result.rejects)} input problem(s); see {Path(out) / 'rejects.jsonl'}", err=True)
+        sys.exit(1)
+
+
+def _print_summary(counts: dict, *, entries: Optional[int] = None, rejects: int = 0, out: Optional[str] = None) -> None:
+    if entries is not None:
+        papers = counts["nodes"].get("Paper", 0)
+        click.echo(f"read {entries} entries -> {papers} distinct papers ({rejects} rejected)")
+    width = max([len(k) for part in counts.values() for k in part] + [12])
+    click.echo(f"{'nodes':<{width}}  count")
+    for label, n in sorted(counts["nodes"].items()):
+        click.echo(f"{label:<{width}}  {n:>5}")
+    click.echo(f"{'relationships':<{width}}  count")
+    for rtype, n in sorted(counts["relationships"].items()):
+        click.echo(f"{rtype:<{width}}  {n:>5}")
+    if out:
+        click.echo(f"mirror: {Path(out) / 'graph.json'}")
+
+
+@cli.command("stats")
+@click.option("--data", default="kg-data", show_default=True, type=click.Path(file_okay=False), help="Mirror folder.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@_fail_cleanly
+def stats_cli(data, as_json) -> None:
+    """Node and relationship counts of the saved mirror."""
+    from kg.mirror import graph_counts, load_mirror
+
+    counts = graph_counts(load_mirror(data))
+    if as_json:
+        click.echo(json.dumps(counts))
+    else:
+        _print_summary(counts)
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(["graphml", "json", "csv"]), required=True)
+@click.option("--data", default="kg-data", show_default=True, type=click.Path(file_okay=False), help="Mirror folder.")
+@click.option("-o", "--output", type=click.Path(), help="File (graphml, json) or folder (csv).")
+@_fail_cleanly
+def export_cli(fmt, data, output) -> None:
+    """Export the mirror as GraphML, node-link JSON or CSV."""
+    import shutil
+
+    from kg.mirror import MIRROR_FILE, export_csv, export_graphml, load_mirror
+
+    G = load_mirror(data)
+    if fmt == "graphml":
+        path = export_graphml(G, output or Path(data) / "graph.graphml")
+        click.echo(f"wrote {path}")
+    elif fmt == "json":
+        target = Path(output or Path(data) / "graph-export.json")
+        shutil.copyfile(Path(data) / MIRROR_FILE, target)
+        click.echo(f"wrote {target}")
+    else:
+        nodes, rels = export_csv(G, output or Path(data) / "csv")
+        click.echo(f"wrote {nodes} and {rels}")
+
+
+@cli.command("schema")
+def schema_cli() -> None:
+    """Print the graph model as JSON Schema."""
+    from kg.model import json_schema
+
+    click.echo(json.dumps(json_schema(), indent=2))
+
+
+@cli.command("extract")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Predictions JSONL.")
+@click.option("--format", "fmt", type=FORMAT_CHOICE, help="Input format (default: detected).")
+@click.option("--processes", default=1, show_default=True, help="Extraction processes.")
+@_fail_cleanly
+def extract_cli(sources, output, fmt, processes) -> None:
+    """Write per-paper predictions in the evaluation format.
+
+    Example: kg extract ../shared/eval/dev_papers.jsonl -o pred.jsonl
+    """
+    from kg.build import extract_to_file
+
+    count, rejects = extract_to_file(sources, output, format=fmt, on_reject=_report_reject, n_process=processes)
+    click.echo(f"wrote {count} predictions to {output}")
+    if rejects:
+        sys.exit(1)
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("pred", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@_fail_cleanly
+def eval_cli(gold, pred, as_json) -> None:
+    """Precision, recall and F1 of predictions against gold."""
+    from kg.evaluate import KINDS, evaluate_files
+
+    try:
+        result = evaluate_files(gold, pred)
+    except (json.JSONDecodeError, KeyError) as exc:
+        raise click.ClickException(f"cannot read gold or predictions: {exc}") from None
+    if as_json:
+        click.echo(json.dumps(result))
+        return
+    click.echo(f"{'':14s} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}")
+    for kind in KINDS:
+        r = result[kind]
+        click.echo(f"{kind:14s} {r['p']:6.3f} {r['r']:6.3f} {r['f1']:6.3f} {r['tp']:5d} {r['fp']:5d} {r['fn']:5d}")
+    click.echo(f"papers {result['papers']}, missing predictions {result['missing_predictions']}")
+
+
+def _settings(uri, user, password, database, *, required: bool):
+    from kg.config import Neo4jSettings
+
+    return Neo4jSettings.resolve(uri=uri, user=user, password=password, database=database, required=required)
+
+
+def main() -> None:  # pragma: no cover - entry point
+    cli()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

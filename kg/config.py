@@ -1,0 +1,46 @@
+"""Neo4j connection settings: flags first, then NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD /
+NEO4J_DATABASE from the environment. Nothing secret is ever written to disk."""
+
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, SecretStr
+
+from kg.errors import Neo4jConnectionError
+
+__all__ = ["Neo4jSettings"]
+
+
+class Neo4jSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    uri: str
+    user: str = "neo4j"
+    password: SecretStr = SecretStr("")
+    database: str = "neo4j"
+
+    @classmethod
+    def resolve(
+        cls,
+        *,
+        uri: Optional[str] = None,
+        user: Optional[str] = None,
+        password: Optional[str] = None,
+        database: Optional[str] = None,
+        required: bool = True,
+    ) -> Optional["Neo4jSettings"]:
+        """Settings from arguments, falling back to the environment; None when no URI is
+        configured and ``required`` is false (the embedded mirror is used then)."""
+        uri = uri or os.environ.get("NEO4J_URI")
+        if not uri:
+            if required:
+                raise Neo4jConnectionError("no Neo4j configured: pass --neo4j bolt://HOST:7687 or set NEO4J_URI")
+            return None
+        return cls(
+            uri=uri,
+            user=user or os.environ.get("NEO4J_USER") or "neo4j",
+            password=SecretStr(password if password is not None else os.environ.get("NEO4J_PASSWORD", "")),
+            database=database or os.environ.get("NEO4J_DATABASE") or "neo4j",
+        )

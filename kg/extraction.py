@@ -1,0 +1,75 @@
+"""What the extractors say about one paper, before entities are resolved across papers.
+
+``PaperExtraction.to_prediction()`` is the per-paper record of the evaluation format
+(``shared/eval/README.md``); ``kg.resolve`` turns many of them into a ``Graph``.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kg.model import NodeLabel
+
+__all__ = ["Evidence", "ExtractedEntity", "ExtractedRelation", "PaperExtraction"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(_Model):
+    """Where a fact was read: the sentence and its offsets in ``Paper.text``."""
+
+    sentence: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    extractor: str
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+
+
+class ExtractedEntity(_Model):
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    label: NodeLabel
+    role: str = Field(pattern="^(proposed|used)$")
+    mentions: int = 1
+    evidence: Evidence
+
+
+class ExtractedRelation(_Model):
+    """EVALUATED_ON (target is a dataset/benchmark name) or OUTPERFORMS (source beats target)."""
+
+    type: str = Field(pattern="^(EVALUATED_ON|OUTPERFORMS)$")
+    source: Optional[str] = None  # entity name; None means the paper itself
+    target: str
+    benchmark: Optional[str] = None
+    evidence: Evidence
+
+
+class PaperExtraction(_Model):
+    paper_id: str
+    entities: list[ExtractedEntity] = Field(default_factory=list)
+    relations: list[ExtractedRelation] = Field(default_factory=list)
+    code_url: Optional[str] = None
+
+    def to_prediction(self) -> dict:
+        """The record ``kg extract`` writes and ``kg eval`` / ``score.py`` read."""
+        return {
+            "id": self.paper_id,
+            "entities": [
+                {
+                    "name": e.name,
+                    "aliases": e.aliases,
+                    "type": e.label.value,
+                    "role": e.role,
+                    "evidence": e.evidence.sentence,
+                    "confidence": e.evidence.confidence,
+                }
+                for e in self.entities
+            ],
+            "evaluated_on": [r.target for r in self.relations if r.type == "EVALUATED_ON"],
+            "outperforms": [[r.source, r.target] for r in self.relations if r.type == "OUTPERFORMS"],
+            "code_url": self.code_url,
+        }

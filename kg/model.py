@@ -1,0 +1,251 @@
+"""The typed graph model every stage speaks: readers produce ``Paper``; extractors produce
+``Entity`` and ``Relation``; the mirror, the Neo4j loader and the queries consume ``Graph``.
+
+Ids are deterministic natural keys (arXiv id or a normalised title for papers, a
+normalised name for entities), so every write is a re-runnable MERGE.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from enum import Enum
+from typing import Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from kg.errors import SchemaError
+
+__all__ = [
+    "NodeLabel",
+    "RelType",
+    "ENTITY_LABELS",
+    "Paper",
+    "Entity",
+    "Relation",
+    "Graph",
+    "name_key",
+    "title_key",
+    "entity_id",
+    "paper_id",
+]
+
+PropertyValue = Union[str, int, float, bool, None, list[str], list[int]]
+
+
+class NodeLabel(str, Enum):
+    PAPER = "Paper"
+    METHOD = "Method"
+    DATASET = "Dataset"
+    BENCHMARK = "Benchmark"
+    TASK = "Task"
+    METRIC = "Metric"
+
+
+ENTITY_LABELS = (NodeLabel.METHOD, NodeLabel.DATASET, NodeLabel.BENCHMARK, NodeLabel.TASK, NodeLabel.METRIC)
+
+
+class RelType(str, Enum):
+    PROPOSES = "PROPOSES"  # Paper -> entity it introduces
+    USES = "USES"  # Paper -> entity it names without introducing it
+    EVALUATED_ON = "EVALUATED_ON"  # Paper -> Dataset/Benchmark with reported results
+    OUTPERFORMS = "OUTPERFORMS"  # Method -> Method, a comparative claim made by one paper
+    MENTIONS = "MENTIONS"  # Paper -> entity: provenance of every surface form found
+
+
+# Which (source label, target label) pairs each relationship type allows.
+_PAPER_TO_ENTITY = {(NodeLabel.PAPER, lab) for lab in ENTITY_LABELS}
+RELATION_SCHEMA: dict[RelType, set[tuple[NodeLabel, NodeLabel]]] = {
+    RelType.PROPOSES: _PAPER_TO_ENTITY,
+    RelType.USES: _PAPER_TO_ENTITY,
+    RelType.MENTIONS: _PAPER_TO_ENTITY,
+    RelType.EVALUATED_ON: {(NodeLabel.PAPER, NodeLabel.DATASET), (NodeLabel.PAPER, NodeLabel.BENCHMARK)},
+    RelType.OUTPERFORMS: {(NodeLabel.METHOD, NodeLabel.METHOD)},
+}
+
+_LATEX_CMD = re.compile(r"\\[a-zA-Z]+\*?(\{([^{}]*)\})?")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_NAME_SEPARATORS = re.compile(r"[\s\-_\u2010-\u2015]+")
+
+
+def name_key(name: str) -> str:
+    """Normalise an entity surface form for matching: NFKC, case folding, no spaces, hyphens
+    or underscores (the reference scorer's rule), so 'Multi-Head Routing' and 'multihead
+    routing' meet while 'MiniWoB' and 'MiniWoB++' or 'GPT-3' and 'GPT-4' stay apart.
+
+    >>> name_key("Multi-Head  Routing")
+    'multiheadrouting'
+    >>> name_key("MiniWoB++") != name_key("MiniWoB")
+    True
+    """
+    text = unicodedata.normalize("NFKC", name).casefold()
+    return _NAME_SEPARATORS.sub("", text).strip(".,;:()[]{}'\"")
+
+
+def title_key(title: str) -> str:
+    """Normalise a paper title so that copies differing in case, spacing, punctuation or
+    LaTeX markup (``$\\mathcal{X}$``, ``\\textbf{Y}``) get the same key.
+
+    >>> title_key("Poly: \\\\textbf{Modular} Skills!") == title_key("poly modular skills")
+    True
+    """
+    text = _LATEX_CMD.sub(lambda m: m.group(2) or "", title)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return _NON_ALNUM.sub("", text)
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^0-9a-z+]+", "-", unicodedata.normalize("NFKC", text).casefold()).strip("-")
+    return slug or hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def paper_id(*, arxiv_id: Optional[str], title: str) -> str:
+    """Deterministic paper id: ``arxiv:<id>`` when known, else ``title:<sha1 of title key>``."""
+    if arxiv_id:
+        return f"arxiv:{arxiv_id}"
+    return "title:" + hashlib.sha1(title_key(title).encode("utf-8")).hexdigest()[:16]
+
+
+def entity_id(label: Union[NodeLabel, str], name: str) -> str:
+    """Deterministic entity id: lower-cased label, a colon, the slug of the canonical name."""
+    label_value = label.value if isinstance(label, NodeLabel) else label
+    return f"{label_value.lower()}:{_slug(name)}"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Paper(_Model):
+    """One paper, however many listings it appeared in.
+
+    Attributes:
+        id: ``arxiv:<id>`` or ``title:<hash>``, see :func:`paper_id`.
+        title, abstract: as first read (LaTeX left as written).
+        authors: names when the source gives them; ``authors_count`` when only a count is given.
+        date: the listing's date exactly as written ("Oct 5, 2022", "Nov 28"); no year is invented.
+        upvotes: Hugging Face upvotes when the listing shows them.
+        urls: links written in the abstract (code, project pages).
+        sources: every ``file:line`` this paper was read from.
+    """
+
+    id: str
+    title: str = Field(min_length=1)
+    abstract: str = Field(min_length=1)
+    authors: list[str] = Field(default_factory=list)
+    authors_count: Optional[int] = None
+    date: Optional[str] = None
+    upvotes: Optional[int] = None
+    urls: list[str] = Field(default_factory=list)
+    arxiv_id: Optional[str] = None
+    categories: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    input_id: Optional[str] = None  # the record's own id in a JSON Lines source ("D07")
+
+    @property
+    def text(self) -> str:
+        """The text extractors read; relation offsets index into it."""
+        return f"{self.title}\n{self.abstract}"
+
+    @property
+    def code_url(self) -> Optional[str]:
+        for url in self.urls:
+            if "github.com" in url or "gitlab.com" in url or "huggingface.co" in url:
+                return url
+        return None
+
+    def properties(self) -> dict[str, PropertyValue]:
+        return self.model_dump(exclude={"id"})
+
+
+class Entity(_Model):
+    """A Method, Dataset, Benchmark (or Task, Metric) node, deduplicated across papers."""
+
+    id: str
+    label: NodeLabel
+    name: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _not_a_paper(self) -> "Entity":
+        if self.label is NodeLabel.PAPER:
+            raise SchemaError(f"entity {self.id!r} cannot have the label Paper")
+        return self
+
+    def properties(self) -> dict[str, PropertyValue]:
+        return {"name": self.name, "aliases": list(self.aliases)}
+
+
+class Relation(_Model):
+    """A relationship with its provenance.
+
+    ``paper`` is the paper whose text states the fact; a fact is keyed by
+    (source, type, target, paper), so two papers claiming that A outperforms B give two edges.
+    ``start``/``end`` are character offsets of the evidence sentence in ``Paper.text``
+    (title, newline, abstract).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    source: str
+    type: RelType
+    target: str
+    paper: str
+    evidence: str = ""
+    start: int = Field(default=0, ge=0)
+    end: int = Field(default=0, ge=0)
+    extractor: str = ""
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    benchmark: Optional[str] = None  # OUTPERFORMS only: the benchmark named in the same sentence
+    source_file: Optional[str] = None
+
+    @property
+    def key(self) -> str:
+        """Edge key, unique among edges between the same two nodes."""
+        return f"{self.type.value}@{self.paper}"
+
+    def properties(self) -> dict[str, PropertyValue]:
+        return self.model_dump(exclude={"source", "type", "target"})
+
+
+class Graph(_Model):
+    """A whole knowledge graph: the unit the mirror and the loader exchange."""
+
+    papers: list[Paper] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _check_schema(self) -> "Graph":
+        labels: dict[str, NodeLabel] = {p.id: NodeLabel.PAPER for p in self.papers}
+        for entity in self.entities:
+            if entity.id in labels:
+                raise SchemaError(f"duplicate node id {entity.id!r}")
+            labels[entity.id] = entity.label
+        if len(labels) != len(self.papers) + len(self.entities):
+            raise SchemaError("duplicate paper ids")
+        for rel in self.relations:
+            pair = (labels.get(rel.source), labels.get(rel.target))
+            if None in pair:
+                raise SchemaError(f"{rel.type.value} relation refers to an unknown node: {rel.source} -> {rel.target}")
+            if pair not in RELATION_SCHEMA[rel.type]:
+                raise SchemaError(
+                    f"{rel.type.value} cannot link {pair[0].value} to {pair[1].value} ({rel.source} -> {rel.target})"
+                )
+        return self
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        nodes: dict[str, int] = {"Paper": len(self.papers)}
+        for entity in self.entities:
+            nodes[entity.label.value] = nodes.get(entity.label.value, 0) + 1
+        rels: dict[str, int] = {}
+        for rel in self.relations:
+            rels[rel.type.value] = rels.get(rel.type.value, 0) + 1
+        return {"nodes": nodes, "relationships": rels}
+
+
+def json_schema() -> dict:
+    """The model as JSON Schema (what ``kg schema`` prints)."""
+    return Graph.model_json_schema()

@@ -1,0 +1,362 @@
+"""Readers that stream ``Paper`` records (and ``Reject`` notes) from paper listings.
+
+Three formats, chosen by content unless ``format`` is given:
+
+- ``hf-text``: Hugging Face Daily Papers pages saved as text, in any of three layouts
+  (blank-line separated; consecutive lines; entries followed by "• N authors", "·", a date).
+- ``jsonl``: one ``{"id", "title", "abstract", ...}`` object a line.
+- ``arxiv``: the arXiv metadata snapshot (JSON Lines with ``categories``, ``versions`` ...).
+
+Bad input never stops a read: each problem becomes a ``Reject`` naming the file and line,
+and the rest of the input is still read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Optional, Union
+
+from pydantic import ValidationError
+
+from kg.errors import InputError
+from kg.model import Paper, paper_id
+
+__all__ = ["FORMATS", "Reject", "Record", "detect_format", "read_source", "read_sources", "find_urls"]
+
+FORMATS = ("hf-text", "jsonl", "arxiv")
+
+
+@dataclass(frozen=True)
+class Reject:
+    """Something in the input that could not become a Paper."""
+
+    file: str
+    line: int
+    reason: str
+    text: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.reason}"
+
+
+Record = Union[Paper, Reject]
+
+_URL = re.compile(r"https?://[^\s<>\"'{}|\\^`]+")
+_ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/([0-9]{4}\.[0-9]{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/[0-9]{7})")
+_ARXIV_VERSION = re.compile(r"v[0-9]+$")
+
+
+def find_urls(text: str) -> list[str]:
+    """URLs written in a text, with trailing sentence punctuation removed.
+
+    >>> find_urls("Code: https://github.com/a/b. See (https://x.io/p).")
+    ['https://github.com/a/b', 'https://x.io/p']
+    """
+    urls = []
+    for match in _URL.finditer(text):
+        url = match.group(0).rstrip(".,;:!?")
+        while url.endswith(")") and url.count(")") > url.count("("):
+            url = url[:-1].rstrip(".,;:!?")
+        if url not in urls:
+            urls.append(url)
+    return urls
+
+
+def _arxiv_from(*values: Optional[str]) -> Optional[str]:
+    for value in values:
+        if not value:
+            continue
+        match = _ARXIV_URL.search(value)
+        candidate = match.group(1) if match else value.strip()
+        if re.fullmatch(r"[0-9]{4}\.[0-9]{4,5}(v[0-9]+)?|[a-z\-]+(\.[A-Z]{2})?/[0-9]{7}(v[0-9]+)?", candidate):
+            return _ARXIV_VERSION.sub("", candidate)
+    return None
+
+
+def _make_paper(file: str, line: int, **fields) -> Record:
+    title = " ".join((fields.get("title") or "").split())
+    abstract = " ".join((fields.get("abstract") or "").split())
+    if not title:
+        return Reject(file, line, "record has no title", abstract[:80])
+    if not abstract:
+        return Reject(file, line, "record has no abstract", title[:80])
+    fields.update(title=title, abstract=abstract)
+    fields.setdefault("urls", find_urls(abstract))
+    try:
+        return Paper(id=paper_id(arxiv_id=fields.get("arxiv_id"), title=title), sources=[f"{file}:{line}"], **fields)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        return Reject(file, line, f"invalid record: {where}: {first['msg']}", title[:80])
+
+
+# ---------------------------------------------------------------------------- decoding
+
+
+def _decoded_lines(path: Path, data: bytes) -> Iterator[tuple[int, Optional[str]]]:
+    """Yield (line number, text); text is None where the line is not valid UTF-8."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            yield number, raw.decode("utf-8").rstrip("\r")
+        except UnicodeDecodeError:
+            yield number, None
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    control = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    return bool(head) and control / len(head) > 0.1
+
+
+def detect_format(lines: list[str]) -> Optional[str]:
+    """Guess a format from the first non-empty lines; None when nothing fits."""
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("{"):
+            try:
+                record = json.loads(stripped)
+            except json.JSONDecodeError:
+                return "jsonl"
+            if isinstance(record, dict) and ({"versions", "update_date", "categories"} & record.keys()):
+                return "arxiv"
+            return "jsonl"
+        break
+    text_lines = [line for line in lines if line.strip()]
+    if len(text_lines) >= 2 and any(len(line.split()) >= 15 for line in text_lines):
+        return "hf-text"
+    return None
+
+
+def read_source(path: Union[str, Path], *, format: Optional[str] = None) -> Iterator[Record]:
+    """Stream the records of one file.
+
+    Parameters
+    ----------
+    path : path of the listing.
+    format : one of ``FORMATS``; detected from the content when None.
+
+    Yields
+    ------
+    Paper or Reject, in file order.
+
+    Raises
+    ------
+    InputError : the file does not exist or ``format`` is not a known format.
+    """
+    path = Path(path)
+    name = str(path)
+    if format is not None and format not in FORMATS:
+        raise InputError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    if not path.is_file():
+        raise InputError(f"{name}: no such file")
+    data = path.read_bytes()
+    if not data.strip():
+        yield Reject(name, 1, "empty file")
+        return
+    if _looks_binary(data):
+        yield Reject(name, 1, "binary file, not a paper listing")
+        return
+    decoded = [text for _, text in _decoded_lines(path, data)]
+    invalid = {number for number, text in enumerate(decoded, start=1) if text is None}
+    lines = [text or "" for text in decoded]
+    chosen = format or detect_format(lines[:200])
+    if chosen is None:
+        yield Reject(name, 1, "unknown layout: not JSON Lines and not a Daily Papers page (use --format)")
+        return
+    if chosen == "hf-text":
+        records = _read_hf_text(name, lines, invalid)
+    else:
+        records = _read_json_lines(name, lines, invalid, arxiv=(chosen == "arxiv"))
+    yield from records
+
+
+def _invalid_utf8(name: str, number: int) -> Reject:
+    return Reject(name, number, "invalid UTF-8; line skipped")
+
+
+def read_sources(paths, *, format: Optional[str] = None) -> Iterator[Record]:
+    """Stream the records of several files, directories expanded to their files in name order."""
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+                yield from read_source(child, format=format)
+        else:
+            yield from read_source(path, format=format)
+
+
+# ---------------------------------------------------------------------------- JSON Lines
+
+
+def _read_json_lines(name: str, lines: list[str], invalid: set[int], *, arxiv: bool) -> Iterator[Record]:
+    for number, line in enumerate(lines, start=1):
+        if number in invalid:
+            yield _invalid_utf8(name, number)
+            continue
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Reject(name, number, f"invalid JSON ({exc.msg} at column {exc.colno})", line[:80])
+            continue
+        if not isinstance(record, dict):
+            yield Reject(name, number, "JSON line is not an object", line[:80])
+            continue
+        yield _paper_from_json(name, number, record, arxiv=arxiv)
+
+
+def _authors(value) -> list[str]:
+    if isinstance(value, list):
+        names = []
+        for item in value:
+            if isinstance(item, str):
+                names.append(item.strip())
+            elif isinstance(item, (list, tuple)) and item:  # arXiv authors_parsed: [last, first, suffix]
+                names.append(" ".join(str(p) for p in reversed(item[:2]) if p).strip())
+        return [n for n in names if n]
+    if isinstance(value, str) and value.strip():
+        return [n.strip() for n in re.split(r",\s*|\s+and\s+", value) if n.strip()]
+    return []
+
+
+def _paper_from_json(name: str, number: int, record: dict, *, arxiv: bool) -> Record:
+    def text(key: str) -> Optional[str]:
+        value = record.get(key)
+        return value if isinstance(value, str) else (None if value is None else str(value))
+
+    abstract = text("abstract") or ""
+    authors = _authors(record.get("authors_parsed") or record.get("authors"))
+    if arxiv:
+        arxiv_id = _arxiv_from(text("id"))
+        date = text("update_date")
+        versions = record.get("versions")
+        if isinstance(versions, list) and versions and isinstance(versions[0], dict):
+            date = versions[0].get("created") or date
+        categories = (text("categories") or "").split()
+        url = f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None
+    else:
+        arxiv_id = _arxiv_from(text("arxiv_id"), text("url"))
+        date = text("date")
+        categories = []
+        url = text("url")
+    urls = find_urls(abstract)
+    if url and url not in urls:
+        urls.append(url)
+    return _make_paper(
+        name,
+        number,
+        title=text("title"),
+        abstract=abstract,
+        authors=authors,
+        authors_count=len(authors) or None,
+        date=date,
+        arxiv_id=arxiv_id,
+        categories=categories,
+        urls=urls,
+        input_id=text("id"),
+    )
+
+
+# ---------------------------------------------------------------------------- HF Daily Papers text
+
+_BOILERPLATE = re.compile(
+    r"^(new|subscribe|daily papers|byak and the research community|get trending papers in your email inbox[^\n]*)$",
+    re.IGNORECASE,
+)
+_GLUED_PREFIX = re.compile(r"^(?:Get trending papers in your email inbox[^!]*!|Subscribe)(?=\S)")
+_AUTHORS = re.compile(r"^[•\u2022\-\*]\s*(\d+)\s+authors?$")
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_DATE = re.compile(rf"^((?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)(?:\s+(\d+))?$")
+_SEPARATOR = {"·", "•", "\u00b7"}
+
+
+def _is_title_like(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 40 and len(line) <= 300 and not (line.endswith(".") and len(words) > 25)
+
+
+@dataclass
+class _Entry:
+    title: str
+    line: int
+    abstract: Optional[str] = None
+    authors_count: Optional[int] = None
+    date: Optional[str] = None
+    upvotes: Optional[int] = None
+
+
+def _read_hf_text(name: str, lines: list[str], invalid: set[int]) -> Iterator[Record]:
+    current: Optional[_Entry] = None
+    seen_entry = False
+
+    def finish(entry: Optional[_Entry]) -> Iterator[Record]:
+        if entry is not None:
+            yield _make_paper(
+                name,
+                entry.line,
+                title=entry.title,
+                abstract=entry.abstract or "",
+                authors_count=entry.authors_count,
+                date=entry.date,
+                upvotes=entry.upvotes,
+            )
+
+    for number, raw in enumerate(lines, start=1):
+        if number in invalid:
+            yield _invalid_utf8(name, number)
+            continue
+        line = _GLUED_PREFIX.sub("", raw.strip()).strip()
+        if not line or _BOILERPLATE.match(line):
+            continue
+        if line in _SEPARATOR:
+            continue
+        authors = _AUTHORS.match(line)
+        if authors:
+            if current is not None:
+                current.authors_count = int(authors.group(1))
+            continue
+        date = _DATE.match(line)
+        if date:
+            if current is not None and current.abstract is not None:
+                current.date = date.group(1)
+                current.upvotes = int(date.group(2)) if date.group(2) else None
+            elif seen_entry:
+                yield Reject(name, number, "date line without an entry", line[:80])
+            continue  # the page's own date above the first entry
+        if current is None or current.abstract is not None:
+            # Expecting a title.
+            if not _is_title_like(line):
+                yield from finish(current)
+                current = None
+                yield Reject(name, number, "abstract without a title", line[:80])
+                continue
+            yield from finish(current)
+            current = _Entry(title=line, line=number)
+            seen_entry = True
+        else:
+            # Expecting the abstract; a short line followed by a long one is the next title.
+            following = _next_text(lines, number)
+            if _is_title_like(line) and len(line.split()) < 25 and following is not None and not _is_title_like(following):
+                yield Reject(name, current.line, "record has no abstract", current.title[:80])
+                current = _Entry(title=line, line=number)
+                continue
+            current.abstract = line
+    yield from finish(current)
+
+
+def _next_text(lines: list[str], number: int) -> Optional[str]:
+    for raw in lines[number:]:
+        line = raw.strip()
+        if line and not _BOILERPLATE.match(line) and line not in _SEPARATOR and not _AUTHORS.match(line) and not _DATE.match(line):
+            return line
+    return None

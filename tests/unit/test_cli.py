@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+def test_cli_build_sample_then_stats_json(runner, sample_dir, tmp_path):
+    out = tmp_path / "kg-data"
+    result = runner.invoke(cli, ["build", str(sample_dir), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "read 376 entries -> 310 distinct papers (0 rejected)" in result.output
+    stats = runner.invoke(cli, ["stats", "--data", str(out), "--json"])
+    counts = json.loads(stats.output)
+    assert counts["nodes"]["Paper"] == 310
+    assert set(counts["relationships"]) >= {"PROPOSES", "USES", "EVALUATED_ON", "MENTIONS"}
+
+
+def test_cli_bad_input_reports_each_problem_keeps_the_rest_and_exits_1(runner, fixtures, tmp_path):
+    out = tmp_path / "kg-data"
+    sources = [str(fixtures / n) for n in ("bad.jsonl", "empty.txt", "binary.bin", "unknown.txt", "papers.jsonl")]
+    result = runner.invoke(cli, ["build", *sources, "--out", str(out)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 8
+    assert all(":" in e.split(" ", 1)[1] for e in errors)  # file:line
+    assert "read 4 entries -> 4 distinct papers (8 rejected)" in result.output
+    rejects = (out / "rejects.jsonl").read_text().splitlines()
+    assert len(rejects) == 8
+    assert json.loads(rejects[0])["line"] == 2
+
+
+def test_cli_build_keeps_earlier_mirror_when_input_is_missing(runner, tmp_path):
+    result = runner.invoke(cli, ["build", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "does not exist" in result.output
+
+
+def test_cli_export_formats(runner, sample_build, tmp_path):
+    data = str(sample_build.mirror_path.parent)
+    graphml = tmp_path / "g.graphml"
+    assert runner.invoke(cli, ["export", "--format", "graphml", "--data", data, "-o", str(graphml)]).exit_code == 0
+    assert nx.read_graphml(graphml).number_of_nodes() == sum(sample_build.graph.counts()["nodes"].values())
+    assert runner.invoke(cli, ["export", "--format", "csv", "--data", data, "-o", str(tmp_path / "csv")]).exit_code == 0
+    assert (tmp_path / "csv" / "relationships.csv").is_file()
+    assert runner.invoke(cli, ["export", "--format", "json", "--data", data, "-o", str(tmp_path / "g.json")]).exit_code == 0
+
+
+def test_cli_stats_without_mirror_is_one_line(runner, tmp_path):
+    result = runner.invoke(cli, ["stats", "--data", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.strip().count("\n") == 0 and "kg build" in result.output
+
+
+def test_cli_schema_is_json_schema(runner):
+    schema = json.loads(runner.invoke(cli, ["schema"]).output)
+    assert {"Paper", "Entity", "Relation"} <= set(schema["$defs"])
+
+
+@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_cli_every_command_has_help(runner, name):
+    result = runner.invoke(cli, [name, "--help"])
+    assert result.exit_code == 0
+    assert cli.commands[name].help
