@@ -187,6 +187,43 @@ def eval_cli(gold, pred, as_json) -> None:
     click.echo(f"papers {result['papers']}, missing predictions {result['missing_predictions']}")
 
 
+@cli.command("load")
+@click.option("--data", default="kg-data", show_default=True, type=click.Path(file_okay=False), help="Mirror folder.")
+@click.option("--batch-size", default=1000, show_default=True, help="Rows per UNWIND batch.")
+@_neo4j_options
+@_fail_cleanly
+def load_cli(data, batch_size, neo4j_uri, user, password, database) -> None:
+    """Load the saved mirror into Neo4j (idempotent MERGE on stable ids).
+
+    Example: kg load --data kg-data --neo4j bolt://127.0.0.1:7687
+    """
+    from kg.loader import load_graph
+    from kg.mirror import from_networkx, load_mirror
+
+    settings = _settings(neo4j_uri, user, password, database, required=True)
+    sent = load_graph(from_networkx(load_mirror(data)), settings, batch_size=batch_size)
+    click.echo(f"loaded into {settings.uri} (database {settings.database}): {sent}")
+
+
+@cli.command("pull")
+@click.option("--out", default="kg-data", show_default=True, type=click.Path(file_okay=False), help="Mirror folder to write.")
+@_neo4j_options
+@_fail_cleanly
+def pull_cli(out, neo4j_uri, user, password, database) -> None:
+    """Read the graph from Neo4j into the NetworkX mirror.
+
+    Example: kg pull --out kg-data --neo4j bolt://127.0.0.1:7687
+    """
+    from kg.loader import pull_graph
+    from kg.mirror import save_mirror, to_networkx
+
+    settings = _settings(neo4j_uri, user, password, database, required=True)
+    graph = pull_graph(settings)
+    path = save_mirror(to_networkx(graph), out)
+    _print_summary(graph.counts())
+    click.echo(f"mirror: {path}")
+
+
 def _settings(uri, user, password, database, *, required: bool):
     from kg.config import Neo4jSettings
 

@@ -1,0 +1,131 @@
+"""Named Cypher queries loaded from ``cypher/``.
+
+Each query starts with a ``// name: <name>`` line; the ``//`` lines after it are its
+documentation, where ``// params:`` lists parameters as ``name: type = default`` separated by
+commas and ``// example:`` shows a call. Queries are parameter-only: values are never formatted
+into the text, and the text is handed to the driver as ``neo4j.Query``.
+
+>>> q = get_query("upsert_papers")
+>>> q.name, "$rows" in q.text
+('upsert_papers', True)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping, Optional
+
+from kg.errors import QueryNotFoundError, QueryParseError
+
+__all__ = ["NamedQuery", "QueryParam", "CYPHER_DIR", "load_queries", "get_query", "library_queries"]
+
+CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
+_NAME = re.compile(r"^//\s*name:\s*([a-z][a-z0-9_]*)\s*$")
+_PARAM = re.compile(r"^\s*([a-z_][a-z0-9_]*)\s*(?::\s*([a-z]+))?\s*(?:=\s*(.+?))?\s*$")
+
+
+@dataclass(frozen=True)
+class QueryParam:
+    name: str
+    type: str = "str"  # str, int, float, list
+    default: Optional[str] = None
+
+    def convert(self, raw: str):
+        """Turn a command-line string into the parameter's type."""
+        if self.type == "int":
+            return int(raw)
+        if self.type == "float":
+            return float(raw)
+        if self.type == "list":
+            return [part.strip() for part in raw.split(",") if part.strip()]
+        return raw
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    text: str
+    description: str = ""
+    params: tuple[QueryParam, ...] = ()
+    example: str = ""
+    file: str = ""
+    line: int = 0
+    tags: tuple[str, ...] = field(default=())
+
+    def defaults(self) -> dict:
+        return {p.name: p.convert(p.default) for p in self.params if p.default is not None}
+
+
+def _parse_file(path: Path) -> list[NamedQuery]:
+    queries: list[NamedQuery] = []
+    current: Optional[dict] = None
+
+    def finish() -> None:
+        if current is None:
+            return
+        text = "\n".join(current["body"]).strip().rstrip(";").strip()
+        if not text:
+            raise QueryParseError(f"{path}:{current['line']}: query {current['name']!r} has no Cypher")
+        queries.append(
+            NamedQuery(
+                name=current["name"], text=text, description=" ".join(current["doc"]).strip(),
+                params=tuple(current["params"]), example=current["example"], file=str(path), line=current["line"],
+            )
+        )
+
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        match = _NAME.match(line.strip())
+        if match:
+            finish()
+            current = {"name": match.group(1), "doc": [], "params": [], "example": "", "body": [], "line": number}
+            continue
+        if current is None:
+            if line.strip() and not line.strip().startswith("//"):
+                raise QueryParseError(f"{path}:{number}: Cypher before any '// name:' header")
+            continue
+        stripped = line.strip()
+        if stripped.startswith("//") and not current["body"]:
+            doc = stripped[2:].strip()
+            if doc.startswith("params:"):
+                for chunk in filter(None, (c.strip() for c in doc[len("params:") :].split(";"))):
+                    param = _PARAM.match(chunk)
+                    if not param:
+                        raise QueryParseError(f"{path}:{number}: cannot read parameter {chunk!r}")
+                    current["params"].append(QueryParam(param.group(1), param.group(2) or "str", param.group(3)))
+            elif doc.startswith("example:"):
+                current["example"] = doc[len("example:") :].strip()
+            else:
+                current["doc"].append(doc)
+        else:
+            current["body"].append(line)
+    finish()
+    return queries
+
+
+@lru_cache(maxsize=4)
+def load_queries(folder: Path = CYPHER_DIR) -> Mapping[str, NamedQuery]:
+    """All named queries under ``folder`` as a read-only mapping."""
+    found: dict[str, NamedQuery] = {}
+    for path in sorted(Path(folder).rglob("*.cypher")):
+        for query in _parse_file(path):
+            if query.name in found:
+                raise QueryParseError(f"{path}:{query.line}: query name {query.name!r} also in {found[query.name].file}")
+            found[query.name] = query
+    return MappingProxyType(found)
+
+
+def get_query(name: str) -> NamedQuery:
+    queries = load_queries()
+    if name not in queries:
+        raise QueryNotFoundError(f"no query named {name!r}; `kg query --list` shows them")
+    return queries[name]
+
+
+def library_queries() -> list[NamedQuery]:
+    """The user-facing read queries (``cypher/library/``), sorted by name."""
+    library = CYPHER_DIR / "library"
+    return sorted((q for q in load_queries().values() if Path(q.file).parent == library), key=lambda q: q.name)
