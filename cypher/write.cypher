@@ -40,36 +40,36 @@ SET n:Metric, n.name = row.props.name,
     n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN row.props.aliases] + row.props.aliases;
 
 // name: merge_proposes
-// MERGE PROPOSES relationships, one per (source, target, paper). $rows: [{source, target, paper, props}].
+// MERGE PROPOSES relationships, one per (paper, target): the paper is the source. $rows: [{source, target, paper, props}].
 UNWIND $rows AS row
 MATCH (a:Paper {id: row.source})
 MATCH (b:Entity {id: row.target})
-MERGE (a)-[r:PROPOSES {paper: row.paper}]->(b)
-SET r += row.props;
+MERGE (a)-[r:PROPOSES]->(b)
+SET r += row.props, r.paper = row.paper;
 
 // name: merge_uses
-// MERGE USES relationships, one per (source, target, paper). $rows: [{source, target, paper, props}].
+// MERGE USES relationships, one per (paper, target): the paper is the source. $rows: [{source, target, paper, props}].
 UNWIND $rows AS row
 MATCH (a:Paper {id: row.source})
 MATCH (b:Entity {id: row.target})
-MERGE (a)-[r:USES {paper: row.paper}]->(b)
-SET r += row.props;
+MERGE (a)-[r:USES]->(b)
+SET r += row.props, r.paper = row.paper;
 
 // name: merge_mentions
-// MERGE MENTIONS relationships, one per (source, target, paper). $rows: [{source, target, paper, props}].
+// MERGE MENTIONS relationships, one per (paper, target): the paper is the source. $rows: [{source, target, paper, props}].
 UNWIND $rows AS row
 MATCH (a:Paper {id: row.source})
 MATCH (b:Entity {id: row.target})
-MERGE (a)-[r:MENTIONS {paper: row.paper}]->(b)
-SET r += row.props;
+MERGE (a)-[r:MENTIONS]->(b)
+SET r += row.props, r.paper = row.paper;
 
 // name: merge_evaluated_on
-// MERGE EVALUATED_ON relationships, one per (source, target, paper). $rows: [{source, target, paper, props}].
+// MERGE EVALUATED_ON relationships, one per (paper, target): the paper is the source. $rows: [{source, target, paper, props}].
 UNWIND $rows AS row
 MATCH (a:Paper {id: row.source})
 MATCH (b:Entity {id: row.target})
-MERGE (a)-[r:EVALUATED_ON {paper: row.paper}]->(b)
-SET r += row.props;
+MERGE (a)-[r:EVALUATED_ON]->(b)
+SET r += row.props, r.paper = row.paper;
 
 // name: merge_outperforms
 // MERGE OUTPERFORMS relationships, one per (source, target, paper). $rows: [{source, target, paper, props}].
