@@ -17,14 +17,19 @@ from spacy.tokens import Doc
 
 from kg.model import NodeLabel
 from extractors.candidates import Candidate, add_candidates
-from extractors.text import NAME_WORD, is_coined_name, stop_acronyms
+from extractors.text import NAME_WORD, is_coined_name, mask_urls, stop_acronyms, trim_name
 
 __all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names"]
 
 _TITLE_PREFIX = re.compile(r"^\s*([^:\n]{2,60}?)\s*:\s+\S")
-_CAP_WORD = r"(?:[A-Z][\w\-+.']*|[a-z]+[A-Z][\w\-+.']*|\d[\w.\-]*)"
+_CAP_WORD = r"(?:[A-Z][\w\-+']*(?:\.\d+)*|[a-z]+[A-Z][\w\-+']*|\d[\w\-]*[A-Za-z][\w\-]*)"
 _NAME_PHRASE = rf"{_CAP_WORD}(?:[ \-]{_CAP_WORD}){{0,5}}"
-_CALLED = re.compile(rf"\b(?:called|dubbed|named|termed|coined|namely)\s+(?:as\s+)?[\"“'‘]?({_NAME_PHRASE})")
+_CALLED = re.compile(rf"\b(?:called|dubbed|named|termed|coined)\s+(?:as\s+)?[\"“'‘]?({_NAME_PHRASE})")
+# "a model called pseudo supervisor to ...": a short lower-case name, ended by punctuation or a function word.
+_CALLED_LOWER = re.compile(
+    r"\b(?:called|dubbed|termed)\s+[\"“'‘]?([a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,3}?)[\"”'’]?"
+    r"(?=\s*(?:[,.;:()]|\s(?:to|that|which|for|with|and|in|on|by|as|is|was|where|whose)\b))"
+)
 _PROPOSE = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work|study)|[Hh]ere,? we)\s+(?:first\s+|further\s+|also\s+|then\s+)?"
     r"(?:propose|introduce|present|develop|design|build|construct|release|curate|create|contribute|offer|establish|put forward)s?d?\s+"
@@ -39,6 +44,8 @@ _DATA_HEAD_WORDS = {
 }
 _BENCH_NAME = re.compile(r"(?:Bench|-bench|Arena|QA|Eval)(?:[-\s]?v?\d[\w.]*)?$")
 _FOLLOW_NUMBER = re.compile(r"^(?: ?v\d+(?:\.\d+)*| \d+(?:\.\d+)?(?![\w%])| (?:mini|Pro|XL|XXL|Large|Base|Small)\b)")
+_GENERIC_TITLE_WORDS = {"Survey", "Review", "Position", "Tutorial", "Overview", "Perspective", "Benchmarking", "Revisiting",
+                        "Rethinking", "Towards", "Toward", "Editorial", "Introduction", "Preface", "Abstract"}
 _GENERIC_START = {"The", "A", "An", "Our", "This", "These", "Its", "We", "In", "On", "For", "To", "Each", "All", "Both", "Such", "Existing", "Previous", "Prior", "Current", "Recent", "Extensive", "Experiments", "Experimental", "Specifically", "Moreover", "Furthermore", "However", "Finally", "Then", "Large", "New", "Novel", "Multiple", "Several", "Many"}
 
 
@@ -50,22 +57,22 @@ def title_prefix(text: str) -> tuple[int, int] | None:
         return None
     prefix = match.group(1)
     words = prefix.split()
-    if len(words) > 4 or prefix.startswith("$") or words[0] in _GENERIC_START:
+    if len(words) > 4 or prefix.startswith("$") or words[0] in _GENERIC_START or prefix in _GENERIC_TITLE_WORDS:
         return None
-    if len(words) == 1 or any(is_coined_name(w) for w in words) or all(w[:1].isupper() for w in words):
-        if len(words) >= 3 and not any(is_coined_name(w) for w in words):
-            return None  # "Images Speak in Images" is a phrase, not a name
+    if len(words) == 1:
+        return (match.start(1), match.end(1)) if (words[0][:1].isupper() or is_coined_name(words[0])) else None
+    if any(is_coined_name(w) for w in words):
         return match.start(1), match.end(1)
-    return None
+    return None  # "Images Speak in Images", "Beyond Sight": phrases, not names
 
 
 def coined_names(text: str) -> Iterator[tuple[int, int]]:
     """Offsets of shape-distinctive names, extended by a following version ("SAM 2", "ColBERT v2")."""
     for match in NAME_WORD.finditer(text):
-        word = match.group(0)
+        word = trim_name(match.group(0))
         if not is_coined_name(word):
             continue
-        end = match.end()
+        end = match.start() + len(word)
         follow = _FOLLOW_NUMBER.match(text[end : end + 8])
         if follow:
             end += len(follow.group(0))
@@ -90,12 +97,14 @@ def cue_names(text: str) -> Iterator[Candidate]:
         span = _trim_phrase(text, *match.span(1))
         if span:
             yield Candidate(span[0], span[1], None, "called", proposed=True)
+    for match in _CALLED_LOWER.finditer(text):
+        yield Candidate(match.start(1), match.end(1), None, "called", proposed=True)
     for match in _DATA_HEAD.finditer(text):
         span = _trim_phrase(text, *match.span(1))
         if not span:
             continue
         phrase = text[span[0]:span[1]]
-        if len(phrase.split()) > 4 or phrase in stop_acronyms():
+        if len(phrase.split()) > 4 or phrase in stop_acronyms() or not any(c.isalpha() for c in phrase):
             continue
         label = _DATA_HEAD_WORDS.get(match.group(2).lower(), NodeLabel.DATASET)
         yield Candidate(span[0], span[1], label, "data-head")
@@ -111,7 +120,7 @@ class NamePatterns:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = mask_urls(doc.text)
         found = [Candidate(a, b, None, "shape") for a, b in coined_names(text)]
         prefix = title_prefix(text)
         if prefix:

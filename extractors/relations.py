@@ -26,9 +26,11 @@ if not Doc.has_extension("kg_entities"):
 if not Doc.has_extension("kg_relations"):
     Doc.set_extension("kg_relations", default=[])
 
-# Higher wins when candidates overlap.
-_PRIORITY = {"gazetteer": 7, "abbreviation-long": 6, "abbreviation": 6, "title": 5, "called": 5,
+# Higher wins when candidates overlap: explicit definitions beat the gazetteer (so "Super Natural
+# Instructions (SuperNI)" is not cut to "Natural Instructions"), the gazetteer beats shapes.
+_PRIORITY = {"abbreviation-long": 7, "abbreviation": 7, "title": 7, "called": 7, "gazetteer": 6,
              "data-head": 4, "bench-name": 3, "shape": 2}
+_EXTENDS_KNOWN = 8  # one hyphenated word around a known name ("M2-CLIP", "u-LLaVA", "Qwen2-VL-2B")
 _CONFIDENCE = {"gazetteer": 0.95, "abbreviation": 0.9, "abbreviation-long": 0.9, "title": 0.9, "called": 0.85,
                "data-head": 0.8, "bench-name": 0.75, "shape": 0.7}
 
@@ -38,6 +40,8 @@ _PROPOSE = re.compile(
     re.IGNORECASE,
 )
 _OURS = re.compile(r"\b(?:our|the proposed|ours)\s*$", re.IGNORECASE)
+_OURS_NEAR = re.compile(r"\b(?:our|the proposed|a novel|a new)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
+_PROPOSING = re.compile(r"\b(?:propos|introduc|present|explor|develop|design)(?:e|es|ed|ing)?\s+(?:a|an|the)?\s*(?:novel\s+|new\s+)?$", re.IGNORECASE)
 _EVAL_CUE = re.compile(
     r"\b(?:experiment\w*|evaluat\w*|results?|benchmark\w*|achiev\w*|outperform\w*|surpass\w*|state-of-the-art|"
     r"SOTA|performance|accuracy|improv\w*|tested|test on|scores?|gains?|validat\w*|demonstrat\w*)\b",
@@ -109,7 +113,8 @@ def resolve_candidates(
             long_start += len(long_text) - len(stripped)
             long_text = stripped
             sentence = _sentence_of(sentences, cand.start)
-            in_proposal = bool(_PROPOSE.search(text[sentence[0] : cand.start])) if sentence else False
+            before = text[sentence[0] : long_start] if sentence else ""
+            in_proposal = bool(_PROPOSE.search(before) or _PROPOSING.search(before) or _OURS_NEAR.search(before))
             base = short[:-1] if short.endswith("s") and short[:-1].isupper() else short
             if base in stop or short in stop or (_is_generic_long(long_text) and not in_proposal) or len(long_text.split()) > 10:
                 generic_shorts.add(name_key(short))
@@ -121,7 +126,16 @@ def resolve_candidates(
             spans.append((cand.start, cand.end, cand, "plain"))
 
     # 2. Accept spans by priority; overlapping lower-priority spans are dropped.
-    spans.sort(key=lambda s: (-_PRIORITY.get(s[2].source, 0), -(s[1] - s[0]), s[0]))
+    known = [(a, b) for a, b, c, _ in spans if c.source == "gazetteer"]
+
+    def priority(span) -> int:
+        start, end, cand, _ = span
+        if cand.source == "shape" and any(start <= a and b <= end and (a, b) != (start, end) for a, b in known) \
+                and not any(ch.isspace() for ch in text[start:end]):
+            return _EXTENDS_KNOWN
+        return _PRIORITY.get(cand.source, 0)
+
+    spans.sort(key=lambda s: (-priority(s), -(s[1] - s[0]), s[0]))
     accepted: list[tuple[int, int]] = []
     entities: dict[str, _Entity] = {}
     alias_of: dict[str, str] = {}
@@ -185,10 +199,10 @@ def resolve_candidates(
     for key, ent in entities.items():
         if not ent.surfaces:
             continue
-        label = ent.label or _label_from_context(text, ent, sentences)
-        ent.label = label
         proposed = ent.proposed or _proposed_by_context(text, ent, sentences, title_end)
         ent.proposed = proposed
+        label = ent.label or _label_from_context(text, ent, sentences, title_end)
+        ent.label = label
         if not proposed and _looks_generic(ent):
             continue
         name = _pick_name(ent)
@@ -238,28 +252,67 @@ def _pick_name(ent: _Entity) -> str:
     return max(ent.surfaces, key=lambda s: (len(s), -ent.surfaces[s]))
 
 
-_DATA_AFTER = re.compile(r"^\s*(?:-\s*)?(benchmarks?|datasets?|corpus|corpora|suite|leaderboard|testbed|environments?)\b", re.IGNORECASE)
-_METHOD_AFTER = re.compile(r"^\s*(?:-\s*)?(?:model|models|method|framework|architecture|algorithm|approach|network|agent|module|loss|encoder|decoder|backbone|baselines?|variant)\b", re.IGNORECASE)
+_DATA_NOUN = r"(benchmarks?|datasets?|corpus|corpora|suite|leaderboard|testbed|environments?|collection|arena)"
+_DATA_AFTER = re.compile(rf"^\s*(?:-\s*)?{_DATA_NOUN}\b", re.IGNORECASE)
+_METHOD_NOUN = (r"(?:model|models|method|framework|architecture|algorithm|approach|network|agent|module|loss|"
+                r"encoder|decoder|backbone|baselines?|variant|system|strategy|technique|pipeline|paradigm|mechanism|policy)")
+_METHOD_AFTER = re.compile(rf"^\s*(?:-\s*)?{_METHOD_NOUN}\b", re.IGNORECASE)
+# "X, a large-scale benchmark for ...", "X (Y), a new dataset of ..."
+_APPOSITION = re.compile(
+    rf"^\s*(?:\([^)]*\))?\s*,?\s*(?:which is\s+)?(?:a|an|the|our)\s+((?:[\w\-]+\s+){{0,6}}?){_DATA_NOUN}\b", re.IGNORECASE
+)
+_METHOD_WORD = re.compile(rf"\b{_METHOD_NOUN}\b", re.IGNORECASE)
+_TITLE_DATA = re.compile(rf"\b{_DATA_NOUN}\b|Bench\b", re.IGNORECASE)
+_BENCH_NOUNS = ("bench", "suite", "leader", "test", "env", "arena")
+_TASK_HEAD = re.compile(
+    r"\b(?:detection|retrieval|recognition|classification|segmentation|captioning|answering|translation|summarization|"
+    r"grasping|tracking|estimation|forecasting|parsing|extraction|localization|grounding|generalization)$", re.IGNORECASE
+)
+_METRIC_HEAD = re.compile(r"\b(?:accuracy|precision|recall|score|error|rate|distance|similarity|ratio|correlation|divergence)$", re.IGNORECASE)
+_LIST_BEFORE = re.compile(
+    r"\b(?:on|across|over)\s+(?:the\s+|both\s+|three\s+|two\s+|four\s+|five\s+|several\s+|multiple\s+)?"
+    r"(?:(?:[\w\-]+\s+){0,3}?(?:benchmarks?|datasets?|tasks?)\s*(?:[,:(]|including|such as|like|namely)?\s*)?"
+    r"(?:[A-Z0-9][^\s,;()]*(?:\s+[A-Z0-9v][^\s,;()]*)*\s*(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+))*$"
+)
+_NOT_EVAL_ON = re.compile(r"\b(?:based|built|relies|rely|relying|depend\w*|focus\w*|top|pretrained|pre-trained)\s+(?:on|over)\b", re.IGNORECASE)
 
 
-def _label_from_context(text: str, ent: _Entity, sentences) -> NodeLabel:
-    data_votes = 0
+def _data_label(noun: str) -> NodeLabel:
+    return NodeLabel.BENCHMARK if noun.lower().startswith(_BENCH_NOUNS) else NodeLabel.DATASET
+
+
+def _label_from_context(text: str, ent: _Entity, sentences, title_end: int) -> NodeLabel:
+    """The type of an entity the gazetteer does not know, from the words around it."""
     for start, end in ent.mentions:
-        after = text[end : end + 20]
+        after = text[end : end + 80]
         head = _DATA_AFTER.match(after)
         if head:
-            return NodeLabel.BENCHMARK if head.group(1).lower().startswith(("bench", "suite", "leader", "test", "env")) else NodeLabel.DATASET
+            return _data_label(head.group(1))
         if _METHOD_AFTER.match(after):
             return NodeLabel.METHOD
+        apposition = _APPOSITION.match(after)
+        if apposition and not _METHOD_WORD.search(apposition.group(1)):
+            return _data_label(apposition.group(2))
+        if end <= title_end and "title" in ent.sources:
+            rest = text[end:title_end]
+            data = _TITLE_DATA.search(rest)
+            if data and not _METHOD_WORD.search(rest[: data.start()]):
+                return _data_label(data.group(0))
+    for long_form in ent.long_forms:
+        if not ent.proposed and _TASK_HEAD.search(long_form):
+            return NodeLabel.TASK
+        if _METRIC_HEAD.search(long_form):
+            return NodeLabel.METRIC
+    if ent.proposed:
+        return NodeLabel.METHOD
+    for start, _ in ent.mentions:
         sentence = _sentence_of(sentences, start)
         if sentence is None:
             continue
         before = text[sentence[0] : start]
-        on_list = _ON_LIST.search(before)
-        if on_list and not _NOT_EVAL_ON.search(before[: on_list.start() + 6]) and _EVAL_CUE.search(text[sentence[0] : sentence[1]]):
-            if not any(w.lower() in {"model", "models", "method", "methods", "baselines", "backbone", "llms"} for w in on_list.group(1).split()):
-                data_votes += 1
-    return NodeLabel.DATASET if data_votes else NodeLabel.METHOD
+        if _LIST_BEFORE.search(before) and not _NOT_EVAL_ON.search(before[-120:]) and _EVAL_CUE.search(text[sentence[0] : sentence[1]]):
+            return NodeLabel.DATASET
+    return NodeLabel.METHOD
 
 
 def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> bool:

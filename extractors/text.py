@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 __all__ = [
+    "mask_urls",
     "sentence_bounds",
     "find_abbreviations",
     "Abbreviation",
     "is_coined_name",
     "stop_acronyms",
+    "trim_name",
     "NAME_WORD",
 ]
 
@@ -25,6 +27,25 @@ DATA = Path(__file__).parent / "data"
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
 _NO_BREAK_BEFORE = re.compile(r"(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|Fig|Eq|Sec|No|approx|resp)\.|\b[A-Z]\.)$")
+
+
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+
+
+def mask_urls(text: str) -> str:
+    """The text with every URL blanked out (same length, so offsets still hold): user and
+    repository names in links ("GeoX-Lab", "ShuvenduRoy") are not entity names.
+
+    >>> masked = mask_urls("Code: https://github.com/A/B-C. Done")
+    >>> masked.split(), len(masked)
+    (['Code:', '.', 'Done'], 36)
+    """
+    def blank(match: re.Match) -> str:
+        url = match.group(0)
+        keep = len(url) - len(url.rstrip(".,;:)"))
+        return " " * (len(url) - keep) + url[len(url) - keep :]
+
+    return _URL.sub(blank, text)
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -177,7 +198,23 @@ def stop_acronyms() -> frozenset[str]:
 
 # A "word" of a name: letters, digits and the joiners names use (GPT-3.5, MiniWoB++, Qwen2.5-VL).
 NAME_WORD = re.compile(r"(?<![\w+\-])[A-Za-z0-9][A-Za-z0-9.+\-'’]*(?<![.\-'’])(?:\+\+)?(?![\w])")
-_NUMERIC = re.compile(r"^(?:\d+(?:\.\d+)?[a-zA-Z]{0,2}|[0-9]+(?:st|nd|rd|th)|v\d+(?:\.\d+)*|\d+[xX%])$")
+_NUMERIC = re.compile(r"^(?:\d+(?:\.\d+)?[a-zA-Z]{0,2}|[0-9]+(?:st|nd|rd|th)|v\d+(?:\.\d+)*|\d+[xX%]|\d+(?:\.\d+)?[KMBT]?(?:[-/]\d+(?:\.\d+)?[KMBT]?)+)$")
+# Participles and adjectives glued to a name by a hyphen ("OWL-trained", "VLM-based") are not part of it.
+_GLUED_SUFFIX = re.compile(
+    r"(?:-(?:based|like|style|specific|guided|aware|free|only|level|driven|centric|agnostic|[a-z]{2,}ed|[a-z]{3,}ing))+$"
+)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def trim_name(word: str) -> str:
+    """Strip a possessive and hyphen-glued lowercase words from a name.
+
+    >>> [trim_name(w) for w in ["OpenAI's", "OWL-trained", "MHR-z", "MHR-mu", "GPT-4o-mini"]]
+    ['OpenAI', 'OWL', 'MHR-z', 'MHR-mu', 'GPT-4o-mini']
+    """
+    word = _POSSESSIVE.sub("", word)
+    trimmed = _GLUED_SUFFIX.sub("", word)
+    return trimmed if trimmed and trimmed != word and not trimmed.endswith("-") else word
 
 
 def is_coined_name(word: str) -> bool:
@@ -189,6 +226,8 @@ def is_coined_name(word: str) -> bool:
     [True, True, True, True, False, False, False, False]
     """
     if len(word) < 2 or _NUMERIC.match(word):
+        return False
+    if all(_NUMERIC.match(p) or not p for p in re.split(r"[\-/]", word)):
         return False
     stop = stop_acronyms()
     if word in stop:
