@@ -46,6 +46,15 @@ def load_gazetteer(path: Path = DEFAULT_GAZETTEER) -> list[GazetteerEntry]:
     return entries
 
 
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] only part of a hyphenated word ("CLIP" in "M2-CLIP", "Charades" in "Charades-STA")?"""
+    before = text[start - 2 : start] if start >= 2 else ""
+    after = text[end : end + 2]
+    return (len(before) == 2 and before[1] == "-" and before[0].isalnum()) or (
+        len(after) == 2 and after[0] == "-" and after[1].isalnum()
+    )
+
+
 class Gazetteer:
     """Adds a ``Candidate`` (source ``gazetteer``) for every gazetteer name in the doc.
 
@@ -73,6 +82,8 @@ class Gazetteer:
             for match_id, start, end in matcher(doc):
                 entry = self.by_key[doc.vocab.strings[match_id]]
                 span = doc[start:end]
+                if _inside_word(doc.text, span.start_char, span.end_char):
+                    continue
                 found.append(
                     Candidate(span.start_char, span.end_char, entry.label, "gazetteer", canonical=entry.name,
                               aliases=entry.aliases)

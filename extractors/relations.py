@@ -55,7 +55,8 @@ _COMPARE = re.compile(
 _COMPARED = re.compile(r"\b(?:compared (?:to|with)|relative to|in comparison (?:to|with))\b", re.IGNORECASE)
 _ON_LIST = re.compile(r"\b(?:on|across|over|using|in)\s+((?:the\s+)?(?:[^\s,;.]+(?:\s+|,\s*|\s+and\s+|,\s+and\s+)){0,12})$")
 _NOT_EVAL_ON = re.compile(r"\b(?:based|built|relies|rely|relying|depend\w*|focus\w*|top|trained|pretrained|pre-trained)\s+(?:on|over)\s*$", re.IGNORECASE)
-_LEADING_NOISE = re.compile(r"^(?:(?:a|an|the|our|novel|new|proposed|simple|general|efficient|unified)\s+)+", re.IGNORECASE)
+# Determiners in any case; adjectives only in lower case ("Unified Moment Detection" keeps "Unified").
+_LEADING_NOISE = re.compile(r"^(?:(?:[Aa]n?|[Tt]he|[Oo]ur|novel|new|proposed|simple|general|efficient|unified)\s+)+")
 _SUBJECT_OURS = re.compile(r"^\s*(?:\w+\s*,\s*)?(?:we|our|it|this|ours|the proposed)\b", re.IGNORECASE)
 
 
@@ -70,7 +71,7 @@ class _Entity:
     proposed: bool = False
     gazetteer: bool = False
     sources: set[str] = field(default_factory=set)
-    generic: bool = False
+    strong_label: bool = False  # the type came from the gazetteer or an explicit cue, not a default
 
 
 def _clean(surface: str) -> str:
@@ -115,8 +116,9 @@ def resolve_candidates(
             sentence = _sentence_of(sentences, cand.start)
             before = text[sentence[0] : long_start] if sentence else ""
             in_proposal = bool(_PROPOSE.search(before) or _PROPOSING.search(before) or _OURS_NEAR.search(before))
-            base = short[:-1] if short.endswith("s") and short[:-1].isupper() else short
-            if base in stop or short in stop or (_is_generic_long(long_text) and not in_proposal) or len(long_text.split()) > 10:
+            plural = short.endswith("s") and short[:-1].isupper()  # "ANNs", "MLIPs": families, not names
+            if (short[:-1] if plural else short) in stop or (plural and not in_proposal) \
+                    or (_is_generic_long(long_text) and not in_proposal) or len(long_text.split()) > 10:
                 generic_shorts.add(name_key(short))
                 continue
             spans.append((cand.start, cand.end, cand, "short"))
@@ -160,7 +162,7 @@ def resolve_candidates(
         if not surface or len(surface) < 2:
             continue
         key = name_key(surface)
-        if not key or (cand.source == "shape" and key in generic_shorts):
+        if not key or (cand.source not in ("gazetteer", "abbreviation") and key in generic_shorts):
             continue
         accepted.append((start, end))
         ent = entities.setdefault(root(key), _Entity())
@@ -196,13 +198,16 @@ def resolve_candidates(
     # 4. Types and roles.
     out_entities: list[ExtractedEntity] = []
     by_name: dict[str, _Entity] = {}
-    for key, ent in entities.items():
-        if not ent.surfaces:
-            continue
-        proposed = ent.proposed or _proposed_by_context(text, ent, sentences, title_end)
-        ent.proposed = proposed
-        label = ent.label or _label_from_context(text, ent, sentences, title_end)
-        ent.label = label
+    live = [ent for ent in entities.values() if ent.surfaces]
+    for ent in live:
+        ent.proposed = ent.proposed or _proposed_by_context(text, ent, sentences, title_end)
+        if ent.label is not None:
+            ent.strong_label = True
+        else:
+            ent.label, ent.strong_label = _label_from_context(text, ent, sentences, title_end)
+    _propagate_list_labels(text, live)
+    for ent in live:
+        proposed, label = ent.proposed, ent.label
         if not proposed and _looks_generic(ent):
             continue
         name = _pick_name(ent)
@@ -263,7 +268,11 @@ _APPOSITION = re.compile(
 )
 _METHOD_WORD = re.compile(rf"\b{_METHOD_NOUN}\b", re.IGNORECASE)
 _TITLE_DATA = re.compile(rf"\b{_DATA_NOUN}\b|Bench\b", re.IGNORECASE)
-_BENCH_NOUNS = ("bench", "suite", "leader", "test", "env", "arena")
+_BENCH_NOUNS = ("bench", "suite", "leader", "test", "env", "arena", "challenge", "gym")
+# A name whose own last word says what it is: "StarCraft Multi-agent Challenge", "OPT-IML Bench".
+_NAME_HEAD = re.compile(r"\b(Benchmark|Bench|Dataset|Corpus|Suite|Challenge|Arena|Gym|Leaderboard|Testbed)$")
+_PARENTHETICAL = re.compile(r"^\s*\([^)]{1,40}\)")
+_LIST_GAP = re.compile(r"^\s*(?:\([^)]{1,30}\)\s*)?(?:,|,?\s*and|,?\s*or|&|/)\s*(?:the\s+)?$")
 _TASK_HEAD = re.compile(
     r"\b(?:detection|retrieval|recognition|classification|segmentation|captioning|answering|translation|summarization|"
     r"grasping|tracking|estimation|forecasting|parsing|extraction|localization|grounding|generalization)$", re.IGNORECASE
@@ -281,38 +290,68 @@ def _data_label(noun: str) -> NodeLabel:
     return NodeLabel.BENCHMARK if noun.lower().startswith(_BENCH_NOUNS) else NodeLabel.DATASET
 
 
-def _label_from_context(text: str, ent: _Entity, sentences, title_end: int) -> NodeLabel:
+def _label_from_context(text: str, ent: _Entity, sentences, title_end: int) -> tuple[NodeLabel, bool]:
     """The type of an entity the gazetteer does not know, from the words around it."""
     for start, end in ent.mentions:
-        after = text[end : end + 80]
+        after = _PARENTHETICAL.sub("", text[end : end + 80], count=1)
         head = _DATA_AFTER.match(after)
         if head:
-            return _data_label(head.group(1))
+            return _data_label(head.group(1)), True
         if _METHOD_AFTER.match(after):
-            return NodeLabel.METHOD
+            return NodeLabel.METHOD, True
         apposition = _APPOSITION.match(after)
         if apposition and not _METHOD_WORD.search(apposition.group(1)):
-            return _data_label(apposition.group(2))
+            return _data_label(apposition.group(2)), True
         if end <= title_end and "title" in ent.sources:
             rest = text[end:title_end]
             data = _TITLE_DATA.search(rest)
             if data and not _METHOD_WORD.search(rest[: data.start()]):
-                return _data_label(data.group(0))
+                return _data_label(data.group(0)), True
     for long_form in ent.long_forms:
         if not ent.proposed and _TASK_HEAD.search(long_form):
-            return NodeLabel.TASK
+            return NodeLabel.TASK, True
         if _METRIC_HEAD.search(long_form):
-            return NodeLabel.METRIC
+            return NodeLabel.METRIC, True
+    own_head = _NAME_HEAD.search(max(ent.surfaces, key=len))
+    if own_head:
+        return _data_label(own_head.group(1)), True
     if ent.proposed:
-        return NodeLabel.METHOD
+        return NodeLabel.METHOD, False
     for start, _ in ent.mentions:
         sentence = _sentence_of(sentences, start)
         if sentence is None:
             continue
         before = text[sentence[0] : start]
         if _LIST_BEFORE.search(before) and not _NOT_EVAL_ON.search(before[-120:]) and _EVAL_CUE.search(text[sentence[0] : sentence[1]]):
-            return NodeLabel.DATASET
-    return NodeLabel.METHOD
+            return NodeLabel.DATASET, True
+    return NodeLabel.METHOD, False
+
+
+def _propagate_list_labels(text: str, entities: list[_Entity]) -> None:
+    """Names coordinated in one list share a class: in "PromptSource, FLAN, Super-NaturalInstructions,
+    and UnifiedSKG" the known datasets make UnifiedSKG a dataset too."""
+    mentions = sorted((start, end, ent) for ent in entities for start, end in ent.mentions)
+    groups: list[list[_Entity]] = []
+    current: list[_Entity] = []
+    previous_end = -1
+    for start, end, ent in mentions:
+        if current and _LIST_GAP.match(text[previous_end:start]):
+            current.append(ent)
+        else:
+            if len(current) > 1:
+                groups.append(current)
+            current = [ent]
+        previous_end = end
+    if len(current) > 1:
+        groups.append(current)
+    for group in groups:
+        strong = [e.label for e in group if e.strong_label]
+        data = [lab for lab in strong if lab in (NodeLabel.DATASET, NodeLabel.BENCHMARK)]
+        if data and len(data) == len(strong):
+            label = max(set(data), key=data.count)
+            for ent in group:
+                if not ent.strong_label and not ent.proposed:
+                    ent.label = label
 
 
 def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> bool:

@@ -201,7 +201,7 @@ NAME_WORD = re.compile(r"(?<![\w+\-])[A-Za-z0-9][A-Za-z0-9.+\-'’]*(?<![.\-'’
 _NUMERIC = re.compile(r"^(?:\d+(?:\.\d+)?[a-zA-Z]{0,2}|[0-9]+(?:st|nd|rd|th)|v\d+(?:\.\d+)*|\d+[xX%]|\d+(?:\.\d+)?[KMBT]?(?:[-/]\d+(?:\.\d+)?[KMBT]?)+)$")
 # Participles and adjectives glued to a name by a hyphen ("OWL-trained", "VLM-based") are not part of it.
 _GLUED_SUFFIX = re.compile(
-    r"(?:-(?:based|like|style|specific|guided|aware|free|only|level|driven|centric|agnostic|[a-z]{2,}ed|[a-z]{3,}ing))+$"
+    r"(?:-(?:based|like|style|specific|guided|aware|free|only|level|driven|centric|agnostic|scale|size|sized|type|[a-z]{2,}ed|[a-z]{3,}ing))+$"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -243,7 +243,7 @@ def is_coined_name(word: str) -> bool:
         return False  # only generic acronyms joined: "VLM-based", "LLM-as-a-judge"
     for part in parts:
         letters = [c for c in part if c.isalpha()]
-        if not letters:
+        if not letters or (part.endswith("s") and part[:-1] in stop):
             continue
         has_digit = any(c.isdigit() for c in part)
         inner_upper = any(c.isupper() for c in part[1:])
