@@ -24,7 +24,22 @@ __all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names"]
 _TITLE_PREFIX = re.compile(r"^\s*([^:\n]{2,60}?)\s*:\s+\S")
 _CAP_WORD = r"(?:[A-Z][\w\-+']*(?:\.\d+)*|[a-z]+[A-Z][\w\-+']*|\d[\w\-]*[A-Za-z][\w\-]*)"
 _NAME_PHRASE = rf"{_CAP_WORD}(?:[ \-]{_CAP_WORD}){{0,5}}"
-_CALLED = re.compile(rf"\b(?:called|dubbed|named|termed|coined)\s+(?:as\s+)?[\"“'‘]?({_NAME_PHRASE})")
+_CALLED = re.compile(
+    rf"\b(?:called|dubbed|named|termed|coined|refer(?:red)? to as|known as)\s+(?:as\s+)?[\"“'‘]{{0,2}}({_NAME_PHRASE})"
+)
+# "we propose Consensus Merging, an algorithm ...": a Title-Case phrase right after a proposal verb.
+_TITLE_WORD = r"[A-Z][\w+']*(?:-[\w+']+)*"
+_PROPOSED_PHRASE = re.compile(
+    rf"\b(?:[Ww]e|[Tt]his (?:paper|work|study|report))\s+(?:first\s+|further\s+|also\s+|then\s+|thus\s+)?"
+    rf"(?:propose|introduce|present|develop|design|build|construct|release|curate|create|contribute|establish)[sd]?\s+"
+    rf"(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|unified|effective|efficient)[,]?\s+)*"
+    rf"({_TITLE_WORD}(?:\s+(?:(?:of|for|via|and|in|with|to|the|on)\s+)?{_TITLE_WORD}){{1,5}})"
+)
+# "a new English language dataset, ZEST, structured for ...": a name in apposition after a data noun.
+_DATA_APPOSITION = re.compile(
+    r"\b(?:a|an|our)\s+(?:new|novel|large-scale|challenging|comprehensive)?\s*(?:[\w\-]+\s+){0,4}?"
+    r"(dataset|benchmark|corpus|suite|testbed)\s*,\s*([A-Z][\w\-+.]*[\w+])\s*[,(]"
+)
 # "a model called pseudo supervisor to ...": a short lower-case name, ended by punctuation or a function word.
 _CALLED_LOWER = re.compile(
     r"\b(?:called|dubbed|termed)\s+[\"“'‘]?([a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,3}?)[\"”'’]?"
@@ -99,6 +114,13 @@ def cue_names(text: str) -> Iterator[Candidate]:
             yield Candidate(span[0], span[1], None, "called", proposed=True)
     for match in _CALLED_LOWER.finditer(text):
         yield Candidate(match.start(1), match.end(1), None, "called", proposed=True)
+    for match in _PROPOSED_PHRASE.finditer(text):
+        span = _trim_phrase(text, *match.span(1))
+        if span and not all(w in _GENERIC_START for w in text[span[0]:span[1]].split()):
+            yield Candidate(span[0], span[1], None, "called", proposed=True)
+    for match in _DATA_APPOSITION.finditer(text):
+        label = _DATA_HEAD_WORDS.get(match.group(1).lower(), NodeLabel.DATASET)
+        yield Candidate(match.start(2), match.end(2), label, "data-head", proposed=True)
     for match in _DATA_HEAD.finditer(text):
         span = _trim_phrase(text, *match.span(1))
         if not span:

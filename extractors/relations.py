@@ -354,9 +354,23 @@ def _propagate_list_labels(text: str, entities: list[_Entity]) -> None:
                     ent.label = label
 
 
+_WE = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE)
+_PRIOR_WORK = re.compile(
+    r"\b(?:such as|like|e\.g\.|including|based on|previous|existing|prior|baselines?|compared (?:with|to)|unlike|than|"
+    r"popular|standard|conventional|traditional|widely|versus|vs\.?)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+
+
 def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> bool:
     if ent.gazetteer:
         return False
+    for long_form in ent.long_forms:
+        # A name defined with its acronym in a sentence about the authors' own work.
+        offset = ent.surfaces[long_form]
+        sentence = _sentence_of(sentences, offset)
+        if sentence and _WE.search(text[sentence[0] : sentence[1]]) and not _PRIOR_WORK.search(text[sentence[0] : offset]):
+            return True
     for start, end in ent.mentions:
         if start < title_end:
             return True

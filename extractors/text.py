@@ -79,6 +79,7 @@ class Abbreviation(NamedTuple):
     short_end: int
 
 
+_STANDS_FOR = re.compile(r"(?:stands for|short for|abbreviated from|i\.e\.,?|namely)\s+", re.IGNORECASE)
 _PAREN = re.compile(r"[(\[]([^()\[\]]{1,120})[)\]]")
 _SHORT_FORM = re.compile(r"^[A-Za-z0-9][\w\-+.&/'’]*$")
 
@@ -171,6 +172,10 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
                     continue
         # Reverse layout: SHORT (Long Form), long form spelled by the short form's letters.
         prev = re.search(r"([A-Za-z0-9][\w\-+.]*)\s*$", before)
+        lead = _STANDS_FOR.match(inner)
+        if lead:  # "HiTUT (stands for Hierarchical Tasks via Unified Transformers)"
+            inner = inner[lead.end() :]
+            inner_start += lead.end()
         if prev and _valid_short(prev.group(1)) and 1 < len(inner.split()) <= 10:
             short = prev.group(1)
             inner_words = [(inner_start + m.start(), inner_start + m.end()) for m in _WORD.finditer(inner)]
