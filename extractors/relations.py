@@ -205,6 +205,8 @@ def resolve_candidates(
             ent.strong_label = True
         else:
             ent.label, ent.strong_label = _label_from_context(text, ent, sentences, title_end)
+        if not ent.proposed and not ent.gazetteer and ent.label is NodeLabel.METHOD:
+            ent.proposed = _defined_in_own_work(text, ent, sentences)
     _propagate_list_labels(text, live)
     for ent in live:
         proposed, label = ent.proposed, ent.label
@@ -357,20 +359,25 @@ def _propagate_list_labels(text: str, entities: list[_Entity]) -> None:
 _WE = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE)
 _PRIOR_WORK = re.compile(
     r"\b(?:such as|like|e\.g\.|including|based on|previous|existing|prior|baselines?|compared (?:with|to)|unlike|than|"
-    r"popular|standard|conventional|traditional|widely|versus|vs\.?)\b[^.;]{0,60}$",
+    r"popular|standard|conventional|traditional|widely|versus|vs\.?|us(?:e|es|ing)|leverag\w*|adopt\w*|apply\w*|"
+    r"utiliz\w*|incorporat\w*)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
+
+
+def _defined_in_own_work(text: str, ent: _Entity, sentences) -> bool:
+    """A name defined with its acronym in a sentence about the authors' own work."""
+    for long_form in ent.long_forms:
+        offset = ent.surfaces[long_form]
+        sentence = _sentence_of(sentences, offset)
+        if sentence and _WE.search(text[sentence[0] : sentence[1]]) and not _PRIOR_WORK.search(text[sentence[0] : offset]):
+            return True
+    return False
 
 
 def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> bool:
     if ent.gazetteer:
         return False
-    for long_form in ent.long_forms:
-        # A name defined with its acronym in a sentence about the authors' own work.
-        offset = ent.surfaces[long_form]
-        sentence = _sentence_of(sentences, offset)
-        if sentence and _WE.search(text[sentence[0] : sentence[1]]) and not _PRIOR_WORK.search(text[sentence[0] : offset]):
-            return True
     for start, end in ent.mentions:
         if start < title_end:
             return True
