@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from kg.errors import ExtractionError
 from kg.model import NodeLabel
 from extractors.candidates import Candidate, add_candidates
+from extractors.text import trim_name
 
 __all__ = ["GazetteerEntry", "Gazetteer", "load_gazetteer", "DEFAULT_GAZETTEER"]
 
@@ -47,12 +48,18 @@ def load_gazetteer(path: Path = DEFAULT_GAZETTEER) -> list[GazetteerEntry]:
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
-    """Is text[start:end] only part of a hyphenated word ("CLIP" in "M2-CLIP", "Charades" in "Charades-STA")?"""
+    """Is text[start:end] only part of a hyphenated word ("CLIP" in "M2-CLIP", "Charades" in
+    "Charades-STA")? A glued participle does not count: "ImageNet-trained" is ImageNet."""
     before = text[start - 2 : start] if start >= 2 else ""
-    after = text[end : end + 2]
-    return (len(before) == 2 and before[1] == "-" and before[0].isalnum()) or (
-        len(after) == 2 and after[0] == "-" and after[1].isalnum()
-    )
+    if len(before) == 2 and before[1] == "-" and before[0].isalnum():
+        return True
+    if text[end : end + 1] == "-" and text[end + 1 : end + 2].isalnum():
+        word_end = end
+        while word_end < len(text) and not text[word_end].isspace() and text[word_end] not in ",;:()[]":
+            word_end += 1
+        word = text[start:word_end].rstrip(".")
+        return len(trim_name(word)) != end - start
+    return False
 
 
 class Gazetteer:

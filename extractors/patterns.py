@@ -27,6 +27,12 @@ _NAME_PHRASE = rf"{_CAP_WORD}(?:[ \-]{_CAP_WORD}){{0,5}}"
 _CALLED = re.compile(
     rf"\b(?:called|dubbed|named|termed|coined|refer(?:red)? to as|known as)\s+(?:as\s+)?[\"“'‘]{{0,2}}({_NAME_PHRASE})"
 )
+# "a new criterion called Group Effect": what is named is a measure or a phenomenon, not a method.
+_NOT_A_NAME_BEFORE = re.compile(
+    r"\b(?:criterion|criteria|metric|measure|score|phenomenon|problem|issue|task|setting|effect|property|"
+    r"capability|ability|behaviou?r)\s*,?\s*$",
+    re.IGNORECASE,
+)
 # "we propose Consensus Merging, an algorithm ...": a Title-Case phrase right after a proposal verb.
 _TITLE_WORD = r"[A-Z][\w+']*(?:-[\w+']+)*"
 _PROPOSED_PHRASE = re.compile(
@@ -57,7 +63,7 @@ _DATA_HEAD_WORDS = {
     "leaderboard": NodeLabel.BENCHMARK, "challenge": NodeLabel.BENCHMARK, "testbed": NodeLabel.BENCHMARK,
     "environment": NodeLabel.BENCHMARK,
 }
-_BENCH_NAME = re.compile(r"(?:Bench|-bench|Arena|QA|Eval)(?:[-\s]?v?\d[\w.]*)?$")
+_BENCH_NAME = re.compile(r"^.+(?:Bench|-bench|Arena|QA|Eval)(?:[-\s]?v?\d[\w.]*)?$")
 _FOLLOW_NUMBER = re.compile(r"^(?: ?v\d+(?:\.\d+)*| \d+(?:\.\d+)?(?![\w%])| (?:mini|Pro|XL|XXL|Large|Base|Small)\b)")
 _GENERIC_TITLE_WORDS = {"Survey", "Review", "Position", "Tutorial", "Overview", "Perspective", "Benchmarking", "Revisiting",
                         "Rethinking", "Towards", "Toward", "Editorial", "Introduction", "Preface", "Abstract"}
@@ -110,10 +116,11 @@ def cue_names(text: str) -> Iterator[Candidate]:
     """Names introduced by the phrases around them."""
     for match in _CALLED.finditer(text):
         span = _trim_phrase(text, *match.span(1))
-        if span:
+        if span and not _NOT_A_NAME_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
             yield Candidate(span[0], span[1], None, "called", proposed=True)
     for match in _CALLED_LOWER.finditer(text):
-        yield Candidate(match.start(1), match.end(1), None, "called", proposed=True)
+        if not _NOT_A_NAME_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
+            yield Candidate(match.start(1), match.end(1), None, "called", proposed=True)
     for match in _PROPOSED_PHRASE.finditer(text):
         span = _trim_phrase(text, *match.span(1))
         if span and not all(w in _GENERIC_START for w in text[span[0]:span[1]].split()):

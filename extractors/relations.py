@@ -49,7 +49,7 @@ _EVAL_CUE = re.compile(
 )
 _COMPARE = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|improv\w* (?:up)?on|improv\w* over|better than|"
-    r"superior to|advantage over|gains? over)\b",
+    r"superior to|advantage over|gains? over|improvements? of [^.;]{1,40}? over)\b",
     re.IGNORECASE,
 )
 _COMPARED = re.compile(r"\b(?:compared (?:to|with)|relative to|in comparison (?:to|with))\b", re.IGNORECASE)
@@ -72,6 +72,10 @@ class _Entity:
     gazetteer: bool = False
     sources: set[str] = field(default_factory=set)
     strong_label: bool = False  # the type came from the gazetteer or an explicit cue, not a default
+    weak: bool = False  # a generic concept ("supervised fine-tuning (SFT)"), output only when compared against
+
+
+_NEVER_NAMES = {"SOTA", "SoTA", "w.r.t", "e.g", "i.e"}
 
 
 def _clean(surface: str) -> str:
@@ -117,9 +121,17 @@ def resolve_candidates(
             before = text[sentence[0] : long_start] if sentence else ""
             in_proposal = bool(_PROPOSE.search(before) or _PROPOSING.search(before) or _OURS_NEAR.search(before))
             plural = short.endswith("s") and short[:-1].isupper()  # "ANNs", "MLIPs": families, not names
+            if short in _NEVER_NAMES:
+                continue
             if (short[:-1] if plural else short) in stop or (plural and not in_proposal) \
                     or (_is_generic_long(long_text) and not in_proposal) or len(long_text.split()) > 10:
                 generic_shorts.add(name_key(short))
+                if len(long_text.split()) <= 6 and not plural:
+                    # Kept aside: a generic concept is named only as the loser of a comparison
+                    # ("better than the standard supervised fine-tuning (SFT)").
+                    spans.append((cand.start, cand.end, cand, "weak"))
+                    spans.append((long_start, long_start + len(long_text), cand, "weak-long"))
+                    links.append((name_key(short), name_key(long_text)))
                 continue
             spans.append((cand.start, cand.end, cand, "short"))
             spans.append((long_start, long_start + len(long_text), cand, "long"))
@@ -165,11 +177,12 @@ def resolve_candidates(
         if not key or (cand.source not in ("gazetteer", "abbreviation") and key in generic_shorts):
             continue
         accepted.append((start, end))
-        ent = entities.setdefault(root(key), _Entity())
+        ent = entities.setdefault(root(key), _Entity(weak=part.startswith("weak")))
+        ent.weak = ent.weak and part.startswith("weak")
         ent.surfaces.setdefault(surface, start)
         ent.mentions.append((start, end))
-        ent.sources.add(cand.source if part != "long" else "abbreviation-long")
-        if part == "long":
+        ent.sources.add(cand.source if part not in ("long", "weak-long") else "abbreviation-long")
+        if part in ("long", "weak-long"):
             ent.long_forms.add(surface)
         if cand.source == "gazetteer":
             ent.gazetteer = True
@@ -209,6 +222,9 @@ def resolve_candidates(
             ent.proposed = _defined_in_own_work(text, ent, sentences)
     _propagate_list_labels(text, live)
     for ent in live:
+        if ent.weak:
+            ent.proposed, ent.label = False, ent.label or NodeLabel.METHOD
+    for ent in live:
         proposed, label = ent.proposed, ent.label
         if not proposed and _looks_generic(ent):
             continue
@@ -223,6 +239,8 @@ def resolve_candidates(
         by_name[name] = ent
 
     relations = _evaluated_on(text, sentences, by_name, extractor) + _outperforms(text, sentences, by_name, extractor)
+    compared = {r.target for r in relations if r.type == "OUTPERFORMS"}
+    out_entities = [e for e in out_entities if not by_name[e.name].weak or e.name in compared]
     return out_entities, relations
 
 
@@ -233,6 +251,7 @@ def _absorb(target: _Entity, other: _Entity) -> None:
     target.long_forms |= other.long_forms
     target.sources |= other.sources
     target.proposed = target.proposed or other.proposed
+    target.weak = target.weak and other.weak
     target.gazetteer = target.gazetteer or other.gazetteer
     target.canonical = target.canonical or other.canonical
     if other.label_source > target.label_source:
@@ -392,7 +411,10 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
             pass
         if proposal is not None:
             between = before[proposal.end() :]
-            if len(between.split()) <= 12 and not re.search(r"\b(?:based on|using|with|from|upon|leverag\w*|than|over|like|such as|including)\b", between, re.IGNORECASE):
+            if len(between.split()) <= 12 and not re.search(
+                r"\b(?:based on|using|with|from|upon|leverag\w*|than|over|like|such as|including|for|of|on|to|by)\b",
+                between, re.IGNORECASE,
+            ):
                 return True
     return False
 
@@ -409,11 +431,12 @@ def _looks_generic(ent: _Entity) -> bool:
 def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str) -> list[ExtractedRelation]:
     relations = []
     for name, ent in by_name.items():
-        if ent.label not in (NodeLabel.DATASET, NodeLabel.BENCHMARK):
+        if ent.label not in (NodeLabel.DATASET, NodeLabel.BENCHMARK) or ent.weak:
             continue
         for start, _ in ent.mentions:
             sentence = _sentence_of(sentences, start)
-            if sentence and _EVAL_CUE.search(text[sentence[0] : sentence[1]]):
+            # A dataset or benchmark a paper introduces is one it reports results on.
+            if sentence and (ent.proposed or _EVAL_CUE.search(text[sentence[0] : sentence[1]])):
                 relations.append(
                     ExtractedRelation(type="EVALUATED_ON", target=name, evidence=_evidence(text, sentences, start, extractor, 0.7))
                 )
@@ -423,7 +446,7 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str) 
 
 def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str) -> list[ExtractedRelation]:
     methods = {n: e for n, e in by_name.items() if e.label is NodeLabel.METHOD}
-    proposed = [n for n, e in methods.items() if e.proposed]
+    proposed = [n for n, e in methods.items() if e.proposed and not e.weak]
     main = min(proposed, key=lambda n: methods[n].mentions[0][0]) if proposed else None
     relations: list[ExtractedRelation] = []
     seen: set[tuple[str, str]] = set()
@@ -446,7 +469,12 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str) -
             winners = [n for off, n in mentioned if off < cue_at and methods[n].proposed]
             if not winners and main and (_SUBJECT_OURS.search(sentence) or not any(off < cue_at for off, _ in mentioned)):
                 winners = [main]
-            losers = [n for off, n in mentioned if off > cue_at and not methods[n].proposed]
+            cue_end = a + cue.end()
+            losers = [
+                n for off, n in mentioned
+                if off > cue_at and not methods[n].proposed
+                and (not methods[n].weak or len(text[cue_end:off].split()) <= 4)
+            ]
         for winner in winners[:1]:
             for loser in losers:
                 if loser != winner and (winner, loser) not in seen:

@@ -147,7 +147,7 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
         if _valid_short(head):
             words = [(offset + m.start(), offset + m.end()) for m in _WORD.finditer(before)]
             # Stop at a sentence or clause boundary.
-            limit = min(len(head) + 5, len(head) * 2)
+            limit = min(len(head) + 5, len(head) * 2) + sum(c.isdigit() for c in head) * 2
             window = words[-limit:]
             for i in range(len(window) - 1, -1, -1):
                 if text[window[i][1] - 1] in ".;:!?" and i < len(window) - 1:
@@ -161,6 +161,10 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
                 last_b -= 1
             window[-1] = (last_a, last_b)
             index = _match_long(head, window, text)
+            if index < 0 and any(c.isdigit() for c in head):
+                # "S3FT" = Selective Self-to-Supervised Fine-Tuning: a digit repeats the letter before it.
+                expanded = re.sub(r"([A-Za-z])([2-9])", lambda m: m.group(1) * int(m.group(2)), head)
+                index = _match_long(expanded, window, text) if expanded != head else -1
             if index >= 0:
                 long_start = max(window[index][0], _first_alnum(text, window[index][0], window[index][1]))
                 citation = text.find("[", long_start, last_b)
