@@ -49,7 +49,7 @@ _EVAL_CUE = re.compile(
 )
 _COMPARE = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|improv\w* (?:up)?on|improv\w* over|better than|"
-    r"superior to|advantage over|gains? over|improvements? of [^.;]{1,40}? over)\b",
+    r"superior to|advantage over|gains? over|improvements? of (?:[^.;]|\.\d){1,40}? over)\b",
     re.IGNORECASE,
 )
 _COMPARED = re.compile(r"\b(?:compared (?:to|with)|relative to|in comparison (?:to|with))\b", re.IGNORECASE)
@@ -107,7 +107,7 @@ def resolve_candidates(
 
     # 1. Expand abbreviation candidates into short and long spans.
     spans: list[tuple[int, int, Candidate, str]] = []  # start, end, candidate, role of span
-    links: list[tuple[str, str]] = []
+    links: list[tuple[str, str, int]] = []  # short key, long key, end of the long form
     generic_shorts: set[str] = set()
     for cand in candidates:
         if cand.source == "abbreviation" and cand.long_form:
@@ -131,11 +131,11 @@ def resolve_candidates(
                     # ("better than the standard supervised fine-tuning (SFT)").
                     spans.append((cand.start, cand.end, cand, "weak"))
                     spans.append((long_start, long_start + len(long_text), cand, "weak-long"))
-                    links.append((name_key(short), name_key(long_text)))
+                    links.append((name_key(short), name_key(long_text), long_start + len(long_text)))
                 continue
             spans.append((cand.start, cand.end, cand, "short"))
             spans.append((long_start, long_start + len(long_text), cand, "long"))
-            links.append((name_key(short), name_key(long_text)))
+            links.append((name_key(short), name_key(long_text), long_start + len(long_text)))
         else:
             spans.append((cand.start, cand.end, cand, "plain"))
 
@@ -151,6 +151,7 @@ def resolve_candidates(
 
     spans.sort(key=lambda s: (-priority(s), -(s[1] - s[0]), s[0]))
     accepted: list[tuple[int, int]] = []
+    key_at_end: dict[int, str] = {}
     entities: dict[str, _Entity] = {}
     alias_of: dict[str, str] = {}
 
@@ -177,6 +178,7 @@ def resolve_candidates(
         if not key or (cand.source not in ("gazetteer", "abbreviation") and key in generic_shorts):
             continue
         accepted.append((start, end))
+        key_at_end.setdefault(end, key)
         ent = entities.setdefault(root(key), _Entity(weak=part.startswith("weak")))
         ent.weak = ent.weak and part.startswith("weak")
         ent.surfaces.setdefault(surface, start)
@@ -195,9 +197,15 @@ def resolve_candidates(
             ent.label, ent.label_source = cand.label, priority
         if cand.proposed:
             ent.proposed = True
-    for a, b in links:
-        if a in entities or root(a) in entities:
-            union(root(a), root(b)) if root(b) in entities else None
+    for short_key, long_key, long_end in links:
+        if root(short_key) not in entities:
+            continue
+        if root(long_key) in entities:
+            union(root(short_key), root(long_key))
+        elif long_end in key_at_end and root(key_at_end[long_end]) in entities:
+            # The long form lost to a longer accepted name ending at the same place
+            # ("Selective Self-to-Supervised Fine-Tuning (S3FT)"): the acronym belongs to that one.
+            union(root(key_at_end[long_end]), root(short_key))
 
     # 3. Every other occurrence of an accepted surface is a mention too ("MHR" after its definition).
     for key, ent in entities.items():
@@ -206,7 +214,7 @@ def resolve_candidates(
                 span = match.span()
                 if span not in ent.mentions and not any(span[0] < b and a < span[1] for a, b in accepted):
                     ent.mentions.append(span)
-        ent.mentions.sort()
+        ent.mentions = sorted(set(ent.mentions))
 
     # 4. Types and roles.
     out_entities: list[ExtractedEntity] = []
@@ -467,7 +475,8 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str) -
             losers = [n for off, n in mentioned if cue_at <= off < clause_end and not methods[n].proposed]
         else:
             winners = [n for off, n in mentioned if off < cue_at and methods[n].proposed]
-            if not winners and main and (_SUBJECT_OURS.search(sentence) or not any(off < cue_at for off, _ in mentioned)):
+            named_before = any(off < cue_at and not methods[n].weak for off, n in mentioned)
+            if not winners and main and (_SUBJECT_OURS.search(sentence) or not named_before):
                 winners = [main]
             cue_end = a + cue.end()
             losers = [
