@@ -85,11 +85,12 @@ class Gazetteer:
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
+        text = doc.text  # Doc.text is rebuilt from the tokens on every access
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
                 entry = self.by_key[doc.vocab.strings[match_id]]
                 span = doc[start:end]
-                if _inside_word(doc.text, span.start_char, span.end_char):
+                if _inside_word(text, span.start_char, span.end_char):
                     continue
                 found.append(
                     Candidate(span.start_char, span.end_char, entry.label, "gazetteer", canonical=entry.name,

@@ -7,6 +7,7 @@ candidate list; the component only wires it to the Doc.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -140,17 +141,24 @@ def resolve_candidates(
             spans.append((cand.start, cand.end, cand, "plain"))
 
     # 2. Accept spans by priority; overlapping lower-priority spans are dropped.
-    known = [(a, b) for a, b, c, _ in spans if c.source == "gazetteer"]
+    known = sorted((a, b) for a, b, c, _ in spans if c.source == "gazetteer")
+
+    def contains_known(start: int, end: int) -> bool:
+        i = bisect.bisect_left(known, (start, -1))
+        while i < len(known) and known[i][0] < end:
+            if known[i][1] <= end and known[i] != (start, end):
+                return True
+            i += 1
+        return False
 
     def priority(span) -> int:
         start, end, cand, _ = span
-        if cand.source == "shape" and any(start <= a and b <= end and (a, b) != (start, end) for a, b in known) \
-                and not any(ch.isspace() for ch in text[start:end]):
+        if cand.source == "shape" and not any(ch.isspace() for ch in text[start:end]) and contains_known(start, end):
             return _EXTENDS_KNOWN
         return _PRIORITY.get(cand.source, 0)
 
     spans.sort(key=lambda s: (-priority(s), -(s[1] - s[0]), s[0]))
-    accepted: list[tuple[int, int]] = []
+    accepted = _Intervals()
     key_at_end: dict[int, str] = {}
     entities: dict[str, _Entity] = {}
     alias_of: dict[str, str] = {}
@@ -169,7 +177,7 @@ def resolve_candidates(
                 _absorb(target, other)
 
     for start, end, cand, part in spans:
-        if any(start < b and a < end and not (a == start and b == end) for a, b in accepted):
+        if accepted.overlaps(start, end, allow_identical=True):
             continue
         surface = _clean(text[start:end])
         if not surface or len(surface) < 2:
@@ -177,7 +185,7 @@ def resolve_candidates(
         key = name_key(surface)
         if not key or (cand.source not in ("gazetteer", "abbreviation") and key in generic_shorts):
             continue
-        accepted.append((start, end))
+        accepted.add(start, end)
         key_at_end.setdefault(end, key)
         ent = entities.setdefault(root(key), _Entity(weak=part.startswith("weak")))
         ent.weak = ent.weak and part.startswith("weak")
@@ -212,7 +220,7 @@ def resolve_candidates(
         for surface in list(ent.surfaces):
             for match in re.finditer(rf"(?<![\w\-]){re.escape(surface)}(?![\w]|-\w|\+)", text):
                 span = match.span()
-                if span not in ent.mentions and not any(span[0] < b and a < span[1] for a, b in accepted):
+                if span not in ent.mentions and not accepted.overlaps(*span):
                     ent.mentions.append(span)
         ent.mentions = sorted(set(ent.mentions))
 
@@ -266,10 +274,38 @@ def _absorb(target: _Entity, other: _Entity) -> None:
         target.label, target.label_source = other.label, other.label_source
 
 
+class _Intervals:
+    """Accepted spans, kept sorted: overlap checks in O(log n), so a megabyte of text stays linear."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.spans: list[tuple[int, int]] = []
+
+    def overlaps(self, start: int, end: int, *, allow_identical: bool = False) -> bool:
+        i = bisect.bisect_left(self.starts, end)
+        # Spans are disjoint (or identical), so only the few starting before ``end`` that reach past ``start`` matter.
+        while i > 0:
+            i -= 1
+            a, b = self.spans[i]
+            if b <= start:
+                if a < start - 500:  # names are short; nothing further left can reach ``start``
+                    return False
+                continue
+            if allow_identical and (a, b) == (start, end):
+                continue
+            return True
+        return False
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.spans.insert(i, (start, end))
+
+
 def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> Optional[tuple[int, int]]:
-    for a, b in sentences:
-        if a <= offset < b:
-            return a, b
+    i = bisect.bisect_right(sentences, (offset, float("inf"))) - 1
+    if i >= 0 and sentences[i][0] <= offset < sentences[i][1]:
+        return sentences[i]
     return None
 
 
@@ -420,7 +456,8 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
         if proposal is not None:
             between = before[proposal.end() :]
             if len(between.split()) <= 12 and not re.search(
-                r"\b(?:based on|using|with|from|upon|leverag\w*|than|over|like|such as|including|for|of|on|to|by)\b",
+                r"\b(?:based on|using|with|from|upon|leverag\w*|than|over|like|such as|including|for|of|on|to|by|which|that|"
+                r"outperform\w*|surpass\w*|beat\w*|compar\w*)\b",
                 between, re.IGNORECASE,
             ):
                 return True
@@ -458,16 +495,16 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str) -
     main = min(proposed, key=lambda n: methods[n].mentions[0][0]) if proposed else None
     relations: list[ExtractedRelation] = []
     seen: set[tuple[str, str]] = set()
+    all_mentions = sorted((m[0], n) for n, e in by_name.items() for m in e.mentions)
     for a, b in sentences:
         sentence = text[a:b]
         cue = _COMPARE.search(sentence) or _COMPARED.search(sentence)
         if not cue:
             continue
         cue_at = a + cue.start()
-        mentioned = sorted(
-            (m[0], n) for n, e in methods.items() for m in e.mentions if a <= m[0] < b
-        )
-        data = [n for n, e in by_name.items() if e.label is not NodeLabel.METHOD and any(a <= m[0] < b for m in e.mentions)]
+        here = all_mentions[bisect.bisect_left(all_mentions, (a, "")) : bisect.bisect_left(all_mentions, (b, ""))]
+        mentioned = [(off, n) for off, n in here if n in methods]
+        data = list(dict.fromkeys(n for _, n in here if n not in methods))
         if _COMPARED.match(cue.group(0)):
             clause_end = sentence.find(",", cue.end())
             clause_end = a + (clause_end if clause_end >= 0 else len(sentence))

@@ -93,7 +93,7 @@ def resolve_graph(papers: list[Paper], extractions: Iterable[PaperExtraction]) -
         label_counts = labels[root]
         label = max(label_counts, key=lambda lab: (label_counts[lab], lab is NodeLabel.BENCHMARK))
         # The most complete written form: long forms beat acronyms, frequent beats rare.
-        name = max(names[root], key=lambda n: (len(n.split()) > 1, names[root][n], len(n), n))
+        name = max(names[root], key=lambda n: (len(n.split()) > 1, names[root][n], sum(c.isupper() for c in n), len(n), n))
         eid = entity_id(label, name)
         while eid in entities and entities[eid].name != name:
             eid += "~"

@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from extractors.text import find_abbreviations, is_coined_name, sentence_bounds, trim_name
+from kg.model import NodeLabel, Paper
+
+
+def extract_one(nlp, title: str, abstract: str):
+    from extractors.pipeline import extract_papers
+
+    (result,) = extract_papers([Paper(id="p", title=title, abstract=abstract)], nlp=nlp)
+    return result
+
+
+def by_name(result):
+    return {e.name: e for e in result.entities}
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        ("we propose Multi-Head Routing (MHR), which", [("Multi-Head Routing", "MHR")]),
+        ("we propose MHR (Multi-Head Routing) here", [("Multi-Head Routing", "MHR")]),
+        ("Polytropon [Ponti et al., 2023] (Poly) learns", [("Polytropon", "Poly")]),
+        ("the General Language Understanding Evaluation (GLUE) benchmark", [("General Language Understanding Evaluation", "GLUE")]),
+        ("a model HiTUT (stands for Hierarchical Tasks via Unified Transformers) that", [("Hierarchical Tasks via Unified Transformers", "HiTUT")]),
+        ("Self-to-Supervised Fine-Tuning (S3FT), a", [("Self-to-Supervised Fine-Tuning", "S3FT")]),
+        ("results (see Table 2) are good", []),
+        ("accuracy (95%) is high", []),
+    ],
+)
+def test_text_find_abbreviations(text, pairs):
+    found = [(text[a.long_start : a.long_end], text[a.short_start : a.short_end]) for a in find_abbreviations(text)]
+    assert found == pairs
+
+
+@pytest.mark.parametrize("word", ["AdaTT", "MHR-z", "GPT-3", "Ego4D", "MiniWoB++", "PaLM", "Qwen2.5", "T5", "NYUD-v2"])
+def test_text_coined_names(word):
+    assert is_coined_name(word)
+
+
+@pytest.mark.parametrize("word", ["LLM", "LLMs", "VLMs", "The", "7B", "1B-64B", "Multi-Head", "LLM-based", "2D", "ReLU", "GitHub"])
+def test_text_not_coined_names(word):
+    assert not is_coined_name(word)
+
+
+def test_text_trim_name_and_sentences():
+    assert trim_name("OWL-trained") == "OWL"
+    assert trim_name("GPT-4o-mini") == "GPT-4o-mini"
+    text = "We use GPT-4 (e.g. in Fig. 2). It works.\nNext"
+    assert [text[a:b] for a, b in sentence_bounds(text)] == ["We use GPT-4 (e.g. in Fig. 2).", "It works.", "Next"]
+
+
+def test_extractors_components_register_and_compose():
+    nlp = spacy.blank("en")
+    for name in ("kg_gazetteer", "kg_abbreviations", "kg_name_patterns", "kg_relations"):
+        nlp.add_pipe(name)
+    doc = nlp("MHR: routing\nWe propose Multi-Head Routing (MHR), which outperforms Poly on SuperNI.")
+    assert {e.name for e in doc._.kg_entities} >= {"Multi-Head Routing", "SuperNI"}
+
+
+def test_extractors_config_pipeline(nlp):
+    assert nlp.pipe_names == ["kg_gazetteer", "kg_abbreviations", "kg_name_patterns", "kg_relations"]
+
+
+def test_extractors_mhr_example(nlp):
+    result = extract_one(
+        nlp,
+        "Multi-Head Adapter Routing for Cross-Task Generalization",
+        "Polytropon [Ponti et al., 2023] (Poly) jointly learns adapters. We propose MHR (Multi-Head Routing), which "
+        "outperforms Poly under a comparable parameter budget. Experiments on SuperNI and BBH show gains over T5. "
+        "Code: https://github.com/microsoft/mttl.",
+    )
+    ents = by_name(result)
+    assert ents["Multi-Head Routing"].aliases == ["MHR"]
+    assert ents["Multi-Head Routing"].role == "proposed"
+    assert ents["Polytropon"].role == "used" and ents["Polytropon"].aliases == ["Poly"]
+    assert ents["SuperNI"].label is NodeLabel.BENCHMARK
+    assert {"BBH", "SuperNI"} <= {r.target for r in result.relations if r.type == "EVALUATED_ON"}
+    assert ("Multi-Head Routing", "Polytropon") in {(r.source, r.target) for r in result.relations if r.type == "OUTPERFORMS"}
+    assert result.code_url == "https://github.com/microsoft/mttl"
+    assert "microsoft" not in {n.lower() for n in ents}  # names inside links are not entities
+
+
+def test_extractors_evidence_offsets_point_at_the_sentence(nlp):
+    title, abstract = "AdaTT: Adaptive Task Fusion", "Multi-task learning is hard. We propose AdaTT, which beats MMoE on GLUE."
+    result = extract_one(nlp, title, abstract)
+    text = f"{title}\n{abstract}"
+    for entity in result.entities:
+        ev = entity.evidence
+        assert text[ev.start : ev.end] == ev.sentence
+    adatt = by_name(result)["AdaTT"]
+    assert adatt.role == "proposed"
+
+
+def test_extractors_dataset_typing_from_context(nlp):
+    result = extract_one(
+        nlp,
+        "GeniL: A Multilingual Dataset on Generalizing Language",
+        "We build GeniL, a multilingual dataset of sentences. Results on PromptSource, FLAN and UnifiedSKG improve.",
+    )
+    ents = by_name(result)
+    assert ents["GeniL"].label is NodeLabel.DATASET and ents["GeniL"].role == "proposed"
+    assert ents["UnifiedSKG"].label in (NodeLabel.DATASET, NodeLabel.BENCHMARK)  # typed by its list
+
+
+def test_extractors_generic_acronyms_are_not_entities(nlp):
+    result = extract_one(nlp, "A study", "Large language models (LLMs) and VLMs are used for NLP tasks with SFT and RL.")
+    assert not [e for e in result.entities if e.label in (NodeLabel.METHOD, NodeLabel.DATASET, NodeLabel.BENCHMARK)]
+
+
+def test_extractors_prediction_format(nlp):
+    prediction = extract_one(nlp, "AdaTT: X", "We propose AdaTT, which outperforms MMoE on GLUE.").to_prediction()
+    assert set(prediction) == {"id", "entities", "evaluated_on", "outperforms", "code_url"}
+    assert {"name", "aliases", "type", "role"} <= set(prediction["entities"][0])

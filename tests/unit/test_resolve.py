@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from kg.extraction import Evidence, ExtractedEntity, ExtractedRelation, PaperExtraction
+from kg.model import NodeLabel, Paper, RelType
+from kg.resolve import resolve_graph
+
+EV = Evidence(sentence="s", start=0, end=1, extractor="test")
+
+
+def ent(name, label=NodeLabel.METHOD, aliases=(), role="used"):
+    return ExtractedEntity(name=name, aliases=list(aliases), label=label, role=role, evidence=EV)
+
+
+def graph_of(*per_paper):
+    papers = [Paper(id=f"p{i}", title=f"T{i}", abstract="A.") for i in range(len(per_paper))]
+    extractions = [PaperExtraction(paper_id=f"p{i}", entities=list(ents)) for i, ents in enumerate(per_paper)]
+    return resolve_graph(papers, extractions)
+
+
+def names(graph):
+    return sorted((e.label.value, e.name) for e in graph.entities)
+
+
+def test_resolve_acronym_and_long_form_merge_across_papers():
+    g = graph_of([ent("Multi-Head Routing", aliases=["MHR"])], [ent("MHR")], [ent("multi-head routing")])
+    assert len(g.entities) == 1
+    (entity,) = g.entities
+    assert entity.name == "Multi-Head Routing"
+    assert set(entity.aliases) == {"MHR", "multi-head routing"}
+
+
+def test_resolve_keeps_names_of_different_things_apart():
+    g = graph_of(
+        [ent("MHR"), ent("MHR-z"), ent("GPT-3"), ent("SAM")],
+        [ent("GPT-4"), ent("SAM 2"), ent("MiniWoB", NodeLabel.BENCHMARK), ent("MiniWoB++", NodeLabel.BENCHMARK)],
+    )
+    assert len(g.entities) == 8
+
+
+def test_resolve_ambiguous_acronym_does_not_merge_its_long_forms():
+    g = graph_of(
+        [ent("Segment Anything Model", aliases=["SAM"])],
+        [ent("Sharpness-Aware Minimization", aliases=["SAM"])],
+    )
+    assert names(g) == [("Method", "Segment Anything Model"), ("Method", "Sharpness-Aware Minimization")]
+
+
+def test_resolve_never_merges_methods_with_datasets():
+    g = graph_of([ent("COCO", NodeLabel.DATASET)], [ent("COCO", NodeLabel.METHOD)])
+    assert names(g) == [("Dataset", "COCO"), ("Method", "COCO")]
+
+
+def test_resolve_data_label_by_majority():
+    g = graph_of([ent("GLUE", NodeLabel.BENCHMARK)], [ent("GLUE", NodeLabel.BENCHMARK)], [ent("GLUE", NodeLabel.DATASET)])
+    assert names(g) == [("Benchmark", "GLUE")]
+
+
+def test_resolve_relations_carry_provenance_and_are_deduplicated():
+    papers = [Paper(id="p", title="T", abstract="A.", sources=["f.txt:3"])]
+    extraction = PaperExtraction(
+        paper_id="p",
+        entities=[ent("MHR", role="proposed"), ent("Poly"), ent("SuperNI", NodeLabel.BENCHMARK)],
+        relations=[
+            ExtractedRelation(type="OUTPERFORMS", source="MHR", target="Poly", benchmark="SuperNI", evidence=EV),
+            ExtractedRelation(type="EVALUATED_ON", target="SuperNI", evidence=EV),
+            ExtractedRelation(type="EVALUATED_ON", target="SuperNI", evidence=EV),
+        ],
+    )
+    g = resolve_graph(papers, [extraction])
+    counts = g.counts()["relationships"]
+    assert counts == {"MENTIONS": 3, "PROPOSES": 1, "USES": 2, "OUTPERFORMS": 1, "EVALUATED_ON": 1}
+    (outperforms,) = [r for r in g.relations if r.type is RelType.OUTPERFORMS]
+    assert (outperforms.paper, outperforms.benchmark, outperforms.source_file) == ("p", "benchmark:superni", "f.txt:3")
+
+
+def test_resolve_ids_are_deterministic():
+    first = graph_of([ent("Multi-Head Routing", aliases=["MHR"])])
+    second = graph_of([ent("Multi-Head Routing", aliases=["MHR"])])
+    assert [e.id for e in first.entities] == [e.id for e in second.entities] == ["method:multi-head-routing"]
