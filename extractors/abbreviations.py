@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.candidates import Candidate, add_candidates
+from extractors.candidates import Candidate, add_candidates, doc_text
 from extractors.text import find_abbreviations
 
 __all__ = ["AbbreviationDetector"]
@@ -25,7 +25,7 @@ class AbbreviationDetector:
             doc,
             (
                 Candidate(a.short_start, a.short_end, None, "abbreviation", long_form=(a.long_start, a.long_end))
-                for a in find_abbreviations(doc.text)
+                for a in find_abbreviations(doc_text(doc))
             ),
         )
         return doc

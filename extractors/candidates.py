@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from kg.model import NodeLabel
 
-__all__ = ["Candidate", "add_candidates"]
+__all__ = ["Candidate", "add_candidates", "doc_text"]
 
 
 @dataclass(frozen=True)
@@ -39,3 +39,11 @@ if not Doc.has_extension("kg_candidates"):
 
 def add_candidates(doc: Doc, candidates: Iterable[Candidate]) -> None:
     doc._.kg_candidates = list(doc._.kg_candidates) + list(candidates)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc: spaCy rebuilds it from the tokens on every access."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from kg.errors import ExtractionError
 from kg.model import NodeLabel
-from extractors.candidates import Candidate, add_candidates
+from extractors.candidates import Candidate, add_candidates, doc_text
 from extractors.text import trim_name
 
 __all__ = ["GazetteerEntry", "Gazetteer", "load_gazetteer", "DEFAULT_GAZETTEER"]
@@ -85,7 +85,7 @@ class Gazetteer:
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
-        text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        text = doc_text(doc)
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
                 entry = self.by_key[doc.vocab.strings[match_id]]

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.model import NodeLabel
-from extractors.candidates import Candidate, add_candidates
+from extractors.candidates import Candidate, add_candidates, doc_text
 from extractors.text import NAME_WORD, is_coined_name, mask_urls, stop_acronyms, trim_name
 
 __all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names"]
@@ -63,7 +63,10 @@ _DATA_HEAD_WORDS = {
     "leaderboard": NodeLabel.BENCHMARK, "challenge": NodeLabel.BENCHMARK, "testbed": NodeLabel.BENCHMARK,
     "environment": NodeLabel.BENCHMARK,
 }
-_BENCH_NAME = re.compile(r"^.+(?:Bench|-bench|Arena|QA|Eval)(?:[-\s]?v?\d[\w.]*)?$")
+# One word ending like an evaluation suite: "UniSim-Bench", "MT-Bench", "ScienceQA", "AlpacaEval 2".
+_BENCH_WORD = re.compile(
+    r"(?<![\w+\-])[A-Z][A-Za-z0-9+\-]*?(?:Bench|-bench|Arena|QA|Eval)(?:[-\s]?v?\d+(?:\.\d+)*)?(?![\w+\-])"
+)
 _FOLLOW_NUMBER = re.compile(r"^(?: ?v\d+(?:\.\d+)*| \d+(?:\.\d+)?(?![\w%])| (?:mini|Pro|XL|XXL|Large|Base|Small)\b)")
 _GENERIC_TITLE_WORDS = {"Survey", "Review", "Position", "Tutorial", "Overview", "Perspective", "Benchmarking", "Revisiting",
                         "Rethinking", "Towards", "Toward", "Editorial", "Introduction", "Preface", "Abstract"}
@@ -137,9 +140,8 @@ def cue_names(text: str) -> Iterator[Candidate]:
             continue
         label = _DATA_HEAD_WORDS.get(match.group(2).lower(), NodeLabel.DATASET)
         yield Candidate(span[0], span[1], label, "data-head")
-    for match in NAME_WORD.finditer(text):
-        if _BENCH_NAME.search(match.group(0)) and match.group(0)[0].isupper() and len(match.group(0)) > 4:
-            yield Candidate(match.start(), match.end(), NodeLabel.BENCHMARK, "bench-name")
+    for match in _BENCH_WORD.finditer(text):
+        yield Candidate(match.start(), match.end(), NodeLabel.BENCHMARK, "bench-name")
 
 
 class NamePatterns:
@@ -149,7 +151,7 @@ class NamePatterns:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = mask_urls(doc.text)
+        text = mask_urls(doc_text(doc))
         found = [Candidate(a, b, None, "shape") for a, b in coined_names(text)]
         prefix = title_prefix(text)
         if prefix:

@@ -12,6 +12,7 @@ from kg.errors import ExtractionError
 from kg.extraction import PaperExtraction
 from kg.model import Paper
 from kg.readers import find_urls
+from extractors.candidates import doc_text as text_of
 
 # Importing the modules registers their factories (also exposed as spacy_factories entry points).
 from extractors import abbreviations, gazetteer, patterns, relations  # noqa: F401
@@ -32,18 +33,74 @@ def load_pipeline(config_path: Optional[Path] = None) -> Language:
         raise ExtractionError(f"{path}: cannot build the extraction pipeline: {exc}") from exc
 
 
+# Control characters other than newline and tab carry no meaning in an abstract and make
+# evidence sentences unprintable; they become spaces (same length, so offsets hold).
+_CONTROL = {code: " " for code in range(32) if chr(code) not in "\n\t"}
+_CONTROL[0x7F] = " "
+
+
 def _sanitise(text: str) -> str:
-    # Control characters other than newline and tab confuse nothing in the rules but make
-    # evidence sentences unprintable; they carry no meaning in an abstract.
-    return "".join(ch if ch >= " " or ch in "\n\t" else " " for ch in text[:MAX_CHARS])
+    return text[:MAX_CHARS].translate(_CONTROL)
+
+
+def _make_doc(nlp: Language, text: str):
+    doc = nlp.make_doc(text)
+    doc.user_data["kg_text"] = text  # spares every component a rebuild of doc.text
+    return doc
+
+
+def _extract_items(nlp: Language, items: Iterable[tuple[str, str, list[str]]], batch_size: int) -> Iterator[PaperExtraction]:
+    stream = ((_make_doc(nlp, text), (paper_id, urls)) for text, paper_id, urls in items)
+    for doc, (paper_id, urls) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        code = next((u for u in urls + find_urls(text_of(doc)) if "github.com" in u or "gitlab.com" in u), None)
+        yield PaperExtraction(paper_id=paper_id, entities=doc._.kg_entities, relations=doc._.kg_relations, code_url=code)
+
+
+_WORKER_NLP: Optional[Language] = None
+
+
+def _worker_init(config_path: Optional[str]) -> None:
+    global _WORKER_NLP
+    _WORKER_NLP = load_pipeline(Path(config_path) if config_path else None)
+
+
+def _worker_chunk(chunk: list[tuple[str, str, list[str]]]) -> list[PaperExtraction]:
+    assert _WORKER_NLP is not None
+    return list(_extract_items(_WORKER_NLP, chunk, batch_size=len(chunk)))
+
+
+def _chunks(items: Iterator, size: int) -> Iterator[list]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def extract_papers(
-    papers: Iterable[Paper], *, nlp: Optional[Language] = None, n_process: int = 1, batch_size: int = 64
+    papers: Iterable[Paper],
+    *,
+    nlp: Optional[Language] = None,
+    n_process: int = 1,
+    batch_size: int = 64,
+    config_path: Optional[Path] = None,
 ) -> Iterator[PaperExtraction]:
-    """Extract entities and relations from each paper, in order."""
-    nlp = nlp or load_pipeline()
-    items = ((_sanitise(p.text), (p.id, p.urls)) for p in papers)
-    for doc, (paper_id, urls) in nlp.pipe(items, as_tuples=True, n_process=n_process, batch_size=batch_size):
-        code = next((u for u in urls + find_urls(doc.text) if "github.com" in u or "gitlab.com" in u), None)
-        yield PaperExtraction(paper_id=paper_id, entities=doc._.kg_entities, relations=doc._.kg_relations, code_url=code)
+    """Extract entities and relations from each paper, streaming, in input order.
+
+    With ``n_process > 1`` chunks of papers go to worker processes that each build the
+    pipeline once; results come back as ``PaperExtraction`` records (spaCy's own multiprocessing
+    would have to serialise the Docs with their Python-object extensions, which it cannot).
+    """
+    items = ((_sanitise(p.text), p.id, list(p.urls)) for p in papers)
+    if n_process <= 1:
+        yield from _extract_items(nlp or load_pipeline(config_path), items, batch_size)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(n_process, initializer=_worker_init, initargs=(str(config_path) if config_path else None,)) as pool:
+        for results in pool.imap(_worker_chunk, _chunks(items, batch_size)):
+            yield from results

@@ -10,14 +10,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterator, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extraction import Evidence, ExtractedEntity, ExtractedRelation
 from kg.model import NodeLabel, name_key
-from extractors.candidates import Candidate
+from extractors.candidates import Candidate, doc_text
 from extractors.text import sentence_bounds, stop_acronyms
 
 __all__ = ["RelationExtractor", "resolve_candidates"]
@@ -218,8 +218,7 @@ def resolve_candidates(
     # 3. Every other occurrence of an accepted surface is a mention too ("MHR" after its definition).
     for key, ent in entities.items():
         for surface in list(ent.surfaces):
-            for match in re.finditer(rf"(?<![\w\-]){re.escape(surface)}(?![\w]|-\w|\+)", text):
-                span = match.span()
+            for span in _occurrences(text, surface):
                 if span not in ent.mentions and not accepted.overlaps(*span):
                     ent.mentions.append(span)
         ent.mentions = sorted(set(ent.mentions))
@@ -272,6 +271,20 @@ def _absorb(target: _Entity, other: _Entity) -> None:
     target.canonical = target.canonical or other.canonical
     if other.label_source > target.label_source:
         target.label, target.label_source = other.label, other.label_source
+
+
+def _occurrences(text: str, surface: str) -> Iterator[tuple[int, int]]:
+    """Where ``surface`` stands as a whole name: not inside a longer word or hyphenated name."""
+    start = text.find(surface)
+    while start >= 0:
+        end = start + len(surface)
+        before = text[start - 1] if start else " "
+        after = text[end : end + 2]
+        if not (before.isalnum() or before in "_-") and not (
+            after[:1].isalnum() or after[:1] in "_+" or (after[:1] == "-" and after[1:2].isalnum())
+        ):
+            yield start, end
+        start = text.find(surface, start + 1)
 
 
 class _Intervals:
@@ -542,7 +555,7 @@ class RelationExtractor:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        entities, relations = resolve_candidates(doc.text, doc._.kg_candidates, extractor=self.name)
+        entities, relations = resolve_candidates(doc_text(doc), doc._.kg_candidates, extractor=self.name)
         doc._.kg_entities = entities
         doc._.kg_relations = relations
         return doc

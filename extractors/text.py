@@ -215,6 +215,7 @@ _GLUED_SUFFIX = re.compile(
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+@lru_cache(maxsize=200_000)
 def trim_name(word: str) -> str:
     """Strip a possessive and hyphen-glued lowercase words from a name.
 
@@ -226,6 +227,12 @@ def trim_name(word: str) -> str:
     return trimmed if trimmed and trimmed != word and not trimmed.endswith("-") else word
 
 
+_PLAIN_WORD = re.compile(r"^[A-Za-z]?[a-z'’\-]*$")  # "the", "Routing", "multi-head": never coined
+_SPLIT_RANGE = re.compile(r"[\-/]")
+_SPLIT_PARTS = re.compile(r"[\-.]")
+
+
+@lru_cache(maxsize=200_000)
 def is_coined_name(word: str) -> bool:
     """Does one word look like a coined name (AdaTT, MHR-z, GPT-3, Ego4D, MiniWoB++)?
 
@@ -234,9 +241,9 @@ def is_coined_name(word: str) -> bool:
     >>> [is_coined_name(w) for w in ["AdaTT", "MHR-z", "GPT-3", "MiniWoB++", "LLMs", "The", "7B", "Multi-Head"]]
     [True, True, True, True, False, False, False, False]
     """
-    if len(word) < 2 or _NUMERIC.match(word):
+    if len(word) < 2 or _PLAIN_WORD.match(word) or _NUMERIC.match(word):
         return False
-    if all(_NUMERIC.match(p) or not p for p in re.split(r"[\-/]", word)):
+    if all(_NUMERIC.match(p) or not p for p in _SPLIT_RANGE.split(word)):
         return False
     stop = stop_acronyms()
     if word in stop:
@@ -245,7 +252,7 @@ def is_coined_name(word: str) -> bool:
         return False  # plural acronyms name families (LLMs, GNNs, PLMs)
     if word.endswith("++"):
         return True
-    parts = [p for p in re.split(r"[\-.]", word) if p]
+    parts = [p for p in _SPLIT_PARTS.split(word) if p]
     if all(p in stop or (p.endswith("s") and p[:-1] in stop) for p in parts if p.isalpha() and p.isupper()) and all(
         p.isalpha() and (p.isupper() or p.islower() or p.istitle()) for p in parts
     ) and any(p.isupper() for p in parts) and not any(p.isupper() and len(p) > 1 and p not in stop for p in parts):

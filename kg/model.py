@@ -147,7 +147,7 @@ class Paper(_Model):
     @property
     def text(self) -> str:
         """The text extractors read; relation offsets index into it."""
-        return f"{self.title}\n{self.abstract}"
+        return f"{self.title}\n\n{self.abstract}"
 
     @property
     def code_url(self) -> Optional[str]:

@@ -1,0 +1,95 @@
+"""Extraction speed: the full default pipeline against ``spacy.blank("en")`` tokenization of the
+same texts, in the same run; then the pipeline with 2 processes; then resident memory along a
+long stream (it must stay flat: nothing accumulates per abstract).
+
+    python benchmarks/extract_speed.py [--n 3000] [--stream 100000]
+
+Texts are the sample corpus's abstracts (title + abstract), cycled to the requested count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import time
+from pathlib import Path
+
+import spacy
+
+from extractors.pipeline import extract_papers, load_pipeline
+from kg.build import read_papers
+from kg.model import Paper
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def sample_papers() -> list[Paper]:
+    papers, _, _ = read_papers([ROOT / "data" / "hf-daily-papers"])
+    return papers
+
+
+def cycled(papers: list[Paper], n: int):
+    for i, paper in enumerate(itertools.islice(itertools.cycle(papers), n)):
+        yield paper.model_copy(update={"id": f"{paper.id}#{i}"})
+
+
+def rate(n: int, seconds: float) -> float:
+    return n / seconds if seconds else float("inf")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=3000, help="abstracts per throughput measurement")
+    parser.add_argument("--stream", type=int, default=100_000, help="abstracts in the memory run (0 to skip)")
+    args = parser.parse_args()
+    papers = sample_papers()
+    texts = [p.text for p in cycled(papers, args.n)]
+    blank = spacy.blank("en")
+    nlp = load_pipeline()
+    list(extract_papers(papers[:50], nlp=nlp))  # warm-up
+
+    # Alternate the two measurements and keep each one's best of three: the machine is shared.
+    tokenizer_rates, pipeline_rates = [], []
+    for _ in range(3):
+        started = time.perf_counter()
+        for text in texts:
+            blank.tokenizer(text)
+        tokenizer_rates.append(rate(len(texts), time.perf_counter() - started))
+        started = time.perf_counter()
+        for _ in extract_papers(cycled(papers, args.n), nlp=nlp):
+            pass
+        pipeline_rates.append(rate(args.n, time.perf_counter() - started))
+    tokenizer_rate, pipeline_rate = max(tokenizer_rates), max(pipeline_rates)
+
+    started = time.perf_counter()
+    for _ in extract_papers(cycled(papers, args.n), nlp=nlp, n_process=2, batch_size=128):
+        pass
+    two_process_rate = rate(args.n, time.perf_counter() - started)
+
+    print(f"abstracts: {args.n} (sample corpus, cycled); mean length {sum(map(len, texts)) / len(texts):.0f} chars")
+    print(f"tokenizer only (spacy.blank('en'))   : {tokenizer_rate:8,.0f} abstracts/s  (best of 3)")
+    print(f"default pipeline, 1 process          : {pipeline_rate:8,.0f} abstracts/s  (best of 3)")
+    print(f"ratio pipeline / tokenizer           : {pipeline_rate / tokenizer_rate:8.2f}")
+    print(f"default pipeline, 2 processes        : {two_process_rate:8,.0f} abstracts/s")
+
+    if args.stream:
+        checkpoints = {args.stream // 10, args.stream // 4, args.stream // 2, args.stream}
+        readings = []
+        started = time.perf_counter()
+        for i, _ in enumerate(extract_papers(cycled(papers, args.stream), nlp=nlp), start=1):
+            if i in checkpoints:
+                readings.append((i, rss_mib()))
+        seconds = time.perf_counter() - started
+        print(f"stream of {args.stream} abstracts in {seconds:.0f} s; resident memory (MiB) after n abstracts: "
+              + ", ".join(f"{n}: {mib:.0f}" for n, mib in readings))
+
+
+if __name__ == "__main__":
+    main()
