@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from kg.model import NodeLabel
 from extractors.candidates import Candidate, add_candidates, doc_text
-from extractors.text import NAME_WORD, is_coined_name, mask_urls, stop_acronyms, trim_name
+from extractors.text import SHAPED_WORD, is_coined_name, mask_urls, stop_acronyms, trim_name
 
 __all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names"]
 
@@ -73,6 +73,22 @@ _GENERIC_TITLE_WORDS = {"Survey", "Review", "Position", "Tutorial", "Overview", 
 _GENERIC_START = {"The", "A", "An", "Our", "This", "These", "Its", "We", "In", "On", "For", "To", "Each", "All", "Both", "Such", "Existing", "Previous", "Prior", "Current", "Recent", "Extensive", "Experiments", "Experimental", "Specifically", "Moreover", "Furthermore", "However", "Finally", "Then", "Large", "New", "Novel", "Multiple", "Several", "Many"}
 
 
+_DATA_NOUN_WORD = re.compile(
+    r"(?<=[\w+)])\s+(benchmarks?|datasets?|corpus|corpora|suite|leaderboard|challenge|collection|testbed|environment)\b"
+)
+
+
+def _data_heads(text: str) -> Iterator[re.Match]:
+    """``_DATA_HEAD`` matches, found from the (rare) data noun backwards: a forward scan would try
+    to grow a name phrase at every capitalised word."""
+    for noun in _DATA_NOUN_WORD.finditer(text):
+        window_start = max(0, noun.start() - 120)
+        for match in _DATA_HEAD.finditer(text, window_start, noun.end()):
+            if match.end() == noun.end() and not (match.start() and text[match.start() - 1].isalnum()):
+                yield match
+                break
+
+
 def title_prefix(text: str) -> tuple[int, int] | None:
     """Offsets of a name before the title's colon ("AdaTT: Adaptive ..."), if it looks like one."""
     title_end = text.find("\n")
@@ -92,7 +108,7 @@ def title_prefix(text: str) -> tuple[int, int] | None:
 
 def coined_names(text: str) -> Iterator[tuple[int, int]]:
     """Offsets of shape-distinctive names, extended by a following version ("SAM 2", "ColBERT v2")."""
-    for match in NAME_WORD.finditer(text):
+    for match in SHAPED_WORD.finditer(text):
         word = trim_name(match.group(0))
         if not is_coined_name(word):
             continue
@@ -131,7 +147,7 @@ def cue_names(text: str) -> Iterator[Candidate]:
     for match in _DATA_APPOSITION.finditer(text):
         label = _DATA_HEAD_WORDS.get(match.group(1).lower(), NodeLabel.DATASET)
         yield Candidate(match.start(2), match.end(2), label, "data-head", proposed=True)
-    for match in _DATA_HEAD.finditer(text):
+    for match in _data_heads(text):
         span = _trim_phrase(text, *match.span(1))
         if not span:
             continue

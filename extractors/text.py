@@ -21,6 +21,7 @@ __all__ = [
     "stop_acronyms",
     "trim_name",
     "NAME_WORD",
+    "SHAPED_WORD",
 ]
 
 DATA = Path(__file__).parent / "data"
@@ -207,6 +208,11 @@ def stop_acronyms() -> frozenset[str]:
 
 # A "word" of a name: letters, digits and the joiners names use (GPT-3.5, MiniWoB++, Qwen2.5-VL).
 NAME_WORD = re.compile(r"(?<![\w+\-])[A-Za-z0-9][A-Za-z0-9.+\-'’]*(?<![.\-'’])(?:\+\+)?(?![\w])")
+# The same words, but only those with a digit, an inner capital or "++": the only ones that can be coined names.
+SHAPED_WORD = re.compile(
+    r"(?<![\w+\-])(?=[A-Za-z0-9.+\-'’]*?(?:[A-Za-z0-9.+\-'’][A-Z]|\d|\+\+))"
+    r"[A-Za-z0-9][A-Za-z0-9.+\-'’]*(?<![.\-'’])(?:\+\+)?(?![\w])"
+)
 _NUMERIC = re.compile(r"^(?:\d+(?:\.\d+)?[a-zA-Z]{0,2}|[0-9]+(?:st|nd|rd|th)|v\d+(?:\.\d+)*|\d+[xX%]|\d+(?:\.\d+)?[KMBT]?(?:[-/]\d+(?:\.\d+)?[KMBT]?)+)$")
 # Participles and adjectives glued to a name by a hyphen ("OWL-trained", "VLM-based") are not part of it.
 _GLUED_SUFFIX = re.compile(
