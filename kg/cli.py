@@ -224,6 +224,97 @@ def pull_cli(out, neo4j_uri, user, password, database) -> None:
     click.echo(f"mirror: {path}")
 
 
+def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"expected key=value, got {pair!r}", param_hint="--param")
+        params[key.strip()] = value
+    return params
+
+
+def _print_rows(columns: list[str], rows: list[dict], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+        return
+    if fmt == "csv":
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in row.items()})
+        click.echo(buffer.getvalue(), nl=False)
+        return
+
+    def cell(value) -> str:
+        text = ", ".join(map(str, value)) if isinstance(value, list) else ("" if value is None else str(value))
+        return text if len(text) <= 60 else text[:57] + "..."
+
+    table = [[cell(row.get(c)) for c in columns] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in table]) for i, c in enumerate(columns)]
+    click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths)))
+    click.echo("  ".join("-" * w for w in widths))
+    for r in table:
+        click.echo("  ".join(v.ljust(w) for v, w in zip(r, widths)))
+    click.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+
+
+@cli.command("query")
+@click.argument("name", required=False)
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
+@click.option("--data", default="kg-data", show_default=True, type=click.Path(file_okay=False),
+              help="Mirror folder, used when no Neo4j is configured.")
+@click.option("--json", "fmt", flag_value="json", help="Print JSON.")
+@click.option("--csv", "fmt", flag_value="csv", help="Print CSV.")
+@_neo4j_options
+@_fail_cleanly
+def query_cli(name, params, list_queries, data, fmt, neo4j_uri, user, password, database) -> None:
+    """Run a named query from cypher/library on Neo4j (read transaction) or, without a
+    configured Neo4j, on the saved mirror.
+
+    Example: kg query papers_on_benchmark --param benchmark=BBH
+    """
+    from kg.queries import library_queries, run_named_query
+
+    if list_queries or not name:
+        for q in library_queries():
+            signature = ", ".join(p.name + (f"={p.default}" if p.default is not None else "") for p in q.params)
+            click.echo(f"{q.name}({signature})\n    {q.description}")
+        return
+    settings = _settings(neo4j_uri, user, password, database, required=False)
+    mirror = None
+    if settings is None:
+        from kg.mirror import load_mirror
+
+        mirror = load_mirror(data)
+    columns, rows = run_named_query(name, _parse_params(params), settings=settings, mirror=mirror)
+    _print_rows(columns, rows, fmt or "table")
+
+
+@cli.command("cypher")
+@click.argument("text")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (strings).")
+@click.option("--json", "fmt", flag_value="json", help="Print JSON.")
+@click.option("--csv", "fmt", flag_value="csv", help="Print CSV.")
+@_neo4j_options
+@_fail_cleanly
+def cypher_cli(text, params, fmt, neo4j_uri, user, password, database) -> None:
+    """Run ad-hoc read-only Cypher on Neo4j; queries that would write are refused.
+
+    Example: kg cypher 'MATCH (b:Benchmark) RETURN b.name AS name LIMIT 5'
+    """
+    from kg.queries import run_adhoc_read
+
+    settings = _settings(neo4j_uri, user, password, database, required=True)
+    columns, rows = run_adhoc_read(text, _parse_params(params), settings)
+    _print_rows(columns, rows, fmt or "table")
+
+
 def _settings(uri, user, password, database, *, required: bool):
     from kg.config import Neo4jSettings
 

@@ -32,6 +32,7 @@ def merge_papers(first: Paper, other: Paper) -> Paper:
         authors=first.authors or other.authors,
         authors_count=first.authors_count if first.authors_count is not None else other.authors_count,
         date=date,
+        month=first.month if date == first.date else other.month,
         upvotes=upvotes,
         urls=list(dict.fromkeys(first.urls + other.urls)),
         arxiv_id=arxiv_id,

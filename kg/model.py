@@ -29,6 +29,7 @@ __all__ = [
     "title_key",
     "entity_id",
     "paper_id",
+    "month_of",
 ]
 
 PropertyValue = Union[str, int, float, bool, None, list[str], list[int]]
@@ -101,6 +102,26 @@ def _slug(text: str) -> str:
     return slug or hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
+_MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+
+
+def month_of(date: Optional[str]) -> Optional[str]:
+    """"YYYY-MM" from a listing date, or None when the date has no year (none is invented).
+
+    >>> [month_of(d) for d in ["Oct 5, 2022", "Mar 20", "2023-01-02", "Mon, 7 Nov 2022 19:00:00 GMT", None]]
+    ['2022-10', None, '2023-01', '2022-11', None]
+    """
+    if not date:
+        return None
+    iso = re.match(r"^(\d{4})-(\d{2})", date)
+    if iso:
+        return f"{iso.group(1)}-{iso.group(2)}"
+    words = re.findall(r"[A-Za-z]+|\d+", date)
+    month = next((_MONTHS[w[:3].lower()] for w in words if w[:3].lower() in _MONTHS and w.isalpha()), None)
+    year = next((w for w in words if len(w) == 4 and w.isdigit()), None)
+    return f"{year}-{month:02d}" if month and year else None
+
+
 def paper_id(*, arxiv_id: Optional[str], title: str) -> str:
     """Deterministic paper id: ``arxiv:<id>`` when known, else ``title:<sha1 of title key>``."""
     if arxiv_id:
@@ -137,6 +158,7 @@ class Paper(_Model):
     authors: list[str] = Field(default_factory=list)
     authors_count: Optional[int] = None
     date: Optional[str] = None
+    month: Optional[str] = None  # "2022-10" when the date gives a year; for trends over time
     upvotes: Optional[int] = None
     urls: list[str] = Field(default_factory=list)
     arxiv_id: Optional[str] = None

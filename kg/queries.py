@@ -129,3 +129,99 @@ def library_queries() -> list[NamedQuery]:
     """The user-facing read queries (``cypher/library/``), sorted by name."""
     library = CYPHER_DIR / "library"
     return sorted((q for q in load_queries().values() if Path(q.file).parent == library), key=lambda q: q.name)
+
+
+def bind_params(query: NamedQuery, raw: dict[str, str]) -> dict:
+    """Typed parameters for ``query`` from command-line strings, defaults filled in.
+
+    Raises
+    ------
+    KGError : an unknown parameter, a missing one, or a value of the wrong type.
+    """
+    from kg.errors import KGError
+
+    declared = {p.name: p for p in query.params}
+    unknown = sorted(set(raw) - set(declared))
+    if unknown:
+        raise KGError(f"query {query.name!r} has no parameter {unknown[0]!r}; it takes: {', '.join(declared) or 'none'}")
+    bound = query.defaults()
+    for key, value in raw.items():
+        try:
+            bound[key] = declared[key].convert(value)
+        except ValueError:
+            raise KGError(f"parameter {key!r} of {query.name!r} must be {declared[key].type}, not {value!r}") from None
+    missing = [p.name for p in query.params if p.name not in bound]
+    if missing:
+        raise KGError(f"query {query.name!r} needs --param {missing[0]}=...")
+    return bound
+
+
+def run_named_query(name: str, raw_params: dict[str, str], *, settings=None, mirror=None) -> tuple[list[str], list[dict]]:
+    """Run a library query on Neo4j (``settings``) or on the NetworkX mirror (``mirror``).
+
+    Returns (columns, rows); both back ends give the same rows for the same graph.
+    """
+    query = get_query(name)
+    if query not in library_queries():
+        raise QueryNotFoundError(f"{name!r} is an internal query; `kg query --list` shows the library")
+    params = bind_params(query, raw_params)
+    columns = _return_columns(query.text)
+    if settings is not None:
+        from kg.loader import open_driver, run_read
+
+        with open_driver(settings) as driver:
+            keys, records = run_read(driver, query.text, params, settings.database)
+        return list(keys), [record.data() for record in records]
+    from kg.offline import run_offline
+
+    return columns, run_offline(mirror, name, params)
+
+
+def _return_columns(text: str) -> list[str]:
+    """Column names of the final RETURN clause (``... AS name``)."""
+    tail = text[text.rfind("RETURN") + len("RETURN") :]
+    tail = re.split(r"\bORDER BY\b|\bLIMIT\b", tail)[0].strip()
+    if tail.upper().startswith("DISTINCT "):
+        tail = tail[len("DISTINCT ") :]
+    items, depth, current = [], 0, ""
+    for ch in tail:
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if ch == "," and depth == 0:
+            items.append(current)
+            current = ""
+        else:
+            current += ch
+    items.append(current)
+    columns = []
+    for item in items:
+        alias = re.search(r"\bAS\s+([A-Za-z_][A-Za-z0-9_]*)\s*$", item.strip())
+        columns.append(alias.group(1) if alias else item.strip())
+    return columns
+
+
+def run_adhoc_read(text: str, params: dict, settings) -> tuple[list[str], list[dict]]:
+    """Run ad-hoc Cypher only if Neo4j plans it as read-only; writes are refused."""
+    from neo4j import Query, RoutingControl
+
+    from kg.errors import ReadOnlyQueryError
+    from kg.loader import open_driver, run_read
+
+    with open_driver(settings) as driver:
+        try:
+            _, summary, _ = driver.execute_query(
+                Query("EXPLAIN " + text), parameters_=params, database_=settings.database, routing_=RoutingControl.READ
+            )
+        except Exception as exc:  # a syntax error is the user's to fix: say it in one line
+            from neo4j.exceptions import Neo4jError
+
+            if isinstance(exc, Neo4jError):
+                raise ReadOnlyQueryError(f"Neo4j cannot run this query: {exc.message}") from None
+            raise
+        if summary.query_type != "r":
+            raise ReadOnlyQueryError(
+                f"kg cypher runs read-only queries; this one would write (query type {summary.query_type!r}). "
+                "Use the Neo4j Browser or cypher-shell for writes."
+            )
+        keys, records = run_read(driver, text, params, settings.database)
+    return list(keys), [record.data() for record in records]

@@ -22,7 +22,7 @@ from typing import Iterator, Optional, Union
 from pydantic import ValidationError
 
 from kg.errors import InputError
-from kg.model import Paper, paper_id
+from kg.model import Paper, month_of, paper_id
 
 __all__ = ["FORMATS", "Reject", "Record", "detect_format", "read_source", "read_sources", "find_urls"]
 
@@ -85,6 +85,7 @@ def _make_paper(file: str, line: int, **fields) -> Record:
         return Reject(file, line, "record has no abstract", title[:80])
     fields.update(title=title, abstract=abstract)
     fields.setdefault("urls", find_urls(abstract))
+    fields["month"] = month_of(fields.get("date"))
     try:
         return Paper(id=paper_id(arxiv_id=fields.get("arxiv_id"), title=title), sources=[f"{file}:{line}"], **fields)
     except ValidationError as exc:
