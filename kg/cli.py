@@ -315,6 +315,21 @@ def cypher_cli(text, params, fmt, neo4j_uri, user, password, database) -> None:
     _print_rows(columns, rows, fmt or "table")
 
 
+@cli.command("report")
+@click.option("--data", default="kg-data", show_default=True, type=click.Path(file_okay=False), help="Mirror folder.")
+@click.option("--out", "out", default="report.html", show_default=True, type=click.Path(dir_okay=False), help="HTML file.")
+@_fail_cleanly
+def report_cli(data, out) -> None:
+    """Write a self-contained HTML report (works offline) with plots of the graph.
+
+    Example: kg report --out report.html
+    """
+    from kg.mirror import load_mirror
+    from kg.report import write_report
+
+    click.echo(f"wrote {write_report(load_mirror(data), out)}")
+
+
 def _settings(uri, user, password, database, *, required: bool):
     from kg.config import Neo4jSettings
 

@@ -1,0 +1,171 @@
+"""``kg report``: one self-contained HTML file (inline SVG, no scripts, no network) with the
+pictures users ask for: top benchmarks, usage over time, the co-usage network and the
+OUTPERFORMS graph of the most compared methods."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Union
+
+import networkx as nx
+
+from kg import analysis
+from kg.mirror import graph_counts
+
+__all__ = ["render_report", "write_report"]
+
+PALETTE = ["#4C8EDA", "#F79767", "#57C7E3", "#8DCC93", "#C990C0", "#E8503A", "#FFC454", "#6DCE9E", "#A5ABB6", "#DA7194"]
+
+
+def _esc(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _svg(width: int, height: int, body: list[str], title: str) -> str:
+    return (
+        f'<svg class="plot" role="img" aria-label="{_esc(title)}" xmlns="http://www.w3.org/2000/svg" '
+        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">' + "".join(body) + "</svg>"
+    )
+
+
+def bar_chart(items: list[tuple[str, int]], *, title: str, width: int = 760) -> str:
+    """Horizontal bars, one per (label, value)."""
+    if not items:
+        return "<p>No data.</p>"
+    bar, gap, left = 20, 6, 260
+    height = len(items) * (bar + gap) + 30
+    top = max(v for _, v in items)
+    body = []
+    for i, (label, value) in enumerate(items):
+        y = 10 + i * (bar + gap)
+        w = (width - left - 60) * value / top
+        body.append(f'<text x="{left - 8}" y="{y + 15}" text-anchor="end" font-size="12">{_esc(label[:34])}</text>')
+        body.append(f'<rect class="mark" x="{left}" y="{y}" width="{w:.1f}" height="{bar}" fill="{PALETTE[0]}"><title>{_esc(label)}: {value}</title></rect>')
+        body.append(f'<text x="{left + w + 6:.1f}" y="{y + 15}" font-size="12">{value}</text>')
+    return _svg(width, height, body, title)
+
+
+def line_chart(series: dict[str, dict[str, int]], *, title: str, width: int = 760, height: int = 320) -> str:
+    """One polyline per series over the union of their x values (months)."""
+    months = sorted({m for points in series.values() for m in points})
+    if not months:
+        return "<p>No dated evaluations.</p>"
+    left, right, top_pad, bottom = 50, 170, 20, 60
+    top = max(v for points in series.values() for v in points.values())
+    plot_w, plot_h = width - left - right, height - top_pad - bottom
+
+    def x(i: int) -> float:
+        return left + (plot_w * i / max(1, len(months) - 1))
+
+    def y(v: int) -> float:
+        return top_pad + plot_h * (1 - v / top)
+
+    body = [f'<line x1="{left}" y1="{top_pad + plot_h}" x2="{left + plot_w}" y2="{top_pad + plot_h}" stroke="#999"/>',
+            f'<line x1="{left}" y1="{top_pad}" x2="{left}" y2="{top_pad + plot_h}" stroke="#999"/>',
+            f'<text x="{left - 6}" y="{top_pad + 4}" text-anchor="end" font-size="11">{top}</text>',
+            f'<text x="{left - 6}" y="{top_pad + plot_h}" text-anchor="end" font-size="11">0</text>']
+    step = max(1, len(months) // 12)
+    for i, month in enumerate(months):
+        if i % step == 0:
+            body.append(f'<text x="{x(i):.1f}" y="{top_pad + plot_h + 16}" font-size="10" text-anchor="end" '
+                        f'transform="rotate(-40 {x(i):.1f} {top_pad + plot_h + 16})">{_esc(month)}</text>')
+    for k, (name, points) in enumerate(series.items()):
+        colour = PALETTE[k % len(PALETTE)]
+        coords = " ".join(f"{x(i):.1f},{y(points.get(m, 0)):.1f}" for i, m in enumerate(months))
+        body.append(f'<polyline class="mark" points="{coords}" fill="none" stroke="{colour}" stroke-width="2"><title>{_esc(name)}</title></polyline>')
+        body.append(f'<rect x="{width - right + 12}" y="{top_pad + k * 18}" width="12" height="12" fill="{colour}"/>')
+        body.append(f'<text x="{width - right + 30}" y="{top_pad + k * 18 + 11}" font-size="12">{_esc(name[:22])}</text>')
+    return _svg(width, height, body, title)
+
+
+def network_chart(graph: nx.Graph, *, title: str, directed: bool = False, width: int = 760, height: int = 560) -> str:
+    """Nodes placed by a seeded spring layout; node size by ``papers`` (or degree), edge width by ``weight``."""
+    if graph.number_of_nodes() == 0:
+        return "<p>No data.</p>"
+    positions = nx.spring_layout(graph, seed=7, weight="weight")
+    xs = [p[0] for p in positions.values()]
+    ys = [p[1] for p in positions.values()]
+    span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+    pad = 70
+
+    def place(node):
+        px, py = positions[node]
+        return pad + (px - min(xs)) / span_x * (width - 2 * pad), pad + (py - min(ys)) / span_y * (height - 2 * pad)
+
+    body = ['<defs><marker id="arrow" viewBox="0 0 10 10" refX="18" refY="5" markerWidth="7" markerHeight="7" '
+            'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#E8503A"/></marker></defs>']
+    for a, b, data in graph.edges(data=True):
+        (x1, y1), (x2, y2) = place(a), place(b)
+        weight = data.get("weight", 1)
+        colour = "#E8503A" if directed else "#9AA1AC"
+        marker = ' marker-end="url(#arrow)"' if directed else ""
+        body.append(f'<line class="mark" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}" '
+                    f'stroke-opacity="0.7" stroke-width="{min(1 + weight, 6)}"{marker}><title>{_esc(a)} - {_esc(b)}: {weight}</title></line>')
+    for node, data in graph.nodes(data=True):
+        cx, cy = place(node)
+        size = data.get("papers") or graph.degree(node) or 1
+        radius = 5 + 3 * min(size, 8)
+        body.append(f'<circle class="mark" cx="{cx:.1f}" cy="{cy:.1f}" r="{radius}" fill="{PALETTE[2] if not directed else PALETTE[1]}" '
+                    f'stroke="#fff"><title>{_esc(node)} ({size})</title></circle>')
+        body.append(f'<text x="{cx:.1f}" y="{cy - radius - 3:.1f}" text-anchor="middle" font-size="11">{_esc(str(node)[:28])}</text>')
+    return _svg(width, height, body, title)
+
+
+def render_report(G: nx.MultiDiGraph, *, top: int = 15) -> str:
+    """The report as one HTML string."""
+    counts = graph_counts(G)
+    popular = analysis.benchmark_popularity(G, limit=top)
+    trend = analysis.benchmark_trend(G, benchmarks=[name for name, _ in popular[:6]])
+    cousage = analysis.cousage_graph(G)
+    cousage = cousage.subgraph([n for n in cousage if cousage.degree(n) > 0]).copy()
+    beats = analysis.outperforms_graph(G)
+    most_compared = sorted(beats, key=lambda n: (-beats.degree(n), n))[:25]
+    beats = beats.subgraph(most_compared).copy()
+    ranking = analysis.rank_methods(G)
+    rising = analysis.rising_benchmarks(G)
+    sections = [
+        ("Most used datasets and benchmarks", "Papers reporting results on each (EVALUATED_ON).",
+         bar_chart(popular, title="Top benchmarks")),
+        ("Usage over time", "Papers per month for the six most used (papers whose date gives a year).",
+         line_chart(trend, title="Benchmark usage over time")),
+        ("Benchmarks used together", "Linked when papers report results on both; thicker = more papers.",
+         network_chart(cousage, title="Benchmark co-usage network")),
+        ("Who beats whom", "OUTPERFORMS claims among the most compared methods (arrow: winner to loser).",
+         network_chart(beats, title="OUTPERFORMS graph", directed=True)),
+    ]
+    node_rows = "".join(f"<tr><td>{_esc(k)}</td><td>{v}</td></tr>" for k, v in counts["nodes"].items())
+    rel_rows = "".join(f"<tr><td>{_esc(k)}</td><td>{v}</td></tr>" for k, v in counts["relationships"].items())
+    rank_rows = "".join(f"<tr><td>{_esc(m)}</td><td>{s}</td></tr>" for m, s in ranking["ranking"][:10])
+    rising_rows = "".join(f"<tr><td>{_esc(n)}</td><td>{b}</td><td>{a}</td></tr>" for n, b, a in rising[:10])
+    figures = "".join(
+        f'<section><h2>{_esc(h)}</h2><p class="note">{_esc(note)}</p><figure>{svg}</figure></section>'
+        for h, note, svg in sections
+    )
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Knowledge graph report</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 2em auto; max-width: 820px; color: #222; }}
+h1 {{ font-size: 1.6em; }} h2 {{ font-size: 1.2em; margin-top: 1.6em; }}
+table {{ border-collapse: collapse; margin-right: 2em; display: inline-table; vertical-align: top; }}
+td, th {{ border-bottom: 1px solid #ddd; padding: 2px 10px; text-align: left; }}
+.note {{ color: #666; font-size: 0.9em; }} figure {{ margin: 0; }}
+</style></head>
+<body>
+<h1>Knowledge graph of papers, methods and benchmarks</h1>
+<section><h2>Contents</h2>
+<table><tr><th>Nodes</th><th></th></tr>{node_rows}</table>
+<table><tr><th>Relationships</th><th></th></tr>{rel_rows}</table></section>
+{figures}
+<section><h2>Method ranking from OUTPERFORMS claims</h2>
+<p class="note">Bradley-Terry strengths; cycles among claims: {len(ranking["cycles"])}.</p>
+<table><tr><th>Method</th><th>Strength</th></tr>{rank_rows}</table>
+<table><tr><th>Rising benchmark</th><th>before</th><th>since</th></tr>{rising_rows}</table></section>
+</body></html>
+"""
+
+
+def write_report(G: nx.MultiDiGraph, path: Union[str, Path]) -> Path:
+    path = Path(path)
+    path.write_text(render_report(G), encoding="utf-8")
+    return path

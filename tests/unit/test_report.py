@@ -1,0 +1,57 @@
+"""The HTML report, opened in headless Chromium (Debian's chromium package)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+from kg.analysis import example_graph
+from kg.cli import cli
+from kg.report import render_report
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
+
+
+def _chromium() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("CI=true but chromium is not installed (.ci/run installs Debian's chromium)", pytrace=False)
+        pytest.skip("REPORT BROWSER TEST SKIPPED: chromium is not installed (apt-get install chromium)")
+    return path
+
+
+def test_report_is_self_contained():
+    page = render_report(example_graph())
+    assert page.count('<svg class="plot"') == 4
+    assert "<script" not in page and "http://" not in page.replace("http://www.w3.org/2000/svg", "")
+
+
+def test_report_renders_in_headless_chromium(sample_build, tmp_path):
+    chromium = _chromium()
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(cli, ["report", "--data", str(sample_build.mirror_path.parent), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    profile = tmp_path / "profile"
+    dom = subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--dump-dom", out.as_uri()],
+                         capture_output=True, text=True, timeout=120)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    plots = re.findall(r'<svg class="plot".*?</svg>', dom.stdout, flags=re.S)
+    assert len(plots) == 4
+    for plot in plots:  # every plot drew marks (bars, lines, nodes)
+        assert len(re.findall(r'class="mark"', plot)) >= 2
+    screenshot = tmp_path / "report.png"
+    shot = subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--window-size=900,3000",
+                           f"--screenshot={screenshot}", out.as_uri()], capture_output=True, text=True, timeout=120)
+    assert shot.returncode == 0, shot.stderr[-2000:]
+    assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert screenshot.stat().st_size > 50_000  # a blank page of this size is a few kB
+    keep = os.environ.get("KG_SCREENSHOT_DIR")
+    if keep:
+        shutil.copy(screenshot, os.path.join(keep, "report.png"))
