@@ -87,7 +87,7 @@ def test_extractors_mhr_example(nlp):
 def test_extractors_evidence_offsets_point_at_the_sentence(nlp):
     title, abstract = "AdaTT: Adaptive Task Fusion", "Multi-task learning is hard. We propose AdaTT, which beats MMoE on GLUE."
     result = extract_one(nlp, title, abstract)
-    text = f"{title}\n{abstract}"
+    text = Paper(id="p", title=title, abstract=abstract).text
     for entity in result.entities:
         ev = entity.evidence
         assert text[ev.start : ev.end] == ev.sentence

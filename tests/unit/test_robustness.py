@@ -22,7 +22,6 @@ NAMEISH = st.lists(
 def test_robustness_any_text_extracts(nlp, title, abstract):
     paper = Paper.model_construct(id="p", title=title, abstract=abstract, urls=[])
     (result,) = extract_papers([paper], nlp=nlp)
-    text = f"{title}\n{abstract}"
     for entity in result.entities:
         assert entity.name
 
