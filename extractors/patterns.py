@@ -133,18 +133,21 @@ def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def cue_names(text: str) -> Iterator[Candidate]:
     """Names introduced by the phrases around them."""
-    for match in _CALLED.finditer(text):
+    lowered = text.lower()
+    has_naming_verb = any(w in lowered for w in ("called", "dubbed", "named", "termed", "coined", "refer", "known as"))
+    for match in _CALLED.finditer(text) if has_naming_verb else ():
         span = _trim_phrase(text, *match.span(1))
         if span and not _NOT_A_NAME_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
             yield Candidate(span[0], span[1], None, "called", proposed=True)
-    for match in _CALLED_LOWER.finditer(text):
+    for match in _CALLED_LOWER.finditer(text) if has_naming_verb else ():
         if not _NOT_A_NAME_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
             yield Candidate(match.start(1), match.end(1), None, "called", proposed=True)
     for match in _PROPOSED_PHRASE.finditer(text):
         span = _trim_phrase(text, *match.span(1))
         if span and not all(w in _GENERIC_START for w in text[span[0]:span[1]].split()):
             yield Candidate(span[0], span[1], None, "called", proposed=True)
-    for match in _DATA_APPOSITION.finditer(text):
+    has_apposition = any(f"{noun}," in lowered for noun in ("dataset", "benchmark", "corpus", "suite", "testbed"))
+    for match in _DATA_APPOSITION.finditer(text) if has_apposition else ():
         label = _DATA_HEAD_WORDS.get(match.group(1).lower(), NodeLabel.DATASET)
         yield Candidate(match.start(2), match.end(2), label, "data-head", proposed=True)
     for match in _data_heads(text):

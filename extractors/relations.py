@@ -400,7 +400,7 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int) -> t
         if sentence is None:
             continue
         before = text[sentence[0] : start]
-        if _LIST_BEFORE.search(before) and not _NOT_EVAL_ON.search(before[-120:]) and _EVAL_CUE.search(text[sentence[0] : sentence[1]]):
+        if _LIST_BEFORE.search(before[-160:]) and not _NOT_EVAL_ON.search(before[-120:]) and _EVAL_CUE.search(text[sentence[0] : sentence[1]]):
             return NodeLabel.DATASET, True
     return NodeLabel.METHOD, False
 
@@ -509,7 +509,9 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str) -
     relations: list[ExtractedRelation] = []
     seen: set[tuple[str, str]] = set()
     all_mentions = sorted((m[0], n) for n, e in by_name.items() for m in e.mentions)
-    for a, b in sentences:
+    # Comparison cues are rare: find them once in the whole text, then visit only their sentences.
+    cue_sentences = sorted({_sentence_of(sentences, m.start()) for rx in (_COMPARE, _COMPARED) for m in rx.finditer(text)} - {None})
+    for a, b in cue_sentences:
         sentence = text[a:b]
         cue = _COMPARE.search(sentence) or _COMPARED.search(sentence)
         if not cue:
