@@ -550,11 +550,14 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str) -
 
 class RelationExtractor:
     """Resolves ``doc._.kg_candidates`` into ``doc._.kg_entities`` (list of ExtractedEntity)
-    and ``doc._.kg_relations`` (list of ExtractedRelation); also fills ``doc.spans["kg"]``."""
+    and ``doc._.kg_relations`` (list of ExtractedRelation).
 
-    def __init__(self, nlp: Language, name: str = "kg_relations", *, spans_key: str = "kg"):
+    Character offsets rather than ``doc.spans`` carry the results: names such as "GPT-3" or
+    "MHR-z" cut across spaCy's token boundaries, and aligning every mention to tokens would cost
+    more than the rest of the pipeline."""
+
+    def __init__(self, nlp: Language, name: str = "kg_relations"):
         self.name = name
-        self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
         entities, relations = resolve_candidates(doc_text(doc), doc._.kg_candidates, extractor=self.name)
@@ -563,6 +566,6 @@ class RelationExtractor:
         return doc
 
 
-@Language.factory("kg_relations", assigns=["doc._.kg_entities", "doc._.kg_relations"], default_config={"spans_key": "kg"})
-def make_relation_extractor(nlp: Language, name: str, spans_key: str) -> RelationExtractor:
-    return RelationExtractor(nlp, name, spans_key=spans_key)
+@Language.factory("kg_relations", assigns=["doc._.kg_entities", "doc._.kg_relations"])
+def make_relation_extractor(nlp: Language, name: str) -> RelationExtractor:
+    return RelationExtractor(nlp, name)

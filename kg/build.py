@@ -40,6 +40,11 @@ def read_papers(
     sources: Iterable[Union[str, Path]], *, format: Optional[str] = None, on_reject: Optional[Callable[[Reject], None]] = None
 ) -> tuple[list[Paper], list[Reject], int]:
     """Read and deduplicate papers; returns (papers, rejects, entries read)."""
+    records, rejects = _read_records(sources, format=format, on_reject=on_reject)
+    return deduplicate_papers(records), rejects, len(records)
+
+
+def _read_records(sources, *, format: Optional[str], on_reject: Optional[Callable[[Reject], None]]):
     records, rejects = [], []
     for record in read_sources(sources, format=format):
         if isinstance(record, Reject):
@@ -48,7 +53,7 @@ def read_papers(
                 on_reject(record)
         else:
             records.append(record)
-    return deduplicate_papers(records), rejects, len(records)
+    return records, rejects
 
 
 def write_rejects(rejects: list[Reject], folder: Path) -> Path:
@@ -93,14 +98,7 @@ def extract_to_file(
     """Write one prediction line per input record (keyed by the input's own id when it has one)."""
     from extractors.pipeline import extract_papers
 
-    records, rejects = [], []
-    for record in read_sources(sources, format=format):
-        if isinstance(record, Reject):
-            rejects.append(record)
-            if on_reject:
-                on_reject(record)
-        else:
-            records.append(record)
+    records, rejects = _read_records(sources, format=format, on_reject=on_reject)
     count = 0
     with Path(output).open("w", encoding="utf-8") as fh:
         for paper, ex in zip(records, extract_papers(records, n_process=n_process)):
