@@ -53,6 +53,10 @@ _COMPARE = re.compile(
     r"superior to|advantage over|gains? over|improvements? of (?:[^.;]|\.\d){1,40}? over)\b",
     re.IGNORECASE,
 )
+# "better than fine-tuning on RoBERTa and GPT-2": names after such a word are the setting, not the loser.
+_SETTING_BEFORE = re.compile(
+    r"\b(?:on|in|with|using|across|for|under|via)\s+(?:the\s+)?(?:[^\s,;]+(?:\s+[^\s,;]+)?(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+))*$"
+)
 _COMPARED = re.compile(r"\b(?:compared (?:to|with)|relative to|in comparison (?:to|with))\b", re.IGNORECASE)
 _ON_LIST = re.compile(r"\b(?:on|across|over|using|in)\s+((?:the\s+)?(?:[^\s,;.]+(?:\s+|,\s*|\s+and\s+|,\s+and\s+)){0,12})$")
 _NOT_EVAL_ON = re.compile(r"\b(?:based|built|relies|rely|relying|depend\w*|focus\w*|top|trained|pretrained|pre-trained)\s+(?:on|over)\s*$", re.IGNORECASE)
@@ -535,6 +539,7 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str) -
                 n for off, n in mentioned
                 if off > cue_at and not methods[n].proposed
                 and (not methods[n].weak or len(text[cue_end:off].split()) <= 4)
+                and not _SETTING_BEFORE.search(text[cue_end:off])
             ]
         for winner in winners[:1]:
             for loser in losers:
