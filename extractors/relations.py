@@ -346,7 +346,14 @@ _METHOD_NOUN = (r"(?:model|models|method|framework|architecture|algorithm|approa
 _METHOD_AFTER = re.compile(rf"^\s*(?:-\s*)?{_METHOD_NOUN}\b", re.IGNORECASE)
 # "X, a large-scale benchmark for ...", "X (Y), a new dataset of ..."
 _APPOSITION = re.compile(
-    rf"^\s*(?:\([^)]*\))?\s*,?\s*(?:which is\s+)?(?:a|an|the|our)\s+((?:[\w\-]+\s+){{0,6}}?){_DATA_NOUN}\b", re.IGNORECASE
+    rf"^\s*(?:\([^)]*\))?\s*,?\s*(?:which is\s+)?(?:a|an|the|our)\s+((?:[\w\-]+\s+){{0,6}}?)"
+    rf"({_DATA_NOUN[1:-1]}|{_METHOD_NOUN[3:-1]})\b",
+    re.IGNORECASE,
+)
+_METHOD_NOUNS = set(_METHOD_NOUN.strip("(?:)").replace("s?", "").split("|")) | {"models", "baselines"}
+_PRESENTS = re.compile(
+    rf"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:present|introduce|propose|release|build|construct|create|curate|collect)s?\s+"
+    rf"(?:a|an|the)\s+(?:[\w\-]+\s+){{0,4}}?({_DATA_NOUN[1:-1]}|{_METHOD_NOUN[3:-1]})\b"
 )
 _METHOD_WORD = re.compile(rf"\b{_METHOD_NOUN}\b", re.IGNORECASE)
 _TITLE_DATA = re.compile(rf"\b{_DATA_NOUN}\b|Bench\b", re.IGNORECASE)
@@ -382,13 +389,21 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int) -> t
         if _METHOD_AFTER.match(after):
             return NodeLabel.METHOD, True
         apposition = _APPOSITION.match(after)
-        if apposition and not _METHOD_WORD.search(apposition.group(1)):
+        if apposition:
+            if _METHOD_WORD.search(apposition.group(1) + apposition.group(2)):
+                return NodeLabel.METHOD, True
             return _data_label(apposition.group(2)), True
         if end <= title_end and "title" in ent.sources:
             rest = text[end:title_end]
             data = _TITLE_DATA.search(rest)
             if data and not _METHOD_WORD.search(rest[: data.start()]):
                 return _data_label(data.group(0)), True
+    if "title" in ent.sources and ent.proposed:
+        # "Microsoft COCO: ..." + "We present a new dataset ...": the title names what the paper presents.
+        presented = _PRESENTS.findall(text)
+        kinds = {_data_label(noun) if noun.lower() not in _METHOD_NOUNS else NodeLabel.METHOD for noun in presented}
+        if kinds and NodeLabel.METHOD not in kinds:
+            return (NodeLabel.BENCHMARK if NodeLabel.BENCHMARK in kinds else NodeLabel.DATASET), True
     for long_form in ent.long_forms:
         if not ent.proposed and _TASK_HEAD.search(long_form):
             return NodeLabel.TASK, True
@@ -457,7 +472,8 @@ def _defined_in_own_work(text: str, ent: _Entity, sentences) -> bool:
 
 def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> bool:
     if ent.gazetteer:
-        return False
+        # A known name is proposed only by the paper that is titled by it ("Tree of Thoughts: ...").
+        return any(text.startswith(surface) and text[len(surface) : len(surface) + 1] == ":" for surface in ent.surfaces)
     for start, end in ent.mentions:
         if start < title_end:
             return True

@@ -125,6 +125,37 @@ def _match_long(short: str, words: list[tuple[int, int]], text: str) -> int:
 
 
 _WORD = re.compile(r"[^\s]+")
+_MINOR_WORDS = {"of", "the", "for", "and", "in", "on", "to", "with", "a", "an", "via", "by", "from", "at", "&"}
+
+
+def _match_initials(short: str, words: list[tuple[int, int]], text: str) -> int:
+    """The long form whose words' initials spell ``short`` ("Tree of Thoughts" for ToT), small
+    words optional; preferred to Schwartz-Hearst, which settles for the shortest match ("Thoughts").
+    Returns the index into ``words`` where it starts, or -1."""
+    expanded = re.sub(r"([A-Za-z])([2-9])", lambda m: m.group(1) * int(m.group(2)), short)  # D3ST = DDDST
+    if any(c.isdigit() for c in expanded):
+        return -1
+    letters = "".join(c.lower() for c in expanded if c.isalpha())
+    if len(letters) < 2:
+        return -1
+    for start in range(len(words) - 1, -1, -1):
+        initials, optional = "", ""
+        for a, b in words[start:]:
+            word = text[a:b].strip("\"'“”‘’()[]{},.;:~")
+            if not word:
+                continue
+            parts = [p for p in re.split(r"[-/]", word) if p]
+            initials += "".join(p[0].lower() for p in parts if p[0].isalpha())
+            if word.lower() not in _MINOR_WORDS:
+                optional += "".join(p[0].lower() for p in parts if p[0].isalpha())
+        first = text[words[start][0] : words[start][1]].strip("\"'“”‘’([{").lower()
+        if first in _MINOR_WORDS:
+            continue
+        if letters in (initials, optional):
+            return start
+        if len(optional) > len(letters):
+            break
+    return -1
 
 
 def find_abbreviations(text: str) -> list[Abbreviation]:
@@ -161,7 +192,9 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
             while last_b > last_a and not text[last_b - 1].isalnum() and text[last_b - 1] not in "+)":
                 last_b -= 1
             window[-1] = (last_a, last_b)
-            index = _match_long(head, window, text)
+            index = _match_initials(head, window, text)
+            if index < 0:
+                index = _match_long(head, window, text)
             if index < 0 and any(c.isdigit() for c in head):
                 # "S3FT" = Selective Self-to-Supervised Fine-Tuning: a digit repeats the letter before it.
                 expanded = re.sub(r"([A-Za-z])([2-9])", lambda m: m.group(1) * int(m.group(2)), head)

@@ -27,6 +27,8 @@ def by_name(result):
         ("the General Language Understanding Evaluation (GLUE) benchmark", [("General Language Understanding Evaluation", "GLUE")]),
         ("a model HiTUT (stands for Hierarchical Tasks via Unified Transformers) that", [("Hierarchical Tasks via Unified Transformers", "HiTUT")]),
         ("Self-to-Supervised Fine-Tuning (S3FT), a", [("Self-to-Supervised Fine-Tuning", "S3FT")]),
+        ("a new framework, Tree of Thoughts (ToT), which", [("Tree of Thoughts", "ToT")]),
+        ("an effective Description-Driven Dialog State Tracking (D3ST) model", [("Description-Driven Dialog State Tracking", "D3ST")]),
         ("results (see Table 2) are good", []),
         ("accuracy (95%) is high", []),
     ],
@@ -115,3 +117,19 @@ def test_extractors_prediction_format(nlp):
     prediction = extract_one(nlp, "AdaTT: X", "We propose AdaTT, which outperforms MMoE on GLUE.").to_prediction()
     assert set(prediction) == {"id", "entities", "evaluated_on", "outperforms", "code_url"}
     assert {"name", "aliases", "type", "role"} <= set(prediction["entities"][0])
+
+
+def test_extractors_title_and_apposition_decide_types(nlp):
+    coco = extract_one(nlp, "Microsoft COCO: Common Objects in Context",
+                       "We present a new dataset with the goal of advancing object recognition.")
+    assert by_name(coco)["Microsoft COCO"].label is NodeLabel.DATASET
+    unified = extract_one(nlp, "UnifiedMLLM: Enabling Unified Representation",
+                          "We propose UnifiedMLLM, a comprehensive model. We construct a task-specific dataset.")
+    assert by_name(unified)["UnifiedMLLM"].label is NodeLabel.METHOD
+
+
+def test_extractors_known_name_proposed_only_by_its_own_paper(nlp):
+    own = extract_one(nlp, "Tree of Thoughts: Deliberate Problem Solving", "We introduce Tree of Thoughts (ToT).")
+    other = extract_one(nlp, "Better Prompting", "We compare with Tree of Thoughts (ToT) on GSM8K.")
+    assert by_name(own)["Tree of Thoughts"].role == "proposed"
+    assert by_name(other)["Tree of Thoughts"].role == "used"
