@@ -25,7 +25,8 @@ _TITLE_PREFIX = re.compile(r"^\s*([^:\n]{2,60}?)\s*:\s+\S")
 _CAP_WORD = r"(?:[A-Z][\w\-+']*(?:\.\d+)*|[a-z]+[A-Z][\w\-+']*|\d[\w\-]*[A-Za-z][\w\-]*)"
 _NAME_PHRASE = rf"{_CAP_WORD}(?:[ \-]{_CAP_WORD}){{0,5}}"
 _CALLED = re.compile(
-    rf"\b(?:called|dubbed|named|termed|coined|refer(?:red)? to as|known as)\s+(?:as\s+)?[\"“'‘]{{0,2}}({_NAME_PHRASE})"
+    rf"\b(?:called|dubbed|named|termed|coined|refer(?:red)? to as|known as|"
+    rf"[Ww]e (?:call|name|term|dub)(?: (?:it|this|them|our \w+))?)\s+(?:as\s+)?[\"“'‘]{{0,2}}({_NAME_PHRASE})"
 )
 # "a new criterion called Group Effect": what is named is a measure or a phenomenon, not a method.
 _NOT_A_NAME_BEFORE = re.compile(
@@ -89,6 +90,27 @@ def _data_heads(text: str) -> Iterator[re.Match]:
                 break
 
 
+_KIND_BEFORE = re.compile(
+    r"\b(model|method|framework|approach|algorithm|architecture|agent|system|dataset|benchmark|corpus|suite)s?\b[^.;]*$",
+    re.IGNORECASE,
+)
+
+
+def _kind_named(before: str):
+    """What "... model, which we call X" names, from the last kind noun before the naming verb."""
+    noun = None
+    for noun in _KIND_BEFORE.finditer(before):
+        pass
+    if noun is None:
+        return None
+    word = noun.group(1).lower()
+    if word in ("dataset", "corpus"):
+        return NodeLabel.DATASET
+    if word in ("benchmark", "suite"):
+        return NodeLabel.BENCHMARK
+    return NodeLabel.METHOD
+
+
 def title_prefix(text: str) -> tuple[int, int] | None:
     """Offsets of a name before the title's colon ("AdaTT: Adaptive ..."), if it looks like one."""
     title_end = text.find("\n")
@@ -134,11 +156,13 @@ def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
 def cue_names(text: str) -> Iterator[Candidate]:
     """Names introduced by the phrases around them."""
     lowered = text.lower()
-    has_naming_verb = any(w in lowered for w in ("called", "dubbed", "named", "termed", "coined", "refer", "known as"))
+    has_naming_verb = any(w in lowered for w in ("called", "dubbed", "named", "termed", "coined", "refer", "known as",
+                                                 "we call", "we name", "we term", "we dub"))
     for match in _CALLED.finditer(text) if has_naming_verb else ():
         span = _trim_phrase(text, *match.span(1))
-        if span and not _NOT_A_NAME_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
-            yield Candidate(span[0], span[1], None, "called", proposed=True)
+        before = text[max(0, match.start() - 60) : match.start()]
+        if span and not _NOT_A_NAME_BEFORE.search(before[-40:]):
+            yield Candidate(span[0], span[1], _kind_named(before), "called", proposed=True)
     for match in _CALLED_LOWER.finditer(text) if has_naming_verb else ():
         if not _NOT_A_NAME_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
             yield Candidate(match.start(1), match.end(1), None, "called", proposed=True)

@@ -40,7 +40,11 @@ _PROPOSE = re.compile(
     r"build|construct|release|curate|create|contribute|offer|establish|put forward|devise|name|call|term|dub)\w*",
     re.IGNORECASE,
 )
-_OURS = re.compile(r"\b(?:our|the proposed|ours)\s*$", re.IGNORECASE)
+_OURS = re.compile(
+    r"\b(?:(?:our|the proposed|ours)|our\s+(?:[\w\-]+\s+){0,2}(?:model|method|framework|approach|system|agent|dataset|"
+    r"benchmark|variant|algorithm)s?,?)\s*$",
+    re.IGNORECASE,
+)
 _OURS_NEAR = re.compile(r"\b(?:our|the proposed|a novel|a new)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
 _PROPOSING = re.compile(r"\b(?:propos|introduc|present|explor|develop|design)(?:e|es|ed|ing)?\s+(?:a|an|the)?\s*(?:novel\s+|new\s+)?$", re.IGNORECASE)
 _EVAL_CUE = re.compile(
@@ -477,7 +481,7 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
     for start, end in ent.mentions:
         if start < title_end:
             return True
-        if _OURS.search(text[max(0, start - 15) : start]):
+        if _OURS.search(text[max(0, start - 60) : start]):
             return True
         sentence = _sentence_of(sentences, start)
         if sentence is None:

@@ -133,3 +133,13 @@ def test_extractors_known_name_proposed_only_by_its_own_paper(nlp):
     other = extract_one(nlp, "Better Prompting", "We compare with Tree of Thoughts (ToT) on GSM8K.")
     assert by_name(own)["Tree of Thoughts"].role == "proposed"
     assert by_name(other)["Tree of Thoughts"].role == "used"
+
+
+def test_extractors_named_by_the_authors_takes_the_kind_they_give(nlp):
+    result = extract_one(nlp, "Finetuned Language Models Are Zero-Shot Learners",
+                         "We evaluate this instruction-tuned model, which we call FLAN, on unseen tasks. "
+                         "FLAN surpasses zero-shot GPT-3 on 20 of 25 tasks. Our fine-tuned model SWE-Llama is weak.")
+    ents = by_name(result)
+    assert (ents["FLAN"].label, ents["FLAN"].role) == (NodeLabel.METHOD, "proposed")
+    assert ents["SWE-Llama"].role == "proposed"
+    assert ("FLAN", "GPT-3") in {(r.source, r.target) for r in result.relations if r.type == "OUTPERFORMS"}
