@@ -66,7 +66,7 @@ _DATA_HEAD_WORDS = {
 }
 # One word ending like an evaluation suite: "UniSim-Bench", "MT-Bench", "ScienceQA", "AlpacaEval 2".
 _BENCH_WORD = re.compile(
-    r"(?<![\w+\-])[A-Z][A-Za-z0-9+\-]*?(?:Bench|-bench|Arena|QA|Eval)(?:[-\s]?v?\d+(?:\.\d+)*)?(?![\w+\-])"
+    r"(?<![\w+\-])[A-Z][A-Za-z0-9+\-]{2,}?(?:Bench|-bench|Arena|QA|Eval)(?:[-\s]?v?\d+(?:\.\d+)*)?(?![\w+\-])"
 )
 _FOLLOW_NUMBER = re.compile(r"^(?: ?v\d+(?:\.\d+)*| \d+(?:\.\d+)?(?![\w%])| (?:mini|Pro|XL|XXL|Large|Base|Small)\b)")
 _GENERIC_TITLE_WORDS = {"Survey", "Review", "Position", "Tutorial", "Overview", "Perspective", "Benchmarking", "Revisiting",

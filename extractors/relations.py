@@ -37,7 +37,7 @@ _CONFIDENCE = {"gazetteer": 0.95, "abbreviation": 0.9, "abbreviation-long": 0.9,
 
 _PROPOSE = re.compile(
     r"\b(?:we|this (?:paper|work|study)|our (?:paper|work))\b[^.]{0,40}?\b(?:propose|introduce|present|develop|design|"
-    r"build|construct|release|curate|create|contribute|offer|establish|put forward|devise|name|call|term|dub)\w*",
+    r"build|construct|releas|curate|create|contribute|offer|establish|put forward|devise|name|call|term|dub)\w*",
     re.IGNORECASE,
 )
 _OURS = re.compile(
@@ -45,7 +45,7 @@ _OURS = re.compile(
     r"benchmark|variant|algorithm)s?,?)\s*$",
     re.IGNORECASE,
 )
-_OURS_NEAR = re.compile(r"\b(?:our|the proposed|a novel|a new)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE)
+_OURS_NEAR = re.compile(r"\b(?:our|the proposed|a novel|a new)\s+(?:[\w\-]+\s+)?$", re.IGNORECASE)
 _PROPOSING = re.compile(r"\b(?:propos|introduc|present|explor|develop|design)(?:e|es|ed|ing)?\s+(?:a|an|the)?\s*(?:novel\s+|new\s+)?$", re.IGNORECASE)
 _EVAL_CUE = re.compile(
     r"\b(?:experiment\w*|evaluat\w*|results?|benchmark\w*|achiev\w*|outperform\w*|surpass\w*|state-of-the-art|"
@@ -118,6 +118,10 @@ def resolve_candidates(
     spans: list[tuple[int, int, Candidate, str]] = []  # start, end, candidate, role of span
     links: list[tuple[str, str, int]] = []  # short key, long key, end of the long form
     generic_shorts: set[str] = set()
+    defined_here: dict[tuple[int, int], str] = {}  # short-form span -> key of the long form this text gives it
+    for cand in candidates:
+        if cand.source == "abbreviation" and cand.long_form:
+            defined_here[(cand.start, cand.end)] = name_key(_clean(text[cand.long_form[0] : cand.long_form[1]]))
     for cand in candidates:
         if cand.source == "abbreviation" and cand.long_form:
             short = _clean(text[cand.start : cand.end])
@@ -184,9 +188,19 @@ def resolve_candidates(
             if other:
                 _absorb(target, other)
 
+    weak_spans: set[tuple[int, int]] = set()
     for start, end, cand, part in spans:
         if accepted.overlaps(start, end, allow_identical=True):
             continue
+        if (start, end) in weak_spans and not part.startswith("weak"):
+            continue  # a generic concept's acronym stays generic whatever else matched it ("GQA" ends like a QA set)
+        if part.startswith("weak"):
+            weak_spans.add((start, end))
+        if cand.source == "gazetteer" and (start, end) in defined_here and not any(
+            defined_here[(start, end)].endswith(name_key(form)) or name_key(form).endswith(defined_here[(start, end)])
+            for form in (cand.canonical or "", *cand.aliases) if form
+        ):
+            continue  # "grouped-query attention (GQA)" is not the GQA dataset the gazetteer knows
         surface = _clean(text[start:end])
         if not surface or len(surface) < 2:
             continue
@@ -239,6 +253,8 @@ def resolve_candidates(
         ent.proposed = ent.proposed or _proposed_by_context(text, ent, sentences, title_end)
         if ent.label is not None:
             ent.strong_label = True
+        elif ent.weak:
+            ent.label = NodeLabel.METHOD  # generic concepts defined by acronym are techniques ("supervised fine-tuning (SFT)")
         else:
             ent.label, ent.strong_label = _label_from_context(text, ent, sentences, title_end)
         if not ent.proposed and not ent.gazetteer and ent.label is NodeLabel.METHOD:
@@ -349,6 +365,7 @@ _METHOD_NOUN = (r"(?:model|models|method|framework|architecture|algorithm|approa
                 r"encoder|decoder|backbone|baselines?|variant|system|strategy|technique|pipeline|paradigm|mechanism|policy)")
 _METHOD_AFTER = re.compile(rf"^\s*(?:-\s*)?{_METHOD_NOUN}\b", re.IGNORECASE)
 # "X, a large-scale benchmark for ...", "X (Y), a new dataset of ..."
+_DATA_BEFORE_PAREN = re.compile(rf"\b{_DATA_NOUN}\s*\($", re.IGNORECASE)
 _APPOSITION = re.compile(
     rf"^\s*(?:\([^)]*\))?\s*,?\s*(?:which is\s+)?(?:a|an|the|our)\s+((?:[\w\-]+\s+){{0,6}}?)"
     rf"({_DATA_NOUN[1:-1]}|{_METHOD_NOUN[3:-1]})\b",
@@ -392,6 +409,8 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int) -> t
             return _data_label(head.group(1)), True
         if _METHOD_AFTER.match(after):
             return NodeLabel.METHOD, True
+        if _DATA_BEFORE_PAREN.search(text[max(0, start - 30) : start]):
+            return _data_label(_DATA_BEFORE_PAREN.search(text[max(0, start - 30) : start]).group(1)), True
         apposition = _APPOSITION.match(after)
         if apposition:
             if _METHOD_WORD.search(apposition.group(1) + apposition.group(2)):
@@ -455,6 +474,9 @@ def _propagate_list_labels(text: str, entities: list[_Entity]) -> None:
                     ent.label = label
 
 
+_INTRODUCES_NAME = re.compile(
+    r"\b[Ww]e\s+(?:introduce|propose|present|release)\s+(?:the\s+)?$"
+)
 _WE = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE)
 _PRIOR_WORK = re.compile(
     r"\b(?:such as|like|e\.g\.|including|based on|previous|existing|prior|baselines?|compared (?:with|to)|unlike|than|"
@@ -476,8 +498,12 @@ def _defined_in_own_work(text: str, ent: _Entity, sentences) -> bool:
 
 def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> bool:
     if ent.gazetteer:
-        # A known name is proposed only by the paper that is titled by it ("Tree of Thoughts: ...").
-        return any(text.startswith(surface) and text[len(surface) : len(surface) + 1] == ":" for surface in ent.surfaces)
+        # A known name is proposed only by the paper titled by it ("Tree of Thoughts: ...", "Mistral 7B"),
+        # or introduced by name right after the verb ("we introduce GSM8K, a dataset ...").
+        for surface in ent.surfaces:
+            if text.startswith(surface) and text[len(surface) : len(surface) + 1] in (":", "\n"):
+                return True
+        return any(_INTRODUCES_NAME.search(text[max(0, start - 40) : start]) for start, _ in ent.mentions)
     for start, end in ent.mentions:
         if start < title_end:
             return True

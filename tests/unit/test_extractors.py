@@ -143,3 +143,13 @@ def test_extractors_named_by_the_authors_takes_the_kind_they_give(nlp):
     assert (ents["FLAN"].label, ents["FLAN"].role) == (NodeLabel.METHOD, "proposed")
     assert ents["SWE-Llama"].role == "proposed"
     assert ("FLAN", "GPT-3") in {(r.source, r.target) for r in result.relations if r.type == "OUTPERFORMS"}
+
+
+def test_extractors_known_acronym_redefined_by_the_text_is_not_the_known_thing(nlp):
+    result = extract_one(nlp, "Mistral 7B", "We introduce Mistral 7B. Our model leverages grouped-query attention (GQA) "
+                                            "for faster inference. Mistral 7B outperforms Llama 2 13B across benchmarks.")
+    ents = by_name(result)
+    assert "GQA" not in ents and "grouped-query attention" not in ents  # generic technique, not the GQA dataset
+    (mistral,) = [e for e in result.entities if "Mistral 7B" in [e.name, *e.aliases]]
+    assert mistral.role == "proposed"
+    assert (mistral.name, "Llama 2") in {(r.source, r.target) for r in result.relations if r.type == "OUTPERFORMS"}
