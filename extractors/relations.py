@@ -61,6 +61,8 @@ _COMPARE = re.compile(
 _SETTING_BEFORE = re.compile(
     r"\b(?:on|in|with|using|across|for|under|via)\s+(?:the\s+)?(?:[^\s,;]+(?:\s+[^\s,;]+)?(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+))*$"
 )
+_COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "improv", "better than", "superior to", "advantage over",
+                  "gain", "compared to", "compared with", "relative to", "comparison")
 _COMPARED = re.compile(r"\b(?:compared (?:to|with)|relative to|in comparison (?:to|with))\b", re.IGNORECASE)
 _ON_LIST = re.compile(r"\b(?:on|across|over|using|in)\s+((?:the\s+)?(?:[^\s,;.]+(?:\s+|,\s*|\s+and\s+|,\s+and\s+)){0,12})$")
 _NOT_EVAL_ON = re.compile(r"\b(?:based|built|relies|rely|relying|depend\w*|focus\w*|top|trained|pretrained|pre-trained)\s+(?:on|over)\s*$", re.IGNORECASE)
@@ -560,7 +562,11 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str) -
     seen: set[tuple[str, str]] = set()
     all_mentions = sorted((m[0], n) for n, e in by_name.items() for m in e.mentions)
     # Comparison cues are rare: find them once in the whole text, then visit only their sentences.
-    cue_sentences = sorted({_sentence_of(sentences, m.start()) for rx in (_COMPARE, _COMPARED) for m in rx.finditer(text)} - {None})
+    lowered = text.lower()
+    cue_sentences = [
+        (a, b) for a, b in sentences
+        if any(word in lowered[a:b] for word in _COMPARE_WORDS)
+    ]
     for a, b in cue_sentences:
         sentence = text[a:b]
         cue = _COMPARE.search(sentence) or _COMPARED.search(sentence)
