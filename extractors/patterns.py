@@ -52,10 +52,6 @@ _CALLED_LOWER = re.compile(
     r"\b(?:called|dubbed|termed)\s+[\"“'‘]?([a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,3}?)[\"”'’]?"
     r"(?=\s*(?:[,.;:()]|\s(?:to|that|which|for|with|and|in|on|by|as|is|was|where|whose)\b))"
 )
-_PROPOSE = re.compile(
-    r"\b(?:[Ww]e|[Tt]his (?:paper|work|study)|[Hh]ere,? we)\s+(?:first\s+|further\s+|also\s+|then\s+)?"
-    r"(?:propose|introduce|present|develop|design|build|construct|release|curate|create|contribute|offer|establish|put forward)s?d?\s+"
-)
 _DATA_HEAD = re.compile(
     rf"({_NAME_PHRASE})\s+(benchmarks?|datasets?|corpus|corpora|suite|leaderboard|challenge|collection|testbed|environment)\b"
 )

@@ -20,7 +20,6 @@ __all__ = [
     "is_coined_name",
     "stop_acronyms",
     "trim_name",
-    "NAME_WORD",
     "SHAPED_WORD",
 ]
 
@@ -239,9 +238,8 @@ def stop_acronyms() -> frozenset[str]:
     return frozenset(words)
 
 
-# A "word" of a name: letters, digits and the joiners names use (GPT-3.5, MiniWoB++, Qwen2.5-VL).
-NAME_WORD = re.compile(r"(?<![\w+\-])[A-Za-z0-9][A-Za-z0-9.+\-'’]*(?<![.\-'’])(?:\+\+)?(?![\w])")
-# The same words, but only those with a digit, an inner capital or "++": the only ones that can be coined names.
+# A word of a name (letters, digits and the joiners names use: GPT-3.5, MiniWoB++, Qwen2.5-VL), and only
+# one with a digit, an inner capital or "++": the only words that can be coined names.
 SHAPED_WORD = re.compile(
     r"(?<![\w+\-])(?=[A-Za-z0-9.+\-'’]*?(?:[A-Za-z0-9.+\-'’][A-Z]|\d|\+\+))"
     r"[A-Za-z0-9][A-Za-z0-9.+\-'’]*(?<![.\-'’])(?:\+\+)?(?![\w])"
