@@ -32,7 +32,6 @@ def synthetic_graph(n_papers: int, seed: int = 7) -> Graph:
         label = labels[i % len(labels)]
         name = f"{label.value[:3]}Net-{i}"
         pool.append(Entity(id=entity_id(label, name), label=label, name=name, aliases=[f"N{i}"]))
-    data = [e for e in pool if e.label is not NodeLabel.METHOD]
     methods = [e for e in pool if e.label is NodeLabel.METHOD]
     papers, relations = [], []
     used_entities: dict[str, Entity] = {}

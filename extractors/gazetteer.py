@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from spacy.language import Language

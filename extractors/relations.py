@@ -224,9 +224,9 @@ def resolve_candidates(
             for alias in (cand.canonical or "",) + cand.aliases:
                 if alias and name_key(alias) != root(key):
                     union(root(key), name_key(alias)) if name_key(alias) in entities else alias_of.setdefault(name_key(alias), root(key))
-        priority = _PRIORITY.get(cand.source, 0)
-        if cand.label is not None and priority > ent.label_source:
-            ent.label, ent.label_source = cand.label, priority
+        label_priority = _PRIORITY.get(cand.source, 0)
+        if cand.label is not None and label_priority > ent.label_source:
+            ent.label, ent.label_source = cand.label, label_priority
         if cand.proposed:
             ent.proposed = True
     for short_key, long_key, long_end in links:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from kg.identity import deduplicate_papers
-from kg.mirror import graph_counts, save_mirror, to_networkx
+from kg.mirror import save_mirror, to_networkx
 from kg.model import Graph, Paper
 from kg.readers import Reject, read_sources
 from kg.resolve import resolve_graph

@@ -18,7 +18,7 @@ from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavaila
 from kg.config import Neo4jSettings
 from kg.errors import LoadError, Neo4jConnectionError
 from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType
-from kg.queries import get_query, load_queries
+from kg.queries import get_query
 
 __all__ = ["open_driver", "ensure_schema", "load_graph", "pull_graph", "database_counts", "batched", "run_read"]
 
