@@ -49,7 +49,7 @@ _OURS_NEAR = re.compile(r"\b(?:our|the proposed|a novel|a new)\s+(?:[\w\-]+\s+)?
 _PROPOSING = re.compile(r"\b(?:propos|introduc|present|explor|develop|design)(?:e|es|ed|ing)?\s+(?:a|an|the)?\s*(?:novel\s+|new\s+)?$", re.IGNORECASE)
 _EVAL_CUE = re.compile(
     r"\b(?:experiment\w*|evaluat\w*|results?|benchmark\w*|achiev\w*|outperform\w*|surpass\w*|state-of-the-art|"
-    r"SOTA|performance|accuracy|improv\w*|tested|test on|scores?|gains?|validat\w*|demonstrat\w*)\b",
+    r"SOTA|performance|accuracy|improv\w*|tested|test on|scores?|gains?|validat\w*|demonstrat\w*|analys[ie]s on)\b",
     re.IGNORECASE,
 )
 _COMPARE = re.compile(

@@ -278,8 +278,8 @@ def is_coined_name(word: str) -> bool:
     >>> [is_coined_name(w) for w in ["AdaTT", "MHR-z", "GPT-3", "MiniWoB++", "LLMs", "The", "7B", "Multi-Head"]]
     [True, True, True, True, False, False, False, False]
     """
-    if len(word) < 2 or _PLAIN_WORD.match(word) or _NUMERIC.match(word):
-        return False
+    if len(word) < 2 or _PLAIN_WORD.match(word) or _NUMERIC.match(word) or "--" in word:
+        return False  # "--" stands for a dash between words ("layers---8x deeper")
     if all(_NUMERIC.match(p) or not p for p in _SPLIT_RANGE.split(word)):
         return False
     stop = stop_acronyms()
