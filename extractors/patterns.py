@@ -56,6 +56,7 @@ _DATA_HEAD = re.compile(
     rf"({_NAME_PHRASE})\s+(benchmarks?|datasets?|corpus|corpora|suite|leaderboard|challenge|collection|testbed|environment)\b"
 )
 _DATA_HEAD_WORDS = {
+    "gym": NodeLabel.BENCHMARK, "arena": NodeLabel.BENCHMARK,
     "benchmark": NodeLabel.BENCHMARK, "benchmarks": NodeLabel.BENCHMARK, "suite": NodeLabel.BENCHMARK,
     "leaderboard": NodeLabel.BENCHMARK, "challenge": NodeLabel.BENCHMARK, "testbed": NodeLabel.BENCHMARK,
     "environment": NodeLabel.BENCHMARK,
@@ -72,6 +73,13 @@ _GENERIC_START = {"The", "A", "An", "Our", "This", "These", "Its", "We", "In", "
 
 _DATA_NOUN_WORD = re.compile(
     r"(?<=[\w+)])\s+(benchmarks?|datasets?|corpus|corpora|suite|leaderboard|challenge|collection|testbed|environment)\b"
+)
+
+
+# "the Arcade Learning Environment", "StarCraft Multi-Agent Challenge": the name's own last word says what it is.
+_TITLED_DATA_WORDS = ("Benchmark", "Dataset", "Corpus", "Environment", "Challenge", "Suite", "Arena", "Gym", "Leaderboard", "Testbed")
+_TITLED_DATA = re.compile(
+    rf"((?:{_CAP_WORD}\s+){{1,4}}({'|'.join(_TITLED_DATA_WORDS)}))\b"
 )
 
 
@@ -179,6 +187,13 @@ def cue_names(text: str) -> Iterator[Candidate]:
             continue
         label = _DATA_HEAD_WORDS.get(match.group(2).lower(), NodeLabel.DATASET)
         yield Candidate(span[0], span[1], label, "data-head")
+    title_end = text.find("\n")
+    for match in _TITLED_DATA.finditer(text, max(title_end, 0)) if any(w in text for w in _TITLED_DATA_WORDS) else ():
+        span = _trim_phrase(text, *match.span(1))
+        # Titles describe ("A Multilingual Dataset on ..."), and so does "a/an": only a definite name counts.
+        indefinite = re.search(r"\b(?:[Aa]n?|[Oo]ur)\s+$", text[max(0, match.start() - 4) : match.start()])
+        if span and len(text[span[0] : span[1]].split()) >= 2 and not indefinite:
+            yield Candidate(span[0], span[1], _DATA_HEAD_WORDS.get(match.group(2).lower(), NodeLabel.DATASET), "data-head")
     for match in _BENCH_WORD.finditer(text):
         yield Candidate(match.start(), match.end(), NodeLabel.BENCHMARK, "bench-name")
 

@@ -151,6 +151,8 @@ def resolve_candidates(
             spans.append((cand.start, cand.end, cand, "short"))
             spans.append((long_start, long_start + len(long_text), cand, "long"))
             links.append((name_key(short), name_key(long_text), long_start + len(long_text)))
+            if plural:  # "graph attention networks (GATs)" ... "our GAT models": one entity
+                links.append((name_key(short[:-1]), name_key(long_text), long_start + len(long_text)))
         else:
             spans.append((cand.start, cand.end, cand, "plain"))
 

@@ -153,3 +153,14 @@ def test_extractors_known_acronym_redefined_by_the_text_is_not_the_known_thing(n
     (mistral,) = [e for e in result.entities if "Mistral 7B" in [e.name, *e.aliases]]
     assert mistral.role == "proposed"
     assert (mistral.name, "Llama 2") in {(r.source, r.target) for r in result.relations if r.type == "OUTPERFORMS"}
+
+
+def test_extractors_plural_acronym_and_named_environments(nlp):
+    result = extract_one(nlp, "Graph Attention Networks",
+                         "We present graph attention networks (GATs), novel architectures. Our GAT models reach "
+                         "state-of-the-art results on Cora. We apply our method to games from the Arcade Learning Environment.")
+    ents = by_name(result)
+    assert set(ents["graph attention networks"].aliases) >= {"GAT", "GATs"}
+    assert ents["Arcade Learning Environment"].label is NodeLabel.BENCHMARK
+    description = extract_one(nlp, "GeniL: A Multilingual Dataset", "We build a Multilingual Dataset of sentences.")
+    assert "Multilingual Dataset" not in by_name(description)
