@@ -162,5 +162,5 @@ def test_extractors_plural_acronym_and_named_environments(nlp):
     ents = by_name(result)
     assert set(ents["graph attention networks"].aliases) >= {"GAT", "GATs"}
     assert ents["Arcade Learning Environment"].label is NodeLabel.BENCHMARK
-    description = extract_one(nlp, "GeniL: A Multilingual Dataset", "We build a Multilingual Dataset of sentences.")
+    description = extract_one(nlp, "GeniL: A Multilingual Dataset", "Results on a Multilingual Dataset are reported.")
     assert "Multilingual Dataset" not in by_name(description)
