@@ -83,10 +83,74 @@ _TITLED_DATA = re.compile(
 )
 
 
+def _occurrences(text: str, needles: tuple[str, ...]) -> list[int]:
+    """Sorted start offsets of every needle: ``str.find`` is far cheaper than a regex scan that
+    tries its pattern at every position, so the rare-word patterns below start from these."""
+    found = []
+    for needle in needles:
+        i = text.find(needle)
+        while i >= 0:
+            found.append(i)
+            i = text.find(needle, i + 1)
+    return sorted(set(found))
+
+
+_DATA_NOUNS = ("benchmark", "dataset", "corpus", "corpora", "suite", "leaderboard", "challenge", "collection", "testbed",
+               "environment")
+_BENCH_SUFFIXES = ("Bench", "-bench", "Arena", "QA", "Eval")
+_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-")
+
+
+def _bench_words(text: str) -> Iterator[re.Match]:
+    seen = set()
+    for i in _occurrences(text, _BENCH_SUFFIXES):
+        start = i
+        while start > 0 and text[start - 1] in _NAME_CHARS:
+            start -= 1
+        if start in seen:
+            continue
+        seen.add(start)
+        match = _BENCH_WORD.match(text, start)
+        if match:
+            yield match
+
+
+def _proposed_phrases(text: str, lowered: str) -> Iterator[re.Match]:
+    for i in _occurrences(lowered, ("we ", "this paper", "this work", "this study", "this report")):
+        if i and text[i - 1].isalnum():
+            continue
+        match = _PROPOSED_PHRASE.match(text, i)
+        if match:
+            yield match
+
+
+def _titled_data(text: str) -> Iterator[re.Match]:
+    """``_TITLED_DATA`` matches in the abstract (titles describe, they do not name), found from the
+    head word backwards."""
+    title_end = max(text.find("\n"), 0)
+    for i in _occurrences(text, _TITLED_DATA_WORDS):
+        if i < title_end:
+            continue
+        head_end = i + next(len(w) for w in _TITLED_DATA_WORDS if text.startswith(w, i))
+        for match in _TITLED_DATA.finditer(text, max(title_end, i - 80), head_end):
+            if match.end() == head_end and not (match.start() and text[match.start() - 1].isalnum()):
+                yield match
+                break
+
+
 def _data_heads(text: str) -> Iterator[re.Match]:
     """``_DATA_HEAD`` matches, found from the (rare) data noun backwards: a forward scan would try
     to grow a name phrase at every capitalised word."""
-    for noun in _DATA_NOUN_WORD.finditer(text):
+    nouns = []
+    for i in _occurrences(text, _DATA_NOUNS):
+        j = i
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j < i and j > 0:
+            noun = _DATA_NOUN_WORD.match(text, j)
+            if noun:
+                nouns.append(noun)
+    for noun in nouns:
         window_start = max(0, noun.start() - 120)
         for match in _DATA_HEAD.finditer(text, window_start, noun.end()):
             if match.end() == noun.end() and not (match.start() and text[match.start() - 1].isalnum()):
@@ -170,7 +234,7 @@ def cue_names(text: str) -> Iterator[Candidate]:
     for match in _CALLED_LOWER.finditer(text) if has_naming_verb else ():
         if not _NOT_A_NAME_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
             yield Candidate(match.start(1), match.end(1), None, "called", proposed=True)
-    for match in _PROPOSED_PHRASE.finditer(text):
+    for match in _proposed_phrases(text, lowered):
         span = _trim_phrase(text, *match.span(1))
         if span and not all(w in _GENERIC_START for w in text[span[0]:span[1]].split()):
             yield Candidate(span[0], span[1], None, "called", proposed=True)
@@ -187,14 +251,13 @@ def cue_names(text: str) -> Iterator[Candidate]:
             continue
         label = _DATA_HEAD_WORDS.get(match.group(2).lower(), NodeLabel.DATASET)
         yield Candidate(span[0], span[1], label, "data-head")
-    title_end = text.find("\n")
-    for match in _TITLED_DATA.finditer(text, max(title_end, 0)) if any(w in text for w in _TITLED_DATA_WORDS) else ():
+    for match in _titled_data(text):
         span = _trim_phrase(text, *match.span(1))
         # Titles describe ("A Multilingual Dataset on ..."), and so does "a/an": only a definite name counts.
         indefinite = re.search(r"\b(?:[Aa]n?|[Oo]ur)\s+$", text[max(0, match.start() - 4) : match.start()])
         if span and len(text[span[0] : span[1]].split()) >= 2 and not indefinite:
             yield Candidate(span[0], span[1], _DATA_HEAD_WORDS.get(match.group(2).lower(), NodeLabel.DATASET), "data-head")
-    for match in _BENCH_WORD.finditer(text):
+    for match in _bench_words(text):
         yield Candidate(match.start(), match.end(), NodeLabel.BENCHMARK, "bench-name")
 
 
