@@ -1,9 +1,10 @@
 """The main job as a Python API: read listings, extract, resolve, write the mirror.
 
->>> from kg.build import build            # doctest: +SKIP
->>> result = build(["data/hf-daily-papers"], out="kg-data")  # doctest: +SKIP
->>> result.counts["nodes"]["Paper"]       # doctest: +SKIP
-310
+Example (what ``kg build data/hf-daily-papers`` does)::
+
+    from kg.build import build
+    result = build(["data/hf-daily-papers"], out="kg-data")
+    result.counts["nodes"]["Paper"]   # 310
 """
 
 from __future__ import annotations
