@@ -48,6 +48,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=3000, help="abstracts per throughput measurement")
     parser.add_argument("--stream", type=int, default=100_000, help="abstracts in the memory run (0 to skip)")
+    parser.add_argument("--with-ner", action="store_true", help="also measure the opt-in NER pipeline")
     args = parser.parse_args()
     papers = sample_papers()
     texts = [p.text for p in cycled(papers, args.n)]
@@ -78,6 +79,17 @@ def main() -> None:
     print(f"default pipeline, 1 process          : {pipeline_rate:8,.0f} abstracts/s  (best of 3)")
     print(f"ratio pipeline / tokenizer           : {pipeline_rate / tokenizer_rate:8.2f}")
     print(f"default pipeline, 2 processes        : {two_process_rate:8,.0f} abstracts/s")
+    if args.with_ner:
+        from extractors.pipeline import NER_CONFIG
+
+        ner_nlp = load_pipeline(NER_CONFIG)
+        list(extract_papers(papers[:50], nlp=ner_nlp))
+        started = time.perf_counter()
+        for _ in extract_papers(cycled(papers, args.n), nlp=ner_nlp):
+            pass
+        ner_rate = rate(args.n, time.perf_counter() - started)
+        print(f"pipeline with NER (--with-ner), 1 process: {ner_rate:8,.0f} abstracts/s "
+              f"({ner_rate / tokenizer_rate:.2f} of tokenizer)")
 
     if args.stream:
         checkpoints = {args.stream // 10, args.stream // 4, args.stream // 2, args.stream}

@@ -15,11 +15,12 @@ from kg.readers import find_urls
 from extractors.candidates import doc_text as text_of
 
 # Importing the modules registers their factories (also exposed as spacy_factories entry points).
-from extractors import abbreviations, gazetteer, patterns, relations  # noqa: F401
+from extractors import abbreviations, gazetteer, ner, patterns, relations  # noqa: F401
 
-__all__ = ["DEFAULT_CONFIG", "load_pipeline", "extract_papers"]
+__all__ = ["DEFAULT_CONFIG", "NER_CONFIG", "load_pipeline", "extract_papers"]
 
 DEFAULT_CONFIG = Path(__file__).parent / "config.cfg"
+NER_CONFIG = Path(__file__).parent / "config-ner.cfg"
 MAX_CHARS = 200_000  # longer abstracts are cut: nothing in an abstract needs more
 
 

@@ -30,10 +30,10 @@ if not Doc.has_extension("kg_relations"):
 # Higher wins when candidates overlap: explicit definitions beat the gazetteer (so "Super Natural
 # Instructions (SuperNI)" is not cut to "Natural Instructions"), the gazetteer beats shapes.
 _PRIORITY = {"abbreviation-long": 7, "abbreviation": 7, "title": 7, "called": 7, "gazetteer": 6,
-             "data-head": 4, "bench-name": 3, "shape": 2}
+             "data-head": 4, "bench-name": 3, "shape": 2, "ner": 1}
 _EXTENDS_KNOWN = 8  # one hyphenated word around a known name ("M2-CLIP", "u-LLaVA", "Qwen2-VL-2B")
 _CONFIDENCE = {"gazetteer": 0.95, "abbreviation": 0.9, "abbreviation-long": 0.9, "title": 0.9, "called": 0.85,
-               "data-head": 0.8, "bench-name": 0.75, "shape": 0.7}
+               "data-head": 0.8, "bench-name": 0.75, "shape": 0.7, "ner": 0.6}
 
 _PROPOSE = re.compile(
     r"\b(?:we|this (?:paper|work|study)|our (?:paper|work))\b[^.]{0,40}?\b(?:propose|introduce|present|develop|design|"
@@ -121,6 +121,10 @@ def resolve_candidates(
     links: list[tuple[str, str, int]] = []  # short key, long key, end of the long form
     generic_shorts: set[str] = set()
     defined_here: dict[tuple[int, int], str] = {}  # short-form span -> key of the long form this text gives it
+    # The statistical NER does not add names (it adds noise: see scripts/train_ner.py); its labels
+    # settle the type of names whose type no rule decided.
+    ner_labels = {(c.start, c.end): c.label for c in candidates if c.source == "ner" and c.label is not None}
+    candidates = [c for c in candidates if c.source != "ner"]
     for cand in candidates:
         if cand.source == "abbreviation" and cand.long_form:
             defined_here[(cand.start, cand.end)] = name_key(_clean(text[cand.long_form[0] : cand.long_form[1]]))
@@ -261,6 +265,9 @@ def resolve_candidates(
             ent.label = NodeLabel.METHOD  # generic concepts defined by acronym are techniques ("supervised fine-tuning (SFT)")
         else:
             ent.label, ent.strong_label = _label_from_context(text, ent, sentences, title_end)
+            votes = [ner_labels[m] for m in ent.mentions if m in ner_labels]
+            if votes and not ent.strong_label:
+                ent.label = max(set(votes), key=votes.count)
         if not ent.proposed and not ent.gazetteer and ent.label is NodeLabel.METHOD:
             ent.proposed = _defined_in_own_work(text, ent, sentences)
     _propagate_list_labels(text, live)

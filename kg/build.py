@@ -73,6 +73,7 @@ def build(
     n_process: int = 1,
     on_reject: Optional[Callable[[Reject], None]] = None,
     progress: Optional[Callable[[Iterator], Iterator]] = None,
+    config_path: Optional[Path] = None,
 ) -> BuildResult:
     """Read ``sources``, extract entities and relations, resolve them, save the mirror in ``out``.
 
@@ -81,7 +82,7 @@ def build(
     from extractors.pipeline import extract_papers  # spaCy loads only when extraction runs
 
     papers, rejects, entries = read_papers(sources, format=format, on_reject=on_reject)
-    stream = extract_papers(papers, n_process=n_process)
+    stream = extract_papers(papers, n_process=n_process, config_path=config_path)
     if progress is not None:
         stream = progress(stream)
     graph = resolve_graph(papers, list(stream))
@@ -94,7 +95,7 @@ def build(
 
 def extract_to_file(
     sources: Iterable[Union[str, Path]], output: Union[str, Path], *, format: Optional[str] = None,
-    on_reject: Optional[Callable[[Reject], None]] = None, n_process: int = 1,
+    on_reject: Optional[Callable[[Reject], None]] = None, n_process: int = 1, config_path: Optional[Path] = None,
 ) -> tuple[int, list[Reject]]:
     """Write one prediction line per input record (keyed by the input's own id when it has one)."""
     from extractors.pipeline import extract_papers
@@ -102,7 +103,7 @@ def extract_to_file(
     records, rejects = _read_records(sources, format=format, on_reject=on_reject)
     count = 0
     with Path(output).open("w", encoding="utf-8") as fh:
-        for paper, ex in zip(records, extract_papers(records, n_process=n_process)):
+        for paper, ex in zip(records, extract_papers(records, n_process=n_process, config_path=config_path)):
             prediction = ex.to_prediction()
             prediction["id"] = _input_id(paper)
             fh.write(json.dumps(prediction, ensure_ascii=False) + "\n")

@@ -56,9 +56,10 @@ def cli() -> None:
 @click.option("--out", default="kg-data", show_default=True, type=click.Path(file_okay=False), help="Folder for the mirror.")
 @click.option("--format", "fmt", type=FORMAT_CHOICE, help="Input format (default: detected from content).")
 @click.option("--processes", default=1, show_default=True, help="Extraction processes.")
+@click.option("--with-ner", is_flag=True, help="Add the statistical NER (slower; see README for its scores).")
 @_neo4j_options
 @_fail_cleanly
-def build_cli(sources, out, fmt, processes, neo4j_uri, user, password, database) -> None:
+def build_cli(sources, out, fmt, processes, with_ner, neo4j_uri, user, password, database) -> None:
     """Read listings, extract, and write the graph (NetworkX mirror; Neo4j with --neo4j).
 
     Example: kg build data/hf-daily-papers --out kg-data
@@ -70,7 +71,7 @@ def build_cli(sources, out, fmt, processes, neo4j_uri, user, password, database)
             yield from bar
 
     result = build(sources, out=out, format=fmt, n_process=processes, on_reject=_report_reject,
-                   progress=progress if sys.stderr.isatty() else None)
+                   progress=progress if sys.stderr.isatty() else None, config_path=_config(with_ner))
     _print_summary(result.graph.counts(), entries=result.entries_read, rejects=len(result.rejects), out=out)
     settings = _settings(neo4j_uri, user, password, database, required=False)
     if settings is not None:
@@ -150,15 +151,17 @@ def schema_cli() -> None:
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="Predictions JSONL.")
 @click.option("--format", "fmt", type=FORMAT_CHOICE, help="Input format (default: detected).")
 @click.option("--processes", default=1, show_default=True, help="Extraction processes.")
+@click.option("--with-ner", is_flag=True, help="Add the statistical NER (slower; see README for its scores).")
 @_fail_cleanly
-def extract_cli(sources, output, fmt, processes) -> None:
+def extract_cli(sources, output, fmt, processes, with_ner) -> None:
     """Write per-paper predictions in the evaluation format.
 
     Example: kg extract ../shared/eval/dev_papers.jsonl -o pred.jsonl
     """
     from kg.build import extract_to_file
 
-    count, rejects = extract_to_file(sources, output, format=fmt, on_reject=_report_reject, n_process=processes)
+    count, rejects = extract_to_file(sources, output, format=fmt, on_reject=_report_reject, n_process=processes,
+                                     config_path=_config(with_ner))
     click.echo(f"wrote {count} predictions to {output}")
     if rejects:
         sys.exit(1)
@@ -222,6 +225,14 @@ def pull_cli(out, neo4j_uri, user, password, database) -> None:
     path = save_mirror(to_networkx(graph), out)
     _print_summary(graph.counts())
     click.echo(f"mirror: {path}")
+
+
+def _config(with_ner: bool):
+    if not with_ner:
+        return None
+    from extractors.pipeline import NER_CONFIG
+
+    return NER_CONFIG
 
 
 def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:

@@ -164,3 +164,22 @@ def test_extractors_plural_acronym_and_named_environments(nlp):
     assert ents["Arcade Learning Environment"].label is NodeLabel.BENCHMARK
     description = extract_one(nlp, "GeniL: A Multilingual Dataset", "Results on a Multilingual Dataset are reported.")
     assert "Multilingual Dataset" not in by_name(description)
+
+
+def test_extractors_ner_mode_loads_the_committed_model_and_only_types(tmp_path, fixtures):
+    from click.testing import CliRunner
+
+    from extractors.pipeline import NER_CONFIG, load_pipeline
+    from kg.cli import cli
+
+    nlp = load_pipeline(NER_CONFIG)
+    assert nlp.pipe_names == ["kg_gazetteer", "kg_abbreviations", "kg_name_patterns", "kg_ner", "kg_relations"]
+    doc = nlp("Sokoban agents\n\nOur experiments on Sokoban, Maze, and Taxi show that WMAct works.")
+    assert any(c.source == "ner" for c in doc._.kg_candidates) or doc._.kg_entities is not None
+    rules_only = {e.name for e in extract_one(load_pipeline(), "T", "We propose AdaTT, which beats MMoE on GLUE.").entities}
+    with_ner = {e.name for e in extract_one(nlp, "T", "We propose AdaTT, which beats MMoE on GLUE.").entities}
+    assert with_ner == rules_only  # the NER never adds names of its own
+    out = tmp_path / "pred.jsonl"
+    result = CliRunner().invoke(cli, ["extract", str(fixtures / "papers.jsonl"), "-o", str(out), "--with-ner"])
+    assert result.exit_code == 0, result.output
+    assert len(out.read_text().splitlines()) == 2
