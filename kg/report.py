@@ -5,6 +5,7 @@ OUTPERFORMS graph of the most compared methods."""
 from __future__ import annotations
 
 import html
+import math
 from pathlib import Path
 from typing import Union
 
@@ -79,11 +80,43 @@ def line_chart(series: dict[str, dict[str, int]], *, title: str, width: int = 76
     return _svg(width, height, body, title)
 
 
+def _largest_components(graph: nx.Graph, *, limit: int) -> nx.Graph:
+    """Whole connected components, largest first, up to ``limit`` nodes; no lone nodes."""
+    components = sorted((sorted(c) for c in nx.connected_components(graph.to_undirected()) if len(c) > 1),
+                        key=lambda c: (-len(c), c))
+    keep: list = []
+    for nodes in components:
+        if len(keep) + len(nodes) > limit and keep:
+            break
+        keep.extend(nodes)
+    return graph.subgraph(keep).copy()
+
+
+def _tiled_layout(graph: nx.Graph) -> dict:
+    """Each connected component laid out on its own (seeded spring layout) in a cell of a grid,
+    largest first: a single spring layout lets small components collapse onto a point."""
+    components = sorted((sorted(c) for c in nx.connected_components(graph.to_undirected())), key=lambda c: (-len(c), c))
+    columns = max(1, math.ceil(math.sqrt(len(components))))
+    positions = {}
+    for index, nodes in enumerate(components):
+        row, column = divmod(index, columns)
+        if len(nodes) == 1:
+            local = {nodes[0]: (0.0, 0.0)}
+        else:
+            local = nx.spring_layout(graph.subgraph(nodes), seed=7, weight=None)
+        xs = [p[0] for p in local.values()]
+        ys = [p[1] for p in local.values()]
+        span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+        for node, (x, y) in local.items():
+            positions[node] = (column + 0.15 + 0.7 * (x - min(xs)) / span, row + 0.15 + 0.7 * (y - min(ys)) / span)
+    return positions
+
+
 def network_chart(graph: nx.Graph, *, title: str, directed: bool = False, width: int = 760, height: int = 560) -> str:
     """Nodes placed by a seeded spring layout; node size by ``papers`` (or degree), edge width by ``weight``."""
     if graph.number_of_nodes() == 0:
         return "<p>No data.</p>"
-    positions = nx.spring_layout(graph, seed=7, weight="weight")
+    positions = _tiled_layout(graph)
     xs = [p[0] for p in positions.values()]
     ys = [p[1] for p in positions.values()]
     span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
@@ -108,7 +141,8 @@ def network_chart(graph: nx.Graph, *, title: str, directed: bool = False, width:
         radius = 5 + 3 * min(size, 8)
         body.append(f'<circle class="mark" cx="{cx:.1f}" cy="{cy:.1f}" r="{radius}" fill="{PALETTE[2] if not directed else PALETTE[1]}" '
                     f'stroke="#fff"><title>{_esc(node)} ({size})</title></circle>')
-        body.append(f'<text x="{cx:.1f}" y="{cy - radius - 3:.1f}" text-anchor="middle" font-size="11">{_esc(str(node)[:28])}</text>')
+        if size > 1 or graph.number_of_nodes() <= 30:  # label what matters; every node has a tooltip
+            body.append(f'<text x="{cx:.1f}" y="{cy - radius - 3:.1f}" text-anchor="middle" font-size="11">{_esc(str(node)[:28])}</text>')
     return _svg(width, height, body, title)
 
 
@@ -117,11 +151,8 @@ def render_report(G: nx.MultiDiGraph, *, top: int = 15) -> str:
     counts = graph_counts(G)
     popular = analysis.benchmark_popularity(G, limit=top)
     trend = analysis.benchmark_trend(G, benchmarks=[name for name, _ in popular[:6]])
-    cousage = analysis.cousage_graph(G)
-    cousage = cousage.subgraph([n for n in cousage if cousage.degree(n) > 0]).copy()
-    beats = analysis.outperforms_graph(G)
-    most_compared = sorted(beats, key=lambda n: (-beats.degree(n), n))[:25]
-    beats = beats.subgraph(most_compared).copy()
+    cousage = _largest_components(analysis.cousage_graph(G), limit=40)
+    beats = _largest_components(analysis.outperforms_graph(G), limit=30)
     ranking = analysis.rank_methods(G)
     rising = analysis.rising_benchmarks(G)
     sections = [
