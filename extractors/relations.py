@@ -267,7 +267,7 @@ def resolve_candidates(
             ent.label, ent.strong_label = _label_from_context(text, ent, sentences, title_end)
             votes = [ner_labels[m] for m in ent.mentions if m in ner_labels]
             if votes and not ent.strong_label:
-                ent.label = max(set(votes), key=votes.count)
+                ent.label = max(sorted(set(votes)), key=votes.count)  # sorted: ties break the same way in every run
         if not ent.proposed and not ent.gazetteer and ent.label is NodeLabel.METHOD:
             ent.proposed = _defined_in_own_work(text, ent, sentences)
     _propagate_list_labels(text, live)
@@ -479,7 +479,7 @@ def _propagate_list_labels(text: str, entities: list[_Entity]) -> None:
         strong = [e.label for e in group if e.strong_label]
         data = [lab for lab in strong if lab in (NodeLabel.DATASET, NodeLabel.BENCHMARK)]
         if data and len(data) == len(strong):
-            label = max(set(data), key=data.count)
+            label = max(sorted(set(data)), key=data.count)  # sorted: ties break the same way in every run
             for ent in group:
                 if not ent.strong_label and not ent.proposed:
                     ent.label = label

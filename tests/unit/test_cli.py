@@ -71,3 +71,19 @@ def test_cli_every_command_has_help(runner, name):
     result = runner.invoke(cli, [name, "--help"])
     assert result.exit_code == 0
     assert cli.commands[name].help
+
+
+def test_cli_build_is_deterministic_across_hash_seeds(sample_dir, tmp_path):
+    """Ids, names and labels must not depend on Python's string-hash randomisation."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"run{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "kg", "build", str(sample_dir), "--out", str(out)],
+                       check=True, env=env, capture_output=True, timeout=300)
+        outputs.append((out / "graph.json").read_bytes())
+    assert outputs[0] == outputs[1]
