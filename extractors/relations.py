@@ -61,6 +61,9 @@ _COMPARE = re.compile(
 _SETTING_BEFORE = re.compile(
     r"\b(?:on|in|with|using|across|for|under|via)\s+(?:the\s+)?(?:[^\s,;]+(?:\s+[^\s,;]+)?(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+))*$"
 )
+# ", reaching 99% of ChatGPT" / ", while ...": a new clause, whose names are not the ones beaten.
+_CLAUSE_BREAK = re.compile(r",\s+(?:[a-z]+ing\b|which\b|while\b|whereas\b|but\b)")
+_STILL_COMPARING = re.compile(r"\b(?:compar\w*|gains?|outperform\w*|surpass\w*|better|exceed\w*|improv\w*|than)\b")
 _COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "improv", "better than", "superior to", "advantage over",
                   "gain", "compared to", "compared with", "relative to", "comparison")
 _COMPARED = re.compile(r"\b(?:compared (?:to|with)|relative to|in comparison (?:to|with))\b", re.IGNORECASE)
@@ -231,6 +234,8 @@ def resolve_candidates(
                 if alias and name_key(alias) != root(key):
                     union(root(key), name_key(alias)) if name_key(alias) in entities else alias_of.setdefault(name_key(alias), root(key))
         label_priority = _PRIORITY.get(cand.source, 0)
+        if cand.source == "data-head" and ent.label is NodeLabel.METHOD:
+            label_priority = _EXTENDS_KNOWN  # "the Vicuna benchmark": the text says what this name is here
         if cand.label is not None and label_priority > ent.label_source:
             ent.label, ent.label_source = cand.label, label_priority
         if cand.proposed:
@@ -596,9 +601,13 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str) -
             if not winners and main and (_SUBJECT_OURS.search(sentence) or not named_before):
                 winners = [main]
             cue_end = a + cue.end()
+            boundary = _CLAUSE_BREAK.search(text, cue_end, b)
+            if boundary and _STILL_COMPARING.search(text, boundary.end(), b):
+                boundary = None  # ", while showing a gain of 55% comparing to X": the comparison goes on
+            clause_end = boundary.start() if boundary else b
             losers = [
                 n for off, n in mentioned
-                if off > cue_at and not methods[n].proposed
+                if cue_at < off < clause_end and not methods[n].proposed
                 and (not methods[n].weak or len(text[cue_end:off].split()) <= 4)
                 and not _SETTING_BEFORE.search(text[cue_end:off])
             ]

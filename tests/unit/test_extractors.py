@@ -183,3 +183,15 @@ def test_extractors_ner_mode_loads_the_committed_model_and_only_types(tmp_path, 
     result = CliRunner().invoke(cli, ["extract", str(fixtures / "papers.jsonl"), "-o", str(out), "--with-ner"])
     assert result.exit_code == 0, result.output
     assert len(out.read_text().splitlines()) == 2
+
+
+def test_extractors_comparison_clauses_and_benchmarks_named_after_models(nlp):
+    result = extract_one(nlp, "QLoRA: Efficient Finetuning",
+                         "We present QLoRA. Our best model family, which we name Guanaco, outperforms all previous "
+                         "models on the Vicuna benchmark, reaching 99.3% of the performance level of ChatGPT.")
+    ents = by_name(result)
+    assert ents["Vicuna"].label is NodeLabel.BENCHMARK  # a known model's name, but the text calls it a benchmark
+    assert not [r for r in result.relations if r.type == "OUTPERFORMS"]  # reaching 99% of ChatGPT is no win
+    pilot = extract_one(nlp, "PilotRL: Training Agents",
+                        "PilotRL surpasses GPT-4o by 3.6%, while showing a gain of 55% comparing to GPT-4o-mini.")
+    assert {r.target for r in pilot.relations if r.type == "OUTPERFORMS"} == {"GPT-4o", "GPT-4o-mini"}
