@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from kg.model import NodeLabel
 from extractors.candidates import Candidate, add_candidates, doc_text
-from extractors.text import SHAPED_WORD, is_coined_name, mask_urls, stop_acronyms, trim_name
+from extractors.text import SHAPED_WORD, find_all, is_coined_name, mask_urls, stop_acronyms, trim_name
 
 __all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names"]
 
@@ -84,15 +84,8 @@ _TITLED_DATA = re.compile(
 
 
 def _occurrences(text: str, needles: tuple[str, ...]) -> list[int]:
-    """Sorted start offsets of every needle: ``str.find`` is far cheaper than a regex scan that
-    tries its pattern at every position, so the rare-word patterns below start from these."""
-    found = []
-    for needle in needles:
-        i = text.find(needle)
-        while i >= 0:
-            found.append(i)
-            i = text.find(needle, i + 1)
-    return sorted(set(found))
+    """Sorted start offsets of every needle: the rare-word patterns below start from these."""
+    return sorted({i for needle in needles for i in find_all(text, needle)})
 
 
 _DATA_NOUNS = ("benchmark", "dataset", "corpus", "corpora", "suite", "leaderboard", "challenge", "collection", "testbed",

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from kg.extraction import Evidence, ExtractedEntity, ExtractedRelation
 from kg.model import NodeLabel, name_key
 from extractors.candidates import Candidate, doc_text
-from extractors.text import sentence_bounds, stop_acronyms
+from extractors.text import find_all, sentence_bounds, stop_acronyms
 
 __all__ = ["RelationExtractor", "resolve_candidates"]
 
@@ -577,10 +577,8 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str) -
     all_mentions = sorted((m[0], n) for n, e in by_name.items() for m in e.mentions)
     # Comparison cues are rare: find them once in the whole text, then visit only their sentences.
     lowered = text.lower()
-    cue_sentences = [
-        (a, b) for a, b in sentences
-        if any(word in lowered[a:b] for word in _COMPARE_WORDS)
-    ]
+    cue_sentences = sorted({s for s in (_sentence_of(sentences, i) for word in _COMPARE_WORDS
+                                        for i in find_all(lowered, word)) if s is not None})
     for a, b in cue_sentences:
         sentence = text[a:b]
         cue = _COMPARE.search(sentence) or _COMPARED.search(sentence)
