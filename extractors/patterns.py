@@ -52,8 +52,9 @@ _CALLED_LOWER = re.compile(
     r"\b(?:called|dubbed|termed)\s+[\"“'‘]?([a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,3}?)[\"”'’]?"
     r"(?=\s*(?:[,.;:()]|\s(?:to|that|which|for|with|and|in|on|by|as|is|was|where|whose)\b))"
 )
+_DATA_NOUN_GROUP = r"(benchmarks?|datasets?|corpus|corpora|suite|leaderboard|challenge|collection|testbed|environment)"
 _DATA_HEAD = re.compile(
-    rf"({_NAME_PHRASE})\s+(benchmarks?|datasets?|corpus|corpora|suite|leaderboard|challenge|collection|testbed|environment)\b"
+    rf"({_NAME_PHRASE})\s+{_DATA_NOUN_GROUP}\b"
 )
 _DATA_HEAD_WORDS = {
     "gym": NodeLabel.BENCHMARK, "arena": NodeLabel.BENCHMARK,
@@ -72,7 +73,7 @@ _GENERIC_START = {"The", "A", "An", "Our", "This", "These", "Its", "We", "In", "
 
 
 _DATA_NOUN_WORD = re.compile(
-    r"(?<=[\w+)])\s+(benchmarks?|datasets?|corpus|corpora|suite|leaderboard|challenge|collection|testbed|environment)\b"
+    rf"(?<=[\w+)])\s+{_DATA_NOUN_GROUP}\b"
 )
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from kg.extraction import Evidence, ExtractedEntity, ExtractedRelation
 from kg.model import NodeLabel, name_key
 from extractors.candidates import Candidate, doc_text
-from extractors.text import find_all, sentence_bounds, stop_acronyms
+from extractors.text import find_all, name_occurrences, sentence_bounds, stop_acronyms
 
 __all__ = ["RelationExtractor", "resolve_candidates"]
 
@@ -253,7 +253,7 @@ def resolve_candidates(
     # 3. Every other occurrence of an accepted surface is a mention too ("MHR" after its definition).
     for key, ent in entities.items():
         for surface in list(ent.surfaces):
-            for span in _occurrences(text, surface):
+            for span in name_occurrences(text, surface):
                 if span not in ent.mentions and not accepted.overlaps(*span):
                     ent.mentions.append(span)
         ent.mentions = sorted(set(ent.mentions))
@@ -311,20 +311,6 @@ def _absorb(target: _Entity, other: _Entity) -> None:
     target.canonical = target.canonical or other.canonical
     if other.label_source > target.label_source:
         target.label, target.label_source = other.label, other.label_source
-
-
-def _occurrences(text: str, surface: str) -> Iterator[tuple[int, int]]:
-    """Where ``surface`` stands as a whole name: not inside a longer word or hyphenated name."""
-    start = text.find(surface)
-    while start >= 0:
-        end = start + len(surface)
-        before = text[start - 1] if start else " "
-        after = text[end : end + 2]
-        if not (before.isalnum() or before in "_-") and not (
-            after[:1].isalnum() or after[:1] in "_+" or (after[:1] == "-" and after[1:2].isalnum())
-        ):
-            yield start, end
-        start = text.find(surface, start + 1)
 
 
 class _Intervals:
@@ -425,8 +411,9 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int) -> t
             return _data_label(head.group(1)), True
         if _METHOD_AFTER.match(after):
             return NodeLabel.METHOD, True
-        if _DATA_BEFORE_PAREN.search(text[max(0, start - 30) : start]):
-            return _data_label(_DATA_BEFORE_PAREN.search(text[max(0, start - 30) : start]).group(1)), True
+        before_paren = _DATA_BEFORE_PAREN.search(text[max(0, start - 30) : start])
+        if before_paren:
+            return _data_label(before_paren.group(1)), True
         apposition = _APPOSITION.match(after)
         if apposition:
             if _METHOD_WORD.search(apposition.group(1) + apposition.group(2)):

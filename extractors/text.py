@@ -16,6 +16,7 @@ __all__ = [
     "mask_urls",
     "sentence_bounds",
     "find_all",
+    "name_occurrences",
     "find_abbreviations",
     "Abbreviation",
     "is_coined_name",
@@ -60,6 +61,20 @@ def find_all(text: str, needle: str) -> Iterator[int]:
     while i >= 0:
         yield i
         i = text.find(needle, i + 1)
+
+
+def name_occurrences(text: str, surface: str) -> Iterator[tuple[int, int]]:
+    """Where ``surface`` stands as a whole name: not inside a longer word or hyphenated name."""
+    start = text.find(surface)
+    while start >= 0:
+        end = start + len(surface)
+        before = text[start - 1] if start else " "
+        after = text[end : end + 2]
+        if not (before.isalnum() or before in "_-") and not (
+            after[:1].isalnum() or after[:1] in "_+" or (after[:1] == "-" and after[1:2].isalnum())
+        ):
+            yield start, end
+        start = text.find(surface, start + 1)
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -30,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extractors.pipeline import extract_papers, load_pipeline  # noqa: E402
+from extractors.text import name_occurrences  # noqa: E402
 from kg.build import read_papers  # noqa: E402
 from kg.evaluate import load_records, score  # noqa: E402
 from kg.model import Paper, title_key  # noqa: E402
@@ -58,16 +58,11 @@ NER_CONFIG = {
 }
 
 
-def occurrences(text: str, surface: str):
-    for match in re.finditer(rf"(?<![\w\-]){re.escape(surface)}(?![\w]|-\w)", text):
-        yield match.span()
-
-
 def make_example(nlp, text: str, names: list[tuple[str, str]]) -> Example:
     doc = nlp.make_doc(text)
     spans = []
     for surface, label in names:
-        for start, end in occurrences(text, surface):
+        for start, end in name_occurrences(text, surface):
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
