@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from kg.model import NodeLabel
 from extractors.candidates import Candidate, add_candidates, doc_text
-from extractors.text import SHAPED_WORD, find_all, is_coined_name, mask_urls, stop_acronyms, trim_name
+from extractors.text import find_all, is_coined_name, mask_urls, shaped_words, stop_acronyms, trim_name
 
 __all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names"]
 
@@ -192,7 +192,7 @@ def title_prefix(text: str) -> tuple[int, int] | None:
 
 def coined_names(text: str) -> Iterator[tuple[int, int]]:
     """Offsets of shape-distinctive names, extended by a following version ("SAM 2", "ColBERT v2")."""
-    for match in SHAPED_WORD.finditer(text):
+    for match in shaped_words(text):
         word = trim_name(match.group(0))
         if not is_coined_name(word):
             continue
