@@ -84,6 +84,19 @@ _TITLED_DATA = re.compile(
 )
 
 
+def _phrase_window(text: str, end: int, limit: int) -> int:
+    """Where to start looking for a name phrase that ends at ``end``: a phrase has at most six
+    words joined by single spaces, so seven spaces back (or ``limit`` characters) is far enough,
+    and the regex engine does not try a pattern at every position of a longer window."""
+    floor = max(0, end - limit)
+    start = end
+    for _ in range(7):
+        start = text.rfind(" ", floor, start)
+        if start < 0:
+            return floor
+    return start
+
+
 def _occurrences(text: str, needles: tuple[str, ...]) -> list[int]:
     """Sorted start offsets of every needle: the rare-word patterns below start from these."""
     return sorted({i for needle in needles for i in find_all(text, needle)})
@@ -126,7 +139,7 @@ def _titled_data(text: str) -> Iterator[re.Match]:
         if i < title_end:
             continue
         head_end = i + next(len(w) for w in _TITLED_DATA_WORDS if text.startswith(w, i))
-        for match in _TITLED_DATA.finditer(text, max(title_end, i - 80), head_end):
+        for match in _TITLED_DATA.finditer(text, max(title_end, _phrase_window(text, i, 80)), head_end):
             if match.end() == head_end and not (match.start() and text[match.start() - 1].isalnum()):
                 yield match
                 break
@@ -145,8 +158,7 @@ def _data_heads(text: str) -> Iterator[re.Match]:
             if noun:
                 nouns.append(noun)
     for noun in nouns:
-        window_start = max(0, noun.start() - 120)
-        for match in _DATA_HEAD.finditer(text, window_start, noun.end()):
+        for match in _DATA_HEAD.finditer(text, _phrase_window(text, noun.start(), 120), noun.end()):
             if match.end() == noun.end() and not (match.start() and text[match.start() - 1].isalnum()):
                 yield match
                 break

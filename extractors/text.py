@@ -117,6 +117,7 @@ class Abbreviation(NamedTuple):
 
 _STANDS_FOR = re.compile(r"(?:stands for|short for|abbreviated from|i\.e\.,?|namely)\s+", re.IGNORECASE)
 _PAREN = re.compile(r"[(\[]([^()\[\]]{1,120})[)\]]")
+_FIRST_CHUNK_END = re.compile(r"[;,]\s")  # "(MHR; Smith et al.)", "(MHR, for short)"
 _SHORT_FORM = re.compile(r"^[A-Za-z0-9][\w\-+.&/'’]*$")
 
 
@@ -163,34 +164,64 @@ _WORD = re.compile(r"[^\s]+")
 _MINOR_WORDS = {"of", "the", "for", "and", "in", "on", "to", "with", "a", "an", "via", "by", "from", "at", "&"}
 
 
+_DIGIT_REPEATS = re.compile(r"([A-Za-z])([2-9])")
+_WORD_PARTS = re.compile(r"[-/]")
+
+
+def _repeat_digits(short: str) -> str:
+    """ "D3ST" -> "DDDST": a digit repeats the letter before it."""
+    return _DIGIT_REPEATS.sub(lambda m: m.group(1) * int(m.group(2)), short)
+
+
+@lru_cache(maxsize=100_000)
+def _word_initials(word: str) -> tuple[str, bool]:
+    """The initials of a word's hyphen- or slash-joined parts, and whether it is a small word."""
+    word = word.strip("\"'“”‘’()[]{},.;:~")
+    if not word:
+        return "", True
+    initials = "".join(p[0].lower() for p in _WORD_PARTS.split(word) if p and p[0].isalpha())
+    return initials, word.lower() in _MINOR_WORDS
+
+
 def _match_initials(short: str, words: list[tuple[int, int]], text: str) -> int:
     """The long form whose words' initials spell ``short`` ("Tree of Thoughts" for ToT), small
     words optional; preferred to Schwartz-Hearst, which settles for the shortest match ("Thoughts").
     Returns the index into ``words`` where it starts, or -1."""
-    expanded = re.sub(r"([A-Za-z])([2-9])", lambda m: m.group(1) * int(m.group(2)), short)  # D3ST = DDDST
+    expanded = _repeat_digits(short)
     if any(c.isdigit() for c in expanded):
         return -1
     letters = "".join(c.lower() for c in expanded if c.isalpha())
     if len(letters) < 2:
         return -1
+    initials, optional = "", ""  # of words[start:], grown leftwards
     for start in range(len(words) - 1, -1, -1):
-        initials, optional = "", ""
-        for a, b in words[start:]:
-            word = text[a:b].strip("\"'“”‘’()[]{},.;:~")
-            if not word:
-                continue
-            parts = [p for p in re.split(r"[-/]", word) if p]
-            initials += "".join(p[0].lower() for p in parts if p[0].isalpha())
-            if word.lower() not in _MINOR_WORDS:
-                optional += "".join(p[0].lower() for p in parts if p[0].isalpha())
-        first = text[words[start][0] : words[start][1]].strip("\"'“”‘’([{").lower()
-        if first in _MINOR_WORDS:
+        a, b = words[start]
+        word_initials, minor = _word_initials(text[a:b])
+        initials = word_initials + initials
+        if not minor:
+            optional = word_initials + optional
+        if text[a:b].strip("\"'“”‘’([{").lower() in _MINOR_WORDS:
             continue
         if letters in (initials, optional):
             return start
         if len(optional) > len(letters):
             break
     return -1
+
+
+def _last_words(text: str, start: int, end: int, count: int) -> list[tuple[int, int]]:
+    """Offsets of the last ``count`` whitespace-separated words of ``text[start:end]``."""
+    words = text[start:end].rsplit(None, count)[-count:]
+    spans = []
+    position = end
+    for word in reversed(words):
+        position = text.rfind(word, start, position)
+        spans.append((position, position + len(word)))
+    spans.reverse()
+    return spans
+
+
+_TRAILING_NAME = re.compile(r"[A-Za-z0-9][\w\-+.]*\Z")
 
 
 def find_abbreviations(text: str) -> list[Abbreviation]:
@@ -208,14 +239,12 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
         inner = match.group(1).strip()
         inner_start = match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
         # "(MHR; Smith et al.)" / "(MHR, for short)": the short form is the first chunk.
-        head = re.split(r"[;,]\s", inner)[0].strip()
-        before = text[max(0, match.start() - 200) : match.start()]
+        head = _FIRST_CHUNK_END.split(inner, 1)[0].strip()
         offset = max(0, match.start() - 200)
         if _valid_short(head):
-            words = [(offset + m.start(), offset + m.end()) for m in _WORD.finditer(before)]
             # Stop at a sentence or clause boundary.
             limit = min(len(head) + 5, len(head) * 2) + sum(c.isdigit() for c in head) * 2
-            window = words[-limit:]
+            window = _last_words(text, offset, match.start(), limit)
             for i in range(len(window) - 1, -1, -1):
                 if text[window[i][1] - 1] in ".;:!?" and i < len(window) - 1:
                     window = window[i + 1 :]
@@ -232,7 +261,7 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
                 index = _match_long(head, window, text)
             if index < 0 and any(c.isdigit() for c in head):
                 # "S3FT" = Selective Self-to-Supervised Fine-Tuning: a digit repeats the letter before it.
-                expanded = re.sub(r"([A-Za-z])([2-9])", lambda m: m.group(1) * int(m.group(2)), head)
+                expanded = _repeat_digits(head)
                 index = _match_long(expanded, window, text) if expanded != head else -1
             if index >= 0:
                 long_start = max(window[index][0], _first_alnum(text, window[index][0], window[index][1]))
@@ -244,17 +273,19 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
                     found.append(Abbreviation(long_start, last_b, inner_start, inner_start + len(head)))
                     continue
         # Reverse layout: SHORT (Long Form), long form spelled by the short form's letters.
-        prev = re.search(r"([A-Za-z0-9][\w\-+.]*)\s*$", before)
         lead = _STANDS_FOR.match(inner)
         if lead:  # "HiTUT (stands for Hierarchical Tasks via Unified Transformers)"
             inner = inner[lead.end() :]
             inner_start += lead.end()
-        if prev and _valid_short(prev.group(1)) and 1 < len(inner.split()) <= 10:
-            short = prev.group(1)
+        if not 1 < len(inner.split()) <= 10:
+            continue
+        previous = _last_words(text, offset, match.start(), 1)
+        prev = _TRAILING_NAME.search(text, previous[0][0], previous[0][1]) if previous else None
+        if prev and _valid_short(prev.group(0)):
+            short = prev.group(0)
             inner_words = [(inner_start + m.start(), inner_start + m.end()) for m in _WORD.finditer(inner)]
             if _match_long(short, inner_words, text) == 0 and inner_words:
-                short_start = offset + prev.start(1)
-                found.append(Abbreviation(inner_words[0][0], inner_words[-1][1], short_start, short_start + len(short)))
+                found.append(Abbreviation(inner_words[0][0], inner_words[-1][1], prev.start(), prev.end()))
     return found
 
 
