@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from kg.model import NodeLabel
 from extractors.candidates import Candidate, add_candidates, doc_text
-from extractors.text import find_all, is_coined_name, mask_urls, shaped_words, stop_acronyms, trim_name
+from extractors.text import find_all, is_coined_name, lower_same_length, mask_urls, shaped_words, stop_acronyms, trim_name
 
 __all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names"]
 
@@ -229,7 +229,7 @@ def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def cue_names(text: str) -> Iterator[Candidate]:
     """Names introduced by the phrases around them."""
-    lowered = text.lower()
+    lowered = lower_same_length(text)
     has_naming_verb = any(w in lowered for w in ("called", "dubbed", "named", "termed", "coined", "refer", "known as",
                                                  "we call", "we name", "we term", "we dub"))
     for match in _CALLED.finditer(text) if has_naming_verb else ():

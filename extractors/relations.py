@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from kg.extraction import Evidence, ExtractedEntity, ExtractedRelation
 from kg.model import NodeLabel, name_key
 from extractors.candidates import Candidate, doc_text
-from extractors.text import find_all, name_occurrences, sentence_bounds, stop_acronyms
+from extractors.text import find_all, lower_same_length, name_occurrences, sentence_bounds, stop_acronyms
 
 __all__ = ["RelationExtractor", "resolve_candidates"]
 
@@ -71,6 +71,7 @@ _ON_LIST = re.compile(r"\b(?:on|across|over|using|in)\s+((?:the\s+)?(?:[^\s,;.]+
 _NOT_EVAL_ON = re.compile(r"\b(?:based|built|relies|rely|relying|depend\w*|focus\w*|top|trained|pretrained|pre-trained)\s+(?:on|over)\s*$", re.IGNORECASE)
 # Determiners in any case; adjectives only in lower case ("Unified Moment Detection" keeps "Unified").
 _LEADING_NOISE = re.compile(r"^(?:(?:[Aa]n?|[Tt]he|[Oo]ur|novel|new|proposed|simple|general|efficient|unified)\s+)+")
+_SPACE = re.compile(r"\s")
 _SUBJECT_OURS = re.compile(r"^\s*(?:\w+\s*,\s*)?(?:we|our|it|this|ours|the proposed)\b", re.IGNORECASE)
 
 
@@ -115,7 +116,7 @@ def resolve_candidates(
     -------
     (entities, relations), both carrying evidence sentences with offsets into ``text``.
     """
-    sentences = sentence_bounds(text)
+    sentences = _Sentences(text)
     title_end = text.find("\n") if "\n" in text else len(text)
     stop = stop_acronyms()
 
@@ -174,13 +175,12 @@ def resolve_candidates(
             i += 1
         return False
 
-    def priority(span) -> int:
-        start, end, cand, _ = span
-        if cand.source == "shape" and not any(ch.isspace() for ch in text[start:end]) and contains_known(start, end):
+    def priority(start: int, end: int, cand: Candidate) -> int:
+        if cand.source == "shape" and known and not _SPACE.search(text, start, end) and contains_known(start, end):
             return _EXTENDS_KNOWN
         return _PRIORITY.get(cand.source, 0)
 
-    spans.sort(key=lambda s: (-priority(s), -(s[1] - s[0]), s[0]))
+    spans.sort(key=lambda s: (-priority(s[0], s[1], s[2]), s[0] - s[1], s[0]))
     accepted = _Intervals()
     key_at_end: dict[int, str] = {}
     entities: dict[str, _Entity] = {}
@@ -220,7 +220,9 @@ def resolve_candidates(
             continue
         accepted.add(start, end)
         key_at_end.setdefault(end, key)
-        ent = entities.setdefault(root(key), _Entity(weak=part.startswith("weak")))
+        ent = entities.get(root(key))
+        if ent is None:
+            ent = entities[root(key)] = _Entity(weak=part.startswith("weak"))
         ent.weak = ent.weak and part.startswith("weak")
         ent.surfaces.setdefault(surface, start)
         ent.mentions.append((start, end))
@@ -341,6 +343,34 @@ class _Intervals:
         self.spans.insert(i, (start, end))
 
 
+class _Sentences(list):
+    """The sentence bounds of a text, remembering what the rules asked of each sentence (several
+    mentions share one, and each regex search over it costs microseconds)."""
+
+    def __init__(self, text: str):
+        super().__init__(sentence_bounds(text))
+        self.text = text
+        self.lowered = lower_same_length(text)
+        self._eval_cue: dict[tuple[int, int], bool] = {}
+        self._proposals: dict[tuple[int, int], list[tuple[int, int]]] = {}
+
+    def has_eval_cue(self, sentence: tuple[int, int]) -> bool:
+        """Does the sentence talk about experiments or results?"""
+        found = self._eval_cue.get(sentence)
+        if found is None:
+            found = self._eval_cue[sentence] = _EVAL_CUE.search(self.text, *sentence) is not None
+        return found
+
+    def proposals(self, sentence: tuple[int, int]) -> list[tuple[int, int]]:
+        """Spans of "we propose ..."-like phrases in the sentence."""
+        found = self._proposals.get(sentence)
+        if found is None:
+            lowered = self.lowered
+            may_propose = any(lowered.find(word, *sentence) >= 0 for word in ("we", "this", "our"))
+            found = self._proposals[sentence] = [m.span() for m in _PROPOSE.finditer(self.text, *sentence)] if may_propose else []
+        return found
+
+
 def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> Optional[tuple[int, int]]:
     i = bisect.bisect_right(sentences, (offset, float("inf"))) - 1
     if i >= 0 and sentences[i][0] <= offset < sentences[i][1]:
@@ -411,7 +441,7 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int) -> t
             return _data_label(head.group(1)), True
         if _METHOD_AFTER.match(after):
             return NodeLabel.METHOD, True
-        before_paren = _DATA_BEFORE_PAREN.search(text[max(0, start - 30) : start])
+        before_paren = _DATA_BEFORE_PAREN.search(text, max(0, start - 30), start) if text.endswith("(", 0, start) else None
         if before_paren:
             return _data_label(before_paren.group(1)), True
         apposition = _APPOSITION.match(after)
@@ -445,7 +475,7 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int) -> t
         if sentence is None:
             continue
         before = text[sentence[0] : start]
-        if _LIST_BEFORE.search(before[-160:]) and not _NOT_EVAL_ON.search(before[-120:]) and _EVAL_CUE.search(text[sentence[0] : sentence[1]]):
+        if _LIST_BEFORE.search(before[-160:]) and not _NOT_EVAL_ON.search(before[-120:]) and sentences.has_eval_cue(sentence):
             return NodeLabel.DATASET, True
     return NodeLabel.METHOD, False
 
@@ -477,8 +507,9 @@ def _propagate_list_labels(text: str, entities: list[_Entity]) -> None:
                     ent.label = label
 
 
+_INTRODUCING_VERBS = ("introduce", "propose", "present", "release")
 _INTRODUCES_NAME = re.compile(
-    r"\b[Ww]e\s+(?:introduce|propose|present|release)\s+(?:the\s+)?$"
+    rf"\b[Ww]e\s+(?:{'|'.join(_INTRODUCING_VERBS)})\s+(?:the\s+)?$"
 )
 _WE = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE)
 _PRIOR_WORK = re.compile(
@@ -506,21 +537,22 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
         for surface in ent.surfaces:
             if text.startswith(surface) and text[len(surface) : len(surface) + 1] in (":", "\n"):
                 return True
-        return any(_INTRODUCES_NAME.search(text[max(0, start - 40) : start]) for start, _ in ent.mentions)
+        return any(
+            _INTRODUCES_NAME.search(window) for window in (text[max(0, start - 40) : start] for start, _ in ent.mentions)
+            if any(verb in window for verb in _INTRODUCING_VERBS)
+        )
     for start, end in ent.mentions:
         if start < title_end:
             return True
-        if _OURS.search(text[max(0, start - 60) : start]):
+        window = text[max(0, start - 60) : start]
+        if ("our" in window.lower() or "proposed" in window.lower()) and _OURS.search(window):
             return True
         sentence = _sentence_of(sentences, start)
         if sentence is None:
             continue
-        before = text[sentence[0] : start]
-        proposal = None
-        for proposal in _PROPOSE.finditer(before):
-            pass
-        if proposal is not None:
-            between = before[proposal.end() :]
+        proposal_end = max((b for a, b in sentences.proposals(sentence) if b <= start), default=None)
+        if proposal_end is not None:
+            between = text[proposal_end:start]
             if len(between.split()) <= 12 and not re.search(
                 r"\b(?:based on|using|with|from|upon|leverag\w*|than|over|like|such as|including|for|of|on|to|by|which|that|"
                 r"outperform\w*|surpass\w*|beat\w*|compar\w*)\b",
@@ -547,7 +579,7 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str) 
         for start, _ in ent.mentions:
             sentence = _sentence_of(sentences, start)
             # A dataset or benchmark a paper introduces is one it reports results on.
-            if sentence and (ent.proposed or _EVAL_CUE.search(text[sentence[0] : sentence[1]])):
+            if sentence and (ent.proposed or sentences.has_eval_cue(sentence)):
                 relations.append(
                     ExtractedRelation(type="EVALUATED_ON", target=name, evidence=_evidence(text, sentences, start, extractor, 0.7))
                 )
@@ -555,29 +587,46 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str) 
     return relations
 
 
+def _comparison_cues(text: str, sentences: "_Sentences") -> Iterator[tuple[int, int, re.Match]]:
+    """Each sentence that compares, with its first comparison cue (a ``_COMPARE`` phrase, else a
+    ``_COMPARED`` one). Cue words are rare: they are found with ``str.find`` in the whole text and
+    the patterns are tried only where one starts; a search through every sentence costs more than
+    the rest of the relation step."""
+    lowered = sentences.lowered
+    starts: dict[tuple[int, int], list[int]] = {}
+    for word in _COMPARE_WORDS:
+        for i in find_all(lowered, word):
+            sentence = _sentence_of(sentences, i)
+            if sentence is not None:
+                starts.setdefault(sentence, []).append(i)
+    for (a, b), positions in sorted(starts.items()):
+        positions.sort()
+        cue = next(filter(None, (_COMPARE.match(text, i, b) for i in positions)), None)
+        if cue is None:  # "in comparison to" starts three characters before its cue word
+            shifted = sorted({j for i in positions for j in (i, i - 3) if j >= a})
+            cue = next(filter(None, (_COMPARED.match(text, j, b) for j in shifted)), None)
+        if cue:
+            yield a, b, cue
+
+
 def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str) -> list[ExtractedRelation]:
     methods = {n: e for n, e in by_name.items() if e.label is NodeLabel.METHOD}
     proposed = [n for n, e in methods.items() if e.proposed and not e.weak]
+    if not proposed or all(e.proposed for e in methods.values()):
+        return []  # a winner is one of the paper's own methods, a loser one it did not propose
     main = min(proposed, key=lambda n: methods[n].mentions[0][0]) if proposed else None
     relations: list[ExtractedRelation] = []
     seen: set[tuple[str, str]] = set()
     all_mentions = sorted((m[0], n) for n, e in by_name.items() for m in e.mentions)
-    # Comparison cues are rare: find them once in the whole text, then visit only their sentences.
-    lowered = text.lower()
-    cue_sentences = sorted({s for s in (_sentence_of(sentences, i) for word in _COMPARE_WORDS
-                                        for i in find_all(lowered, word)) if s is not None})
-    for a, b in cue_sentences:
+    for a, b, cue in _comparison_cues(text, sentences):
         sentence = text[a:b]
-        cue = _COMPARE.search(sentence) or _COMPARED.search(sentence)
-        if not cue:
-            continue
-        cue_at = a + cue.start()
+        cue_at = cue.start()
         here = all_mentions[bisect.bisect_left(all_mentions, (a, "")) : bisect.bisect_left(all_mentions, (b, ""))]
         mentioned = [(off, n) for off, n in here if n in methods]
         data = list(dict.fromkeys(n for _, n in here if n not in methods))
         if _COMPARED.match(cue.group(0)):
-            clause_end = sentence.find(",", cue.end())
-            clause_end = a + (clause_end if clause_end >= 0 else len(sentence))
+            clause_end = text.find(",", cue.end(), b)
+            clause_end = clause_end if clause_end >= 0 else b
             winners = [n for off, n in mentioned if off >= clause_end and methods[n].proposed] or ([main] if main else [])
             losers = [n for off, n in mentioned if cue_at <= off < clause_end and not methods[n].proposed]
         else:
@@ -585,7 +634,7 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str) -
             named_before = any(off < cue_at and not methods[n].weak for off, n in mentioned)
             if not winners and main and (_SUBJECT_OURS.search(sentence) or not named_before):
                 winners = [main]
-            cue_end = a + cue.end()
+            cue_end = cue.end()
             boundary = _CLAUSE_BREAK.search(text, cue_end, b)
             if boundary and _STILL_COMPARING.search(text, boundary.end(), b):
                 boundary = None  # ", while showing a gain of 55% comparing to X": the comparison goes on

@@ -16,6 +16,7 @@ __all__ = [
     "mask_urls",
     "sentence_bounds",
     "find_all",
+    "lower_same_length",
     "name_occurrences",
     "find_abbreviations",
     "Abbreviation",
@@ -57,6 +58,19 @@ def mask_urls(text: str) -> str:
         return " " * (len(url) - keep) + url[len(url) - keep :]
 
     return _URL.sub(blank, text)
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()`` with every offset kept: the few characters whose lower case is longer
+    ("İ") stay as they are, so a position found in the result is a position in ``text``.
+
+    >>> lower_same_length("İs GPT-3")
+    'İs gpt-3'
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def find_all(text: str, needle: str) -> Iterator[int]:
