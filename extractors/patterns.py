@@ -97,20 +97,51 @@ def _phrase_window(text: str, end: int, limit: int) -> int:
     return start
 
 
-def _occurrences(text: str, needles: tuple[str, ...]) -> list[int]:
-    """Sorted start offsets of every needle: the rare-word patterns below start from these."""
-    return sorted({i for needle in needles for i in find_all(text, needle)})
-
-
 _DATA_NOUNS = ("benchmark", "dataset", "corpus", "corpora", "suite", "leaderboard", "challenge", "collection", "testbed",
                "environment")
 _BENCH_SUFFIXES = ("Bench", "-bench", "Arena", "QA", "Eval")
+_NAMING_WORDS = ("called", "dubbed", "named", "termed", "coined", "refer", "known as", "we call", "we name", "we term",
+                 "we dub")
 _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-")
 
 
-def _bench_words(text: str) -> Iterator[re.Match]:
+class _RareWords:
+    """Where the rare words the cue rules start from stand in one text.
+
+    Each word is looked up once, with ``str.find`` in the lowercased text (far cheaper than a
+    regex tried at every position), and shared by every rule that asks; "Benchmark",
+    "benchmark", "Bench" and "-bench" share the lookup of "bench". Exact case is checked per hit.
+    """
+
+    def __init__(self, text: str, lowered: str):
+        self.text = text
+        self.lowered = lowered
+        self._hits: dict[str, list[int]] = {}
+
+    def lower_hits(self, word: str) -> list[int]:
+        """Offsets of ``word`` (lowercase) in any case."""
+        hits = self._hits.get(word)
+        if hits is None:
+            hits = self._hits[word] = list(find_all(self.lowered, word))
+        return hits
+
+    def positions(self, words: tuple[str, ...]) -> list[int]:
+        """Sorted offsets of ``words``, each in its exact case."""
+        found = set()
+        for word in words:
+            lowered = word.lower()
+            key = "bench" if "bench" in lowered else lowered
+            shift = lowered.find(key)
+            for i in self.lower_hits(key):
+                if i >= shift and self.text.startswith(word, i - shift):
+                    found.add(i - shift)
+        return sorted(found)
+
+
+def _bench_words(rare: _RareWords) -> Iterator[re.Match]:
+    text = rare.text
     seen = set()
-    for i in _occurrences(text, _BENCH_SUFFIXES):
+    for i in rare.positions(_BENCH_SUFFIXES):
         start = i
         while start > 0 and text[start - 1] in _NAME_CHARS:
             start -= 1
@@ -122,8 +153,10 @@ def _bench_words(text: str) -> Iterator[re.Match]:
             yield match
 
 
-def _proposed_phrases(text: str, lowered: str) -> Iterator[re.Match]:
-    for i in _occurrences(lowered, ("we ", "this paper", "this work", "this study", "this report")):
+def _proposed_phrases(rare: _RareWords) -> Iterator[re.Match]:
+    text = rare.text
+    starts = sorted({i for word in ("we ", "this paper", "this work", "this study", "this report") for i in rare.lower_hits(word)})
+    for i in starts:
         if i and text[i - 1].isalnum():
             continue
         match = _PROPOSED_PHRASE.match(text, i)
@@ -131,11 +164,23 @@ def _proposed_phrases(text: str, lowered: str) -> Iterator[re.Match]:
             yield match
 
 
-def _titled_data(text: str) -> Iterator[re.Match]:
+def _matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """What ``pattern.finditer(text)`` yields when every match must begin at one of ``starts``."""
+    end = 0
+    for i in starts:
+        if i >= end:
+            match = pattern.match(text, i)
+            if match:
+                end = max(match.end(), i + 1)
+                yield match
+
+
+def _titled_data(rare: _RareWords) -> Iterator[re.Match]:
     """``_TITLED_DATA`` matches in the abstract (titles describe, they do not name), found from the
     head word backwards."""
+    text = rare.text
     title_end = max(text.find("\n"), 0)
-    for i in _occurrences(text, _TITLED_DATA_WORDS):
+    for i in rare.positions(_TITLED_DATA_WORDS):
         if i < title_end:
             continue
         head_end = i + next(len(w) for w in _TITLED_DATA_WORDS if text.startswith(w, i))
@@ -145,11 +190,12 @@ def _titled_data(text: str) -> Iterator[re.Match]:
                 break
 
 
-def _data_heads(text: str) -> Iterator[re.Match]:
+def _data_heads(rare: _RareWords) -> Iterator[re.Match]:
     """``_DATA_HEAD`` matches, found from the (rare) data noun backwards: a forward scan would try
     to grow a name phrase at every capitalised word."""
+    text = rare.text
     nouns = []
-    for i in _occurrences(text, _DATA_NOUNS):
+    for i in rare.positions(_DATA_NOUNS):
         j = i
         while j > 0 and text[j - 1].isspace():
             j -= 1
@@ -229,26 +275,26 @@ def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def cue_names(text: str) -> Iterator[Candidate]:
     """Names introduced by the phrases around them."""
-    lowered = lower_same_length(text)
-    has_naming_verb = any(w in lowered for w in ("called", "dubbed", "named", "termed", "coined", "refer", "known as",
-                                                 "we call", "we name", "we term", "we dub"))
-    for match in _CALLED.finditer(text) if has_naming_verb else ():
+    rare = _RareWords(text, lower_same_length(text))
+    naming = sorted({i for word in _NAMING_WORDS for i in rare.lower_hits(word)})
+    for match in _matches_at(_CALLED, text, naming):
         span = _trim_phrase(text, *match.span(1))
         before = text[max(0, match.start() - 60) : match.start()]
         if span and not _NOT_A_NAME_BEFORE.search(before[-40:]):
             yield Candidate(span[0], span[1], _kind_named(before), "called", proposed=True)
-    for match in _CALLED_LOWER.finditer(text) if has_naming_verb else ():
+    for match in _matches_at(_CALLED_LOWER, text, naming):
         if not _NOT_A_NAME_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
             yield Candidate(match.start(1), match.end(1), None, "called", proposed=True)
-    for match in _proposed_phrases(text, lowered):
+    for match in _proposed_phrases(rare):
         span = _trim_phrase(text, *match.span(1))
         if span and not all(w in _GENERIC_START for w in text[span[0]:span[1]].split()):
             yield Candidate(span[0], span[1], None, "called", proposed=True)
-    has_apposition = any(f"{noun}," in lowered for noun in ("dataset", "benchmark", "corpus", "suite", "testbed"))
+    has_apposition = any(rare.lowered.startswith(noun + ",", i) for noun in ("dataset", "benchmark", "corpus", "suite", "testbed")
+                         for i in rare.lower_hits("bench" if noun == "benchmark" else noun))
     for match in _DATA_APPOSITION.finditer(text) if has_apposition else ():
         label = _DATA_HEAD_WORDS.get(match.group(1).lower(), NodeLabel.DATASET)
         yield Candidate(match.start(2), match.end(2), label, "data-head", proposed=True)
-    for match in _data_heads(text):
+    for match in _data_heads(rare):
         span = _trim_phrase(text, *match.span(1))
         if not span:
             continue
@@ -257,13 +303,13 @@ def cue_names(text: str) -> Iterator[Candidate]:
             continue
         label = _DATA_HEAD_WORDS.get(match.group(2).lower(), NodeLabel.DATASET)
         yield Candidate(span[0], span[1], label, "data-head")
-    for match in _titled_data(text):
+    for match in _titled_data(rare):
         span = _trim_phrase(text, *match.span(1))
         # Titles describe ("A Multilingual Dataset on ..."), and so does "a/an": only a definite name counts.
         indefinite = re.search(r"\b(?:[Aa]n?|[Oo]ur)\s+$", text[max(0, match.start() - 4) : match.start()])
         if span and len(text[span[0] : span[1]].split()) >= 2 and not indefinite:
             yield Candidate(span[0], span[1], _DATA_HEAD_WORDS.get(match.group(2).lower(), NodeLabel.DATASET), "data-head")
-    for match in _bench_words(text):
+    for match in _bench_words(rare):
         yield Candidate(match.start(), match.end(), NodeLabel.BENCHMARK, "bench-name")
 
 

@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 from enum import Enum
+from functools import lru_cache
 from typing import Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -70,6 +71,7 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _NAME_SEPARATORS = re.compile(r"[\s\-_\u2010-\u2015]+")
 
 
+@lru_cache(maxsize=65_536)  # extraction asks for the same few names many times per abstract
 def name_key(name: str) -> str:
     """Normalise an entity surface form for matching: NFKC, case folding, no spaces, hyphens
     or underscores (the reference scorer's rule), so 'Multi-Head Routing' and 'multihead
