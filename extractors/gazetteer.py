@@ -13,13 +13,12 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from kg.errors import ExtractionError
 from kg.model import NodeLabel
-from extractors.candidates import Candidate, add_candidates, doc_text
-from extractors.text import trim_name
+from extractors.candidates import Candidate, add_candidates, doc_text, doc_words
+from extractors.text import WordClasses, WordIndex, lower_same_length, trim_name
 
 __all__ = ["GazetteerEntry", "Gazetteer", "load_gazetteer", "DEFAULT_GAZETTEER"]
 
@@ -48,12 +47,20 @@ def load_gazetteer(path: Path = DEFAULT_GAZETTEER) -> list[GazetteerEntry]:
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
-    """Is text[start:end] only part of a hyphenated word ("CLIP" in "M2-CLIP", "Charades" in
-    "Charades-STA")? A glued participle does not count: "ImageNet-trained" is ImageNet."""
-    before = text[start - 2 : start] if start >= 2 else ""
-    if len(before) == 2 and before[1] == "-" and before[0].isalnum():
+    """Is text[start:end] only part of a longer word ("CLIP" in "M2-CLIP", "GLUE" in "SuperGLUE",
+    "GPT-3" in "GPT-3.5", "MiniWoB" in "MiniWoB++")? A glued participle does not count:
+    "ImageNet-trained" is ImageNet.
+
+    >>> [_inside_word(t, 0, 5) for t in ("GPT-3.5", "GPT-3,", "GPT-3's", "GPT-3-based")]
+    [True, False, False, False]
+    """
+    before = text[start - 1] if start else " "
+    if before.isalnum() or before == "_" or (before == "-" and start >= 2 and text[start - 2].isalnum()):
         return True
-    if text[end : end + 1] == "-" and text[end + 1 : end + 2].isalnum():
+    after = text[end : end + 2]
+    if after[:1].isalnum() or after[:1] in ("_", "+") or (after[:1] == "." and after[1:2].isdigit()):
+        return True
+    if after[:1] == "-" and after[1:2].isalnum():
         word_end = end
         while word_end < len(text) and not text[word_end].isspace() and text[word_end] not in ",;:()[]":
             word_end += 1
@@ -62,41 +69,100 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _alnum_runs(word: str) -> list[tuple[int, str]]:
+    """(offset, run) for every maximal run of letters and digits in ``word``."""
+    runs = []
+    i = 0
+    while i < len(word):
+        if word[i].isalnum():
+            j = i + 1
+            while j < len(word) and word[j].isalnum():
+                j += 1
+            runs.append((i, word[i:j]))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
 class Gazetteer:
     """Adds a ``Candidate`` (source ``gazetteer``) for every gazetteer name in the doc.
 
     Sets ``doc._.kg_candidates`` (list of Candidate), shared with the other components.
+
+    Names are matched on characters, not tokens, so that "GPT-3", "(GLUE)," and "GLUE/SuperGLUE"
+    match whatever the tokenizer made of them. Each form is indexed by its first run of letters
+    and digits ("BIG" for "BIG-Bench Hard"); each distinct whitespace-separated word of the text
+    is looked up once (the answer is cached, and most words of a stream are ones seen before);
+    only the words that can start a name are then found in the text and checked in full.
     """
 
     def __init__(self, nlp: Language, name: str = "kg_gazetteer", *, path: Optional[str] = None):
         self.name = name
         self.entries = load_gazetteer(Path(path) if path else DEFAULT_GAZETTEER)
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.by_key: dict[str, GazetteerEntry] = {}
-        for index, entry in enumerate(self.entries):
-            key = str(index)
-            self.by_key[key] = entry
-            forms = (entry.name, *entry.aliases)
-            self.exact.add(key, [nlp.make_doc(form) for form in forms])
-            long_forms = [nlp.make_doc(f) for f in forms if len(f.split()) >= 2 and len(f) >= 10]
-            if long_forms:
-                self.folded.add(key, long_forms)
+        # run -> ((form, offset of the run in the form, entry), ...): exact case, and lowercased
+        # for long multi-word names, which also match in any case ("big-bench hard").
+        self.exact: dict[str, list[tuple[str, int, GazetteerEntry]]] = {}
+        self.folded: dict[str, list[tuple[str, str, int, GazetteerEntry]]] = {}
+        for entry in self.entries:
+            for form in dict.fromkeys((entry.name, *entry.aliases)):
+                runs = _alnum_runs(form)
+                if not runs:
+                    continue
+                offset, run = runs[0]
+                self.exact.setdefault(run, []).append((form, offset, entry))
+                if len(form.split()) >= 2 and len(form) >= 10:
+                    self.folded.setdefault(run.lower(), []).append((form.lower(), form, offset, entry))
+        self._starts = WordClasses(self._classify)  # word -> where names may start in it
+
+    def _classify(self, word: str) -> tuple:
+        """Where names may start in ``word``: (offset of the name in the word, form, entry, and
+        for a lowercased form its original, which the exact match already finds).
+
+        A form that fits in the word is checked here, once per distinct word; one that goes on
+        past the word ("BIG-Bench Hard") is checked against the text at each occurrence."""
+        starts = []
+        lowered = word.lower()
+        for offset, run in _alnum_runs(word):
+            for form, form_offset, entry in self.exact.get(run, ()):
+                start = offset - form_offset
+                if start >= 0 and (word.startswith(form, start) or (" " in form and form.startswith(word[start:]))):
+                    starts.append((start, form, entry, None))
+            for form, original, form_offset, entry in self.folded.get(run.lower(), ()):
+                start = offset - form_offset
+                if start >= 0 and form.startswith(lowered[start:]):
+                    starts.append((start, form, entry, original))
+        return tuple(starts)
+
+    def matches(self, text: str, index: Optional[WordIndex] = None) -> list[tuple[int, int, GazetteerEntry]]:
+        """(start, end, entry) of every gazetteer name standing as a whole name in ``text``."""
+        index = index if index is not None and index.text is text else WordIndex(text)
+        found = []
+        lowered = None
+        for word in self._starts.select(index.words):
+            starts = self._starts.values[word]
+            for position in index.occurrences(word):
+                for offset, form, entry, original in starts:
+                    start, end = position + offset, position + offset + len(form)
+                    if original is not None:
+                        lowered = lowered if lowered is not None else lower_same_length(text)
+                        if not lowered.startswith(form, start) or text.startswith(original, start):
+                            continue
+                    elif end > position + len(word) and not text.startswith(form, start):
+                        continue
+                    if not _inside_word(text, start, end):
+                        found.append((start, end, entry))
+        found.sort(key=lambda match: (match[0], match[1]))
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
-        found = []
-        text = doc_text(doc)
-        for matcher in (self.exact, self.folded):
-            for match_id, start, end in matcher(doc):
-                entry = self.by_key[doc.vocab.strings[match_id]]
-                span = doc[start:end]
-                if _inside_word(text, span.start_char, span.end_char):
-                    continue
-                found.append(
-                    Candidate(span.start_char, span.end_char, entry.label, "gazetteer", canonical=entry.name,
-                              aliases=entry.aliases)
-                )
-        add_candidates(doc, found)
+        add_candidates(
+            doc,
+            [
+                Candidate(start, end, entry.label, "gazetteer", canonical=entry.name, aliases=entry.aliases)
+                for start, end, entry in self.matches(doc_text(doc), doc_words(doc))
+            ],
+        )
         return doc
 
     @property

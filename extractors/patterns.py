@@ -10,14 +10,16 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterator, Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.model import NodeLabel
-from extractors.candidates import Candidate, add_candidates, doc_text
-from extractors.text import find_all, is_coined_name, lower_same_length, mask_urls, shaped_words, stop_acronyms, trim_name
+from extractors.candidates import Candidate, add_candidates, doc_text, doc_words
+from extractors.text import (
+    WordIndex, find_all, is_coined_name, lower_same_length, mask_urls, shaped_words, stop_acronyms, trim_name,
+)
 
 __all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names"]
 
@@ -248,9 +250,9 @@ def title_prefix(text: str) -> tuple[int, int] | None:
     return None  # "Images Speak in Images", "Beyond Sight": phrases, not names
 
 
-def coined_names(text: str) -> Iterator[tuple[int, int]]:
+def coined_names(text: str, index: Optional[WordIndex] = None) -> Iterator[tuple[int, int]]:
     """Offsets of shape-distinctive names, extended by a following version ("SAM 2", "ColBERT v2")."""
-    for match in shaped_words(text):
+    for match in shaped_words(text, index):
         word = trim_name(match.group(0))
         if not is_coined_name(word):
             continue
@@ -321,7 +323,7 @@ class NamePatterns:
 
     def __call__(self, doc: Doc) -> Doc:
         text = mask_urls(doc_text(doc))
-        found = [Candidate(a, b, None, "shape") for a, b in coined_names(text)]
+        found = [Candidate(a, b, None, "shape") for a, b in coined_names(text, doc_words(doc))]
         prefix = title_prefix(text)
         if prefix:
             found.append(Candidate(prefix[0], prefix[1], None, "title", proposed=True))

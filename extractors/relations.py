@@ -670,6 +670,7 @@ class RelationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         entities, relations = resolve_candidates(doc_text(doc), doc._.kg_candidates, extractor=self.name)
+        doc.user_data.pop("kg_words", None)  # a per-Doc scratch index, not data to keep or serialise
         doc._.kg_entities = entities
         doc._.kg_relations = relations
         return doc

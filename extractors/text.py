@@ -25,6 +25,8 @@ __all__ = [
     "trim_name",
     "SHAPED_WORD",
     "shaped_words",
+    "WordIndex",
+    "WordClasses",
 ]
 
 DATA = Path(__file__).parent / "data"
@@ -37,7 +39,7 @@ _NO_BREAK_AFTER = "".join(
     rf"(?<!\b{word}\.)" for word in (r"e\.g", r"i\.e", "et al", "etc", "vs", "cf", "Fig", "Eq", "Sec", "No", "approx", "resp", "[A-Z]")
 )
 _SENT_END = re.compile(
-    rf"[.!?\n](?:(?<=\n)\s*|(?:(?<=[!?])|{_NO_BREAK_AFTER})[\"')\]]?[^\S\n]*(?:\n\s*|[^\S\n]+(?=[\"'(\[]?[A-Z0-9])))"
+    rf"[.!?\n](?:(?<=\n)\s*|(?=[\"')\]]?\s)(?:(?<=[!?])|{_NO_BREAK_AFTER})[\"')\]]?[^\S\n]*(?:\n\s*|[^\S\n]+(?=[\"'(\[]?[A-Z0-9])))"
 )
 
 
@@ -327,40 +329,78 @@ SHAPED_WORD = re.compile(
     r"(?<![\w+\-])(?=[A-Za-z0-9.+\-'’]*?(?:[A-Za-z0-9.+\-'’][A-Z]|\d|\+\+))"
     r"[A-Za-z0-9][A-Za-z0-9.+\-'’]*(?<![.\-'’])(?:\+\+)?(?![\w])"
 )
-_TOKEN_HAS_SHAPE: dict[str, bool] = {}  # whitespace token -> holds a SHAPED_WORD; bounded below
+class WordIndex:
+    """The distinct whitespace-separated words of one text, and where each stands.
+
+    Rules that start from rare words look each distinct word up in a :class:`WordClasses` cache
+    (most words of a stream are ones seen before) and then find only the few words that matter
+    in the text: far cheaper than a regex tried at every position.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.words = set(text.split())
+
+    def occurrences(self, word: str) -> Iterator[int]:
+        """Offsets where ``word`` stands between whitespace (not inside a longer word)."""
+        text = self.text
+        start = text.find(word)
+        while start >= 0:
+            if _stands_alone(text, start, start + len(word)):
+                yield start
+            start = text.find(word, start + 1)
+
+
+class WordClasses:
+    """A cache of what a function says about each distinct word, with the set of words it says
+    something (truthy) about, so that a text's interesting words are one set intersection away.
+    Cleared when it holds ``limit`` words, so that a long stream does not grow memory."""
+
+    def __init__(self, classify, limit: int = 200_000):
+        self.classify = classify
+        self.limit = limit
+        self.values: dict = {}
+        self.interesting: set[str] = set()
+
+    def select(self, words: set[str]) -> set[str]:
+        """The words of ``words`` the function says something about."""
+        unseen = words.difference(self.values)  # a dict argument: iterates ``words`` only
+        if unseen:
+            if len(self.values) + len(unseen) > self.limit:
+                self.values.clear()
+                self.interesting.clear()
+                unseen = words
+            for word in unseen:
+                value = self.values[word] = self.classify(word)
+                if value:
+                    self.interesting.add(word)
+        return words & self.interesting
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
     return (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace())
 
 
-def shaped_words(text: str) -> Iterator[re.Match]:
+_SHAPED_WORDS = WordClasses(lambda word: SHAPED_WORD.search(word) is not None)
+
+
+def shaped_words(text: str, index: WordIndex | None = None) -> list[re.Match]:
     """``SHAPED_WORD`` matches in ``text``, in order.
 
-    Few tokens hold one, and the regex engine is slow at trying a pattern at every position; so
-    the text is split at whitespace (in C), each distinct token is tested once (cached), and the
-    pattern runs only inside the tokens that hold a match. A shaped token's place is its first
-    occurrence after the previous shaped token that stands alone between whitespace.
+    Few words hold one: the pattern runs only inside those (see :class:`WordIndex`).
 
     >>> [m.group(0) for m in shaped_words("We beat GPT-3 and (MiniWoB++) baselines, not GPT-3x.")]
     ['GPT-3', 'MiniWoB++', 'GPT-3x']
     """
-    position = 0
-    for token in text.split():
-        has_shape = _TOKEN_HAS_SHAPE.get(token)
-        if has_shape is None:
-            if len(_TOKEN_HAS_SHAPE) > 100_000:  # a long stream must not grow memory
-                _TOKEN_HAS_SHAPE.clear()
-            has_shape = _TOKEN_HAS_SHAPE[token] = SHAPED_WORD.search(token) is not None
-        if not has_shape:
-            continue
-        start = text.find(token, position)
-        while start >= 0 and not _stands_alone(text, start, start + len(token)):
-            start = text.find(token, start + 1)  # inside a longer token: not this one
-        if start < 0:
-            continue  # cannot happen (split and isspace agree on whitespace); never loop on it
-        position = start + len(token)
-        yield from SHAPED_WORD.finditer(text, start, position)
+    index = index if index is not None and index.text is text else WordIndex(text)
+    matches = [
+        match
+        for word in _SHAPED_WORDS.select(index.words)
+        for start in index.occurrences(word)
+        for match in SHAPED_WORD.finditer(text, start, start + len(word))
+    ]
+    matches.sort(key=lambda match: match.start())
+    return matches
 
 
 _NUMERIC = re.compile(r"^(?:\d+(?:\.\d+)?[a-zA-Z]{0,2}|[0-9]+(?:st|nd|rd|th)|v\d+(?:\.\d+)*|\d+[xX%]|\d+(?:\.\d+)?[KMBT]?(?:[-/]\d+(?:\.\d+)?[KMBT]?)+)$")
