@@ -113,6 +113,7 @@ class Gazetteer:
                 self.exact.setdefault(run, []).append((form, offset, entry))
                 if len(form.split()) >= 2 and len(form) >= 10:
                     self.folded.setdefault(run.lower(), []).append((form.lower(), form, offset, entry))
+        self._rank = {id(entry): rank for rank, entry in enumerate(self.entries)}
         self._starts = WordClasses(self._classify)  # word -> where names may start in it
 
     def _classify(self, word: str) -> tuple:
@@ -122,7 +123,7 @@ class Gazetteer:
         A form that fits in the word is checked here, once per distinct word; one that goes on
         past the word ("BIG-Bench Hard") is checked against the text at each occurrence."""
         starts = []
-        lowered = word.lower()
+        lowered = lower_same_length(word)
         for offset, run in _alnum_runs(word):
             for form, form_offset, entry in self.exact.get(run, ()):
                 start = offset - form_offset
@@ -152,7 +153,8 @@ class Gazetteer:
                         continue
                     if not _inside_word(text, start, end):
                         found.append((start, end, entry))
-        found.sort(key=lambda match: (match[0], match[1]))
+        rank = self._rank
+        found.sort(key=lambda match: (match[0], match[1], rank[id(match[2])]))  # words come from a set: fix the order
         return found
 
     def __call__(self, doc: Doc) -> Doc:

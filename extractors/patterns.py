@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from kg.model import NodeLabel
 from extractors.candidates import Candidate, add_candidates, doc_text, doc_words
 from extractors.text import (
-    WordIndex, find_all, is_coined_name, lower_same_length, mask_urls, shaped_words, stop_acronyms, trim_name,
+    Needles, WordIndex, find_all, is_coined_name, lower_same_length, mask_urls, shaped_words, stop_acronyms, trim_name,
 )
 
 __all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names"]
@@ -107,25 +107,28 @@ _NAMING_WORDS = ("called", "dubbed", "named", "termed", "coined", "refer", "know
 _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-")
 
 
-class _RareWords:
-    """Where the rare words the cue rules start from stand in one text.
+_PROPOSING_SUBJECTS = ("we ", "this paper", "this work", "this study", "this report")
+_CUE_NEEDLES = Needles(
+    ("bench", "dataset", "corpus", "corpora", "suite", "leaderboard", "challenge", "collection", "testbed", "environment",
+     "arena", "gym", "qa", "eval", *_NAMING_WORDS, *_PROPOSING_SUBJECTS)
+)
 
-    Each word is looked up once, with ``str.find`` in the lowercased text (far cheaper than a
-    regex tried at every position), and shared by every rule that asks; "Benchmark",
-    "benchmark", "Bench" and "-bench" share the lookup of "bench". Exact case is checked per hit.
+
+class _RareWords:
+    """Where the rare words the cue rules start from stand in one text: every needle of
+    ``_CUE_NEEDLES`` is found at once (see :class:`extractors.text.Needles`) and shared by every
+    rule that asks; "Benchmark", "benchmark", "Bench" and "-bench" share the needle "bench".
+    Exact case is checked per hit.
     """
 
-    def __init__(self, text: str, lowered: str):
+    def __init__(self, text: str, lowered: str, index: Optional[WordIndex] = None):
         self.text = text
         self.lowered = lowered
-        self._hits: dict[str, list[int]] = {}
+        self._hits = _CUE_NEEDLES.find(index if index is not None and index.text is text else WordIndex(text), lowered)
 
     def lower_hits(self, word: str) -> list[int]:
-        """Offsets of ``word`` (lowercase) in any case."""
-        hits = self._hits.get(word)
-        if hits is None:
-            hits = self._hits[word] = list(find_all(self.lowered, word))
-        return hits
+        """Offsets of ``word`` (a needle) in any case."""
+        return self._hits.get(word, [])
 
     def positions(self, words: tuple[str, ...]) -> list[int]:
         """Sorted offsets of ``words``, each in its exact case."""
@@ -157,7 +160,7 @@ def _bench_words(rare: _RareWords) -> Iterator[re.Match]:
 
 def _proposed_phrases(rare: _RareWords) -> Iterator[re.Match]:
     text = rare.text
-    starts = sorted({i for word in ("we ", "this paper", "this work", "this study", "this report") for i in rare.lower_hits(word)})
+    starts = sorted({i for word in _PROPOSING_SUBJECTS for i in rare.lower_hits(word)})
     for i in starts:
         if i and text[i - 1].isalnum():
             continue
@@ -275,9 +278,9 @@ def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (a, b) if b > a else None
 
 
-def cue_names(text: str) -> Iterator[Candidate]:
+def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidate]:
     """Names introduced by the phrases around them."""
-    rare = _RareWords(text, lower_same_length(text))
+    rare = _RareWords(text, lower_same_length(text), index)
     naming = sorted({i for word in _NAMING_WORDS for i in rare.lower_hits(word)})
     for match in _matches_at(_CALLED, text, naming):
         span = _trim_phrase(text, *match.span(1))
@@ -323,11 +326,12 @@ class NamePatterns:
 
     def __call__(self, doc: Doc) -> Doc:
         text = mask_urls(doc_text(doc))
-        found = [Candidate(a, b, None, "shape") for a, b in coined_names(text, doc_words(doc))]
+        words = doc_words(doc)
+        found = [Candidate(a, b, None, "shape") for a, b in coined_names(text, words)]
         prefix = title_prefix(text)
         if prefix:
             found.append(Candidate(prefix[0], prefix[1], None, "title", proposed=True))
-        found.extend(cue_names(text))
+        found.extend(cue_names(text, words))
         add_candidates(doc, found)
         return doc
 

@@ -17,8 +17,8 @@ from spacy.tokens import Doc
 
 from kg.extraction import Evidence, ExtractedEntity, ExtractedRelation
 from kg.model import NodeLabel, name_key
-from extractors.candidates import Candidate, doc_text
-from extractors.text import find_all, lower_same_length, name_occurrences, sentence_bounds, stop_acronyms
+from extractors.candidates import Candidate, doc_text, doc_words
+from extractors.text import Needles, WordIndex, lower_same_length, name_occurrences, sentence_bounds, stop_acronyms
 
 __all__ = ["RelationExtractor", "resolve_candidates"]
 
@@ -66,6 +66,7 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:[a-z]+ing\b|which\b|while\b|whereas\b|but\b)
 _STILL_COMPARING = re.compile(r"\b(?:compar\w*|gains?|outperform\w*|surpass\w*|better|exceed\w*|improv\w*|than)\b")
 _COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "improv", "better than", "superior to", "advantage over",
                   "gain", "compared to", "compared with", "relative to", "comparison")
+_COMPARE_NEEDLES = Needles(_COMPARE_WORDS)
 _COMPARED = re.compile(r"\b(?:compared (?:to|with)|relative to|in comparison (?:to|with))\b", re.IGNORECASE)
 _ON_LIST = re.compile(r"\b(?:on|across|over|using|in)\s+((?:the\s+)?(?:[^\s,;.]+(?:\s+|,\s*|\s+and\s+|,\s+and\s+)){0,12})$")
 _NOT_EVAL_ON = re.compile(r"\b(?:based|built|relies|rely|relying|depend\w*|focus\w*|top|trained|pretrained|pre-trained)\s+(?:on|over)\s*$", re.IGNORECASE)
@@ -103,7 +104,7 @@ def _is_generic_long(long_form: str) -> bool:
 
 
 def resolve_candidates(
-    text: str, candidates: list[Candidate], *, extractor: str = "kg_relations"
+    text: str, candidates: list[Candidate], *, extractor: str = "kg_relations", words: Optional[WordIndex] = None
 ) -> tuple[list[ExtractedEntity], list[ExtractedRelation]]:
     """Turn candidates into typed entities with roles, EVALUATED_ON and OUTPERFORMS.
 
@@ -111,12 +112,13 @@ def resolve_candidates(
     ----------
     text : the paper text (title, newline, abstract).
     candidates : what the name-finding components found.
+    words : the text's word index, if another component has made it.
 
     Returns
     -------
     (entities, relations), both carrying evidence sentences with offsets into ``text``.
     """
-    sentences = _Sentences(text)
+    sentences = _Sentences(text, words)
     title_end = text.find("\n") if "\n" in text else len(text)
     stop = stop_acronyms()
 
@@ -347,10 +349,11 @@ class _Sentences(list):
     """The sentence bounds of a text, remembering what the rules asked of each sentence (several
     mentions share one, and each regex search over it costs microseconds)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, words: Optional[WordIndex] = None):
         super().__init__(sentence_bounds(text))
         self.text = text
         self.lowered = lower_same_length(text)
+        self.words = words if words is not None and words.text is text else WordIndex(text)
         self._eval_cue: dict[tuple[int, int], bool] = {}
         self._proposals: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
@@ -592,10 +595,9 @@ def _comparison_cues(text: str, sentences: "_Sentences") -> Iterator[tuple[int, 
     ``_COMPARED`` one). Cue words are rare: they are found with ``str.find`` in the whole text and
     the patterns are tried only where one starts; a search through every sentence costs more than
     the rest of the relation step."""
-    lowered = sentences.lowered
     starts: dict[tuple[int, int], list[int]] = {}
-    for word in _COMPARE_WORDS:
-        for i in find_all(lowered, word):
+    for positions in _COMPARE_NEEDLES.find(sentences.words, sentences.lowered).values():
+        for i in positions:
             sentence = _sentence_of(sentences, i)
             if sentence is not None:
                 starts.setdefault(sentence, []).append(i)
@@ -669,7 +671,7 @@ class RelationExtractor:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        entities, relations = resolve_candidates(doc_text(doc), doc._.kg_candidates, extractor=self.name)
+        entities, relations = resolve_candidates(doc_text(doc), doc._.kg_candidates, extractor=self.name, words=doc_words(doc))
         doc.user_data.pop("kg_words", None)  # a per-Doc scratch index, not data to keep or serialise
         doc._.kg_entities = entities
         doc._.kg_relations = relations

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 __all__ = [
     "mask_urls",
@@ -27,6 +27,7 @@ __all__ = [
     "shaped_words",
     "WordIndex",
     "WordClasses",
+    "Needles",
 ]
 
 DATA = Path(__file__).parent / "data"
@@ -375,6 +376,49 @@ class WordClasses:
                 if value:
                     self.interesting.add(word)
         return words & self.interesting
+
+
+class Needles:
+    """Where a fixed set of lowercase needles ("dataset", "we call", "known as") stand in a
+    text, in any case: what ``str.find`` in the lowercased text would give for each needle, found
+    from a :class:`WordIndex` instead, so a text is searched only for the few words that hold a
+    needle rather than once per needle. A needle with a space spans words: its first part ends
+    a word, and the rest is checked in the text.
+
+    >>> needles = Needles(("bench", "we call"))
+    >>> text = "We call it MT-Bench; we\\ncall"
+    >>> sorted(needles.find(WordIndex(text), lower_same_length(text)).items())
+    [('bench', [14]), ('we call', [0])]
+    """
+
+    def __init__(self, needles: Iterable[str]):
+        self.needles = tuple(needles)
+        self._words = WordClasses(self._classify)
+
+    def _classify(self, word: str) -> tuple[tuple[str, int], ...]:
+        lowered = lower_same_length(word)
+        found = []
+        for needle in self.needles:
+            head, space, _ = needle.partition(" ")
+            if space:
+                if lowered.endswith(head):
+                    found.append((needle, len(word) - len(head)))
+            else:
+                found.extend((needle, i) for i in find_all(lowered, needle))
+        return tuple(found)
+
+    def find(self, index: WordIndex, lowered: str) -> dict[str, list[int]]:
+        """Sorted offsets of each needle found in ``index.text`` (``lowered`` is its lower case)."""
+        hits: dict[str, list[int]] = {}
+        for word in self._words.select(index.words):
+            places = self._words.values[word]
+            for position in index.occurrences(word):
+                for needle, offset in places:
+                    if " " not in needle or lowered.startswith(needle, position + offset):
+                        hits.setdefault(needle, []).append(position + offset)
+        for offsets in hits.values():
+            offsets.sort()
+        return hits
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
