@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Iterable, NamedTuple, Optional
 
+from spacy.attrs import FLAG19, FLAG63, IDX, LENGTH
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from kg.model import NodeLabel
-from extractors.text import WordIndex
+from extractors.text import WordIndex, cares_about
 
-__all__ = ["Candidate", "add_candidates", "doc_text", "doc_words"]
+__all__ = ["Candidate", "add_candidates", "doc_text", "doc_words", "use_word_flag"]
 
 
 class Candidate(NamedTuple):
@@ -62,8 +65,61 @@ def doc_text(doc: Doc) -> str:
 
 
 def doc_words(doc: Doc) -> WordIndex:
-    """The distinct words of ``doc_text(doc)``, computed once per Doc for every component."""
+    """The words of ``doc_text(doc)`` that the components' word tests care about, and where they
+    stand; computed once per Doc for every component.
+
+    With the whitespace tokenizer a lexeme flag (see :func:`use_word_flag`) already marks those
+    words, so one ``Doc.to_array`` call (in C) finds them; otherwise the text is split.
+    """
     index = doc.user_data.get("kg_words")
     if index is None:
-        index = doc.user_data["kg_words"] = WordIndex(doc_text(doc))
+        text = doc_text(doc)
+        flag = _word_flag(doc.vocab)
+        if flag is None:
+            index = WordIndex(text)
+        else:
+            rows = doc.to_array([IDX, LENGTH, flag])
+            positions: dict[str, list[int]] = {}
+            for start, length, _ in rows[rows[:, 2] != 0].tolist():
+                positions.setdefault(text[start : start + length], []).append(start)
+            index = WordIndex(text, positions)
+        doc.user_data["kg_words"] = index
     return index
+
+
+class _CaresAbout:
+    """The lexeme flag getter (one object, so a vocab's flag can be found again)."""
+
+    def __call__(self, word: str) -> bool:
+        return cares_about(word)
+
+
+_CARES_ABOUT = _CaresAbout()
+
+
+def _word_flag(vocab) -> Optional[int]:
+    return next((flag for flag, getter in vocab.lex_attr_getters.items() if getter is _CARES_ABOUT), None)
+
+
+def _splits_at_whitespace_only(tokenizer) -> bool:
+    return isinstance(tokenizer, Tokenizer) and not (
+        tokenizer.prefix_search or tokenizer.suffix_search or tokenizer.infix_finditer or tokenizer.token_match
+        or tokenizer.url_match or tokenizer.rules
+    )
+
+
+def use_word_flag(nlp: Language) -> None:
+    """Mark, with a lexeme flag, the words any :class:`~extractors.text.WordClasses` cares about.
+
+    Components that keep word tests call this when they are made. spaCy computes a lexeme flag
+    once per distinct string of the vocabulary, so :func:`doc_words` then reads the marked words
+    of a Doc in C instead of splitting and hashing every word in Python. Only with a tokenizer
+    that splits at whitespace alone are the tokens the words the tests expect.
+    """
+    if not _splits_at_whitespace_only(nlp.tokenizer):
+        return
+    flag = _word_flag(nlp.vocab)
+    if flag is None:
+        # The highest free bit: spaCy's add_flag(flag_id=-1) hands out the lowest.
+        flag = max(set(range(FLAG19, FLAG63 + 1)) - set(nlp.vocab.lex_attr_getters))
+    nlp.vocab.add_flag(_CARES_ABOUT, flag)  # also (re)computes it for the words already in the vocab

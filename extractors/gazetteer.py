@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from kg.errors import ExtractionError
 from kg.model import NodeLabel
-from extractors.candidates import Candidate, add_candidates, doc_text, doc_words
+from extractors.candidates import Candidate, add_candidates, doc_text, doc_words, use_word_flag
 from extractors.text import WordClasses, WordIndex, lower_same_length, trim_name
 
 __all__ = ["GazetteerEntry", "Gazetteer", "load_gazetteer", "DEFAULT_GAZETTEER"]
@@ -115,6 +115,7 @@ class Gazetteer:
                     self.folded.setdefault(run.lower(), []).append((form.lower(), form, offset, entry))
         self._rank = {id(entry): rank for rank, entry in enumerate(self.entries)}
         self._starts = WordClasses(self._classify)  # word -> where names may start in it
+        use_word_flag(nlp)
 
     def _classify(self, word: str) -> tuple:
         """Where names may start in ``word``: (offset of the name in the word, form, entry, and

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.model import NodeLabel
-from extractors.candidates import Candidate, add_candidates, doc_text, doc_words
+from extractors.candidates import Candidate, add_candidates, doc_text, doc_words, use_word_flag
 from extractors.text import (
     Needles, WordIndex, find_all, is_coined_name, lower_same_length, mask_urls, shaped_words, stop_acronyms, trim_name,
 )
@@ -323,6 +323,7 @@ class NamePatterns:
 
     def __init__(self, nlp: Language, name: str = "kg_name_patterns"):
         self.name = name
+        use_word_flag(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         text = mask_urls(doc_text(doc))

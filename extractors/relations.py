@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from kg.extraction import Evidence, ExtractedEntity, ExtractedRelation
 from kg.model import NodeLabel, name_key
-from extractors.candidates import Candidate, doc_text, doc_words
+from extractors.candidates import Candidate, doc_text, doc_words, use_word_flag
 from extractors.text import Needles, WordIndex, lower_same_length, name_occurrences, sentence_bounds, stop_acronyms
 
 __all__ = ["RelationExtractor", "resolve_candidates"]
@@ -669,6 +669,7 @@ class RelationExtractor:
 
     def __init__(self, nlp: Language, name: str = "kg_relations"):
         self.name = name
+        use_word_flag(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         entities, relations = resolve_candidates(doc_text(doc), doc._.kg_candidates, extractor=self.name, words=doc_words(doc))

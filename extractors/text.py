@@ -8,9 +8,10 @@ independent of how spaCy tokenises hyphens ("GPT-3", "MHR-z").
 from __future__ import annotations
 
 import re
+import weakref
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple
+from typing import Iterable, Iterator, NamedTuple, Optional
 
 __all__ = [
     "mask_urls",
@@ -27,6 +28,7 @@ __all__ = [
     "shaped_words",
     "WordIndex",
     "WordClasses",
+    "cares_about",
     "Needles",
 ]
 
@@ -336,14 +338,24 @@ class WordIndex:
     Rules that start from rare words look each distinct word up in a :class:`WordClasses` cache
     (most words of a stream are ones seen before) and then find only the few words that matter
     in the text: far cheaper than a regex tried at every position.
+
+    ``positions`` (word -> offsets), when the caller already knows where the words that any
+    ``WordClasses`` cares about stand (see ``extractors.candidates.doc_words``), spares the split
+    and the searches; the index then holds only those words.
     """
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, positions: Optional[dict[str, list[int]]] = None):
         self.text = text
-        self.words = set(text.split())
+        self._positions = positions
+        self.words = set(positions) if positions is not None else set(text.split())
 
-    def occurrences(self, word: str) -> Iterator[int]:
+    def occurrences(self, word: str) -> Iterable[int]:
         """Offsets where ``word`` stands between whitespace (not inside a longer word)."""
+        if self._positions is not None:
+            return self._positions.get(word, ())
+        return self._find(word)
+
+    def _find(self, word: str) -> Iterator[int]:
         text = self.text
         start = text.find(word)
         while start >= 0:
@@ -355,13 +367,27 @@ class WordIndex:
 class WordClasses:
     """A cache of what a function says about each distinct word, with the set of words it says
     something (truthy) about, so that a text's interesting words are one set intersection away.
-    Cleared when it holds ``limit`` words, so that a long stream does not grow memory."""
+    Cleared when it holds ``limit`` words, so that a long stream does not grow memory.
+
+    Every instance is listed in ``WordClasses.live``: :func:`cares_about` (any of them says
+    something about a word) decides which words a Doc-built :class:`WordIndex` keeps."""
+
+    live: "weakref.WeakSet[WordClasses]" = weakref.WeakSet()
 
     def __init__(self, classify, limit: int = 200_000):
         self.classify = classify
         self.limit = limit
         self.values: dict = {}
         self.interesting: set[str] = set()
+        WordClasses.live.add(self)
+
+    def value(self, word: str):
+        """What the function says about ``word`` (cached)."""
+        try:
+            return self.values[word]
+        except KeyError:
+            self.select({word})
+            return self.values[word]
 
     def select(self, words: set[str]) -> set[str]:
         """The words of ``words`` the function says something about."""
@@ -376,6 +402,11 @@ class WordClasses:
                 if value:
                     self.interesting.add(word)
         return words & self.interesting
+
+
+def cares_about(word: str) -> bool:
+    """Does any live :class:`WordClasses` say something about ``word``?"""
+    return any(classes.value(word) for classes in list(WordClasses.live))
 
 
 class Needles:
