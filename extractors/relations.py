@@ -40,6 +40,34 @@ _PROPOSE = re.compile(
     r"build|construct|releas|curate|create|contribute|offer|establish|put forward|devise|name|call|term|dub)\w*",
     re.IGNORECASE,
 )
+# _PROPOSE in two steps, so that the verbs are not tried at every character after every "we".
+_PROPOSING_SUBJECT = re.compile(r"\b(?:we|this (?:paper|work|study)|our (?:paper|work))\b", re.IGNORECASE)
+_PROPOSING_VERB = re.compile(
+    r"\b(?:propose|introduce|present|develop|design|build|construct|releas|curate|create|contribute|offer|establish|"
+    r"put forward|devise|name|call|term|dub)\w*",
+    re.IGNORECASE,
+)
+
+
+def _proposal_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """What ``_PROPOSE.finditer(text, start, end)`` spans: a subject, then within 40 characters
+    and before any full stop, a proposing verb."""
+    position = start
+    while True:
+        subject = _PROPOSING_SUBJECT.search(text, position, end)
+        if subject is None:
+            return
+        reach = min(subject.end() + 40, end)
+        stop = text.find(".", subject.end(), reach)
+        verb = _PROPOSING_VERB.search(text, subject.end(), min(reach + 12, end))  # a verb starts by ``reach``
+        if verb is not None and verb.start() <= (stop if stop >= 0 else reach):
+            verb = _PROPOSING_VERB.match(text, verb.start(), end)  # the whole word, past the search window
+            yield subject.start(), verb.end()
+            position = verb.end()
+        else:
+            position = subject.start() + 1
+
+
 _OURS = re.compile(
     r"\b(?:(?:our|the proposed|ours)|our\s+(?:[\w\-]+\s+){0,2}(?:model|method|framework|approach|system|agent|dataset|"
     r"benchmark|variant|algorithm)s?,?)\s*$",
@@ -353,9 +381,16 @@ class _Sentences(list):
         super().__init__(sentence_bounds(text))
         self.text = text
         self.lowered = lower_same_length(text)
-        self.words = words if words is not None and words.text is text else WordIndex(text)
+        self._words = words if words is not None and words.text is text else None
+        self.evidence: dict[tuple, Evidence] = {}
         self._eval_cue: dict[tuple[int, int], bool] = {}
         self._proposals: dict[tuple[int, int], list[tuple[int, int]]] = {}
+
+    @property
+    def words(self) -> WordIndex:
+        if self._words is None:
+            self._words = WordIndex(self.text)
+        return self._words
 
     def has_eval_cue(self, sentence: tuple[int, int]) -> bool:
         """Does the sentence talk about experiments or results?"""
@@ -370,7 +405,7 @@ class _Sentences(list):
         if found is None:
             lowered = self.lowered
             may_propose = any(lowered.find(word, *sentence) >= 0 for word in ("we", "this", "our"))
-            found = self._proposals[sentence] = [m.span() for m in _PROPOSE.finditer(self.text, *sentence)] if may_propose else []
+            found = self._proposals[sentence] = list(_proposal_spans(self.text, *sentence)) if may_propose else []
         return found
 
 
@@ -381,9 +416,14 @@ def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> Optional[tupl
     return None
 
 
-def _evidence(text: str, sentences, offset: int, extractor: str, confidence: float) -> Evidence:
+def _evidence(text: str, sentences: "_Sentences", offset: int, extractor: str, confidence: float) -> Evidence:
     a, b = _sentence_of(sentences, offset) or (offset, offset)
-    return Evidence(sentence=text[a:b], start=a, end=b, extractor=extractor, confidence=round(confidence, 2))
+    key = (a, b, extractor, round(confidence, 2))
+    evidence = sentences.evidence.get(key)
+    if evidence is None:  # facts read in one sentence share one record
+        evidence = sentences.evidence[key] = Evidence(sentence=text[a:b], start=a, end=b, extractor=extractor,
+                                                      confidence=key[3])
+    return evidence
 
 
 def _pick_name(ent: _Entity) -> str:
