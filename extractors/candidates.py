@@ -10,7 +10,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from kg.model import NodeLabel
-from extractors.text import WordIndex, cares_about
+from extractors.text import WordClasses, WordIndex, cares_about
 
 __all__ = ["Candidate", "add_candidates", "doc_text", "doc_words", "use_word_flag"]
 
@@ -88,10 +88,22 @@ def doc_words(doc: Doc) -> WordIndex:
 
 
 class _CaresAbout:
-    """The lexeme flag getter (one object, so a vocab's flag can be found again)."""
+    """The lexeme flag getter (one object, so a vocab's flag can be found again). spaCy keeps
+    only its first 10,000 lexemes; later words get a fresh lexeme, and this call, per Doc, so the
+    answers are cached (and the cache bounded)."""
+
+    def __init__(self) -> None:
+        self._answers: dict[str, bool] = {}
+        self._generation = WordClasses.generation
 
     def __call__(self, word: str) -> bool:
-        return cares_about(word)
+        answer = self._answers.get(word)
+        if answer is None or self._generation != WordClasses.generation:
+            if len(self._answers) > 200_000 or self._generation != WordClasses.generation:
+                self._answers.clear()
+                self._generation = WordClasses.generation
+            answer = self._answers[word] = cares_about(word)
+        return answer
 
 
 _CARES_ABOUT = _CaresAbout()

@@ -573,6 +573,14 @@ def _defined_in_own_work(text: str, ent: _Entity, sentences) -> bool:
     return False
 
 
+# "we propose a method based on X": words between the verb and a name that make it someone else's.
+_NOT_OWN_BETWEEN = re.compile(
+    r"\b(?:based on|using|with|from|upon|leverag\w*|than|over|like|such as|including|for|of|on|to|by|which|that|"
+    r"outperform\w*|surpass\w*|beat\w*|compar\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> bool:
     if ent.gazetteer:
         # A known name is proposed only by the paper titled by it ("Tree of Thoughts: ...", "Mistral 7B"),
@@ -596,11 +604,7 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
         proposal_end = max((b for a, b in sentences.proposals(sentence) if b <= start), default=None)
         if proposal_end is not None:
             between = text[proposal_end:start]
-            if len(between.split()) <= 12 and not re.search(
-                r"\b(?:based on|using|with|from|upon|leverag\w*|than|over|like|such as|including|for|of|on|to|by|which|that|"
-                r"outperform\w*|surpass\w*|beat\w*|compar\w*)\b",
-                between, re.IGNORECASE,
-            ):
+            if len(between.split()) <= 12 and not _NOT_OWN_BETWEEN.search(between):
                 return True
     return False
 

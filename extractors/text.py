@@ -115,8 +115,8 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     ['We propose X (e.g. Y).', 'It beats Z.', 'Title']
     """
     bounds = []
-    start = 0
-    for match in _SENT_END.finditer(text):
+    start = len(text) - len(text.lstrip())
+    for match in _SENT_END.finditer(text, start):
         end = match.start() + (text[match.start()] != "\n")  # the full stop stays in its sentence
         while end > start and text[end - 1] in " \t":
             end -= 1
@@ -373,6 +373,7 @@ class WordClasses:
     something about a word) decides which words a Doc-built :class:`WordIndex` keeps."""
 
     live: "weakref.WeakSet[WordClasses]" = weakref.WeakSet()
+    generation = 0  # bumped whenever one is made: answers cached across instances must be redone
 
     def __init__(self, classify, limit: int = 200_000):
         self.classify = classify
@@ -380,6 +381,7 @@ class WordClasses:
         self.values: dict = {}
         self.interesting: set[str] = set()
         WordClasses.live.add(self)
+        WordClasses.generation += 1
 
     def value(self, word: str):
         """What the function says about ``word`` (cached)."""

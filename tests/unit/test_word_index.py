@@ -1,0 +1,92 @@
+"""The fast paths that find rare words agree with the plain searches they replace."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import extractors.candidates as candidates
+from extractors.pipeline import extract_papers
+from extractors.text import SHAPED_WORD, Needles, WordIndex, find_all, lower_same_length, sentence_bounds, shaped_words
+
+PIECES = st.lists(
+    st.sampled_from(["we", "We", " ", "  ", "\n", "call", "called", "bench", "MT-Bench", "(", ")", ",", ".", "GPT-3",
+                     "GPT-3.5", "MiniWoB++", "dataset", "datasets,", "known", "as", "İ", "x", "-", "\t", "we call",
+                     "outperforms", "e.g.", "A.", "Fig.", "!", "?", '"', "1"]),
+    max_size=40,
+).map("".join)
+NEEDLES = ("bench", "dataset", "call", "we call", "known as", "outperform", "we ", "e.g")
+
+
+@given(PIECES)
+def test_needles_find_what_str_find_finds(text):
+    lowered = lower_same_length(text)
+    expected = {n: list(find_all(lowered, n)) for n in NEEDLES}
+    found = Needles(NEEDLES).find(WordIndex(text), lowered)
+    assert found == {n: hits for n, hits in expected.items() if hits}
+
+
+@given(PIECES)
+def test_shaped_words_match_the_plain_regex_scan(text):
+    assert [m.span() for m in shaped_words(text)] == [m.span() for m in SHAPED_WORD.finditer(text)]
+
+
+@given(PIECES)
+def test_sentence_bounds_are_ordered_and_trimmed(text):
+    previous_end = 0
+    for a, b in sentence_bounds(text):
+        assert previous_end <= a < b <= len(text)
+        assert not text[a].isspace() and not text[b - 1].isspace()
+        previous_end = b
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=PIECES, abstract=PIECES)
+def test_lexeme_flag_index_gives_the_same_extraction_as_splitting(nlp, monkeypatch, title, abstract):
+    from kg.model import Paper
+
+    paper = Paper.model_construct(id="p", title=title, abstract=abstract, urls=[])
+    (fast,) = extract_papers([paper], nlp=nlp)
+    with monkeypatch.context() as patch:
+        patch.setattr(candidates, "_word_flag", lambda vocab: None)  # the split-based index
+        (plain,) = extract_papers([paper], nlp=nlp)
+    assert fast.model_dump() == plain.model_dump()
+
+
+def test_lexeme_flag_index_gives_the_same_extraction_on_the_sample(nlp, monkeypatch, sample_dir):
+    from kg.build import read_papers
+
+    papers, _, _ = read_papers([sample_dir])
+    assert candidates._word_flag(nlp.vocab) is not None  # the default pipeline takes the fast path
+    fast = [json.dumps(r.model_dump(), sort_keys=True) for r in extract_papers(papers, nlp=nlp)]
+    monkeypatch.setattr(candidates, "_word_flag", lambda vocab: None)
+    plain = [json.dumps(r.model_dump(), sort_keys=True) for r in extract_papers(papers, nlp=nlp)]
+    assert fast == plain
+
+
+def test_default_tokenizer_splits_at_whitespace_only(nlp):
+    text = "We beat (GPT-3.5), MHR-z.\n\nTitle:  x"
+    assert [t.text for t in nlp.make_doc(text) if not t.is_space] == text.split()
+    assert nlp.make_doc(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Results on (GLUE), SuperGLUE and MMLU.", ["GLUE", "SuperGLUE", "MMLU"]),
+        ("GLUE/SuperGLUE scores", ["GLUE", "SuperGLUE"]),
+        ("GPT-3.5 is not GPT-3, and M2-CLIP is not CLIP", ["GPT-3.5", "GPT-3", "CLIP"]),
+        ("ImageNet-trained models and BERT's layers", ["ImageNet", "BERT"]),
+        ("on big-bench hard and BIG-Bench Hard", ["big-bench hard", "BIG-Bench Hard"]),
+        ("MiniWoB++ differs from MiniWoB.", ["MiniWoB++", "MiniWoB"]),
+    ],
+)
+def test_gazetteer_matches_whole_names_on_characters(nlp, text, names):
+    gazetteer = nlp.get_pipe("kg_gazetteer")
+    longest: dict[int, int] = {}
+    for start, end, _ in gazetteer.matches(text):  # "BIG-Bench" also matches in "BIG-Bench Hard": keep the longest
+        longest[start] = max(end, longest.get(start, end))
+    assert [text[start:end] for start, end in sorted(longest.items())] == names
