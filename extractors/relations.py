@@ -40,18 +40,18 @@ _PROPOSE = re.compile(
     r"build|construct|releas|curate|create|contribute|offer|establish|put forward|devise|name|call|term|dub)\w*",
     re.IGNORECASE,
 )
-# _PROPOSE in two steps, so that the verbs are not tried at every character after every "we".
-_PROPOSING_SUBJECT = re.compile(r"\b(?:we|this (?:paper|work|study)|our (?:paper|work))\b", re.IGNORECASE)
+# _PROPOSE in two steps, so that the verbs are not tried at every character after every "we"; both
+# run on the lowercased text (a case-insensitive pattern folds every character it tries).
+_PROPOSING_SUBJECT = re.compile(r"\b(?:we|this (?:paper|work|study)|our (?:paper|work))\b")
 _PROPOSING_VERB = re.compile(
     r"\b(?:propose|introduce|present|develop|design|build|construct|releas|curate|create|contribute|offer|establish|"
-    r"put forward|devise|name|call|term|dub)\w*",
-    re.IGNORECASE,
+    r"put forward|devise|name|call|term|dub)\w*"
 )
 
 
 def _proposal_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """What ``_PROPOSE.finditer(text, start, end)`` spans: a subject, then within 40 characters
-    and before any full stop, a proposing verb."""
+    """What ``_PROPOSE.finditer`` spans in ``text[start:end]``, given the lowercased text: a
+    subject, then within 40 characters and before any full stop, a proposing verb."""
     position = start
     while True:
         subject = _PROPOSING_SUBJECT.search(text, position, end)
@@ -68,11 +68,14 @@ def _proposal_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             position = subject.start() + 1
 
 
+_OWN_KINDS = ("model", "method", "framework", "approach", "system", "agent", "dataset", "benchmark", "variant", "algorithm")
 _OURS = re.compile(
-    r"\b(?:(?:our|the proposed|ours)|our\s+(?:[\w\-]+\s+){0,2}(?:model|method|framework|approach|system|agent|dataset|"
-    r"benchmark|variant|algorithm)s?,?)\s*$",
+    rf"\b(?:(?:our|the proposed|ours)|our\s+(?:[\w\-]+\s+){{0,2}}(?:{'|'.join(_OWN_KINDS)})s?,?)\s*$",
     re.IGNORECASE,
 )
+# What a text before a name must end with for ``_OURS`` to match: checked first, since a "$"-anchored
+# search tries the pattern at every position.
+_OURS_ENDINGS = ("our", "ours", "proposed", *_OWN_KINDS, *(kind + "s" for kind in _OWN_KINDS))
 _OURS_NEAR = re.compile(r"\b(?:our|the proposed|a novel|a new)\s+(?:[\w\-]+\s+)?$", re.IGNORECASE)
 _PROPOSING = re.compile(r"\b(?:propos|introduc|present|explor|develop|design)(?:e|es|ed|ing)?\s+(?:a|an|the)?\s*(?:novel\s+|new\s+)?$", re.IGNORECASE)
 _EVAL_CUE = re.compile(
@@ -80,6 +83,7 @@ _EVAL_CUE = re.compile(
     r"SOTA|performance|accuracy|improv\w*|tested|test on|scores?|gains?|validat\w*|demonstrat\w*|analys[ie]s on)\b",
     re.IGNORECASE,
 )
+_EVAL_CUE_LOWERED = re.compile(_EVAL_CUE.pattern.replace("SOTA", "sota"))  # for the lowercased text
 _COMPARE = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|improv\w* (?:up)?on|improv\w* over|better than|"
     r"superior to|advantage over|gains? over|improvements? of (?:[^.;]|\.\d){1,40}? over)\b",
@@ -383,8 +387,15 @@ class _Sentences(list):
         self.lowered = lower_same_length(text)
         self._words = words if words is not None and words.text is text else None
         self.evidence: dict[tuple, Evidence] = {}
+        self._presented: Optional[list[str]] = None
         self._eval_cue: dict[tuple[int, int], bool] = {}
         self._proposals: dict[tuple[int, int], list[tuple[int, int]]] = {}
+
+    def presented(self) -> list[str]:
+        """The kind nouns of "we present a new dataset ..." phrases in the whole text."""
+        if self._presented is None:
+            self._presented = _PRESENTS.findall(self.text) if _WE_PRESENT.search(self.lowered) else []
+        return self._presented
 
     @property
     def words(self) -> WordIndex:
@@ -396,7 +407,7 @@ class _Sentences(list):
         """Does the sentence talk about experiments or results?"""
         found = self._eval_cue.get(sentence)
         if found is None:
-            found = self._eval_cue[sentence] = _EVAL_CUE.search(self.text, *sentence) is not None
+            found = self._eval_cue[sentence] = _EVAL_CUE_LOWERED.search(self.lowered, *sentence) is not None
         return found
 
     def proposals(self, sentence: tuple[int, int]) -> list[tuple[int, int]]:
@@ -405,7 +416,7 @@ class _Sentences(list):
         if found is None:
             lowered = self.lowered
             may_propose = any(lowered.find(word, *sentence) >= 0 for word in ("we", "this", "our"))
-            found = self._proposals[sentence] = list(_proposal_spans(self.text, *sentence)) if may_propose else []
+            found = self._proposals[sentence] = list(_proposal_spans(lowered, *sentence)) if may_propose else []
         return found
 
 
@@ -451,6 +462,7 @@ _PRESENTS = re.compile(
     rf"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:present|introduce|propose|release|build|construct|create|curate|collect)s?\s+"
     rf"(?:a|an|the)\s+(?:[\w\-]+\s+){{0,4}}?({_DATA_NOUN[1:-1]}|{_METHOD_NOUN[3:-1]})\b"
 )
+_WE_PRESENT = re.compile(r"\b(?:we|this paper|this work)\s+(?:present|introduce|propose|release|build|construct|create|curate|collect)")
 _METHOD_WORD = re.compile(rf"\b{_METHOD_NOUN}\b", re.IGNORECASE)
 _TITLE_DATA = re.compile(rf"\b{_DATA_NOUN}\b|Bench\b", re.IGNORECASE)
 _BENCH_NOUNS = ("bench", "suite", "leader", "test", "env", "arena", "challenge", "gym")
@@ -469,6 +481,7 @@ _LIST_BEFORE = re.compile(
     r"(?:[A-Z0-9][^\s,;()]*(?:\s+[A-Z0-9v][^\s,;()]*)*\s*(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+))*$"
 )
 _NOT_EVAL_ON = re.compile(r"\b(?:based|built|relies|rely|relying|depend\w*|focus\w*|top|pretrained|pre-trained)\s+(?:on|over)\b", re.IGNORECASE)
+_ON_WORD = re.compile(r"\b(?:on|across|over)\s")
 
 
 def _data_label(noun: str) -> NodeLabel:
@@ -499,7 +512,7 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int) -> t
                 return _data_label(data.group(0)), True
     if "title" in ent.sources and ent.proposed:
         # "Microsoft COCO: ..." + "We present a new dataset ...": the title names what the paper presents.
-        presented = _PRESENTS.findall(text)
+        presented = sentences.presented()
         kinds = {_data_label(noun) if noun.lower() not in _METHOD_NOUNS else NodeLabel.METHOD for noun in presented}
         if kinds and NodeLabel.METHOD not in kinds:
             return (NodeLabel.BENCHMARK if NodeLabel.BENCHMARK in kinds else NodeLabel.DATASET), True
@@ -518,7 +531,10 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int) -> t
         if sentence is None:
             continue
         before = text[sentence[0] : start]
-        if _LIST_BEFORE.search(before[-160:]) and not _NOT_EVAL_ON.search(before[-120:]) and sentences.has_eval_cue(sentence):
+        before = before[-160:]
+        on = _ON_WORD.search(before)  # no list "on X, Y and" can start before the first "on"
+        if on and _LIST_BEFORE.search(before, on.start()) and not _NOT_EVAL_ON.search(before[-120:]) \
+                and sentences.has_eval_cue(sentence):
             return NodeLabel.DATASET, True
     return NodeLabel.METHOD, False
 
@@ -596,7 +612,7 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
         if start < title_end:
             return True
         window = text[max(0, start - 60) : start]
-        if ("our" in window.lower() or "proposed" in window.lower()) and _OURS.search(window):
+        if window.rstrip().rstrip(",").lower().endswith(_OURS_ENDINGS) and _OURS.search(window):
             return True
         sentence = _sentence_of(sentences, start)
         if sentence is None:
