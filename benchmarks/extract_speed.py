@@ -16,7 +16,7 @@ from pathlib import Path
 
 import spacy
 
-from extractors.pipeline import extract_papers, load_pipeline
+from extractors.pipeline import DEFAULT_CONFIG, extract_papers, load_pipeline
 from kg.build import read_papers
 from kg.model import Paper
 
@@ -38,6 +38,12 @@ def sample_papers() -> list[Paper]:
 def cycled(papers: list[Paper], n: int):
     for i, paper in enumerate(itertools.islice(itertools.cycle(papers), n)):
         yield paper.model_copy(update={"id": f"{paper.id}#{i}"})
+
+
+def english_tokenizer_pipeline():
+    config = spacy.util.load_config(DEFAULT_CONFIG)
+    config["nlp"]["tokenizer"] = {"@tokenizers": "spacy.Tokenizer.v1"}
+    return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
 
 
 def rate(n: int, seconds: float) -> float:
@@ -74,10 +80,21 @@ def main() -> None:
         pass
     two_process_rate = rate(args.n, time.perf_counter() - started)
 
+    # The same components after spaCy's English tokenizer, for comparison: the default pipeline
+    # splits at whitespace only, since every component reads character offsets.
+    english = english_tokenizer_pipeline()
+    list(extract_papers(papers[:50], nlp=english))
+    started = time.perf_counter()
+    for _ in extract_papers(cycled(papers, args.n), nlp=english):
+        pass
+    english_rate = rate(args.n, time.perf_counter() - started)
+
     print(f"abstracts: {args.n} (sample corpus, cycled); mean length {sum(map(len, texts)) / len(texts):.0f} chars")
     print(f"tokenizer only (spacy.blank('en'))   : {tokenizer_rate:8,.0f} abstracts/s  (best of 3)")
     print(f"default pipeline, 1 process          : {pipeline_rate:8,.0f} abstracts/s  (best of 3)")
     print(f"ratio pipeline / tokenizer           : {pipeline_rate / tokenizer_rate:8.2f}")
+    print(f"  (pipeline tokenizer: {nlp.config['nlp']['tokenizer']['@tokenizers']}; with spaCy's English "
+          f"tokenizer instead: {english_rate:,.0f} abstracts/s, ratio {english_rate / tokenizer_rate:.2f})")
     print(f"default pipeline, 2 processes        : {two_process_rate:8,.0f} abstracts/s")
     if args.with_ner:
         from extractors.pipeline import NER_CONFIG
