@@ -86,7 +86,9 @@ def _alnum_runs(word: str) -> list[tuple[int, str]]:
 
 
 class Gazetteer:
-    """Adds a ``Candidate`` (source ``gazetteer``) for every gazetteer name in the doc.
+    """Adds a ``Candidate`` (source ``gazetteer``) for every gazetteer name in the doc, and one
+    (source ``known-part``) for every name found inside a longer word ("ArenaHard" in
+    "m-ArenaHard-v2.0"), which is not an entity but says what kind of thing that word names.
 
     Sets ``doc._.kg_candidates`` (list of Candidate), shared with the other components.
 
@@ -138,8 +140,14 @@ class Gazetteer:
 
     def matches(self, text: str, index: Optional[WordIndex] = None) -> list[tuple[int, int, GazetteerEntry]]:
         """(start, end, entry) of every gazetteer name standing as a whole name in ``text``."""
+        return self._matches(text, index)[0]
+
+    def _matches(self, text: str, index: Optional[WordIndex] = None) -> tuple[list, list]:
+        """Whole-name matches, and the names found inside a longer word ("ArenaHard" in
+        "m-ArenaHard-v2.0"), which say what kind of thing that word names."""
         index = index if index is not None and index.text is text else WordIndex(text)
         found = []
+        inside = []
         lowered = None
         for word in self._starts.select(index.words):
             starts = self._starts.values[word]
@@ -152,19 +160,19 @@ class Gazetteer:
                             continue
                     elif end > position + len(word) and not text.startswith(form, start):
                         continue
-                    if not _inside_word(text, start, end):
-                        found.append((start, end, entry))
+                    (inside if _inside_word(text, start, end) else found).append((start, end, entry))
         rank = self._rank
-        found.sort(key=lambda match: (match[0], match[1], rank[id(match[2])]))  # words come from a set: fix the order
-        return found
+        for matches in (found, inside):
+            matches.sort(key=lambda match: (match[0], match[1], rank[id(match[2])]))  # words come from a set: fix the order
+        return found, inside
 
     def __call__(self, doc: Doc) -> Doc:
+        found, inside = self._matches(doc_text(doc), doc_words(doc))
         add_candidates(
             doc,
-            [
-                Candidate(start, end, entry.label, "gazetteer", canonical=entry.name, aliases=entry.aliases)
-                for start, end, entry in self.matches(doc_text(doc), doc_words(doc))
-            ],
+            [Candidate(start, end, entry.label, "gazetteer", canonical=entry.name, aliases=entry.aliases)
+             for start, end, entry in found]
+            + [Candidate(start, end, entry.label, "known-part", canonical=entry.name) for start, end, entry in inside],
         )
         return doc
 

@@ -80,13 +80,17 @@ _OURS_NEAR = re.compile(r"\b(?:our|the proposed|a novel|a new)\s+(?:[\w\-]+\s+)?
 _PROPOSING = re.compile(r"\b(?:propos|introduc|present|explor|develop|design)(?:e|es|ed|ing)?\s+(?:a|an|the)?\s*(?:novel\s+|new\s+)?$", re.IGNORECASE)
 _EVAL_CUE = re.compile(
     r"\b(?:experiment\w*|evaluat\w*|results?|benchmark\w*|achiev\w*|outperform\w*|surpass\w*|state-of-the-art|"
-    r"SOTA|performance|accuracy|improv\w*|tested|test on|scores?|gains?|validat\w*|demonstrat\w*|analys[ie]s on)\b",
+    r"SOTA|performance|accuracy|improv\w*|tested|test on|scores?|gains?|validat\w*|demonstrat\w*|analys[ie]s on|"
+    r"(?:win|success|solve|pass)[- ]rates?)\b",
     re.IGNORECASE,
 )
 _EVAL_CUE_LOWERED = re.compile(_EVAL_CUE.pattern.replace("SOTA", "sota"))  # for the lowercased text
 _COMPARE = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|improv\w* (?:up)?on|improv\w* over|better than|"
-    r"superior to|advantage over|gains? over|improvements? of (?:[^.;]|\.\d){1,40}? over)\b",
+    r"superior to|advantage over|gains? over|enhancements? over|improvements? of (?:[^.;]|\.\d){1,40}? over|"
+    # "better performance than X", "higher accuracy than X", "lower error rates compared to X"
+    r"(?:better|higher|stronger|greater)\s+(?:[\w\-]+\s+){1,2}than|"
+    r"lower\s+(?:[\w\-]+\s+)?(?:error|loss|perplexity|latency|cost)s?(?:\s+rates?)?\s+(?:than|compared (?:to|with)))\b",
     re.IGNORECASE,
 )
 # "better than fine-tuning on RoBERTa and GPT-2": names after such a word are the setting, not the loser.
@@ -96,10 +100,12 @@ _SETTING_BEFORE = re.compile(
 # ", reaching 99% of ChatGPT" / ", while ...": a new clause, whose names are not the ones beaten.
 _CLAUSE_BREAK = re.compile(r",\s+(?:[a-z]+ing\b|which\b|while\b|whereas\b|but\b)")
 _STILL_COMPARING = re.compile(r"\b(?:compar\w*|gains?|outperform\w*|surpass\w*|better|exceed\w*|improv\w*|than)\b")
-_COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "improv", "better than", "superior to", "advantage over",
-                  "gain", "compared to", "compared with", "relative to", "comparison")
+_COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "improv", "better", "superior to", "advantage over",
+                  "gain", "enhancement", "higher", "stronger", "greater", "lower", "compared to", "compared with",
+                  "comparison")
 _COMPARE_NEEDLES = Needles(_COMPARE_WORDS)
-_COMPARED = re.compile(r"\b(?:compared (?:to|with)|relative to|in comparison (?:to|with))\b", re.IGNORECASE)
+# Not "relative to": in abstracts it mostly measures ("divergence relative to the reference"), not compares.
+_COMPARED = re.compile(r"\b(?:compared (?:to|with)|in comparison (?:to|with))\b", re.IGNORECASE)
 _ON_LIST = re.compile(r"\b(?:on|across|over|using|in)\s+((?:the\s+)?(?:[^\s,;.]+(?:\s+|,\s*|\s+and\s+|,\s+and\s+)){0,12})$")
 _NOT_EVAL_ON = re.compile(r"\b(?:based|built|relies|rely|relying|depend\w*|focus\w*|top|trained|pretrained|pre-trained)\s+(?:on|over)\s*$", re.IGNORECASE)
 # Determiners in any case; adjectives only in lower case ("Unified Moment Detection" keeps "Unified").
@@ -162,7 +168,9 @@ def resolve_candidates(
     # The statistical NER does not add names (it adds noise: see scripts/train_ner.py); its labels
     # settle the type of names whose type no rule decided.
     ner_labels = {(c.start, c.end): c.label for c in candidates if c.source == "ner" and c.label is not None}
-    candidates = [c for c in candidates if c.source != "ner"]
+    # Known names inside a longer word ("ArenaHard" in "m-ArenaHard-v2.0"): variants take their kind.
+    known_parts = sorted((c.start, c.end, c.label) for c in candidates if c.source == "known-part" and c.label is not None)
+    candidates = [c for c in candidates if c.source not in ("ner", "known-part")]
     for cand in candidates:
         if cand.source == "abbreviation" and cand.long_form:
             defined_here[(cand.start, cand.end)] = name_key(_clean(text[cand.long_form[0] : cand.long_form[1]]))
@@ -305,7 +313,7 @@ def resolve_candidates(
         elif ent.weak:
             ent.label = NodeLabel.METHOD  # generic concepts defined by acronym are techniques ("supervised fine-tuning (SFT)")
         else:
-            ent.label, ent.strong_label = _label_from_context(text, ent, sentences, title_end)
+            ent.label, ent.strong_label = _label_from_context(text, ent, sentences, title_end, _part_label(ent, known_parts))
             votes = [ner_labels[m] for m in ent.mentions if m in ner_labels]
             if votes and not ent.strong_label:
                 ent.label = max(sorted(set(votes)), key=votes.count)  # sorted: ties break the same way in every run
@@ -488,8 +496,21 @@ def _data_label(noun: str) -> NodeLabel:
     return NodeLabel.BENCHMARK if noun.lower().startswith(_BENCH_NOUNS) else NodeLabel.DATASET
 
 
-def _label_from_context(text: str, ent: _Entity, sentences, title_end: int) -> tuple[NodeLabel, bool]:
-    """The type of an entity the gazetteer does not know, from the words around it."""
+def _part_label(ent: _Entity, known_parts: list[tuple[int, int, NodeLabel]]) -> Optional[NodeLabel]:
+    """The kind of a known name inside one of the entity's mentions ("MMLU" in "MMLU-Pro")."""
+    for start, end in ent.mentions:
+        i = bisect.bisect_left(known_parts, (start,))
+        while i < len(known_parts) and known_parts[i][0] < end:
+            if known_parts[i][1] <= end:
+                return known_parts[i][2]
+            i += 1
+    return None
+
+
+def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
+                        part_label: Optional[NodeLabel] = None) -> tuple[NodeLabel, bool]:
+    """The type of an entity the gazetteer does not know, from the words around it; failing
+    those, from a known name inside it (``part_label``)."""
     for start, end in ent.mentions:
         after = _PARENTHETICAL.sub("", text[end : end + 80], count=1)
         head = _DATA_AFTER.match(after)
@@ -524,6 +545,8 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int) -> t
     own_head = _NAME_HEAD.search(max(ent.surfaces, key=len))
     if own_head:
         return _data_label(own_head.group(1)), True
+    if part_label in (NodeLabel.METHOD, NodeLabel.DATASET, NodeLabel.BENCHMARK):
+        return part_label, True
     if ent.proposed:
         return NodeLabel.METHOD, False
     for start, _ in ent.mentions:

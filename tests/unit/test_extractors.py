@@ -195,3 +195,33 @@ def test_extractors_comparison_clauses_and_benchmarks_named_after_models(nlp):
     pilot = extract_one(nlp, "PilotRL: Training Agents",
                         "PilotRL surpasses GPT-4o by 3.6%, while showing a gain of 55% comparing to GPT-4o-mini.")
     assert {r.target for r in pilot.relations if r.type == "OUTPERFORMS"} == {"GPT-4o", "GPT-4o-mini"}
+
+
+def test_extractors_variant_of_a_known_name_takes_its_kind(nlp):
+    result = extract_one(nlp, "Sampling for multilingual models",
+                         "Our 8B models gain 6.8 points in win-rates on m-ArenaHard-v2.0 prompts.")
+    ents = by_name(result)
+    assert ents["m-ArenaHard-v2.0"].label is NodeLabel.BENCHMARK  # ArenaHard is a known benchmark
+    assert "m-ArenaHard-v2.0" in {r.target for r in result.relations if r.type == "EVALUATED_ON"}
+    assert "ArenaHard" not in ents  # the known name inside the word is not an entity of its own
+
+
+def test_extractors_comparative_phrases_and_lowercase_names(nlp):
+    result = extract_one(nlp, "Selective Fine-Tuning",
+                         "This paper introduces Selective Self-to-Supervised Fine-Tuning (S3FT), a fine-tuning approach "
+                         "that achieves better performance than the standard supervised fine-tuning (SFT).")
+    assert ("Selective Self-to-Supervised Fine-Tuning", "supervised fine-tuning") in {
+        (r.source, r.target) for r in result.relations if r.type == "OUTPERFORMS"}
+    dropout = extract_one(nlp, "Dropout variants",
+                          "This paper presents an enhanced dropout technique, which we call multi-sample dropout, for "
+                          "accelerating training. We call for more attention to regularisation.")
+    names = by_name(dropout)
+    assert names["multi-sample dropout"].role == "proposed"
+    assert not any(name.startswith("for ") for name in names)
+
+
+def test_extractors_relative_to_is_not_a_comparison(nlp):
+    result = extract_one(nlp, "SASR: Hybrid Training",
+                         "We propose SASR. SASR adjusts the divergence relative to the original distribution to "
+                         "integrate SFT with the online RL method GRPO.")
+    assert not [r for r in result.relations if r.type == "OUTPERFORMS"]
