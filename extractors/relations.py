@@ -262,9 +262,10 @@ def resolve_candidates(
             continue
         accepted.add(start, end)
         key_at_end.setdefault(end, key)
-        ent = entities.get(root(key))
+        key_root = root(key)
+        ent = entities.get(key_root)
         if ent is None:
-            ent = entities[root(key)] = _Entity(weak=part.startswith("weak"))
+            ent = entities[key_root] = _Entity(weak=part.startswith("weak"))
         ent.weak = ent.weak and part.startswith("weak")
         ent.surfaces.setdefault(surface, start)
         ent.mentions.append((start, end))
@@ -275,8 +276,12 @@ def resolve_candidates(
             ent.gazetteer = True
             ent.canonical = cand.canonical
             for alias in (cand.canonical or "",) + cand.aliases:
-                if alias and name_key(alias) != root(key):
-                    union(root(key), name_key(alias)) if name_key(alias) in entities else alias_of.setdefault(name_key(alias), root(key))
+                alias_key = name_key(alias) if alias else key_root
+                if alias_key != key_root:  # (a union keeps key_root the root)
+                    if alias_key in entities:
+                        union(key_root, alias_key)
+                    else:
+                        alias_of.setdefault(alias_key, key_root)
         label_priority = _PRIORITY.get(cand.source, 0)
         if cand.source == "data-head" and ent.label is NodeLabel.METHOD:
             label_priority = _EXTENDS_KNOWN  # "the Vicuna benchmark": the text says what this name is here

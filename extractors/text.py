@@ -332,6 +332,8 @@ SHAPED_WORD = re.compile(
     r"(?<![\w+\-])(?=[A-Za-z0-9.+\-'’]*?(?:[A-Za-z0-9.+\-'’][A-Z]|\d|\+\+))"
     r"[A-Za-z0-9][A-Za-z0-9.+\-'’]*(?<![.\-'’])(?:\+\+)?(?![\w])"
 )
+
+
 class WordIndex:
     """The distinct whitespace-separated words of one text, and where each stands.
 
