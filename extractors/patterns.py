@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from kg.model import NodeLabel
 from extractors.candidates import Candidate, add_candidates, doc_text, doc_words, use_word_flag
 from extractors.text import (
-    Needles, WordIndex, find_all, is_coined_name, lower_same_length, mask_urls, shaped_words, stop_acronyms, trim_name,
+    Needles, WordIndex, is_coined_name, lower_same_length, mask_urls, shaped_words, stop_acronyms, trim_name,
 )
 
 __all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names"]
