@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator, Optional
 
 from spacy.language import Language
@@ -55,8 +56,10 @@ _CALLED_LOWER = re.compile(
     r"(?=\s*(?:[,.;:()]|\s(?:to|that|which|for|with|and|in|on|by|as|is|was|where|whose)\b))"
 )
 _DATA_NOUN_GROUP = r"(benchmarks?|datasets?|corpus|corpora|suite|leaderboard|challenge|collection|testbed|environment)"
+# Both start only where a word starts: tried inside a word, "[a-z]+[A-Z]" would scan to its end
+# from every letter.
 _DATA_HEAD = re.compile(
-    rf"({_NAME_PHRASE})\s+{_DATA_NOUN_GROUP}\b"
+    rf"(?<![A-Za-z0-9])({_NAME_PHRASE})\s+{_DATA_NOUN_GROUP}\b"
 )
 _DATA_HEAD_WORDS = {
     "gym": NodeLabel.BENCHMARK, "arena": NodeLabel.BENCHMARK,
@@ -82,7 +85,7 @@ _DATA_NOUN_WORD = re.compile(
 # "the Arcade Learning Environment", "StarCraft Multi-Agent Challenge": the name's own last word says what it is.
 _TITLED_DATA_WORDS = ("Benchmark", "Dataset", "Corpus", "Environment", "Challenge", "Suite", "Arena", "Gym", "Leaderboard", "Testbed")
 _TITLED_DATA = re.compile(
-    rf"((?:{_CAP_WORD}\s+){{1,4}}({'|'.join(_TITLED_DATA_WORDS)}))\b"
+    rf"(?<![A-Za-z0-9])((?:{_CAP_WORD}\s+){{1,4}}({'|'.join(_TITLED_DATA_WORDS)}))\b"
 )
 
 
@@ -133,14 +136,23 @@ class _RareWords:
     def positions(self, words: tuple[str, ...]) -> list[int]:
         """Sorted offsets of ``words``, each in its exact case."""
         found = set()
-        for word in words:
-            lowered = word.lower()
-            key = "bench" if "bench" in lowered else lowered
-            shift = lowered.find(key)
-            for i in self.lower_hits(key):
-                if i >= shift and self.text.startswith(word, i - shift):
+        text, hits = self.text, self._hits
+        for word, needle, shift in _needle_of(words):
+            for i in hits.get(needle, ()):
+                if i >= shift and text.startswith(word, i - shift):
                     found.add(i - shift)
         return sorted(found)
+
+
+@lru_cache(maxsize=None)
+def _needle_of(words: tuple[str, ...]) -> tuple[tuple[str, str, int], ...]:
+    """(word, the needle that finds it, where the needle starts in it) for each word."""
+    found = []
+    for word in words:
+        lowered = word.lower()
+        needle = "bench" if "bench" in lowered else lowered
+        found.append((word, needle, lowered.find(needle)))
+    return tuple(found)
 
 
 def _bench_words(rare: _RareWords) -> Iterator[re.Match]:

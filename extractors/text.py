@@ -430,26 +430,28 @@ class Needles:
         self.needles = tuple(needles)
         self._words = WordClasses(self._classify)
 
-    def _classify(self, word: str) -> tuple[tuple[str, int], ...]:
+    def _classify(self, word: str) -> tuple[tuple[str, int, bool], ...]:
+        """(needle, its offset in the word, whether the rest must be checked in the text)."""
         lowered = lower_same_length(word)
         found = []
         for needle in self.needles:
             head, space, _ = needle.partition(" ")
             if space:
                 if lowered.endswith(head):
-                    found.append((needle, len(word) - len(head)))
+                    found.append((needle, len(word) - len(head), True))
             else:
-                found.extend((needle, i) for i in find_all(lowered, needle))
+                found.extend((needle, i, False) for i in find_all(lowered, needle))
         return tuple(found)
 
     def find(self, index: WordIndex, lowered: str) -> dict[str, list[int]]:
         """Sorted offsets of each needle found in ``index.text`` (``lowered`` is its lower case)."""
         hits: dict[str, list[int]] = {}
+        values = self._words.values
         for word in self._words.select(index.words):
-            places = self._words.values[word]
+            places = values[word]
             for position in index.occurrences(word):
-                for needle, offset in places:
-                    if " " not in needle or lowered.startswith(needle, position + offset):
+                for needle, offset, spans_words in places:
+                    if not spans_words or lowered.startswith(needle, position + offset):
                         hits.setdefault(needle, []).append(position + offset)
         for offsets in hits.values():
             offsets.sort()
