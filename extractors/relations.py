@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterator, Optional
 
 from spacy.language import Language
@@ -114,7 +115,7 @@ _SPACE = re.compile(r"\s")
 _SUBJECT_OURS = re.compile(r"^\s*(?:\w+\s*,\s*)?(?:we|our|it|this|ours|the proposed)\b", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entity:
     surfaces: dict[str, int] = field(default_factory=dict)  # surface -> first offset
     mentions: list[tuple[int, int]] = field(default_factory=list)
@@ -132,9 +133,22 @@ class _Entity:
 _NEVER_NAMES = {"SOTA", "SoTA", "w.r.t", "e.g", "i.e"}
 
 
+@lru_cache(maxsize=65_536)
 def _clean(surface: str) -> str:
     surface = surface.replace("~", " ").replace("\n", " ")
     return " ".join(surface.split()).strip(" ,;:")
+
+
+def _defined_in_proposal(text: str, sentences: "_Sentences", short_start: int, long_start: int) -> bool:
+    """Is a long form given in a proposal ("we propose ...", "a novel ...") of its sentence?"""
+    sentence = _sentence_of(sentences, short_start)
+    if sentence is None:
+        return False
+    if any(end <= long_start for _, end in sentences.proposals(sentence)):
+        return True
+    before = text[sentence[0] : long_start]
+    tail = max(0, len(before) - 60)  # both patterns end the text and span fewer characters
+    return bool(_PROPOSING.search(before, tail) or _OURS_NEAR.search(before, tail))
 
 
 def _is_generic_long(long_form: str) -> bool:
@@ -182,14 +196,12 @@ def resolve_candidates(
             stripped = _LEADING_NOISE.sub("", long_text)
             long_start += len(long_text) - len(stripped)
             long_text = stripped
-            sentence = _sentence_of(sentences, cand.start)
-            before = text[sentence[0] : long_start] if sentence else ""
-            in_proposal = bool(_PROPOSE.search(before) or _PROPOSING.search(before) or _OURS_NEAR.search(before))
             plural = short.endswith("s") and short[:-1].isupper()  # "ANNs", "MLIPs": families, not names
             if short in _NEVER_NAMES:
                 continue
-            if (short[:-1] if plural else short) in stop or (plural and not in_proposal) \
-                    or (_is_generic_long(long_text) and not in_proposal) or len(long_text.split()) > 10:
+            if (short[:-1] if plural else short) in stop or len(long_text.split()) > 10 or (
+                (plural or _is_generic_long(long_text)) and not _defined_in_proposal(text, sentences, cand.start, long_start)
+            ):
                 generic_shorts.add(name_key(short))
                 if len(long_text.split()) <= 6 and not plural:
                     # Kept aside: a generic concept is named only as the loser of a comparison
