@@ -90,3 +90,31 @@ def test_gazetteer_matches_whole_names_on_characters(nlp, text, names):
     for start, end, _ in gazetteer.matches(text):  # "BIG-Bench" also matches in "BIG-Bench Hard": keep the longest
         longest[start] = max(end, longest.get(start, end))
     assert [text[start:end] for start, end in sorted(longest.items())] == names
+
+
+CUE_PIECES = st.lists(
+    st.sampled_from(["we", "We", "this paper", "our work", " ", ", ", ".", "propose", "present", "ours", "X", "improves",
+                     "outperforms", "better", "performance", "than", "higher", "accuracy", "In comparison to", "compared",
+                     "with", "over", "gains", "lower", "error", "rates", "compared to", "beat", "upbeat", "name", "named"]),
+    max_size=30,
+).map("".join)
+
+
+@given(CUE_PIECES)
+def test_proposal_spans_match_the_one_pattern_they_replace(text):
+    from extractors.relations import _PROPOSE, _proposal_spans
+
+    assert list(_proposal_spans(lower_same_length(text), 0, len(text))) == [m.span() for m in _PROPOSE.finditer(text)]
+
+
+@given(CUE_PIECES)
+def test_comparison_cues_are_the_first_cue_of_each_sentence(text):
+    from extractors.relations import _COMPARE, _COMPARED, _Sentences, _comparison_cues
+
+    sentences = _Sentences(text)
+    expected = []
+    for a, b in sentences:
+        cue = _COMPARE.search(text, a, b) or _COMPARED.search(text, a, b)
+        if cue:
+            expected.append((a, b, cue.span()))
+    assert [(a, b, cue.span()) for a, b, cue in _comparison_cues(text, sentences)] == expected
