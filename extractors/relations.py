@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from kg.extraction import Evidence, ExtractedEntity, ExtractedRelation
 from kg.model import NodeLabel, name_key
 from extractors.candidates import Candidate, doc_text, doc_words, use_word_flag
-from extractors.text import Needles, WordIndex, lower_same_length, name_occurrences, sentence_bounds, stop_acronyms
+from extractors.text import MINOR_WORDS, Needles, WordIndex, lower_same_length, name_occurrences, sentence_bounds, stop_acronyms
 
 __all__ = ["RelationExtractor", "resolve_candidates"]
 
@@ -336,6 +336,7 @@ def resolve_candidates(
                 ent.label = max(sorted(set(votes)), key=votes.count)  # sorted: ties break the same way in every run
         if not ent.proposed and not ent.gazetteer and ent.label is NodeLabel.METHOD:
             ent.proposed = _defined_in_own_work(text, ent, sentences)
+    _mark_parts_of_own_work(text, live, sentences)
     _propagate_list_labels(text, live)
     for ent in live:
         if ent.weak:
@@ -635,6 +636,30 @@ _NOT_OWN_BETWEEN = re.compile(
     r"outperform\w*|surpass\w*|beat\w*|compar\w*)\b",
     re.IGNORECASE,
 )
+
+
+def _mark_parts_of_own_work(text: str, entities: list[_Entity], sentences) -> None:
+    """A method defined with its acronym in a sentence that names one of the paper's own methods
+    first is one of its parts ("TRISHUL employs Hierarchical Screen Parsing (HSP) and ...")."""
+    own_starts = sorted(m[0] for e in entities if e.proposed and not e.weak for m in e.mentions)
+    if not own_starts:
+        return
+    for ent in entities:
+        # (A Task here was typed by its head word, "... Parsing", which is only done for names not proposed.)
+        if ent.proposed or ent.gazetteer or ent.weak or ent.label not in (NodeLabel.METHOD, NodeLabel.TASK):
+            continue
+        for long_form in ent.long_forms:
+            if not all(w[:1].isupper() or w in MINOR_WORDS for w in long_form.split()):
+                continue  # a coined part is written in title case; "Bayesian optimization (BO)" is a known technique
+            offset = ent.surfaces[long_form]
+            sentence = _sentence_of(sentences, offset)
+            if sentence is None:
+                continue
+            first_own = bisect.bisect_left(own_starts, sentence[0])
+            if first_own < len(own_starts) and own_starts[first_own] < offset \
+                    and not _PRIOR_WORK.search(text[sentence[0] : offset]):
+                ent.proposed, ent.label = True, NodeLabel.METHOD
+                break
 
 
 def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> bool:

@@ -17,6 +17,7 @@ __all__ = [
     "mask_urls",
     "sentence_bounds",
     "find_all",
+    "MINOR_WORDS",
     "lower_same_length",
     "name_occurrences",
     "find_abbreviations",
@@ -182,7 +183,7 @@ def _match_long(short: str, words: list[tuple[int, int]], text: str) -> int:
 
 
 _WORD = re.compile(r"[^\s]+")
-_MINOR_WORDS = {"of", "the", "for", "and", "in", "on", "to", "with", "a", "an", "via", "by", "from", "at", "&"}
+MINOR_WORDS = {"of", "the", "for", "and", "in", "on", "to", "with", "a", "an", "via", "by", "from", "at", "&"}
 
 
 _DIGIT_REPEATS = re.compile(r"([A-Za-z])([2-9])")
@@ -201,7 +202,7 @@ def _word_initials(word: str) -> tuple[str, bool]:
     if not word:
         return "", True
     initials = "".join(p[0].lower() for p in _WORD_PARTS.split(word) if p and p[0].isalpha())
-    return initials, word.lower() in _MINOR_WORDS
+    return initials, word.lower() in MINOR_WORDS
 
 
 def _match_initials(short: str, words: list[tuple[int, int]], text: str) -> int:
@@ -221,7 +222,7 @@ def _match_initials(short: str, words: list[tuple[int, int]], text: str) -> int:
         initials = word_initials + initials
         if not minor:
             optional = word_initials + optional
-        if text[a:b].strip("\"'“”‘’([{").lower() in _MINOR_WORDS:
+        if text[a:b].strip("\"'“”‘’([{").lower() in MINOR_WORDS:
             continue
         if letters in (initials, optional):
             return start

@@ -225,3 +225,14 @@ def test_extractors_relative_to_is_not_a_comparison(nlp):
                          "We propose SASR. SASR adjusts the divergence relative to the original distribution to "
                          "integrate SFT with the online RL method GRPO.")
     assert not [r for r in result.relations if r.type == "OUTPERFORMS"]
+
+
+def test_extractors_parts_of_the_papers_own_method_are_proposed(nlp):
+    result = extract_one(nlp, "TRISHUL: Towards Region-Aware GUI Agents",
+                         "We present TRISHUL. At its core, TRISHUL employs Hierarchical Screen Parsing (HSP) and the "
+                         "Spatially Enhanced Element Description (SEED) module. MBTL combines them within a Bayesian "
+                         "optimization (BO) framework.")
+    ents = by_name(result)
+    assert ents["Hierarchical Screen Parsing"].role == "proposed"
+    assert ents["Spatially Enhanced Element Description"].role == "proposed"
+    assert "Bayesian optimization" not in ents or ents["Bayesian optimization"].role == "used"
