@@ -107,8 +107,6 @@ _COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "improv", "better",
 _COMPARE_NEEDLES = Needles(_COMPARE_WORDS)
 # Not "relative to": in abstracts it mostly measures ("divergence relative to the reference"), not compares.
 _COMPARED = re.compile(r"\b(?:compared (?:to|with)|in comparison (?:to|with))\b", re.IGNORECASE)
-_ON_LIST = re.compile(r"\b(?:on|across|over|using|in)\s+((?:the\s+)?(?:[^\s,;.]+(?:\s+|,\s*|\s+and\s+|,\s+and\s+)){0,12})$")
-_NOT_EVAL_ON = re.compile(r"\b(?:based|built|relies|rely|relying|depend\w*|focus\w*|top|trained|pretrained|pre-trained)\s+(?:on|over)\s*$", re.IGNORECASE)
 # Determiners in any case; adjectives only in lower case ("Unified Moment Detection" keeps "Unified").
 _LEADING_NOISE = re.compile(r"^(?:(?:[Aa]n?|[Tt]he|[Oo]ur|novel|new|proposed|simple|general|efficient|unified)\s+)+")
 _SPACE = re.compile(r"\s")
