@@ -52,7 +52,9 @@ _DATA_APPOSITION = re.compile(
 )
 # "a model called pseudo supervisor to ...": a short lower-case name, ended by punctuation or a function word.
 _CALLED_LOWER = re.compile(
-    r"\b(?:called|dubbed|termed|[Ww]e (?:call|term|dub)(?!\s+(?:for|on|upon|the|a|an|as|to|it|this|them|these|that)\b))\s+[\"“'‘]?([a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,3}?)[\"”'’]?"
+    r"\b(?:called|dubbed|termed|[Ww]e (?:call|term|dub))"
+    # not "we call for ...", "termed the X problem": a lower-case name does not start with a function word
+    r"(?!\s+(?:for|on|upon|the|a|an|as|to|it|this|them|these|that)\b)\s+[\"“'‘]?([a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,3}?)[\"”'’]?"
     r"(?=\s*(?:[,.;:()]|\s(?:to|that|which|for|with|and|in|on|by|as|is|was|where|whose)\b))"
 )
 _DATA_NOUN_GROUP = r"(benchmarks?|datasets?|corpus|corpora|suite|leaderboard|challenge|collection|testbed|environment)"

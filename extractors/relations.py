@@ -126,6 +126,7 @@ class _Entity:
     sources: set[str] = field(default_factory=set)
     strong_label: bool = False  # the type came from the gazetteer or an explicit cue, not a default
     weak: bool = False  # a generic concept ("supervised fine-tuning (SFT)"), output only when compared against
+    list_label: bool = False  # typed a dataset only for standing in a list after "experiments on"
 
 
 _NEVER_NAMES = {"SOTA", "SoTA", "w.r.t", "e.g", "i.e"}
@@ -574,6 +575,7 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
         on = _ON_WORD.search(before)  # no list "on X, Y and" can start before the first "on"
         if on and _LIST_BEFORE.search(before, on.start()) and not _NOT_EVAL_ON.search(before[-120:]) \
                 and sentences.has_eval_cue(sentence):
+            ent.list_label = True
             return NodeLabel.DATASET, True
     return NodeLabel.METHOD, False
 
@@ -603,6 +605,12 @@ def _propagate_list_labels(text: str, entities: list[_Entity]) -> None:
             for ent in group:
                 if not ent.strong_label and not ent.proposed:
                     ent.label = label
+        # "experiments on Mistral 7B and LLaMA2-7B": the list is of models when what is known in it is.
+        firm = [e.label for e in group if e.strong_label and not e.list_label]
+        if firm and all(label is NodeLabel.METHOD for label in firm):
+            for ent in group:
+                if ent.list_label:
+                    ent.label = NodeLabel.METHOD
 
 
 _INTRODUCING_VERBS = ("introduce", "propose", "present", "release")

@@ -263,13 +263,14 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
         # "(MHR; Smith et al.)" / "(MHR, for short)": the short form is the first chunk.
         head = _FIRST_CHUNK_END.split(inner, 1)[0].strip()
         offset = max(0, match.start() - 200)
-        if _valid_short(head):
+        if _valid_short(head) and inner.count(",") < 2:  # "(GPT, Llama, Qwen, and DeepSeek)" lists, not defines
             # Stop at a sentence or clause boundary.
             limit = min(len(head) + 5, len(head) * 2) + sum(c.isdigit() for c in head) * 2
             window = _last_words(text, offset, match.start(), limit)
             for i in range(len(window) - 1, -1, -1):
-                if text[window[i][1] - 1] in ".;:!?" and i < len(window) - 1:
-                    window = window[i + 1 :]
+                word = text[window[i][0] : window[i][1]]
+                if i < len(window) - 1 and (word[-1] in ".;:!?" or "(" in word or ")" in word):
+                    window = window[i + 1 :]  # a long form does not reach back past a sentence or a bracket
                     break
             if not window:
                 continue
@@ -291,6 +292,10 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
                 if citation > long_start:  # "Polytropon [Ponti et al., 2023] (Poly)"
                     last_b = len(text[:citation].rstrip())
                 long_text = text[long_start:last_b]
+                while long_text.split(None, 1)[0] in MINOR_WORDS and " " in long_text:
+                    # "... for a multimodal multitask multilingual (FM3)": a long form starts with a content word
+                    long_start += len(long_text) - len(long_text.split(None, 1)[1])
+                    long_text = text[long_start:last_b]
                 if len(long_text) > len(head) and long_text.lower() != head.lower():
                     found.append(Abbreviation(long_start, last_b, inner_start, inner_start + len(head)))
                     continue

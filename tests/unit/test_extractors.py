@@ -236,3 +236,23 @@ def test_extractors_parts_of_the_papers_own_method_are_proposed(nlp):
     assert ents["Hierarchical Screen Parsing"].role == "proposed"
     assert ents["Spatially Enhanced Element Description"].role == "proposed"
     assert "Bayesian optimization" not in ents or ents["Bayesian optimization"].role == "used"
+
+
+def test_extractors_lists_of_models_and_bracketed_lists(nlp):
+    result = extract_one(nlp, "Sens-Merging: Sensitivity-Guided Merging",
+                         "Extensive experiments on Mistral 7B and LLaMA2-7B models show gains. Experiments across "
+                         "reasoning benchmarks (AIME, MATH, GPQA, etc.) with multiple LLMs (GPT, Llama, Qwen, and "
+                         "DeepSeek) illustrate that our method improves accuracy.")
+    ents = by_name(result)
+    assert ents["LLaMA2-7B"].label is NodeLabel.METHOD  # listed with a known model, not a dataset
+    assert ents["GPQA"].label is NodeLabel.BENCHMARK
+    assert not any(")" in name for name in ents)  # "(GPT, Llama, ...)" lists; it defines no acronym
+
+
+def test_extractors_long_forms_start_with_a_content_word(nlp):
+    result = extract_one(nlp, "Few-shot learning",
+                         "In this paper, we propose few-shot learning for a multimodal multitask multilingual (FM3) "
+                         "setting. This question has been termed the scalable oversight problem.")
+    names = set(by_name(result))
+    assert not any(name.split()[0] in ("for", "the") for name in names)
+    assert any("FM3" in [e.name, *e.aliases] for e in result.entities)
