@@ -510,6 +510,7 @@ def trim_name(word: str) -> str:
     return trimmed if trimmed and trimmed != word and not trimmed.endswith("-") else word
 
 
+_RUN_ON_SENTENCE = re.compile(r"^[a-z]{3,}(?:We|The|This|These|Our|In|To|For|Moreover|However|Finally|Furthermore|Experiments?|Results?)$")
 _PLAIN_WORD = re.compile(r"^[A-Za-z]?[a-z'’\-]*$")  # "the", "Routing", "multi-head": never coined
 _SPLIT_RANGE = re.compile(r"[\-/]")
 _SPLIT_PARTS = re.compile(r"[\-.]")
@@ -521,13 +522,15 @@ def is_coined_name(word: str) -> bool:
 
     Capitalised English words, numbers, model sizes and generic acronyms (LLM, VLMs) do not.
 
-    >>> [is_coined_name(w) for w in ["AdaTT", "MHR-z", "GPT-3", "MiniWoB++", "LLMs", "The", "7B", "Multi-Head"]]
-    [True, True, True, True, False, False, False, False]
+    >>> [is_coined_name(w) for w in ["AdaTT", "MHR-z", "GPT-3", "MiniWoB++", "LLMs", "The", "7B", "Multi-Head", "websiteWe"]]
+    [True, True, True, True, False, False, False, False, False]
     """
     if len(word) < 2 or _PLAIN_WORD.match(word) or _NUMERIC.match(word) or "--" in word:
         return False  # "--" stands for a dash between words ("layers---8x deeper")
     if all(_NUMERIC.match(p) or not p for p in _SPLIT_RANGE.split(word)):
         return False
+    if _RUN_ON_SENTENCE.match(word):
+        return False  # "websiteWe": a full stop and a space lost between two sentences
     stop = stop_acronyms()
     if word in stop:
         return False
