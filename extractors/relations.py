@@ -336,7 +336,8 @@ def resolve_candidates(
         if not ent.proposed and not ent.gazetteer and ent.label is NodeLabel.METHOD:
             ent.proposed = _defined_in_own_work(text, ent, sentences)
     _mark_parts_of_own_work(text, live, sentences)
-    _propagate_list_labels(text, live)
+    if len(live) > 1:
+        _propagate_list_labels(text, live)
     for ent in live:
         if ent.weak:
             ent.proposed, ent.label = False, ent.label or NodeLabel.METHOD
@@ -529,16 +530,21 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
     """The type of an entity the gazetteer does not know, from the words around it; failing
     those, from a known name inside it (``part_label``)."""
     for start, end in ent.mentions:
-        after = _PARENTHETICAL.sub("", text[end : end + 80], count=1)
-        head = _DATA_AFTER.match(after)
-        if head:
-            return _data_label(head.group(1)), True
-        if _METHOD_AFTER.match(after):
-            return NodeLabel.METHOD, True
+        after = text[end : end + 80]
+        first = after.lstrip()[:1]  # the patterns below can only match after some first characters
+        if first == "(":
+            after = _PARENTHETICAL.sub("", after, count=1)
+            first = after.lstrip()[:1]
+        if first.isalpha() or first == "-":
+            head = _DATA_AFTER.match(after)
+            if head:
+                return _data_label(head.group(1)), True
+            if _METHOD_AFTER.match(after):
+                return NodeLabel.METHOD, True
         before_paren = _DATA_BEFORE_PAREN.search(text, max(0, start - 30), start) if text.endswith("(", 0, start) else None
         if before_paren:
             return _data_label(before_paren.group(1)), True
-        apposition = _APPOSITION.match(after)
+        apposition = _APPOSITION.match(after) if first.isalpha() or first in "(," else None
         if apposition:
             if _METHOD_WORD.search(apposition.group(1) + apposition.group(2)):
                 return NodeLabel.METHOD, True
