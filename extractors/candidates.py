@@ -6,11 +6,11 @@ from typing import Iterable, NamedTuple, Optional
 
 from spacy.attrs import FLAG19, FLAG63, IDX, LENGTH
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from kg.model import NodeLabel
 from extractors.text import WordClasses, WordIndex, cares_about
+from extractors.tokenizer import WHITESPACE_TOKENS, WhitespaceTokenizer
 
 __all__ = ["Candidate", "add_candidates", "doc_text", "doc_words", "use_word_flag"]
 
@@ -68,14 +68,15 @@ def doc_words(doc: Doc) -> WordIndex:
     """The words of ``doc_text(doc)`` that the components' word tests care about, and where they
     stand; computed once per Doc for every component.
 
-    With the whitespace tokenizer a lexeme flag (see :func:`use_word_flag`) already marks those
-    words, so one ``Doc.to_array`` call (in C) finds them; otherwise the text is split.
+    For a Doc made by the :class:`~extractors.tokenizer.WhitespaceTokenizer` a lexeme flag (see
+    :func:`use_word_flag`) already marks those words, so one ``Doc.to_array`` call (in C) finds
+    them; otherwise the text is split.
     """
     index = doc.user_data.get("kg_words")
     if index is None:
         text = doc_text(doc)
         flag = _word_flag(doc.vocab)
-        if flag is None:
+        if flag is None or not doc.user_data.get(WHITESPACE_TOKENS):
             index = WordIndex(text)
         else:
             rows = doc.to_array([IDX, LENGTH, flag])
@@ -113,13 +114,6 @@ def _word_flag(vocab) -> Optional[int]:
     return next((flag for flag, getter in vocab.lex_attr_getters.items() if getter is _CARES_ABOUT), None)
 
 
-def _splits_at_whitespace_only(tokenizer) -> bool:
-    return isinstance(tokenizer, Tokenizer) and not (
-        tokenizer.prefix_search or tokenizer.suffix_search or tokenizer.infix_finditer or tokenizer.token_match
-        or tokenizer.url_match or tokenizer.rules
-    )
-
-
 def use_word_flag(nlp: Language) -> None:
     """Mark, with a lexeme flag, the words any :class:`~extractors.text.WordClasses` cares about.
 
@@ -128,7 +122,7 @@ def use_word_flag(nlp: Language) -> None:
     of a Doc in C instead of splitting and hashing every word in Python. Only with a tokenizer
     that splits at whitespace alone are the tokens the words the tests expect.
     """
-    if not _splits_at_whitespace_only(nlp.tokenizer):
+    if not isinstance(nlp.tokenizer, WhitespaceTokenizer):
         return
     flag = _word_flag(nlp.vocab)
     if flag is None:

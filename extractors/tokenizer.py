@@ -16,12 +16,25 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import registry
 
-__all__ = ["create_whitespace_tokenizer"]
+__all__ = ["WhitespaceTokenizer", "WHITESPACE_TOKENS", "create_whitespace_tokenizer"]
+
+WHITESPACE_TOKENS = "kg_whitespace_tokens"  # Doc.user_data key: the tokens are the text's whitespace-separated words
+
+
+class WhitespaceTokenizer(Tokenizer):
+    """spaCy's ``Tokenizer`` with no prefix, suffix, infix or special-case rules, which marks each
+    Doc it makes: components may then read its tokens as the words of the text (see
+    ``extractors.candidates.doc_words``); a Doc from any other tokenizer is read the slow way."""
+
+    def __call__(self, text: str):
+        doc = super().__call__(text)
+        doc.user_data[WHITESPACE_TOKENS] = True
+        return doc
 
 
 @registry.tokenizers("kg.WhitespaceTokenizer.v1")
 def create_whitespace_tokenizer() -> Callable[[Language], Tokenizer]:
-    """A spaCy ``Tokenizer`` with no prefix, suffix, infix or special-case rules.
+    """A :class:`WhitespaceTokenizer`.
 
     >>> import spacy
     >>> nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "kg.WhitespaceTokenizer.v1"}}})
@@ -30,6 +43,6 @@ def create_whitespace_tokenizer() -> Callable[[Language], Tokenizer]:
     """
 
     def make_tokenizer(nlp: Language) -> Tokenizer:
-        return Tokenizer(nlp.vocab)
+        return WhitespaceTokenizer(nlp.vocab)
 
     return make_tokenizer

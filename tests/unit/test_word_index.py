@@ -118,3 +118,20 @@ def test_comparison_cues_are_the_first_cue_of_each_sentence(text):
         if cue:
             expected.append((a, b, cue.span()))
     assert [(a, b, cue.span()) for a, b, cue in _comparison_cues(text, sentences)] == expected
+
+
+def test_a_doc_from_another_tokenizer_is_read_the_slow_way(monkeypatch, sample_dir):
+    import re
+
+    from spacy.tokenizer import Tokenizer
+
+    from extractors.pipeline import load_pipeline
+    from kg.build import read_papers
+
+    papers, _, _ = read_papers([sample_dir])
+    papers = papers[:40]
+    nlp = load_pipeline()
+    nlp.tokenizer = Tokenizer(nlp.vocab, infix_finditer=re.compile(r"[-/]").finditer)  # "GPT-3" is three tokens
+    swapped = [r.model_dump() for r in extract_papers(papers, nlp=nlp)]
+    monkeypatch.setattr(candidates, "_word_flag", lambda vocab: None)
+    assert swapped == [r.model_dump() for r in extract_papers(papers, nlp=nlp)]
