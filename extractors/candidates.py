@@ -126,6 +126,8 @@ def use_word_flag(nlp: Language) -> None:
         return
     flag = _word_flag(nlp.vocab)
     if flag is None:
-        # The highest free bit: spaCy's add_flag(flag_id=-1) hands out the lowest.
-        flag = max(set(range(FLAG19, FLAG63 + 1)) - set(nlp.vocab.lex_attr_getters))
+        free = set(range(FLAG19, FLAG63 + 1)) - set(nlp.vocab.lex_attr_getters)
+        if not free:
+            return  # every flag bit taken by someone else: the components split the text instead
+        flag = max(free)  # the highest: spaCy's add_flag(flag_id=-1) hands out the lowest
     nlp.vocab.add_flag(_CARES_ABOUT, flag)  # also (re)computes it for the words already in the vocab
