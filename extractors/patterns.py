@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from kg.model import NodeLabel
 from extractors.candidates import Candidate, add_candidates, doc_text, doc_words, use_word_flag
 from extractors.text import (
-    Needles, WordIndex, is_coined_name, lower_same_length, mask_urls, shaped_words, stop_acronyms, trim_name,
+    Needles, WordIndex, is_coined_name, lower_same_length, shaped_words, stop_acronyms, trim_name, url_spans,
 )
 
 __all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names"]
@@ -340,8 +340,10 @@ class NamePatterns:
         use_word_flag(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = mask_urls(doc_text(doc))
-        words = doc_words(doc)
+        # User and repository names in links ("GeoX-Lab", "ShuvenduRoy") are not entity names.
+        urls = url_spans(doc_text(doc))
+        words = doc_words(doc).blanked(urls) if urls else doc_words(doc)
+        text = words.text
         found = [Candidate(a, b, None, "shape") for a, b in coined_names(text, words)]
         prefix = title_prefix(text)
         if prefix:

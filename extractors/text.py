@@ -7,6 +7,7 @@ independent of how spaCy tokenises hyphens ("GPT-3", "MHR-z").
 
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
 from functools import lru_cache
@@ -15,6 +16,8 @@ from typing import Iterable, Iterator, NamedTuple, Optional
 
 __all__ = [
     "mask_urls",
+    "url_spans",
+    "blank_spans",
     "sentence_bounds",
     "find_all",
     "MINOR_WORDS",
@@ -50,6 +53,33 @@ _SENT_END = re.compile(
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Where the URLs of ``text`` stand, without the punctuation that ends their sentence.
+
+    >>> url_spans("Code: https://github.com/A/B-C. Done")
+    [(6, 30)]
+    """
+    if "http" not in text and "www." not in text:
+        return []  # most abstracts: spares a regex scan
+    spans = []
+    for match in _URL.finditer(text):
+        url = match.group(0)
+        spans.append((match.start(), match.start() + len(url.rstrip(".,;:)"))))
+    return spans
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every span replaced by spaces (same length, so offsets still hold)."""
+    if not spans:
+        return text
+    pieces, previous = [], 0
+    for start, end in spans:
+        pieces += [text[previous:start], " " * (end - start)]
+        previous = end
+    pieces.append(text[previous:])
+    return "".join(pieces)
+
+
 def mask_urls(text: str) -> str:
     """The text with every URL blanked out (same length, so offsets still hold): user and
     repository names in links ("GeoX-Lab", "ShuvenduRoy") are not entity names.
@@ -58,14 +88,7 @@ def mask_urls(text: str) -> str:
     >>> masked.split(), len(masked)
     (['Code:', '.', 'Done'], 36)
     """
-    def blank(match: re.Match) -> str:
-        url = match.group(0)
-        keep = len(url) - len(url.rstrip(".,;:)"))
-        return " " * (len(url) - keep) + url[len(url) - keep :]
-
-    if "http" not in text and "www." not in text:
-        return text  # most abstracts: spares a regex scan
-    return _URL.sub(blank, text)
+    return blank_spans(text, url_spans(text))
 
 
 def lower_same_length(text: str) -> str:
@@ -356,6 +379,40 @@ class WordIndex:
         self.text = text
         self._positions = positions
         self.words = set(positions) if positions is not None else set(text.split())
+
+    def blanked(self, spans: list[tuple[int, int]]) -> "WordIndex":
+        """The index of ``blank_spans(self.text, spans)`` (the text with its URLs masked, say),
+        made from this one: only the words that touch a span change."""
+        if not spans:
+            return self
+        text = blank_spans(self.text, spans)
+        if self._positions is None:
+            return WordIndex(text)
+        regions = []  # the blanked spans widened to whole words of the new text
+        for start, end in spans:
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
+            while end < len(text) and not text[end].isspace():
+                end += 1
+            regions.append((start, end))
+        starts = [start for start, _ in regions]
+
+        def outside(position: int) -> bool:
+            i = bisect.bisect_right(starts, position) - 1
+            return i < 0 or position >= regions[i][1]
+
+        positions = {}
+        for word, offsets in self._positions.items():
+            kept = [offset for offset in offsets if outside(offset)]
+            if kept:
+                positions[word] = kept
+        for start, end in regions:
+            for match in _WORD.finditer(text, start, end):
+                if cares_about(match.group(0)):
+                    positions.setdefault(match.group(0), []).append(match.start())
+        for offsets in positions.values():
+            offsets.sort()
+        return WordIndex(text, positions)
 
     def occurrences(self, word: str) -> Iterable[int]:
         """Offsets where ``word`` stands between whitespace (not inside a longer word)."""

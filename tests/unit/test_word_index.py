@@ -10,7 +10,10 @@ from hypothesis import strategies as st
 
 import extractors.candidates as candidates
 from extractors.pipeline import extract_papers
-from extractors.text import SHAPED_WORD, Needles, WordIndex, find_all, lower_same_length, sentence_bounds, shaped_words
+from extractors.text import (
+    SHAPED_WORD, Needles, WordIndex, blank_spans, cares_about, find_all, lower_same_length, sentence_bounds, shaped_words,
+    url_spans,
+)
 
 PIECES = st.lists(
     st.sampled_from(["we", "We", " ", "  ", "\n", "call", "called", "bench", "MT-Bench", "(", ")", ",", ".", "GPT-3",
@@ -27,6 +30,33 @@ def test_needles_find_what_str_find_finds(text):
     expected = {n: list(find_all(lowered, n)) for n in NEEDLES}
     found = Needles(NEEDLES).find(WordIndex(text), lowered)
     assert found == {n: hits for n, hits in expected.items() if hits}
+
+
+URL_PIECES = st.lists(
+    st.sampled_from(["we", "GPT-3", " ", "\n", "(", ")", ".", ",", "http://a.b/GPT-3", "https://github.com/x/MT-Bench",
+                     "www.x.org/we", "dataset", "MiniWoB++", "x"]),
+    max_size=30,
+).map("".join)
+
+
+@given(URL_PIECES)
+def test_blanked_index_is_the_index_of_the_masked_text(text):
+    spans = url_spans(text)
+    masked = blank_spans(text, spans)
+    positions: dict[str, list[int]] = {}
+    offset = 0
+    for word in text.split():  # a flag-made index: the words any rule cares about, and where
+        offset = text.index(word, offset)
+        if cares_about(word):
+            positions.setdefault(word, []).append(offset)
+        offset += len(word)
+    blanked = WordIndex(text, positions).blanked(spans)
+    plain = WordIndex(masked)
+    assert blanked.text == masked
+    cared = {word for word in plain.words if cares_about(word)}
+    assert blanked.words == cared
+    for word in cared:
+        assert list(blanked.occurrences(word)) == list(plain.occurrences(word))
 
 
 @given(PIECES)
