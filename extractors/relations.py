@@ -53,11 +53,13 @@ _PROPOSING_VERB = re.compile(
 def _proposal_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """What ``_PROPOSE.finditer`` spans in ``text[start:end]``, given the lowercased text: a
     subject, then within 40 characters and before any full stop, a proposing verb."""
+    # A subject starts with one of these words: found with str.find, the pattern is tried only there.
+    subjects = sorted(i for word in ("we", "this", "our") for i in _find_between(text, word, start, end))
     position = start
-    while True:
-        subject = _PROPOSING_SUBJECT.search(text, position, end)
+    for i in subjects:
+        subject = _PROPOSING_SUBJECT.match(text, i, end) if i >= position else None
         if subject is None:
-            return
+            continue
         reach = min(subject.end() + 40, end)
         stop = text.find(".", subject.end(), reach)
         verb = _PROPOSING_VERB.search(text, subject.end(), min(reach + 12, end))  # a verb starts by ``reach``
@@ -65,8 +67,13 @@ def _proposal_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             verb = _PROPOSING_VERB.match(text, verb.start(), end)  # the whole word, past the search window
             yield subject.start(), verb.end()
             position = verb.end()
-        else:
-            position = subject.start() + 1
+
+
+def _find_between(text: str, needle: str, start: int, end: int) -> Iterator[int]:
+    i = text.find(needle, start, end)
+    while i >= 0:
+        yield i
+        i = text.find(needle, i + 1, end)
 
 
 _OWN_KINDS = ("model", "method", "framework", "approach", "system", "agent", "dataset", "benchmark", "variant", "algorithm")
@@ -440,9 +447,7 @@ class _Sentences(list):
         """Spans of "we propose ..."-like phrases in the sentence."""
         found = self._proposals.get(sentence)
         if found is None:
-            lowered = self.lowered
-            may_propose = any(lowered.find(word, *sentence) >= 0 for word in ("we", "this", "our"))
-            found = self._proposals[sentence] = list(_proposal_spans(lowered, *sentence)) if may_propose else []
+            found = self._proposals[sentence] = list(_proposal_spans(self.lowered, *sentence))
         return found
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "blank_spans",
     "sentence_bounds",
     "find_all",
+    "matches_starting_with",
     "MINOR_WORDS",
     "lower_same_length",
     "name_occurrences",
@@ -117,6 +118,31 @@ def find_all(text: str, needle: str) -> Iterator[int]:
         i = text.find(needle, i + 1)
 
 
+def matches_starting_with(pattern: re.Pattern, text: str, firsts: str, pos: int = 0) -> Iterator[re.Match]:
+    """What ``pattern.finditer(text, pos)`` yields, for a pattern whose matches all start with one
+    of the characters ``firsts``: those are found with ``str.find`` and the pattern is tried only
+    there. The regex engine cannot skip ahead to a character class, so a scan costs about six
+    times a ``str.find`` per character.
+
+    >>> [m.group(0) for m in matches_starting_with(re.compile(r"[(\[]\w+[)\]]"), "a (b) [c] (d", "([")]
+    ['(b)', '[c]']
+    """
+    starts = []
+    for first in firsts:
+        i = text.find(first, pos)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(first, i + 1)
+    starts.sort()
+    end = 0
+    for i in starts:
+        if i >= end:
+            match = pattern.match(text, i)
+            if match:
+                end = max(match.end(), i + 1)
+                yield match
+
+
 def name_occurrences(text: str, surface: str) -> Iterator[tuple[int, int]]:
     """Where ``surface`` stands as a whole name: not inside a longer word or hyphenated name."""
     start = text.find(surface)
@@ -140,7 +166,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """
     bounds = []
     start = len(text) - len(text.lstrip())
-    for match in _SENT_END.finditer(text, start):
+    for match in matches_starting_with(_SENT_END, text, ".!?\n", start):
         end = match.start() + (text[match.start()] != "\n")  # the full stop stays in its sentence
         while end > start and text[end - 1] in " \t":
             end -= 1
@@ -280,7 +306,7 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
     [('Multi-Head Routing', 'MHR')]
     """
     found: list[Abbreviation] = []
-    for match in _PAREN.finditer(text):
+    for match in matches_starting_with(_PAREN, text, "(["):
         inner = match.group(1).strip()
         inner_start = match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
         # "(MHR; Smith et al.)" / "(MHR, for short)": the short form is the first chunk.

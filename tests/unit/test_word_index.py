@@ -11,14 +11,14 @@ from hypothesis import strategies as st
 import extractors.candidates as candidates
 from extractors.pipeline import extract_papers
 from extractors.text import (
-    SHAPED_WORD, Needles, WordIndex, blank_spans, cares_about, find_all, lower_same_length, sentence_bounds, shaped_words,
-    url_spans,
+    _PAREN, _SENT_END, SHAPED_WORD, Needles, WordIndex, blank_spans, cares_about, find_all, lower_same_length,
+    matches_starting_with, sentence_bounds, shaped_words, url_spans,
 )
 
 PIECES = st.lists(
     st.sampled_from(["we", "We", " ", "  ", "\n", "call", "called", "bench", "MT-Bench", "(", ")", ",", ".", "GPT-3",
                      "GPT-3.5", "MiniWoB++", "dataset", "datasets,", "known", "as", "İ", "x", "-", "\t", "we call",
-                     "outperforms", "e.g.", "A.", "Fig.", "!", "?", '"', "1"]),
+                     "outperforms", "e.g.", "A.", "Fig.", "!", "?", '"', "1", "[", "]"]),
     max_size=40,
 ).map("".join)
 NEEDLES = ("bench", "dataset", "call", "we call", "known as", "outperform", "we ", "e.g")
@@ -57,6 +57,13 @@ def test_blanked_index_is_the_index_of_the_masked_text(text):
     assert blanked.words == cared
     for word in cared:
         assert list(blanked.occurrences(word)) == list(plain.occurrences(word))
+
+
+@given(PIECES, st.integers(0, 5))
+def test_matches_found_from_their_first_character_are_the_plain_scans(text, pos):
+    for pattern, firsts in ((_SENT_END, ".!?\n"), (_PAREN, "([")):
+        fast = [m.span() for m in matches_starting_with(pattern, text, firsts, pos)]
+        assert fast == [m.span() for m in pattern.finditer(text, pos)]
 
 
 @given(PIECES)
