@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, NamedTuple, Optional
 
-from spacy.attrs import FLAG19, FLAG63, IDX, LENGTH
+from spacy.attrs import FLAG19, FLAG63
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -79,10 +79,11 @@ def doc_words(doc: Doc) -> WordIndex:
         if flag is None or not doc.user_data.get(WHITESPACE_TOKENS):
             index = WordIndex(text)
         else:
-            rows = doc.to_array([IDX, LENGTH, flag])
             positions: dict[str, list[int]] = {}
-            for start, length, _ in rows[rows[:, 2] != 0].tolist():
-                positions.setdefault(text[start : start + length], []).append(start)
+            for i in doc.to_array(flag).nonzero()[0].tolist():  # a few dozen of some hundreds of tokens
+                token = doc[i]
+                start = token.idx
+                positions.setdefault(text[start : start + len(token)], []).append(start)
             index = WordIndex(text, positions)
         doc.user_data["kg_words"] = index
     return index

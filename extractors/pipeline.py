@@ -40,8 +40,16 @@ _CONTROL = {code: " " for code in range(32) if chr(code) not in "\n\t"}
 _CONTROL[0x7F] = " "
 
 
+_CONTROL_BYTES = bytes(code for code in _CONTROL)
+
+
 def _sanitise(text: str) -> str:
-    return text[:MAX_CHARS].translate(_CONTROL)
+    text = text[:MAX_CHARS]
+    if text.isascii():  # most abstracts: bytes.translate finds (deleting) control characters far faster
+        encoded = text.encode("ascii")
+        if len(encoded.translate(None, _CONTROL_BYTES)) == len(encoded):
+            return text
+    return text.translate(_CONTROL)
 
 
 def _make_doc(nlp: Language, text: str):

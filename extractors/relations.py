@@ -416,6 +416,7 @@ class _Sentences(list):
 
     def __init__(self, text: str, words: Optional[WordIndex] = None):
         super().__init__(sentence_bounds(text))
+        self.starts = [start for start, _ in self]
         self.text = text
         self.lowered = lower_same_length(text)
         self._words = words if words is not None and words.text is text else None
@@ -451,9 +452,9 @@ class _Sentences(list):
         return found
 
 
-def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> Optional[tuple[int, int]]:
-    i = bisect.bisect_right(sentences, (offset, float("inf"))) - 1
-    if i >= 0 and sentences[i][0] <= offset < sentences[i][1]:
+def _sentence_of(sentences: "_Sentences", offset: int) -> Optional[tuple[int, int]]:
+    i = bisect.bisect_right(sentences.starts, offset) - 1
+    if i >= 0 and offset < sentences[i][1]:
         return sentences[i]
     return None
 
