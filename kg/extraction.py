@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -33,7 +33,7 @@ class ExtractedEntity(_Model):
     name: str
     aliases: list[str] = Field(default_factory=list)
     label: NodeLabel
-    role: str = Field(pattern="^(proposed|used)$")
+    role: Literal["proposed", "used"]
     mentions: int = 1
     evidence: Evidence
 
@@ -41,7 +41,7 @@ class ExtractedEntity(_Model):
 class ExtractedRelation(_Model):
     """EVALUATED_ON (target is a dataset/benchmark name) or OUTPERFORMS (source beats target)."""
 
-    type: str = Field(pattern="^(EVALUATED_ON|OUTPERFORMS)$")
+    type: Literal["EVALUATED_ON", "OUTPERFORMS"]
     source: Optional[str] = None  # entity name; None means the paper itself
     target: str
     benchmark: Optional[str] = None
