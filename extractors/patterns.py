@@ -135,6 +135,12 @@ class _RareWords:
         """Offsets of ``word`` (a needle) in any case."""
         return self._hits.get(word, [])
 
+    def lower_hits_of(self, words: tuple[str, ...]) -> list[int]:
+        """Sorted offsets of any of ``words`` (needles) in any case."""
+        hits = self._hits
+        found = [i for word in words if word in hits for i in hits[word]]
+        return sorted(set(found)) if found else found
+
     def positions(self, words: tuple[str, ...]) -> list[int]:
         """Sorted offsets of ``words``, each in its exact case."""
         found = set()
@@ -174,7 +180,7 @@ def _bench_words(rare: _RareWords) -> Iterator[re.Match]:
 
 def _proposed_phrases(rare: _RareWords) -> Iterator[re.Match]:
     text = rare.text
-    starts = sorted({i for word in _PROPOSING_SUBJECTS for i in rare.lower_hits(word)})
+    starts = rare.lower_hits_of(_PROPOSING_SUBJECTS)
     for i in starts:
         if i and text[i - 1].isalnum():
             continue
@@ -269,15 +275,15 @@ def title_prefix(text: str) -> tuple[int, int] | None:
 
 def coined_names(text: str, index: Optional[WordIndex] = None) -> Iterator[tuple[int, int]]:
     """Offsets of shape-distinctive names, extended by a following version ("SAM 2", "ColBERT v2")."""
-    for match in shaped_words(text, index):
-        word = trim_name(match.group(0))
+    for start, end in shaped_words(text, index):
+        word = trim_name(text[start:end])
         if not is_coined_name(word):
             continue
-        end = match.start() + len(word)
+        end = start + len(word)
         follow = _FOLLOW_NUMBER.match(text[end : end + 8])
         if follow:
             end += len(follow.group(0))
-        yield match.start(), end
+        yield start, end
 
 
 def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -295,7 +301,7 @@ def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
 def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidate]:
     """Names introduced by the phrases around them."""
     rare = _RareWords(text, lower_same_length(text), index)
-    naming = sorted({i for word in _NAMING_WORDS for i in rare.lower_hits(word)})
+    naming = rare.lower_hits_of(_NAMING_WORDS)
     for match in _matches_at(_CALLED, text, naming):
         span = _trim_phrase(text, *match.span(1))
         before = text[max(0, match.start() - 60) : match.start()]

@@ -551,26 +551,30 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     return (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace())
 
 
-_SHAPED_WORDS = WordClasses(lambda word: SHAPED_WORD.search(word) is not None)
+# Where SHAPED_WORD matches inside each word, relative to the word: a word stands between
+# whitespace, so what the pattern sees around it is the same wherever it stands.
+_SHAPED_WORDS = WordClasses(lambda word: tuple(match.span() for match in SHAPED_WORD.finditer(word)))
 
 
-def shaped_words(text: str, index: WordIndex | None = None) -> list[re.Match]:
-    """``SHAPED_WORD`` matches in ``text``, in order.
+def shaped_words(text: str, index: WordIndex | None = None) -> list[tuple[int, int]]:
+    """Spans of ``SHAPED_WORD`` matches in ``text``, in order.
 
-    Few words hold one: the pattern runs only inside those (see :class:`WordIndex`).
+    Few words hold one: the pattern runs once per distinct word (see :class:`WordIndex`).
 
-    >>> [m.group(0) for m in shaped_words("We beat GPT-3 and (MiniWoB++) baselines, not GPT-3x.")]
+    >>> t = "We beat GPT-3 and (MiniWoB++) baselines, not GPT-3x."
+    >>> [t[a:b] for a, b in shaped_words(t)]
     ['GPT-3', 'MiniWoB++', 'GPT-3x']
     """
     index = index if index is not None and index.text is text else WordIndex(text)
-    matches = [
-        match
+    values = _SHAPED_WORDS.values
+    spans = [
+        (start + a, start + b)
         for word in _SHAPED_WORDS.select(index.words)
         for start in index.occurrences(word)
-        for match in SHAPED_WORD.finditer(text, start, start + len(word))
+        for a, b in values[word]
     ]
-    matches.sort(key=lambda match: match.start())
-    return matches
+    spans.sort()
+    return spans
 
 
 _NUMERIC = re.compile(r"^(?:\d+(?:\.\d+)?[a-zA-Z]{0,2}|[0-9]+(?:st|nd|rd|th)|v\d+(?:\.\d+)*|\d+[xX%]|\d+(?:\.\d+)?[KMBT]?(?:[-/]\d+(?:\.\d+)?[KMBT]?)+)$")
