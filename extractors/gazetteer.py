@@ -105,7 +105,10 @@ class Gazetteer:
         # run -> ((form, offset of the run in the form, entry), ...): exact case, and lowercased
         # for long multi-word names, which also match in any case ("big-bench hard").
         self.exact: dict[str, list[tuple[str, int, GazetteerEntry]]] = {}
-        self.folded: dict[str, list[tuple[str, str, int, GazetteerEntry]]] = {}
+        self.folded: dict[str, list[tuple[str, tuple[str, ...], int, GazetteerEntry]]] = {}
+        # One folded form per entry, with every form of it that the exact match finds instead
+        # ("Multi-Task Learning", "Multi-task learning" -> "multi-task learning").
+        originals: dict[tuple[str, str, int, int], tuple[GazetteerEntry, list[str]]] = {}
         for entry in self.entries:
             for form in dict.fromkeys((entry.name, *entry.aliases)):
                 runs = _alnum_runs(form)
@@ -114,14 +117,17 @@ class Gazetteer:
                 offset, run = runs[0]
                 self.exact.setdefault(run, []).append((form, offset, entry))
                 if len(form.split()) >= 2 and len(form) >= 10:
-                    self.folded.setdefault(run.lower(), []).append((form.lower(), form, offset, entry))
+                    key = (run.lower(), form.lower(), offset, id(entry))
+                    originals.setdefault(key, (entry, []))[1].append(form)
+        for (run, folded, offset, _), (entry, forms) in originals.items():
+            self.folded.setdefault(run, []).append((folded, tuple(forms), offset, entry))
         self._rank = {id(entry): rank for rank, entry in enumerate(self.entries)}
         self._starts = WordClasses(self._classify)  # word -> where names may start in it
         use_word_flag(nlp)
 
     def _classify(self, word: str) -> tuple:
         """Where names may start in ``word``: (offset of the name in the word, form, entry, and
-        for a lowercased form its original, which the exact match already finds).
+        for a lowercased form its originals, which the exact match already finds).
 
         A form that fits in the word is checked here, once per distinct word; one that goes on
         past the word ("BIG-Bench Hard") is checked against the text at each occurrence."""
@@ -132,10 +138,10 @@ class Gazetteer:
                 start = offset - form_offset
                 if start >= 0 and (word.startswith(form, start) or (" " in form and form.startswith(word[start:]))):
                     starts.append((start, form, entry, None))
-            for form, original, form_offset, entry in self.folded.get(run.lower(), ()):
+            for form, originals, form_offset, entry in self.folded.get(run.lower(), ()):
                 start = offset - form_offset
                 if start >= 0 and form.startswith(lowered[start:]):
-                    starts.append((start, form, entry, original))
+                    starts.append((start, form, entry, originals))
         return tuple(starts)
 
     def matches(self, text: str, index: Optional[WordIndex] = None) -> list[tuple[int, int, GazetteerEntry]]:
@@ -152,11 +158,11 @@ class Gazetteer:
         for word in self._starts.select(index.words):
             starts = self._starts.values[word]
             for position in index.occurrences(word):
-                for offset, form, entry, original in starts:
+                for offset, form, entry, originals in starts:
                     start, end = position + offset, position + offset + len(form)
-                    if original is not None:
+                    if originals is not None:
                         lowered = lowered if lowered is not None else lower_same_length(text)
-                        if not lowered.startswith(form, start) or text.startswith(original, start):
+                        if not lowered.startswith(form, start) or text.startswith(originals, start):
                             continue
                     elif end > position + len(word) and not text.startswith(form, start):
                         continue
