@@ -62,7 +62,8 @@ def _extract_items(nlp: Language, items: Iterable[tuple[str, str, list[str]]], b
     stream = ((_make_doc(nlp, text), (paper_id, urls)) for text, paper_id, urls in items)
     for doc, (paper_id, urls) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         code = next((u for u in urls + find_urls(text_of(doc)) if "github.com" in u or "gitlab.com" in u), None)
-        yield PaperExtraction(paper_id=paper_id, entities=doc._.kg_entities, relations=doc._.kg_relations, code_url=code)
+        underscore = doc._
+        yield PaperExtraction(paper_id=paper_id, entities=underscore.kg_entities, relations=underscore.kg_relations, code_url=code)
 
 
 _WORKER_NLP: Optional[Language] = None

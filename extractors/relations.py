@@ -235,12 +235,14 @@ def resolve_candidates(
             i += 1
         return False
 
-    def priority(start: int, end: int, cand: Candidate) -> int:
+    def order(span: tuple[int, int, Candidate, str]) -> tuple[int, int, int]:
+        """Priority first, then the longer span, then the earlier."""
+        start, end, cand, _ = span
         if cand.source == "shape" and known and not _SPACE.search(text, start, end) and contains_known(start, end):
-            return _EXTENDS_KNOWN
-        return _PRIORITY.get(cand.source, 0)
+            return -_EXTENDS_KNOWN, start - end, start
+        return -_PRIORITY.get(cand.source, 0), start - end, start
 
-    spans.sort(key=lambda s: (-priority(s[0], s[1], s[2]), s[0] - s[1], s[0]))
+    spans.sort(key=order)
     accepted = _Coverage(len(text))
     key_at_end: dict[int, str] = {}
     entities: dict[str, _Entity] = {}
@@ -806,10 +808,11 @@ class RelationExtractor:
         use_word_flag(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        entities, relations = resolve_candidates(doc_text(doc), doc._.kg_candidates, extractor=self.name, words=doc_words(doc))
+        underscore = doc._
+        entities, relations = resolve_candidates(doc_text(doc), underscore.kg_candidates, extractor=self.name, words=doc_words(doc))
         doc.user_data.pop("kg_words", None)  # a per-Doc scratch index, not data to keep or serialise
-        doc._.kg_entities = entities
-        doc._.kg_relations = relations
+        underscore.kg_entities = entities
+        underscore.kg_relations = relations
         return doc
 
 

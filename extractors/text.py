@@ -245,33 +245,42 @@ def _repeat_digits(short: str) -> str:
 
 
 @lru_cache(maxsize=100_000)
-def _word_initials(word: str) -> tuple[str, bool]:
-    """The initials of a word's hyphen- or slash-joined parts, and whether it is a small word."""
+def _word_initials(word: str) -> tuple[str, bool, bool]:
+    """The initials of a word's hyphen- or slash-joined parts, whether it is a small word, and
+    whether it is one with only opening quotes and brackets taken off (a long form may not start
+    with it)."""
+    opens_minor = word.strip("\"'“”‘’([{").lower() in MINOR_WORDS
     word = word.strip("\"'“”‘’()[]{},.;:~")
     if not word:
-        return "", True
+        return "", True, opens_minor
     initials = "".join(p[0].lower() for p in _WORD_PARTS.split(word) if p and p[0].isalpha())
-    return initials, word.lower() in MINOR_WORDS
+    return initials, word.lower() in MINOR_WORDS, opens_minor
+
+
+@lru_cache(maxsize=100_000)
+def _short_form_letters(short: str) -> str:
+    """The letters an initials match must spell ("" when the short form has digits left)."""
+    expanded = _repeat_digits(short)
+    if any(c.isdigit() for c in expanded):
+        return ""
+    return "".join(c.lower() for c in expanded if c.isalpha())
 
 
 def _match_initials(short: str, words: list[tuple[int, int]], text: str) -> int:
     """The long form whose words' initials spell ``short`` ("Tree of Thoughts" for ToT), small
     words optional; preferred to Schwartz-Hearst, which settles for the shortest match ("Thoughts").
     Returns the index into ``words`` where it starts, or -1."""
-    expanded = _repeat_digits(short)
-    if any(c.isdigit() for c in expanded):
-        return -1
-    letters = "".join(c.lower() for c in expanded if c.isalpha())
+    letters = _short_form_letters(short)
     if len(letters) < 2:
         return -1
     initials, optional = "", ""  # of words[start:], grown leftwards
     for start in range(len(words) - 1, -1, -1):
         a, b = words[start]
-        word_initials, minor = _word_initials(text[a:b])
+        word_initials, minor, opens_minor = _word_initials(text[a:b])
         initials = word_initials + initials
         if not minor:
             optional = word_initials + optional
-        if text[a:b].strip("\"'“”‘’([{").lower() in MINOR_WORDS:
+        if opens_minor:
             continue
         if letters in (initials, optional):
             return start
