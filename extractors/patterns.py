@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from kg.model import NodeLabel
 from extractors.candidates import Candidate, add_candidates, doc_text, doc_words, use_word_flag
 from extractors.text import (
-    Needles, WordIndex, is_coined_name, lower_same_length, shaped_words, stop_acronyms, trim_name, url_spans,
+    Needles, WordClasses, WordIndex, is_coined_name, lower_same_length, shaped_words, stop_acronyms, trim_name, url_spans,
 )
 
 __all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names"]
@@ -273,13 +273,30 @@ def title_prefix(text: str) -> tuple[int, int] | None:
     return None  # "Images Speak in Images", "Beyond Sight": phrases, not names
 
 
+def _coined_in_word(word: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the coined names in one word, relative to it: its shaped parts, trimmed."""
+    found = []
+    for start, end in shaped_words(word):
+        name = trim_name(word[start:end])
+        if is_coined_name(name):
+            found.append((start, start + len(name)))
+    return tuple(found)
+
+
+_COINED_IN_WORD = WordClasses(_coined_in_word)  # a word says the same wherever it stands
+
+
 def coined_names(text: str, index: Optional[WordIndex] = None) -> Iterator[tuple[int, int]]:
     """Offsets of shape-distinctive names, extended by a following version ("SAM 2", "ColBERT v2")."""
-    for start, end in shaped_words(text, index):
-        word = trim_name(text[start:end])
-        if not is_coined_name(word):
-            continue
-        end = start + len(word)
+    index = index if index is not None and index.text is text else WordIndex(text)
+    values = _COINED_IN_WORD.values
+    spans = sorted(
+        (position + start, position + end)
+        for word in _COINED_IN_WORD.select(index.words)
+        for position in index.occurrences(word)
+        for start, end in values[word]
+    )
+    for start, end in spans:
         follow = _FOLLOW_NUMBER.match(text[end : end + 8])
         if follow:
             end += len(follow.group(0))
