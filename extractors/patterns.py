@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from kg.model import NodeLabel
 from extractors.candidates import Candidate, add_candidates, doc_text, doc_words, use_word_flag
 from extractors.text import (
+    DATA,
     Needles, WordClasses, WordIndex, is_coined_name, lower_same_length, shaped_words, stop_acronyms, trim_name, url_spans,
 )
 
@@ -235,6 +236,68 @@ def _data_heads(rare: _RareWords) -> Iterator[re.Match]:
                 break
 
 
+# Coordinated names: "MultiWOZ (Budzianowski et al., 2018), SGD, and the recent SGD-X", "Sokoban, Maze, and Taxi".
+_LIST_ITEM = rf"{_CAP_WORD}(?:[ \-]{_CAP_WORD}){{0,2}}(?:\s*\([^()]{{0,40}}\))?"
+_LIST_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+(?:recent\s+|popular\s+)?)?"
+_NAME_LIST = rf"{_LIST_ITEM}(?:{_LIST_SEP}{_LIST_ITEM})+"
+# ... before a plural data noun: "the Caltech CUB, Dogs and Cars datasets".
+_LIST_BEFORE_DATA = re.compile(rf"(?<![\w\-])({_NAME_LIST})\s+$")
+# ... after the words that report experiments: "Our experiments on Sokoban, Maze, and Taxi show".
+_EXPERIMENTS_ON = ("experiments on ", "experiment on ", "evaluated on ", "evaluate on ", "evaluation on ", "results on ",
+                   "tested on ", "benchmarked on ", "experiments conducted on ")
+_LIST_AFTER_EVAL = re.compile(rf"(?:the\s+)?({_NAME_LIST})(?![\w\-])")
+_LIST_NAME = re.compile(_CAP_WORD + r"(?:[ \-]" + _CAP_WORD + r"){0,2}")
+# Coordinated capitalised words that are not names of datasets: languages, mostly.
+_NOT_DATA_NAMES = frozenset((DATA / "not_data_names.txt").read_text(encoding="utf-8").split())
+
+
+def _list_names(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The names of a coordinated list in ``text[start:end]``, their citations left out."""
+    position = start
+    while position < end:
+        match = _LIST_NAME.search(text, position, end)
+        if match is None:
+            return
+        name = match.group(0)
+        if name not in _NOT_DATA_NAMES and name not in stop_acronyms() and name.split()[0] not in _GENERIC_START:
+            yield match.start(), match.end()
+        after = match.end()
+        while after < end and text[after].isspace():
+            after += 1
+        if after < end and text[after] == "(":  # a citation: "MultiWOZ (Budzianowski et al., 2018)"
+            close = text.find(")", after, end)
+            position = close + 1 if close >= 0 else end
+        else:
+            position = match.end()
+
+
+def _data_lists(rare: "_RareWords") -> Iterator[tuple[int, int, NodeLabel]]:
+    """Names listed before a plural data noun or after "experiments on": each one names data."""
+    text = rare.text
+    for i in rare.positions(_DATA_NOUNS):
+        noun = _PLURAL_DATA_NOUN.match(text, i)
+        if noun is None or not (i and text[i - 1].isspace()):
+            continue
+        window = max(_phrase_window(text, i, 160), text.rfind(".", 0, i) + 1, text.rfind("\n", 0, i) + 1)
+        found = _LIST_BEFORE_DATA.search(text, window, i)
+        if found:
+            label = _DATA_HEAD_WORDS.get(noun.group(0).lower(), NodeLabel.DATASET)
+            for start, end in _list_names(text, *found.span(1)):
+                yield start, end, label
+    lowered = rare.lowered
+    for cue in _EXPERIMENTS_ON:
+        i = lowered.find(cue)
+        while i >= 0:
+            found = _LIST_AFTER_EVAL.match(text, i + len(cue))
+            if found:
+                for start, end in _list_names(text, *found.span(1)):
+                    yield start, end, None
+            i = lowered.find(cue, i + 1)
+
+
+_PLURAL_DATA_NOUN = re.compile(r"(?:benchmarks|datasets|corpora|suites|environments|testbeds)\b", re.IGNORECASE)
+
+
 _KIND_BEFORE = re.compile(
     r"\b(model|method|framework|approach|algorithm|architecture|agent|system|dataset|benchmark|corpus|suite)s?\b[^.;]*$",
     re.IGNORECASE,
@@ -353,6 +416,8 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
             yield Candidate(span[0], span[1], _DATA_HEAD_WORDS.get(match.group(2).lower(), NodeLabel.DATASET), "data-head")
     for match in _bench_words(rare):
         yield Candidate(match.start(), match.end(), NodeLabel.BENCHMARK, "bench-name")
+    for start, end, label in _data_lists(rare):
+        yield Candidate(start, end, label, "data-list")
 
 
 class NamePatterns:

@@ -256,3 +256,16 @@ def test_extractors_long_forms_start_with_a_content_word(nlp):
     names = set(by_name(result))
     assert not any(name.split()[0] in ("for", "the") for name in names)
     assert any("FM3" in [e.name, *e.aliases] for e in result.entities)
+
+
+def test_extractors_names_listed_before_a_data_noun_or_after_experiments_on(nlp):
+    result = extract_one(nlp, "WMAct: World Models that Act",
+                         "We propose WMAct. Our experiments on Sokoban, Maze, and Taxi show that WMAct yields gains. "
+                         "It also improves accuracy on the Caltech Birds, Dogs and Cars datasets. Results on English and German "
+                         "stay strong on the MultiWOZ (Budzianowski et al., 2018) and Schema Guided benchmarks.")
+    ents = by_name(result)
+    for name in ("Sokoban", "Maze", "Taxi", "Caltech Birds", "Dogs", "Cars", "MultiWOZ", "Schema Guided"):
+        assert ents[name].label in (NodeLabel.DATASET, NodeLabel.BENCHMARK), name
+        assert name in result.to_prediction()["evaluated_on"], name
+    assert "English" not in ents and "German" not in ents  # languages are settings, not data
+    assert "Budzianowski" not in ents  # a citation inside the list
