@@ -502,7 +502,7 @@ _TASK_HEAD = re.compile(
 _METRIC_HEAD = re.compile(r"\b(?:accuracy|precision|recall|score|error|rate|distance|similarity|ratio|correlation|divergence)$", re.IGNORECASE)
 _LIST_BEFORE = re.compile(
     r"\b(?:on|across|over)\s+(?:the\s+|both\s+|three\s+|two\s+|four\s+|five\s+|several\s+|multiple\s+)?"
-    r"(?:(?:[\w\-]+\s+){0,3}?(?:benchmarks?|datasets?|tasks?)\s*(?:[,:(]|including|such as|like|namely)?\s*)?"
+    r"(?:(?:[\w\-]+\s+){0,3}?(?:benchmarks?|datasets?|tasks?)\s*(?:[,:(]|including|such as|like|namely)?\s*|[a-z\-]+\s*\(\s*)?"
     r"(?:[A-Z0-9][^\s,;()]*(?:\s+[A-Z0-9v][^\s,;()]*)*\s*(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+))*$"
 )
 _NOT_EVAL_ON = re.compile(r"\b(?:based|built|relies|rely|relying|depend\w*|focus\w*|top|pretrained|pre-trained)\s+(?:on|over)\b", re.IGNORECASE)

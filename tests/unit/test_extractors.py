@@ -269,3 +269,11 @@ def test_extractors_names_listed_before_a_data_noun_or_after_experiments_on(nlp)
         assert name in result.to_prediction()["evaluated_on"], name
     assert "English" not in ents and "German" not in ents  # languages are settings, not data
     assert "Budzianowski" not in ents  # a citation inside the list
+
+
+def test_extractors_list_in_brackets_after_across(nlp):
+    result = extract_one(nlp, "LatBot: Latent Actions for Robots",
+                         "We propose LatBot. We achieve strong performance across both simulated (SIMPLER and LIBERO) "
+                         "and real-world robot settings.")
+    ents = by_name(result)
+    assert ents["SIMPLER"].label is NodeLabel.DATASET and ents["LIBERO"].label is NodeLabel.DATASET
