@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.candidates import Candidate, add_candidates, doc_text
-from extractors.text import find_abbreviations
+from extractors.text import find_abbreviations, title_abbreviation
 
 __all__ = ["AbbreviationDetector"]
 
@@ -25,10 +25,18 @@ class AbbreviationDetector:
             doc,
             (
                 Candidate(a.short_start, a.short_end, None, "abbreviation", long_form=(a.long_start, a.long_end))
-                for a in find_abbreviations(doc_text(doc))
+                for a in _definitions(doc_text(doc))
             ),
         )
         return doc
+
+
+def _definitions(text: str) -> list:
+    found = find_abbreviations(text)
+    in_title = title_abbreviation(text)
+    if in_title is not None and not any(a.short_start == in_title.short_start for a in found):
+        found.append(in_title)
+    return found
 
 
 @Language.factory("kg_abbreviations", assigns=["doc._.kg_candidates"])

@@ -463,8 +463,8 @@ def _evidence(text: str, sentences: "_Sentences", offset: int, extractor: str, c
 
 
 def _pick_name(ent: _Entity) -> str:
-    if ent.long_forms:
-        return max(ent.long_forms, key=len)
+    if ent.long_forms:  # a set: ties of length go to the first written, so every run picks the same
+        return max(ent.long_forms, key=lambda s: (len(s), -ent.surfaces.get(s, 0), s))
     if ent.canonical and ent.canonical in ent.surfaces:
         return ent.canonical
     return max(ent.surfaces, key=lambda s: (len(s), -ent.surfaces[s]))

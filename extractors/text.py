@@ -25,6 +25,7 @@ __all__ = [
     "lower_same_length",
     "name_occurrences",
     "find_abbreviations",
+    "title_abbreviation",
     "Abbreviation",
     "is_coined_name",
     "stop_acronyms",
@@ -273,20 +274,56 @@ def _match_initials(short: str, words: list[tuple[int, int]], text: str) -> int:
     letters = _short_form_letters(short)
     if len(letters) < 2:
         return -1
-    initials, optional = "", ""  # of words[start:], grown leftwards
+    # Of words[start:], grown leftwards: every initial; without small words; and the same two with
+    # only the first initial of a hyphenated word ("Multi-Gate" gives "m" in HoME).
+    initials, optional, firsts, optional_firsts = "", "", "", ""
     for start in range(len(words) - 1, -1, -1):
         a, b = words[start]
         word_initials, minor, opens_minor = _word_initials(text[a:b])
         initials = word_initials + initials
+        firsts = word_initials[:1] + firsts
         if not minor:
             optional = word_initials + optional
+            optional_firsts = word_initials[:1] + optional_firsts
         if opens_minor:
             continue
-        if letters in (initials, optional):
+        if letters in (initials, optional, firsts, optional_firsts):
             return start
-        if len(optional) > len(letters):
+        if len(optional_firsts) > len(letters):
             break
     return -1
+
+
+_DESCRIPTIVE_TITLE_STARTS = {"Towards", "Toward", "Rethinking", "Revisiting", "Beyond", "On", "When", "How", "Why", "What",
+                             "Can", "Do", "Does", "Is", "Are", "A", "An", "The"}
+_TITLE_SHORT_FORM = re.compile(r"^\s*([A-Za-z][\w\-+]*):\s+")
+
+
+def title_abbreviation(text: str) -> Optional[Abbreviation]:
+    """A title that defines its own acronym: "HoME: Hierarchy of Multi-Gate Experts for ...", the
+    shortest run of words after the colon whose initials spell the name before it.
+
+    >>> t = "HoME: Hierarchy of Multi-Gate Experts for Multi-Task Learning\\nWe propose HoME."
+    >>> a = title_abbreviation(t)
+    >>> t[a.short_start:a.short_end], t[a.long_start:a.long_end]
+    ('HoME', 'Hierarchy of Multi-Gate Experts')
+    """
+    title_end = text.find("\n")
+    title_end = title_end if title_end >= 0 else len(text)
+    match = _TITLE_SHORT_FORM.match(text, 0, title_end)
+    if match is None or not _valid_short(match.group(1)):
+        return None
+    short = match.group(1)
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, match.end(), title_end)][:12]
+    if not words or text[words[0][0] : words[0][1]] in _DESCRIPTIVE_TITLE_STARTS:
+        return None  # "TRISHUL: Towards Region Identification ...": a sentence about the name, not its long form
+    for count in range(2, len(words) + 1):
+        a, b = words[count - 1]
+        if not text[b - 1].isalnum():
+            break  # the long form ends before any punctuation
+        if _match_initials(short, words[:count], text) == 0:
+            return Abbreviation(words[0][0], b, match.start(1), match.end(1))
+    return None
 
 
 def _last_words(text: str, start: int, end: int, count: int) -> list[tuple[int, int]]:

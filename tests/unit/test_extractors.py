@@ -277,3 +277,14 @@ def test_extractors_list_in_brackets_after_across(nlp):
                          "and real-world robot settings.")
     ents = by_name(result)
     assert ents["SIMPLER"].label is NodeLabel.DATASET and ents["LIBERO"].label is NodeLabel.DATASET
+
+
+def test_extractors_title_defines_its_own_acronym(nlp):
+    result = extract_one(nlp, "HoME: Hierarchy of Multi-Gate Experts for Multi-Task Learning",
+                         "We propose HoME to balance experts.")
+    ents = by_name(result)
+    assert "HoME" in ents["Hierarchy of Multi-Gate Experts"].aliases
+    assert ents["Hierarchy of Multi-Gate Experts"].role == "proposed"
+    towards = extract_one(nlp, "TRISHUL: Towards Region Identification and Screen Hierarchy Understanding for Large VLM Agents",
+                          "We propose TRISHUL.")
+    assert "TRISHUL" in by_name(towards)  # a title that describes the name does not spell it out
