@@ -317,7 +317,10 @@ def title_abbreviation(text: str) -> Optional[Abbreviation]:
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, match.end(), title_end)][:12]
     if not words or text[words[0][0] : words[0][1]] in _DESCRIPTIVE_TITLE_STARTS:
         return None  # "TRISHUL: Towards Region Identification ...": a sentence about the name, not its long form
-    for count in range(2, len(words) + 1):
+    letters = _short_form_letters(short)
+    if len(letters) < 2 or _word_initials(text[words[0][0] : words[0][1]])[0][:1] != letters[0]:
+        return None  # most titles: the first word does not even start with the name's first letter
+    for count in range(2, min(len(words), 2 * len(letters)) + 1):
         a, b = words[count - 1]
         if not text[b - 1].isalnum():
             break  # the long form ends before any punctuation
