@@ -330,7 +330,9 @@ def title_prefix(text: str) -> tuple[int, int] | None:
     if len(words) > 4 or prefix.startswith("$") or words[0] in _GENERIC_START or prefix in _GENERIC_TITLE_WORDS:
         return None
     if len(words) == 1:
-        return (match.start(1), match.end(1)) if (words[0][:1].isupper() or is_coined_name(words[0])) else None
+        word = words[0]
+        numbered = word[:1].isdigit() and "-" in word and any(c.isalpha() for c in word)  # "12-in-1"
+        return (match.start(1), match.end(1)) if (word[:1].isupper() or numbered or is_coined_name(word)) else None
     if any(is_coined_name(w) for w in words):
         return match.start(1), match.end(1)
     return None  # "Images Speak in Images", "Beyond Sight": phrases, not names

@@ -675,6 +675,8 @@ def is_coined_name(word: str) -> bool:
     if word.endswith("++"):
         return True
     parts = [p for p in _SPLIT_PARTS.split(word) if p]
+    if len(parts) >= 3 and any(p.isdigit() for p in parts) and any(p[:1].isupper() and p.isalpha() for p in parts):
+        return True  # "GNN-Bank-101": three joined parts, a number among them
     if all(p in stop or (p.endswith("s") and p[:-1] in stop) for p in parts if p.isalpha() and p.isupper()) and all(
         p.isalpha() and (p.isupper() or p.islower() or p.istitle()) for p in parts
     ) and any(p.isupper() for p in parts) and not any(p.isupper() and len(p) > 1 and p not in stop for p in parts):

@@ -38,7 +38,8 @@ def test_text_find_abbreviations(text, pairs):
     assert found == pairs
 
 
-@pytest.mark.parametrize("word", ["AdaTT", "MHR-z", "GPT-3", "Ego4D", "MiniWoB++", "PaLM", "Qwen2.5", "T5", "NYUD-v2"])
+@pytest.mark.parametrize("word", ["AdaTT", "MHR-z", "GPT-3", "Ego4D", "MiniWoB++", "PaLM", "Qwen2.5", "T5", "NYUD-v2",
+                                  "GNN-Bank-101", "Gemini-1.5-Pro"])
 def test_text_coined_names(word):
     assert is_coined_name(word)
 
@@ -288,3 +289,9 @@ def test_extractors_title_defines_its_own_acronym(nlp):
     towards = extract_one(nlp, "TRISHUL: Towards Region Identification and Screen Hierarchy Understanding for Large VLM Agents",
                           "We propose TRISHUL.")
     assert "TRISHUL" in by_name(towards)  # a title that describes the name does not spell it out
+
+
+def test_extractors_title_prefix_may_start_with_a_number(nlp):
+    result = extract_one(nlp, "12-in-1: Multi-Task Vision and Language Representation Learning",
+                         "We train one model on 12 datasets.")
+    assert by_name(result)["12-in-1"].role == "proposed"
