@@ -136,6 +136,10 @@ class _Entity:
     list_label: bool = False  # typed a dataset only for standing in a list after "experiments on"
 
 
+_ALIAS_INTRO = re.compile(
+    r",\s*(?:a|an|the|our)\s+(?:(?!(?:that|which|with|using|uses|based|on|of|for|from|by|via|to|and|or)\b)[\w\-]+\s+){0,5}?"
+    r"(?:called|coined as|dubbed|termed|named|known as|referred to as)\s+[\"“'‘]?$"
+)
 _NEVER_NAMES = {"SOTA", "SoTA", "w.r.t", "e.g", "i.e"}
 
 
@@ -262,6 +266,7 @@ def resolve_candidates(
                 _absorb(target, other)
 
     weak_spans: set[tuple[int, int]] = set()
+    named_at: list[tuple[int, str]] = []  # "called" names: (start, key)
     for start, end, cand, part in spans:
         if accepted.overlaps(start, end, allow_identical=True):
             continue
@@ -282,6 +287,8 @@ def resolve_candidates(
             continue
         accepted.add(start, end)
         key_at_end.setdefault(end, key)
+        if cand.source == "called":
+            named_at.append((start, key))
         key_root = root(key)
         ent = entities.get(key_root)
         if ent is None:
@@ -318,6 +325,13 @@ def resolve_candidates(
             # The long form lost to a longer accepted name ending at the same place
             # ("Selective Self-to-Supervised Fine-Tuning (S3FT)"): the acronym belongs to that one.
             union(root(key_at_end[long_end]), root(short_key))
+
+    # "AnyTaskTune, a novel fine-tuning methodology coined as Task-Fine-Tune": two names of one thing.
+    for start, key in named_at:
+        intro = _ALIAS_INTRO.search(text, max(0, start - 120), start)
+        named = key_at_end.get(intro.start()) if intro else None
+        if named and root(named) in entities and root(key) in entities:
+            union(root(named), root(key))
 
     # 3. Every other occurrence of an accepted surface is a mention too ("MHR" after its definition).
     for key, ent in entities.items():

@@ -295,3 +295,12 @@ def test_extractors_title_prefix_may_start_with_a_number(nlp):
     result = extract_one(nlp, "12-in-1: Multi-Task Vision and Language Representation Learning",
                          "We train one model on 12 datasets.")
     assert by_name(result)["12-in-1"].role == "proposed"
+
+
+def test_extractors_a_name_coined_for_a_named_thing_is_its_alias(nlp):
+    result = extract_one(nlp, "AnyTaskTune: Domain-Specific Solutions",
+                         "This work introduces AnyTaskTune, a novel fine-tuning methodology coined as Task-Fine-Tune. "
+                         "We propose SAGE, a framework that uses a module called GateNet.")
+    forms = [{e.name, *e.aliases} for e in result.entities]
+    assert {"AnyTaskTune", "Task-Fine-Tune"} in forms
+    assert not any({"SAGE", "GateNet"} <= f for f in forms)  # a part it uses is not another name of it
