@@ -319,6 +319,9 @@ def _kind_named(before: str):
     return NodeLabel.METHOD
 
 
+_TITLE_PREPOSITIONS = {"in", "for", "on", "with", "via", "from", "under", "across", "through", "beyond", "towards"}
+
+
 def title_prefix(text: str) -> tuple[int, int] | None:
     """Offsets of a name before the title's colon ("AdaTT: Adaptive ..."), if it looks like one."""
     title_end = text.find("\n")
@@ -333,9 +336,12 @@ def title_prefix(text: str) -> tuple[int, int] | None:
         word = words[0]
         numbered = word[:1].isdigit() and "-" in word and any(c.isalpha() for c in word)  # "12-in-1"
         return (match.start(1), match.end(1)) if (word[:1].isupper() or numbered or is_coined_name(word)) else None
-    if any(is_coined_name(w) for w in words):
+    preposition = next((i for i, w in enumerate(words) if w in _TITLE_PREPOSITIONS), len(words))
+    if any(is_coined_name(w) for w in words[:preposition]):
         return match.start(1), match.end(1)
-    return None  # "Images Speak in Images", "Beyond Sight": phrases, not names
+    # "Images Speak in Images", "Beyond Sight": phrases, not names; and "Reward Generalization in
+    # RLHF" is about the coined name after its preposition, not a name itself.
+    return None
 
 
 def _coined_in_word(word: str) -> tuple[tuple[int, int], ...]:

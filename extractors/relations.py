@@ -154,8 +154,11 @@ def _defined_in_proposal(text: str, sentences: "_Sentences", short_start: int, l
     sentence = _sentence_of(sentences, short_start)
     if sentence is None:
         return False
-    if any(end <= long_start for _, end in sentences.proposals(sentence)):
-        return True
+    proposal_end = max((end for _, end in sentences.proposals(sentence) if end <= long_start), default=None)
+    if proposal_end is not None:
+        # "introduces a training protocol for foundation machine-learning interatomic potentials
+        # (MLIPs)": what the protocol is for is not what is proposed.
+        return not _NOT_OWN_BETWEEN.search(text, proposal_end, long_start)
     before = text[sentence[0] : long_start]
     tail = max(0, len(before) - 60)  # both patterns end the text and span fewer characters
     return bool(_PROPOSING.search(before, tail) or _OURS_NEAR.search(before, tail))
@@ -207,10 +210,15 @@ def resolve_candidates(
             long_start += len(long_text) - len(stripped)
             long_text = stripped
             plural = short.endswith("s") and short[:-1].isupper()  # "ANNs", "MLIPs": families, not names
+            sentence = _sentence_of(sentences, long_start)
+            if sentence is not None and sentence[0] == long_start:  # "Positional encoding (PE) has ...": a capital only for the sentence
+                generic = _is_generic_long(long_text[1:])
+            else:
+                generic = _is_generic_long(long_text)
             if short in _NEVER_NAMES:
                 continue
             if (short[:-1] if plural else short) in stop or len(long_text.split()) > 10 or (
-                (plural or _is_generic_long(long_text)) and not _defined_in_proposal(text, sentences, cand.start, long_start)
+                (plural or generic) and not _defined_in_proposal(text, sentences, cand.start, long_start)
             ):
                 generic_shorts.add(name_key(short))
                 if len(long_text.split()) <= 6 and not plural:

@@ -304,3 +304,13 @@ def test_extractors_a_name_coined_for_a_named_thing_is_its_alias(nlp):
     forms = [{e.name, *e.aliases} for e in result.entities]
     assert {"AnyTaskTune", "Task-Fine-Tune"} in forms
     assert not any({"SAGE", "GateNet"} <= f for f in forms)  # a part it uses is not another name of it
+
+
+def test_extractors_generic_concepts_at_sentence_start_and_after_for(nlp):
+    result = extract_one(nlp, "Reward Generalization in RLHF: A Topological Perspective",
+                         "Positional encoding (PE) matters for length generalization. This work introduces a training "
+                         "protocol for foundation machine-learning interatomic potentials (MLIPs) built on MACE.")
+    names = set(by_name(result))
+    assert "Positional encoding" not in names  # capitalised only because it starts the sentence
+    assert "machine-learning interatomic potentials" not in names  # what the protocol is for, not what is proposed
+    assert "Reward Generalization in RLHF" not in names  # a title about RLHF, not a name
