@@ -149,8 +149,9 @@ def _clean(surface: str) -> str:
     return " ".join(surface.split()).strip(" ,;:")
 
 
-def _defined_in_proposal(text: str, sentences: "_Sentences", short_start: int, long_start: int) -> bool:
-    """Is a long form given in a proposal ("we propose ...", "a novel ...") of its sentence?"""
+def _defined_in_proposal(text: str, sentences: "_Sentences", short_start: int, long_start: int, family: bool = False) -> bool:
+    """Is a long form given in a proposal ("we propose ...", "a novel ...") of its sentence? For a
+    family (a plural acronym), only as the very thing proposed."""
     sentence = _sentence_of(sentences, short_start)
     if sentence is None:
         return False
@@ -158,7 +159,7 @@ def _defined_in_proposal(text: str, sentences: "_Sentences", short_start: int, l
     if proposal_end is not None:
         # "introduces a training protocol for foundation machine-learning interatomic potentials
         # (MLIPs)": what the protocol is for is not what is proposed.
-        return not _NOT_OWN_BETWEEN.search(text, proposal_end, long_start)
+        return not (family and _NOT_OWN_BETWEEN.search(text, proposal_end, long_start))
     before = text[sentence[0] : long_start]
     tail = max(0, len(before) - 60)  # both patterns end the text and span fewer characters
     return bool(_PROPOSING.search(before, tail) or _OURS_NEAR.search(before, tail))
@@ -218,7 +219,7 @@ def resolve_candidates(
             if short in _NEVER_NAMES:
                 continue
             if (short[:-1] if plural else short) in stop or len(long_text.split()) > 10 or (
-                (plural or generic) and not _defined_in_proposal(text, sentences, cand.start, long_start)
+                (plural or generic) and not _defined_in_proposal(text, sentences, cand.start, long_start, family=plural)
             ):
                 generic_shorts.add(name_key(short))
                 if len(long_text.split()) <= 6 and not plural:

@@ -312,5 +312,5 @@ def test_extractors_generic_concepts_at_sentence_start_and_after_for(nlp):
                          "protocol for foundation machine-learning interatomic potentials (MLIPs) built on MACE.")
     names = set(by_name(result))
     assert "Positional encoding" not in names  # capitalised only because it starts the sentence
-    assert "machine-learning interatomic potentials" not in names  # what the protocol is for, not what is proposed
+    assert "machine-learning interatomic potentials" not in names  # the family the protocol is for is not proposed
     assert "Reward Generalization in RLHF" not in names  # a title about RLHF, not a name
