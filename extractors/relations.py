@@ -149,6 +149,19 @@ def _clean(surface: str) -> str:
     return " ".join(surface.split()).strip(" ,;:")
 
 
+@lru_cache(maxsize=65_536)
+def _surface_and_key(raw: str) -> tuple[str, str]:
+    """The cleaned surface of a span's text and its name key ("" when it is too short to be a name)."""
+    surface = _clean(raw)
+    if len(surface) < 2:
+        return surface, ""
+    return surface, name_key(surface)
+
+
+_WEAK_PARTS = frozenset(("weak", "weak-long"))
+_LONG_PARTS = frozenset(("long", "weak-long"))
+
+
 def _defined_in_proposal(text: str, sentences: "_Sentences", short_start: int, long_start: int, family: bool = False) -> bool:
     """Is a long form given in a proposal ("we propose ...", "a novel ...") of its sentence? For a
     family (a plural acronym), only as the very thing proposed."""
@@ -277,38 +290,43 @@ def resolve_candidates(
     weak_spans: set[tuple[int, int]] = set()
     named_at: list[tuple[int, str]] = []  # "called" names: (start, key)
     for start, end, cand, part in spans:
+        span = (start, end)
         if accepted.overlaps(start, end, allow_identical=True):
             continue
-        if (start, end) in weak_spans and not part.startswith("weak"):
+        weak = part in _WEAK_PARTS
+        if weak:
+            weak_spans.add(span)
+        elif span in weak_spans:
             continue  # a generic concept's acronym stays generic whatever else matched it ("GQA" ends like a QA set)
-        if part.startswith("weak"):
-            weak_spans.add((start, end))
-        if cand.source == "gazetteer" and (start, end) in defined_here and not any(
-            defined_here[(start, end)].endswith(name_key(form)) or name_key(form).endswith(defined_here[(start, end)])
+        source = cand.source
+        if source == "gazetteer" and span in defined_here and not any(
+            defined_here[span].endswith(name_key(form)) or name_key(form).endswith(defined_here[span])
             for form in (cand.canonical or "", *cand.aliases) if form
         ):
             continue  # "grouped-query attention (GQA)" is not the GQA dataset the gazetteer knows
-        surface = _clean(text[start:end])
-        if not surface or len(surface) < 2:
-            continue
-        key = name_key(surface)
-        if not key or (cand.source not in ("gazetteer", "abbreviation") and key in generic_shorts):
+        surface, key = _surface_and_key(text[start:end])
+        if not key or (source != "gazetteer" and source != "abbreviation" and key in generic_shorts):
             continue
         accepted.add(start, end)
         key_at_end.setdefault(end, key)
-        if cand.source == "called":
+        if source == "called":
             named_at.append((start, key))
-        key_root = root(key)
+        key_root = key
+        while key_root in alias_of:
+            key_root = alias_of[key_root]
         ent = entities.get(key_root)
         if ent is None:
-            ent = entities[key_root] = _Entity(weak=part.startswith("weak"))
-        ent.weak = ent.weak and part.startswith("weak")
+            ent = entities[key_root] = _Entity(weak=weak)
+        elif not weak:
+            ent.weak = False
         ent.surfaces.setdefault(surface, start)
-        ent.mentions.append((start, end))
-        ent.sources.add(cand.source if part not in ("long", "weak-long") else "abbreviation-long")
-        if part in ("long", "weak-long"):
+        ent.mentions.append(span)
+        if part in _LONG_PARTS:
+            ent.sources.add("abbreviation-long")
             ent.long_forms.add(surface)
-        if cand.source == "gazetteer":
+        else:
+            ent.sources.add(source)
+        if source == "gazetteer":
             ent.gazetteer = True
             ent.canonical = cand.canonical
             for alias in (cand.canonical or "",) + cand.aliases:
@@ -318,8 +336,8 @@ def resolve_candidates(
                         union(key_root, alias_key)
                     else:
                         alias_of.setdefault(alias_key, key_root)
-        label_priority = _PRIORITY.get(cand.source, 0)
-        if cand.source == "data-head" and ent.label is NodeLabel.METHOD:
+        label_priority = _PRIORITY.get(source, 0)
+        if source == "data-head" and ent.label is NodeLabel.METHOD:
             label_priority = _EXTENDS_KNOWN  # "the Vicuna benchmark": the text says what this name is here
         if cand.label is not None and label_priority > ent.label_source:
             ent.label, ent.label_source = cand.label, label_priority
