@@ -341,6 +341,7 @@ def _last_words(text: str, start: int, end: int, count: int) -> list[tuple[int, 
     return spans
 
 
+_WINDOW_BREAK = re.compile(r"[.;:!?](?=\s)|[()]")
 _TRAILING_NAME = re.compile(r"[A-Za-z0-9][\w\-+.]*\Z")
 
 
@@ -365,11 +366,13 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
             # Stop at a sentence or clause boundary.
             limit = min(len(head) + 5, len(head) * 2) + sum(c.isdigit() for c in head) * 2
             window = _last_words(text, offset, match.start(), limit)
-            for i in range(len(window) - 1, -1, -1):
-                word = text[window[i][0] : window[i][1]]
-                if i < len(window) - 1 and (word[-1] in ".;:!?" or "(" in word or ")" in word):
-                    window = window[i + 1 :]  # a long form does not reach back past a sentence or a bracket
-                    break
+            # A long form does not reach back past a sentence or a bracket: the last word before
+            # the final one that ends a clause or holds a bracket cuts the window.
+            cut = None
+            for cut in _WINDOW_BREAK.finditer(text, window[0][0], window[-1][0]):
+                pass
+            if cut is not None:
+                window = window[bisect.bisect_right([a for a, _ in window], cut.start()) :]
             if not window:
                 continue
             # Strip trailing punctuation of the last word ("Routing~" in LaTeX-ish text).
