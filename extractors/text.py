@@ -369,7 +369,7 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
             # A long form does not reach back past a sentence or a bracket: the last word before
             # the final one that ends a clause or holds a bracket cuts the window.
             cut = None
-            for cut in _WINDOW_BREAK.finditer(text, window[0][0], window[-1][0]):
+            for cut in _WINDOW_BREAK.finditer(text, window[0][0], window[-1][0]) if window else ():
                 pass
             if cut is not None:
                 window = window[bisect.bisect_right([a for a, _ in window], cut.start()) :]
