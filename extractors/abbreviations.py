@@ -7,13 +7,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.candidates import Candidate, add_candidates, doc_text
+from extractors.candidates import BatchComponent, Candidate, add_candidates, doc_text
 from extractors.text import find_abbreviations, title_abbreviation
 
 __all__ = ["AbbreviationDetector"]
 
 
-class AbbreviationDetector:
+class AbbreviationDetector(BatchComponent):
     """Adds one ``Candidate`` (source ``abbreviation``) per definition, on the short form,
     with ``long_form`` pointing at the long form. Sets ``doc._.kg_candidates``."""
 

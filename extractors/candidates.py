@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Iterable, NamedTuple, Optional
+from typing import Callable, Iterable, Iterator, NamedTuple, Optional
 
 from spacy.attrs import FLAG19, FLAG63
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch, raise_error
 
 from kg.model import NodeLabel
 from extractors.text import WordClasses, WordIndex, cares_about
 from extractors.tokenizer import WHITESPACE_TOKENS, WhitespaceTokenizer
 
-__all__ = ["Candidate", "add_candidates", "doc_text", "doc_words", "use_word_flag"]
+__all__ = ["BatchComponent", "Candidate", "add_candidates", "doc_text", "doc_words", "use_word_flag"]
 
 
 class Candidate(NamedTuple):
@@ -132,3 +133,31 @@ def use_word_flag(nlp: Language) -> None:
             return  # every flag bit taken by someone else: the components split the text instead
         flag = max(free)  # the highest: spaCy's add_flag(flag_id=-1) hands out the lowest
     nlp.vocab.add_flag(_CARES_ABOUT, flag)  # also (re)computes it for the words already in the vocab
+
+
+class BatchComponent:
+    """``pipe`` for the ``kg_*`` components: each runs over a batch of Docs before the next
+    component starts, as spaCy's trainable components do, instead of every Doc going through
+    every component in turn. Each component's patterns and caches then stay warm in the CPU's
+    caches for a whole batch; interleaved, the pipeline ran about a fifth slower."""
+
+    name: str
+
+    def __call__(self, doc: Doc) -> Doc:  # pragma: no cover - every component defines it
+        raise NotImplementedError
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        error_handler = self.get_error_handler()
+        for batch in minibatch(stream, size=batch_size):
+            for doc in batch:
+                try:
+                    self(doc)
+                except Exception as error:  # spaCy's contract: the handler decides (by default, raise)
+                    error_handler(self.name, self, [doc], error)
+            yield from batch
+
+    def get_error_handler(self) -> Callable:
+        return getattr(self, "_error_handler", raise_error)
+
+    def set_error_handler(self, error_handler: Callable) -> None:
+        self._error_handler = error_handler

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from kg.errors import ExtractionError
 from kg.model import NodeLabel
-from extractors.candidates import Candidate, add_candidates, doc_text, doc_words, use_word_flag
+from extractors.candidates import BatchComponent, Candidate, add_candidates, doc_text, doc_words, use_word_flag
 from extractors.text import WordClasses, WordIndex, lower_same_length, trim_name
 
 __all__ = ["GazetteerEntry", "Gazetteer", "load_gazetteer", "DEFAULT_GAZETTEER"]
@@ -85,7 +85,7 @@ def _alnum_runs(word: str) -> list[tuple[int, str]]:
     return runs
 
 
-class Gazetteer:
+class Gazetteer(BatchComponent):
     """Adds a ``Candidate`` (source ``gazetteer``) for every gazetteer name in the doc, and one
     (source ``known-part``) for every name found inside a longer word ("ArenaHard" in
     "m-ArenaHard-v2.0"), which is not an entity but says what kind of thing that word names.

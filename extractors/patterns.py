@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.model import NodeLabel
-from extractors.candidates import Candidate, add_candidates, doc_text, doc_words, use_word_flag
+from extractors.candidates import BatchComponent, Candidate, add_candidates, doc_text, doc_words, use_word_flag
 from extractors.text import (
     DATA,
     Needles, WordClasses, WordIndex, is_coined_name, lower_same_length, shaped_words, stop_acronyms, trim_name, url_spans,
@@ -428,7 +428,7 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
         yield Candidate(start, end, label, "data-list")
 
 
-class NamePatterns:
+class NamePatterns(BatchComponent):
     """Adds shape, title-prefix and cue-phrase candidates to ``doc._.kg_candidates``."""
 
     def __init__(self, nlp: Language, name: str = "kg_name_patterns"):

@@ -95,10 +95,13 @@ def extract_papers(
     *,
     nlp: Optional[Language] = None,
     n_process: int = 1,
-    batch_size: int = 64,
+    batch_size: int = 128,
     config_path: Optional[Path] = None,
 ) -> Iterator[PaperExtraction]:
     """Extract entities and relations from each paper, streaming, in input order.
+
+    Each component runs over ``batch_size`` Docs before the next one starts (see
+    ``extractors.candidates.BatchComponent``); at most that many Docs are held at once.
 
     With ``n_process > 1`` chunks of papers go to worker processes that each build the
     pipeline once; results come back as ``PaperExtraction`` records (spaCy's own multiprocessing

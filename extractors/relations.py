@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from kg.extraction import Evidence, ExtractedEntity, ExtractedRelation
 from kg.model import NodeLabel, name_key
-from extractors.candidates import Candidate, doc_text, doc_words, use_word_flag
+from extractors.candidates import BatchComponent, Candidate, doc_text, doc_words, use_word_flag
 from extractors.text import MINOR_WORDS, Needles, WordIndex, lower_same_length, name_occurrences, sentence_bounds, stop_acronyms
 
 __all__ = ["RelationExtractor", "resolve_candidates"]
@@ -836,7 +836,7 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str) -
     return relations
 
 
-class RelationExtractor:
+class RelationExtractor(BatchComponent):
     """Resolves ``doc._.kg_candidates`` into ``doc._.kg_entities`` (list of ExtractedEntity)
     and ``doc._.kg_relations`` (list of ExtractedRelation).
 

@@ -314,3 +314,24 @@ def test_extractors_generic_concepts_at_sentence_start_and_after_for(nlp):
     assert "Positional encoding" not in names  # capitalised only because it starts the sentence
     assert "machine-learning interatomic potentials" not in names  # the family the protocol is for is not proposed
     assert "Reward Generalization in RLHF" not in names  # a title about RLHF, not a name
+
+
+def test_extractors_batched_components_hand_errors_to_the_pipelines_handler(monkeypatch):
+    from extractors.pipeline import load_pipeline
+    from extractors.patterns import NamePatterns
+
+    nlp = load_pipeline()
+    seen = []
+    nlp.set_error_handler(lambda name, proc, docs, error: seen.append((name, docs[0].text, str(error))))
+    original = NamePatterns.__call__
+
+    def failing(self, doc):
+        if "broken" in doc.text:
+            raise ValueError("boom")
+        return original(self, doc)
+
+    monkeypatch.setattr(NamePatterns, "__call__", failing)
+    docs = list(nlp.pipe(["AdaTT: fine", "a broken one", "MHR-z: also fine"], batch_size=2))
+    assert [d.text for d in docs] == ["AdaTT: fine", "a broken one", "MHR-z: also fine"]
+    assert seen == [("kg_name_patterns", "a broken one", "boom")]
+    assert any(e.name == "MHR-z" for e in docs[2]._.kg_entities)
