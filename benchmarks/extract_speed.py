@@ -93,9 +93,9 @@ def main() -> None:
     print(f"abstracts: {args.n} (sample corpus, cycled); mean length {sum(map(len, texts)) / len(texts):.0f} chars")
     print(f"tokenizer only (spacy.blank('en'))   : {tokenizer_rate:8,.0f} abstracts/s  (best of 3)")
     print(f"default pipeline, 1 process          : {pipeline_rate:8,.0f} abstracts/s  (best of 3)")
-    print(f"ratio pipeline / tokenizer           : {pipeline_rate / tokenizer_rate:8.2f}")
+    print(f"ratio pipeline / tokenizer           : {pipeline_rate / tokenizer_rate:8.3f}")
     print(f"  (pipeline tokenizer: {nlp.config['nlp']['tokenizer']['@tokenizers']}; with spaCy's English "
-          f"tokenizer instead: {english_rate:,.0f} abstracts/s, ratio {english_rate / tokenizer_rate:.2f})")
+          f"tokenizer instead: {english_rate:,.0f} abstracts/s, ratio {english_rate / tokenizer_rate:.3f})")
     print(f"default pipeline, 2 processes        : {two_process_rate:8,.0f} abstracts/s")
     if args.with_ner:
         from extractors.pipeline import NER_CONFIG
