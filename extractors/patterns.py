@@ -130,6 +130,7 @@ class _RareWords:
     def __init__(self, text: str, lowered: str, index: Optional[WordIndex] = None):
         self.text = text
         self.lowered = lowered
+        self._positions: dict[tuple[str, ...], list[int]] = {}
         self._hits = _CUE_NEEDLES.find(index if index is not None and index.text is text else WordIndex(text), lowered)
 
     def lower_hits(self, word: str) -> list[int]:
@@ -143,7 +144,13 @@ class _RareWords:
         return sorted(set(found)) if found else found
 
     def positions(self, words: tuple[str, ...]) -> list[int]:
-        """Sorted offsets of ``words``, each in its exact case."""
+        """Sorted offsets of ``words``, each in its exact case (several rules ask for the same words)."""
+        known = self._positions.get(words)
+        if known is None:
+            known = self._positions[words] = self._find_positions(words)
+        return known
+
+    def _find_positions(self, words: tuple[str, ...]) -> list[int]:
         found = set()
         text, hits = self.text, self._hits
         for word, needle, shift in _needle_of(words):
@@ -243,8 +250,8 @@ _NAME_LIST = rf"{_LIST_ITEM}(?:{_LIST_SEP}{_LIST_ITEM})+"
 # ... before a plural data noun: "the Caltech CUB, Dogs and Cars datasets".
 _LIST_BEFORE_DATA = re.compile(rf"(?<![\w\-])({_NAME_LIST})\s+$")
 # ... after the words that report experiments: "Our experiments on Sokoban, Maze, and Taxi show".
-_EXPERIMENTS_ON = ("experiments on ", "experiment on ", "evaluated on ", "evaluate on ", "evaluation on ", "results on ",
-                   "tested on ", "benchmarked on ", "experiments conducted on ")
+_EXPERIMENTS = ("experiments", "experiment", "evaluated", "evaluate", "evaluation", "evaluations", "results", "tested",
+                "benchmarked", "conducted")
 _LIST_AFTER_EVAL = re.compile(rf"(?:the\s+)?({_NAME_LIST})(?![\w\-])")
 _LIST_NAME = re.compile(_CAP_WORD + r"(?:[ \-]" + _CAP_WORD + r"){0,2}")
 # Coordinated capitalised words that are not names of datasets: languages, mostly.
@@ -285,14 +292,14 @@ def _data_lists(rare: "_RareWords") -> Iterator[tuple[int, int, NodeLabel]]:
             for start, end in _list_names(text, *found.span(1)):
                 yield start, end, label
     lowered = rare.lowered
-    for cue in _EXPERIMENTS_ON:
-        i = lowered.find(cue)
-        while i >= 0:
-            found = _LIST_AFTER_EVAL.match(text, i + len(cue))
+    i = lowered.find(" on ")
+    while i >= 0:
+        if lowered.endswith(_EXPERIMENTS, 0, i):
+            found = _LIST_AFTER_EVAL.match(text, i + 4)
             if found:
                 for start, end in _list_names(text, *found.span(1)):
                     yield start, end, None
-            i = lowered.find(cue, i + 1)
+        i = lowered.find(" on ", i + 1)
 
 
 _PLURAL_DATA_NOUN = re.compile(r"(?:benchmarks|datasets|corpora|suites|environments|testbeds)\b", re.IGNORECASE)

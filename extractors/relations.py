@@ -53,8 +53,18 @@ _PROPOSING_VERB = re.compile(
 def _proposal_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """What ``_PROPOSE.finditer`` spans in ``text[start:end]``, given the lowercased text: a
     subject, then within 40 characters and before any full stop, a proposing verb."""
-    # A subject starts with one of these words: found with str.find, the pattern is tried only there.
-    subjects = sorted(i for word in ("we", "this", "our") for i in _find_between(text, word, start, end))
+    # A subject starts with one of these words, at a word start ("we", not "between"): found with
+    # str.find, and the pattern is tried only there.
+    subjects = []
+    for word in ("we", "this", "our"):
+        i = text.find(word, start, end)
+        while i >= 0:
+            if not i or not (text[i - 1].isalnum() or text[i - 1] == "_"):  # what \b asks
+                subjects.append(i)
+            i = text.find(word, i + 1, end)
+    if not subjects:
+        return
+    subjects.sort()
     position = start
     for i in subjects:
         subject = _PROPOSING_SUBJECT.match(text, i, end) if i >= position else None
@@ -67,13 +77,6 @@ def _proposal_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             verb = _PROPOSING_VERB.match(text, verb.start(), end)  # the whole word, past the search window
             yield subject.start(), verb.end()
             position = verb.end()
-
-
-def _find_between(text: str, needle: str, start: int, end: int) -> Iterator[int]:
-    i = text.find(needle, start, end)
-    while i >= 0:
-        yield i
-        i = text.find(needle, i + 1, end)
 
 
 _OWN_KINDS = ("model", "method", "framework", "approach", "system", "agent", "dataset", "benchmark", "variant", "algorithm")
