@@ -522,7 +522,7 @@ _METHOD_AFTER = re.compile(rf"^\s*(?:-\s*)?{_METHOD_NOUN}\b", re.IGNORECASE)
 # "X, a large-scale benchmark for ...", "X (Y), a new dataset of ..."
 _DATA_BEFORE_PAREN = re.compile(rf"\b{_DATA_NOUN}\s*\($", re.IGNORECASE)
 _APPOSITION = re.compile(
-    rf"^\s*(?:\([^)]*\))?\s*,?\s*(?:which is\s+)?(?:a|an|the|our)\s+((?:[\w\-]+\s+){{0,6}}?)"
+    rf"^\s*(?:\([^)]*\))?\s*(?:,|\s[\-–—:])?\s*(?:which is\s+)?(?:a|an|the|our)\s+((?:[\w\-]+\s+){{0,6}}?)"
     rf"({_DATA_NOUN[1:-1]}|{_METHOD_NOUN[3:-1]})\b",
     re.IGNORECASE,
 )
@@ -587,7 +587,7 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
         before_paren = _DATA_BEFORE_PAREN.search(text, max(0, start - 30), start) if text.endswith("(", 0, start) else None
         if before_paren:
             return _data_label(before_paren.group(1)), True
-        apposition = _APPOSITION.match(after) if first.isalpha() or first in "(," else None
+        apposition = _APPOSITION.match(after) if first.isalpha() or first in "(,-–—:" else None
         if apposition:
             if _METHOD_WORD.search(apposition.group(1) + apposition.group(2)):
                 return NodeLabel.METHOD, True
@@ -687,8 +687,9 @@ def _defined_in_own_work(text: str, ent: _Entity, sentences) -> bool:
 
 # "we propose a method based on X": words between the verb and a name that make it someone else's.
 _NOT_OWN_BETWEEN = re.compile(
-    r"\b(?:based on|using|with|from|upon|leverag\w*|than|over|like|such as|including|for|of|on|to|by|which|that|"
-    r"outperform\w*|surpass\w*|beat\w*|compar\w*)\b",
+    # whole words only: "on" in "try-on" is not the preposition
+    r"(?<![\w\-])(?:based on|using|with|from|upon|leverag\w*|than|over|like|such as|including|for|of|on|to|by|which|that|"
+    r"outperform\w*|surpass\w*|beat\w*|compar\w*)(?![\w\-])",
     re.IGNORECASE,
 )
 

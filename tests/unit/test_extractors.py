@@ -335,3 +335,12 @@ def test_extractors_batched_components_hand_errors_to_the_pipelines_handler(monk
     assert [d.text for d in docs] == ["AdaTT: fine", "a broken one", "MHR-z: also fine"]
     assert seen == [("kg_name_patterns", "a broken one", "boom")]
     assert any(e.name == "MHR-z" for e in docs[2]._.kg_entities)
+
+
+def test_extractors_dash_apposition_and_hyphenated_words_between(nlp):
+    result = extract_one(nlp, "WebLINX: Real-World Website Navigation",
+                         "We introduce WEBLINX - a large-scale benchmark of 100K interactions. We first construct the "
+                         "virtual try-on dataset LAION-Garment for training.")
+    ents = by_name(result)
+    assert ents["WebLINX"].label is NodeLabel.BENCHMARK
+    assert ents["LAION-Garment"].role == "proposed"  # "on" inside "try-on" is not a preposition
