@@ -25,7 +25,10 @@ from extractors.text import (
 
 __all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names"]
 
-_TITLE_PREFIX = re.compile(r"^\s*([^:\n]{2,60}?)\s*:\s+\S")
+# "AdaTT: Adaptive ...", and "Only-IF:Revealing ..." with the space lost after the colon.
+_TITLE_PREFIX = re.compile(r"^\s*([^:\n]{2,60}?)\s*:(?:\s+|(?=[A-Z]))\S")
+# "LG-ANNA-Embedding technical report": the report of the name it starts with.
+_TITLE_REPORT = re.compile(r"^\s*(\S+(?:\s\S+)?)\s+(?:technical|tech)\s+report\b", re.IGNORECASE)
 _CAP_WORD = r"(?:[A-Z][\w\-+']*(?:\.\d+)*|[a-z]+[A-Z][\w\-+']*|\d[\w\-]*[A-Za-z][\w\-]*)"
 _NAME_PHRASE = rf"{_CAP_WORD}(?:[ \-]{_CAP_WORD}){{0,5}}"
 _CALLED = re.compile(
@@ -332,8 +335,12 @@ _TITLE_PREPOSITIONS = {"in", "for", "on", "with", "via", "from", "under", "acros
 def title_prefix(text: str) -> tuple[int, int] | None:
     """Offsets of a name before the title's colon ("AdaTT: Adaptive ..."), if it looks like one."""
     title_end = text.find("\n")
-    match = _TITLE_PREFIX.match(text[: title_end if title_end >= 0 else len(text)])
+    title = text[: title_end if title_end >= 0 else len(text)]
+    match = _TITLE_PREFIX.match(title)
     if not match:
+        report = _TITLE_REPORT.match(title)
+        if report and any(is_coined_name(word) for word in report.group(1).split()):
+            return report.start(1), report.end(1)
         return None
     prefix = match.group(1)
     words = prefix.split()

@@ -143,6 +143,7 @@ _ALIAS_INTRO = re.compile(
     r",\s*(?:a|an|the|our)\s+(?:(?!(?:that|which|with|using|uses|based|on|of|for|from|by|via|to|and|or)\b)[\w\-]+\s+){0,5}?"
     r"(?:called|coined as|dubbed|termed|named|known as|referred to as)\s+[\"“'‘]?$"
 )
+_NAMING_SOURCES = frozenset(("title", "called", "abbreviation", "abbreviation-long", "data-head", "bench-name"))
 _NEVER_NAMES = {"SOTA", "SoTA", "w.r.t", "e.g", "i.e"}
 
 
@@ -730,7 +731,7 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
             if any(verb in window for verb in _INTRODUCING_VERBS)
         )
     for start, end in ent.mentions:
-        if start < title_end:
+        if start < title_end and ent.sources & _NAMING_SOURCES:
             return True
         window = text[max(0, start - 60) : start]
         if window.rstrip().rstrip(",").lower().endswith(_OURS_ENDINGS) and _OURS.search(window):

@@ -344,3 +344,13 @@ def test_extractors_dash_apposition_and_hyphenated_words_between(nlp):
     ents = by_name(result)
     assert ents["WebLINX"].label is NodeLabel.BENCHMARK
     assert ents["LAION-Garment"].role == "proposed"  # "on" inside "try-on" is not a preposition
+
+
+def test_extractors_title_mentions_propose_only_names_the_title_gives(nlp):
+    result = extract_one(nlp, "TaskGen: A Task-Based Agentic Framework using StrictJSON",
+                         "TaskGen uses StrictJSON that ensures JSON output from the model.")
+    ents = by_name(result)
+    assert ents["TaskGen"].role == "proposed" and ents["StrictJSON"].role == "used"
+    for title in ("Only-IF:Revealing the Effect of Instruction Diversity", "LG-ANNA-Embedding technical report"):
+        name = title.split(":")[0].split(" technical")[0]
+        assert by_name(extract_one(nlp, title, "We study it."))[name].role == "proposed"
