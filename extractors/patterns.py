@@ -344,15 +344,21 @@ def title_prefix(text: str) -> tuple[int, int] | None:
         return None
     prefix = match.group(1)
     words = prefix.split()
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an"):  # "THE COLOSSEUM: A Benchmark ..."
+        start = match.start(1) + prefix.index(words[1])
+        prefix, words = prefix[prefix.index(words[1]) :], words[1:]
+        match_span = (start, match.end(1))
+    else:
+        match_span = (match.start(1), match.end(1))
     if len(words) > 4 or prefix.startswith("$") or words[0] in _GENERIC_START or prefix in _GENERIC_TITLE_WORDS:
         return None
     if len(words) == 1:
         word = words[0]
         numbered = word[:1].isdigit() and "-" in word and any(c.isalpha() for c in word)  # "12-in-1"
-        return (match.start(1), match.end(1)) if (word[:1].isupper() or numbered or is_coined_name(word)) else None
+        return match_span if (word[:1].isupper() or numbered or is_coined_name(word)) else None
     preposition = next((i for i, w in enumerate(words) if w in _TITLE_PREPOSITIONS), len(words))
     if any(is_coined_name(w) for w in words[:preposition]):
-        return match.start(1), match.end(1)
+        return match_span
     # "Images Speak in Images", "Beyond Sight": phrases, not names; and "Reward Generalization in
     # RLHF" is about the coined name after its preposition, not a name itself.
     return None

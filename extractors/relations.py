@@ -176,7 +176,11 @@ def _defined_in_proposal(text: str, sentences: "_Sentences", short_start: int, l
     if proposal_end is not None:
         # "introduces a training protocol for foundation machine-learning interatomic potentials
         # (MLIPs)": what the protocol is for is not what is proposed.
-        return not (family and _NOT_OWN_BETWEEN.search(text, proposal_end, long_start))
+        if family and _NOT_OWN_BETWEEN.search(text, proposal_end, long_start):
+            return False
+        # "we propose AnyTOD, an end-to-end task-oriented dialog (TOD) system": a name comes first,
+        # and the generic long form after it says what kind of thing it is.
+        return not any(c.isupper() for c in text[proposal_end:long_start])
     before = text[sentence[0] : long_start]
     tail = max(0, len(before) - 60)  # both patterns end the text and span fewer characters
     return bool(_PROPOSING.search(before, tail) or _OURS_NEAR.search(before, tail))

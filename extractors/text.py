@@ -649,6 +649,8 @@ def trim_name(word: str) -> str:
     return trimmed if trimmed and trimmed != word and not trimmed.endswith("-") else word
 
 
+from spacy.lang.en.stop_words import STOP_WORDS as _ENGLISH_FUNCTION_WORDS  # noqa: E402  (spaCy's own list)
+
 _RUN_ON_SENTENCE = re.compile(r"^[a-z]{3,}(?:We|The|This|These|Our|In|To|For|Moreover|However|Finally|Furthermore|Experiments?|Results?)$")
 _PLAIN_WORD = re.compile(r"^[A-Za-z]?[a-z'’\-]*$")  # "the", "Routing", "multi-head": never coined
 _SPLIT_RANGE = re.compile(r"[\-/]")
@@ -673,6 +675,8 @@ def is_coined_name(word: str) -> bool:
     stop = stop_acronyms()
     if word in stop:
         return False
+    if word.isupper() and word.isalpha() and word.lower() in _ENGLISH_FUNCTION_WORDS:
+        return False  # "Code is available HERE", "THE COLOSSEUM": shouted English, not a name
     if word.endswith("s") and word[:-1].isupper() and len(word) > 2:
         return False  # plural acronyms name families (LLMs, GNNs, PLMs)
     if word.endswith("++"):

@@ -354,3 +354,12 @@ def test_extractors_title_mentions_propose_only_names_the_title_gives(nlp):
     for title in ("Only-IF:Revealing the Effect of Instruction Diversity", "LG-ANNA-Embedding technical report"):
         name = title.split(":")[0].split(" technical")[0]
         assert by_name(extract_one(nlp, title, "We study it."))[name].role == "proposed"
+
+
+def test_extractors_shouted_words_and_described_kinds(nlp):
+    result = extract_one(nlp, "THE COLOSSEUM: A Benchmark for Robotic Manipulation",
+                         "We present COLOSSEUM, a benchmark with 20 tasks. Code is available HERE. We propose AnyTOD, "
+                         "an end-to-end task-oriented dialog (TOD) system.")
+    names = set(by_name(result))
+    assert "COLOSSEUM" in names and "THE" not in names and "HERE" not in names
+    assert "task-oriented dialog" not in names  # the kind of thing AnyTOD is, not a second proposal
