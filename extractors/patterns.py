@@ -329,6 +329,7 @@ def _kind_named(before: str):
     return NodeLabel.METHOD
 
 
+_VERSION_WORD = re.compile(r"^(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)?)$")
 _TITLE_PREPOSITIONS = {"in", "for", "on", "with", "via", "from", "under", "across", "through", "beyond", "towards"}
 
 
@@ -356,6 +357,8 @@ def title_prefix(text: str) -> tuple[int, int] | None:
         word = words[0]
         numbered = word[:1].isdigit() and "-" in word and any(c.isalpha() for c in word)  # "12-in-1"
         return match_span if (word[:1].isupper() or numbered or is_coined_name(word)) else None
+    if len(words) == 2 and words[0][:1].isupper() and _VERSION_WORD.match(words[1]):
+        return match_span  # "Uni-Perceiver v2: ...", "Llama 2: ..."
     preposition = next((i for i, w in enumerate(words) if w in _TITLE_PREPOSITIONS), len(words))
     if any(is_coined_name(w) for w in words[:preposition]):
         return match_span

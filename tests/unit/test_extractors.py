@@ -351,7 +351,8 @@ def test_extractors_title_mentions_propose_only_names_the_title_gives(nlp):
                          "TaskGen uses StrictJSON that ensures JSON output from the model.")
     ents = by_name(result)
     assert ents["TaskGen"].role == "proposed" and ents["StrictJSON"].role == "used"
-    for title in ("Only-IF:Revealing the Effect of Instruction Diversity", "LG-ANNA-Embedding technical report"):
+    for title in ("Only-IF:Revealing the Effect of Instruction Diversity", "LG-ANNA-Embedding technical report",
+                  "Uni-Perceiver v2: A Generalist Model"):
         name = title.split(":")[0].split(" technical")[0]
         assert by_name(extract_one(nlp, title, "We study it."))[name].role == "proposed"
 
