@@ -219,6 +219,11 @@ def resolve_candidates(
     ner_labels = {(c.start, c.end): c.label for c in candidates if c.source == "ner" and c.label is not None}
     # Known names inside a longer word ("ArenaHard" in "m-ArenaHard-v2.0"): variants take their kind.
     known_parts = sorted((c.start, c.end, c.label) for c in candidates if c.source == "known-part" and c.label is not None)
+    # "PASCAL" alone where the text also names "PASCAL VOC": the first word of a known data name.
+    known_heads = {
+        text[c.start : c.end].split(None, 1)[0]: c.label for c in candidates
+        if c.source == "gazetteer" and c.label in (NodeLabel.DATASET, NodeLabel.BENCHMARK) and " " in text[c.start : c.end]
+    }
     candidates = [c for c in candidates if c.source not in ("ner", "known-part")]
     for cand in candidates:
         if cand.source == "abbreviation" and cand.long_form:
@@ -243,6 +248,8 @@ def resolve_candidates(
                 (plural or generic) and not _defined_in_proposal(text, sentences, cand.start, long_start, family=plural)
             ):
                 generic_shorts.add(name_key(short))
+                if plural:  # "membership inference attacks (MIAs)" ... "MIA benchmarks": the family's member too
+                    generic_shorts.add(name_key(short[:-1]))
                 if len(long_text.split()) <= 6 and not plural:
                     # Kept aside: a generic concept is named only as the loser of a comparison
                     # ("better than the standard supervised fine-tuning (SFT)").
@@ -387,7 +394,8 @@ def resolve_candidates(
         elif ent.weak:
             ent.label = NodeLabel.METHOD  # generic concepts defined by acronym are techniques ("supervised fine-tuning (SFT)")
         else:
-            ent.label, ent.strong_label = _label_from_context(text, ent, sentences, title_end, _part_label(ent, known_parts))
+            part = _part_label(ent, known_parts) or next((known_heads[s] for s in ent.surfaces if s in known_heads), None)
+            ent.label, ent.strong_label = _label_from_context(text, ent, sentences, title_end, part)
             votes = [ner_labels[m] for m in ent.mentions if m in ner_labels]
             if votes and not ent.strong_label:
                 ent.label = max(sorted(set(votes)), key=votes.count)  # sorted: ties break the same way in every run

@@ -364,3 +364,13 @@ def test_extractors_shouted_words_and_described_kinds(nlp):
     names = set(by_name(result))
     assert "COLOSSEUM" in names and "THE" not in names and "HERE" not in names
     assert "task-oriented dialog" not in names  # the kind of thing AnyTOD is, not a second proposal
+
+
+def test_extractors_head_of_a_known_data_name_and_members_of_generic_families(nlp):
+    result = extract_one(nlp, "Multi-task Self-Supervised Visual Learning",
+                         "We evaluate all methods on ImageNet classification and PASCAL VOC detection. Our best network "
+                         "nearly matches the PASCAL performance of a model pre-trained on ImageNet. Membership inference "
+                         "attacks (MIAs) are studied, and Binoculars achieves state-of-the-art performance on MIA benchmarks.")
+    ents = by_name(result)
+    assert ents["PASCAL"].label is NodeLabel.DATASET  # the first word of "PASCAL VOC", named in the same text
+    assert "MIA" not in ents  # one of the generic family "MIAs"
