@@ -109,7 +109,7 @@ _SETTING_BEFORE = re.compile(
     r"\b(?:on|in|with|using|across|for|under|via)\s+(?:the\s+)?(?:[^\s,;]+(?:\s+[^\s,;]+)?(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+))*$"
 )
 # ", reaching 99% of ChatGPT" / ", while ...": a new clause, whose names are not the ones beaten.
-_CLAUSE_BREAK = re.compile(r",\s+(?:[a-z]+ing\b|which\b|while\b|whereas\b|but\b)")
+_CLAUSE_BREAK = re.compile(r",\s+(?:[a-z]+ing\b|which\b|while\b|whereas\b|but\b)|;")
 _STILL_COMPARING = re.compile(r"\b(?:compar\w*|gains?|outperform\w*|surpass\w*|better|exceed\w*|improv\w*|than)\b")
 _COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "improv", "better", "superior to", "advantage over",
                   "gain", "enhancement", "higher", "stronger", "greater", "lower", "compared to", "compared with",
@@ -819,7 +819,7 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str) -
         cue_at = cue.start()
         here = all_mentions[bisect.bisect_left(all_mentions, (a, "")) : bisect.bisect_left(all_mentions, (b, ""))]
         mentioned = [(off, n) for off, n in here if n in methods]
-        data = list(dict.fromkeys(n for _, n in here if n not in methods))
+        data = list(dict.fromkeys(n for _, n in here if by_name[n].label in (NodeLabel.DATASET, NodeLabel.BENCHMARK)))
         if _COMPARED.match(cue.group(0)):
             clause_end = text.find(",", cue.end(), b)
             clause_end = clause_end if clause_end >= 0 else b

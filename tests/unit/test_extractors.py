@@ -374,3 +374,12 @@ def test_extractors_head_of_a_known_data_name_and_members_of_generic_families(nl
     ents = by_name(result)
     assert ents["PASCAL"].label is NodeLabel.DATASET  # the first word of "PASCAL VOC", named in the same text
     assert "MIA" not in ents  # one of the generic family "MIAs"
+
+
+def test_extractors_comparison_ends_at_a_semicolon_and_benchmarks_are_data(nlp):
+    result = extract_one(nlp, "MHR: Multi-Head Routing",
+                         "We propose MHR, which outperforms Poly under a comparable budget; by only fine-tuning the "
+                         "routing (MHR-z), we do more. MHR achieves higher accuracy than Poly on the BIRD benchmark.")
+    pairs = {(r.source, r.target): r.benchmark for r in result.relations if r.type == "OUTPERFORMS"}
+    assert ("MHR", "Poly") in pairs and not any(target == "MHR-z" for _, target in pairs)
+    assert set(pairs.values()) <= {None, "BIRD"}  # never a metric such as accuracy
