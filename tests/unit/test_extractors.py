@@ -378,8 +378,9 @@ def test_extractors_head_of_a_known_data_name_and_members_of_generic_families(nl
 
 def test_extractors_comparison_ends_at_a_semicolon_and_benchmarks_are_data(nlp):
     result = extract_one(nlp, "MHR: Multi-Head Routing",
-                         "We propose MHR, which outperforms Poly under a comparable budget; by only fine-tuning the "
-                         "routing (MHR-z), we do more. MHR achieves higher accuracy than Poly on the BIRD benchmark.")
+                         "We propose MHR, which outperforms AdapterFusion under a comparable budget; by only fine-tuning "
+                         "the routing (MHR-z), we do more. MHR achieves higher accuracy than LoRA on the BIRD benchmark.")
     pairs = {(r.source, r.target): r.benchmark for r in result.relations if r.type == "OUTPERFORMS"}
-    assert ("MHR", "Poly") in pairs and not any(target == "MHR-z" for _, target in pairs)
+    assert any(target == "AdapterFusion" for _, target in pairs)
+    assert not any(target == "MHR-z" for _, target in pairs)
     assert set(pairs.values()) <= {None, "BIRD"}  # never a metric such as accuracy
