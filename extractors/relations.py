@@ -143,6 +143,9 @@ _ALIAS_INTRO = re.compile(
     r",\s*(?:a|an|the|our)\s+(?:(?!(?:that|which|with|using|uses|based|on|of|for|from|by|via|to|and|or)\b)[\w\-]+\s+){0,5}?"
     r"(?:called|coined as|dubbed|termed|named|known as|referred to as)\s+[\"“'‘]?$"
 )
+# Acronyms of families so generic that a comparison against them names no baseline ("outperforms
+# supervised fine-tuning and RL"): the annotation guideline omits these rather than marking them optional.
+_OMITTED_FAMILIES = frozenset(("RL", "LLM", "LLMs", "VLM", "VLMs", "MLLM", "MLLMs", "NLP", "AGI", "GNN", "GNNs", "MTL", "SSL"))
 _NAMING_SOURCES = frozenset(("title", "called", "abbreviation", "abbreviation-long", "data-head", "bench-name"))
 _NEVER_NAMES = {"SOTA", "SoTA", "w.r.t", "e.g", "i.e"}
 
@@ -841,6 +844,7 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str) -
                 and (not methods[n].weak or len(text[cue_end:off].split()) <= 4)
                 and not _SETTING_BEFORE.search(text[cue_end:off])
             ]
+        losers = [n for n in losers if not (methods[n].weak and methods[n].surfaces.keys() & _OMITTED_FAMILIES)]
         for winner in winners[:1]:
             for loser in losers:
                 if loser != winner and (winner, loser) not in seen:

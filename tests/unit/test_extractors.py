@@ -384,3 +384,11 @@ def test_extractors_comparison_ends_at_a_semicolon_and_benchmarks_are_data(nlp):
     assert any(target == "AdapterFusion" for _, target in pairs)
     assert not any(target == "MHR-z" for _, target in pairs)
     assert set(pairs.values()) <= {None, "BIRD"}  # never a metric such as accuracy
+
+
+def test_extractors_comparisons_with_generic_families_name_no_baseline(nlp):
+    result = extract_one(nlp, "SASR: Step-wise Adaptive SFT and RL",
+                         "Popular paradigms use supervised fine-tuning (SFT) and reinforcement learning (RL). "
+                         "We propose SASR. SASR outperforms SFT, RL, and static hybrid training methods.")
+    targets = {r.target for r in result.relations if r.type == "OUTPERFORMS"}
+    assert "reinforcement learning" not in targets and "reinforcement learning" not in by_name(result)
