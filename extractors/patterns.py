@@ -49,6 +49,23 @@ _PROPOSED_PHRASE = re.compile(
     rf"(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|unified|effective|efficient)[,]?\s+)*"
     rf"({_TITLE_WORD}(?:\s+(?:(?:of|for|via|and|in|with|to|the|on)\s+)?{_TITLE_WORD}){{1,5}})"
 )
+# "We introduce Workforce, a hierarchical multi-agent framework": one capitalised word after a
+# proposal verb, which an apposition right after it says is a model, a framework or a dataset.
+_DATA_KINDS = ("dataset", "benchmark", "suite", "corpus")
+_PROPOSED_WORD = re.compile(
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|report))\s+(?:first\s+|further\s+|also\s+|then\s+|thus\s+)?"
+    r"(?:propose|introduce|present|develop|design|build|construct|release|curate|create)[sd]?\s+"
+    rf"({_TITLE_WORD})\s*,\s*(?:a|an)\s+(?:[\w\-]+\s+){{0,5}}?"
+    r"(models?|frameworks?|methods?|approach(?:es)?|systems?|agents?|architectures?|algorithms?|toolkits?|"
+    r"platforms?|pipelines?|datasets?|benchmarks?|suites?|corpus)\b"
+)
+# "OpenAI's Deep Research", "Google's Gemini": a product named after its maker's possessive.
+_ORGANISATIONS = ("OpenAI", "Google", "Meta", "Anthropic", "DeepMind", "Microsoft", "NVIDIA", "Alibaba", "Baidu",
+                  "Tencent")
+_ORGANISATION_PRODUCT = re.compile(
+    rf"(?:{'|'.join(_ORGANISATIONS)})['’]s\s+({_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,2}})(?![\w\-])"
+)
+_ORGANISATION_NEEDLES = tuple(f"{name.lower()}{apostrophe}s" for name in _ORGANISATIONS for apostrophe in "'’")
 # "a new English language dataset, ZEST, structured for ...": a name in apposition after a data noun.
 _DATA_APPOSITION = re.compile(
     r"\b(?:a|an|our)\s+(?:new|novel|large-scale|challenging|comprehensive)?\s*(?:[\w\-]+\s+){0,4}?"
@@ -119,7 +136,7 @@ _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 _PROPOSING_SUBJECTS = ("we ", "this paper", "this work", "this study", "this report")
 _CUE_NEEDLES = Needles(
     ("bench", "dataset", "corpus", "corpora", "suite", "leaderboard", "challenge", "collection", "testbed", "environment",
-     "arena", "gym", "qa", "eval", *_NAMING_WORDS, *_PROPOSING_SUBJECTS)
+     "arena", "gym", "qa", "eval", *_NAMING_WORDS, *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES)
 )
 
 
@@ -189,7 +206,9 @@ def _bench_words(rare: _RareWords) -> Iterator[re.Match]:
             yield match
 
 
-def _proposed_phrases(rare: _RareWords) -> Iterator[re.Match]:
+def _proposed_phrases(rare: _RareWords) -> Iterator[tuple[re.Match, Optional[NodeLabel]]]:
+    """Title-case phrases right after a proposal verb, and single words there that an apposition
+    calls a model, framework or dataset ("we present Painter, a generalist model"), with that kind."""
     text = rare.text
     starts = rare.lower_hits_of(_PROPOSING_SUBJECTS)
     for i in starts:
@@ -197,7 +216,13 @@ def _proposed_phrases(rare: _RareWords) -> Iterator[re.Match]:
             continue
         match = _PROPOSED_PHRASE.match(text, i)
         if match:
-            yield match
+            yield match, None
+            continue
+        single = _PROPOSED_WORD.match(text, i)
+        if single:
+            kind = single.group(2).lower()
+            yield single, (_DATA_HEAD_WORDS.get(kind.rstrip("s"), NodeLabel.DATASET) if kind.startswith(_DATA_KINDS)
+                           else NodeLabel.METHOD)
 
 
 def _matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
@@ -421,10 +446,14 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
     for match in _matches_at(_CALLED_LOWER, text, naming):
         if not _NOT_A_NAME_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
             yield Candidate(match.start(1), match.end(1), None, "called", proposed=True)
-    for match in _proposed_phrases(rare):
+    for match, label in _proposed_phrases(rare):
         span = _trim_phrase(text, *match.span(1))
         if span and not all(w in _GENERIC_START for w in text[span[0]:span[1]].split()):
-            yield Candidate(span[0], span[1], None, "called", proposed=True)
+            yield Candidate(span[0], span[1], label, "called", proposed=True)
+    for i in rare.lower_hits_of(_ORGANISATION_NEEDLES):
+        product = _ORGANISATION_PRODUCT.match(text, i)
+        if product and not (i and text[i - 1].isalnum()):
+            yield Candidate(product.start(1), product.end(1), NodeLabel.METHOD, "called")
     has_apposition = any(rare.lowered.startswith(noun + ",", i) for noun in ("dataset", "benchmark", "corpus", "suite", "testbed")
                          for i in rare.lower_hits("bench" if noun == "benchmark" else noun))
     for match in _DATA_APPOSITION.finditer(text) if has_apposition else ():

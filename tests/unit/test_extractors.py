@@ -392,3 +392,14 @@ def test_extractors_comparisons_with_generic_families_name_no_baseline(nlp):
                          "We propose SASR. SASR outperforms SFT, RL, and static hybrid training methods.")
     targets = {r.target for r in result.relations if r.type == "OUTPERFORMS"}
     assert "reinforcement learning" not in targets and "reinforcement learning" not in by_name(result)
+
+
+def test_extractors_single_word_proposals_with_apposition_and_makers_products(nlp):
+    result = extract_one(nlp, "OWL: Optimized Workforce Learning",
+                         "We introduce Workforce, a hierarchical multi-agent framework. We present Atlas, a large-scale "
+                         "dataset of maps. Workforce outperforms commercial systems like OpenAI's Deep Research by 2%.")
+    ents = by_name(result)
+    assert ents["Workforce"].role == "proposed" and ents["Workforce"].label is NodeLabel.METHOD
+    assert ents["Atlas"].role == "proposed" and ents["Atlas"].label is NodeLabel.DATASET
+    assert ents["Deep Research"].role == "used" and ents["Deep Research"].label is NodeLabel.METHOD
+    assert ("Workforce", "Deep Research") in {(r.source, r.target) for r in result.relations if r.type == "OUTPERFORMS"}
