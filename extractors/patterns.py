@@ -330,6 +330,27 @@ def _data_lists(rare: "_RareWords") -> Iterator[tuple[int, int, NodeLabel]]:
         i = lowered.find(" on ", i + 1)
 
 
+def _method_lists(rare: "_RareWords") -> Iterator[tuple[int, int]]:
+    """Names listed after a plural method noun: "approaches including Absolute Position Embedding
+    (APE), T5's Relative PE, ALiBi, and Rotary", "baselines such as LoRA and IA3"."""
+    text, lowered = rare.text, rare.lowered
+    for trigger in _LIST_TRIGGERS:
+        i = lowered.find(trigger)
+        while i >= 0:
+            before = lowered[max(0, i - 16) : i].rstrip(" ,")
+            if before.endswith(_METHOD_PLURALS):
+                found = _LIST_AFTER_EVAL.match(text, i + len(trigger))
+                if found:
+                    for start, end in _list_names(text, *found.span(1)):
+                        name = text[start:end]
+                        if " " in name or is_coined_name(name) or any(c.isdigit() for c in name):
+                            yield start, end  # not one plain word: "Optimization", "Transformers" are not names
+            i = lowered.find(trigger, i + 1)
+
+
+_LIST_TRIGGERS = (" including ", " such as ", " like ", " namely ", " -- ", " — ", ": ")
+_METHOD_PLURALS = ("methods", "approaches", "models", "baselines", "algorithms", "techniques", "architectures",
+                   "frameworks", "variants", "systems", "agents")
 _PLURAL_DATA_NOUN = re.compile(r"(?:benchmarks|datasets|corpora|suites|environments|testbeds)\b", re.IGNORECASE)
 
 
@@ -478,6 +499,8 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
         yield Candidate(match.start(), match.end(), NodeLabel.BENCHMARK, "bench-name")
     for start, end, label in _data_lists(rare):
         yield Candidate(start, end, label, "data-list")
+    for start, end in _method_lists(rare):
+        yield Candidate(start, end, NodeLabel.METHOD, "method-list")
 
 
 class NamePatterns(BatchComponent):

@@ -31,10 +31,11 @@ if not Doc.has_extension("kg_relations"):
 # Higher wins when candidates overlap: explicit definitions beat the gazetteer (so "Super Natural
 # Instructions (SuperNI)" is not cut to "Natural Instructions"), the gazetteer beats shapes.
 _PRIORITY = {"abbreviation-long": 7, "abbreviation": 7, "title": 7, "called": 7, "gazetteer": 6,
-             "data-head": 4, "bench-name": 3, "data-list": 3, "shape": 2, "ner": 1}
+             "data-head": 4, "bench-name": 3, "data-list": 3, "method-list": 3, "shape": 2, "ner": 1}
 _EXTENDS_KNOWN = 8  # one hyphenated word around a known name ("M2-CLIP", "u-LLaVA", "Qwen2-VL-2B")
 _CONFIDENCE = {"gazetteer": 0.95, "abbreviation": 0.9, "abbreviation-long": 0.9, "title": 0.9, "called": 0.85,
-               "data-head": 0.8, "bench-name": 0.75, "data-list": 0.7, "shape": 0.7, "ner": 0.6}
+               "data-head": 0.8, "bench-name": 0.75, "data-list": 0.7, "method-list": 0.7, "shape": 0.7,
+               "ner": 0.6}
 
 _PROPOSE = re.compile(
     r"\b(?:we|this (?:paper|work|study)|our (?:paper|work))\b[^.]{0,40}?\b(?:propose|introduce|present|develop|design|"

@@ -403,3 +403,13 @@ def test_extractors_single_word_proposals_with_apposition_and_makers_products(nl
     assert ents["Atlas"].role == "proposed" and ents["Atlas"].label is NodeLabel.DATASET
     assert ents["Deep Research"].role == "used" and ents["Deep Research"].label is NodeLabel.METHOD
     assert ("Workforce", "Deep Research") in {(r.source, r.target) for r in result.relations if r.type == "OUTPERFORMS"}
+
+
+def test_extractors_names_listed_after_a_plural_method_noun(nlp):
+    result = extract_one(nlp, "Any2AnyTryon: Virtual Try-On",
+                         "Approaches such as Stable Garment and MMTryon use synthetic data. We compare rating "
+                         "systems including Elo, Glicko-2 and TrueSkill, and methods such as Optimization and "
+                         "Generalization.")
+    names = set(by_name(result))
+    assert {"Stable Garment", "MMTryon", "Glicko-2"} <= names
+    assert "Optimization" not in names and "Generalization" not in names  # plain words are not names
