@@ -66,6 +66,7 @@ _ORGANISATION_PRODUCT = re.compile(
     rf"(?:{'|'.join(_ORGANISATIONS)})['’]s\s+({_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,2}})(?![\w\-])"
 )
 _ORGANISATION_NEEDLES = tuple(f"{name.lower()}{apostrophe}s" for name in _ORGANISATIONS for apostrophe in "'’")
+_ORGANISATION_NEEDLE_SET = frozenset(_ORGANISATION_NEEDLES)
 # "a new English language dataset, ZEST, structured for ...": a name in apposition after a data noun.
 _DATA_APPOSITION = re.compile(
     r"\b(?:a|an|our)\s+(?:new|novel|large-scale|challenging|comprehensive)?\s*(?:[\w\-]+\s+){0,4}?"
@@ -136,7 +137,8 @@ _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 _PROPOSING_SUBJECTS = ("we ", "this paper", "this work", "this study", "this report")
 _CUE_NEEDLES = Needles(
     ("bench", "dataset", "corpus", "corpora", "suite", "leaderboard", "challenge", "collection", "testbed", "environment",
-     "arena", "gym", "qa", "eval", *_NAMING_WORDS, *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES)
+     "arena", "gym", "qa", "eval", *_NAMING_WORDS, *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES,
+     "including", "such as", "like", "namely", "--", "—")
 )
 
 
@@ -156,6 +158,10 @@ class _RareWords:
     def lower_hits(self, word: str) -> list[int]:
         """Offsets of ``word`` (a needle) in any case."""
         return self._hits.get(word, [])
+
+    def has_any(self, words: frozenset[str]) -> bool:
+        """Is any of ``words`` (needles) in the text?"""
+        return not words.isdisjoint(self._hits)
 
     def lower_hits_of(self, words: tuple[str, ...]) -> list[int]:
         """Sorted offsets of any of ``words`` (needles) in any case."""
@@ -334,21 +340,22 @@ def _method_lists(rare: "_RareWords") -> Iterator[tuple[int, int]]:
     """Names listed after a plural method noun: "approaches including Absolute Position Embedding
     (APE), T5's Relative PE, ALiBi, and Rotary", "baselines such as LoRA and IA3"."""
     text, lowered = rare.text, rare.lowered
-    for trigger in _LIST_TRIGGERS:
-        i = lowered.find(trigger)
-        while i >= 0:
-            before = lowered[max(0, i - 16) : i].rstrip(" ,")
-            if before.endswith(_METHOD_PLURALS):
-                found = _LIST_AFTER_EVAL.match(text, i + len(trigger))
-                if found:
-                    for start, end in _list_names(text, *found.span(1)):
-                        name = text[start:end]
-                        if " " in name or is_coined_name(name) or any(c.isdigit() for c in name):
-                            yield start, end  # not one plain word: "Optimization", "Transformers" are not names
-            i = lowered.find(trigger, i + 1)
+    for i in rare.lower_hits_of(_LIST_TRIGGERS):
+        trigger = next(t for t in _LIST_TRIGGERS if lowered.startswith(t, i))
+        after = i + len(trigger)
+        if not (i and lowered[i - 1] == " " and lowered[after : after + 1] == " "):
+            continue  # a whole word, between spaces
+        before = lowered[max(0, i - 17) : i].rstrip(" ,")
+        if before.endswith(_METHOD_PLURALS):
+            found = _LIST_AFTER_EVAL.match(text, after + 1)
+            if found:
+                for start, end in _list_names(text, *found.span(1)):
+                    name = text[start:end]
+                    if " " in name or is_coined_name(name) or any(c.isdigit() for c in name):
+                        yield start, end  # not one plain word: "Optimization", "Transformers" are not names
 
 
-_LIST_TRIGGERS = (" including ", " such as ", " like ", " namely ", " -- ", " — ", ": ")
+_LIST_TRIGGERS = ("including", "such as", "like", "namely", "--", "—")
 _METHOD_PLURALS = ("methods", "approaches", "models", "baselines", "algorithms", "techniques", "architectures",
                    "frameworks", "variants", "systems", "agents")
 _PLURAL_DATA_NOUN = re.compile(r"(?:benchmarks|datasets|corpora|suites|environments|testbeds)\b", re.IGNORECASE)
@@ -471,7 +478,7 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
         span = _trim_phrase(text, *match.span(1))
         if span and not all(w in _GENERIC_START for w in text[span[0]:span[1]].split()):
             yield Candidate(span[0], span[1], label, "called", proposed=True)
-    for i in rare.lower_hits_of(_ORGANISATION_NEEDLES):
+    for i in rare.lower_hits_of(_ORGANISATION_NEEDLES) if rare.has_any(_ORGANISATION_NEEDLE_SET) else ():
         product = _ORGANISATION_PRODUCT.match(text, i)
         if product and not (i and text[i - 1].isalnum()):
             yield Candidate(product.start(1), product.end(1), NodeLabel.METHOD, "called")
