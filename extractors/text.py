@@ -55,6 +55,13 @@ _SENT_END = re.compile(
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
+def _MAY_END_AFTER(following: str) -> bool:
+    """Can a sentence end at a ".", "!" or "?" followed by this character? Only before a space,
+    after an optional closing quote or bracket (as ``_SENT_END`` asks): decimals and "e.g" are skipped
+    without trying the pattern."""
+    return following.isspace() or (following != "" and following in "\"')]")
+
+
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Where the URLs of ``text`` stand, without the punctuation that ends their sentence.
 
@@ -167,7 +174,18 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """
     bounds = []
     start = len(text) - len(text.lstrip())
-    for match in matches_starting_with(_SENT_END, text, ".!?\n", start):
+    candidates = [i for mark in ".!?" for i in find_all(text, mark) if i >= start and _MAY_END_AFTER(text[i + 1 : i + 2])]
+    candidates += [i for i in find_all(text, "\n") if i >= start]
+    candidates.sort()
+    matches = []
+    reached = 0
+    for i in candidates:  # what _SENT_END.finditer finds: it can only match at these
+        if i >= reached:
+            match = _SENT_END.match(text, i)
+            if match:
+                matches.append(match)
+                reached = match.end()
+    for match in matches:
         end = match.start() + (text[match.start()] != "\n")  # the full stop stays in its sentence
         while end > start and text[end - 1] in " \t":
             end -= 1

@@ -80,6 +80,26 @@ def test_sentence_bounds_are_ordered_and_trimmed(text):
         previous_end = b
 
 
+def _sentence_bounds_by_scanning(text):
+    bounds, start = [], len(text) - len(text.lstrip())
+    for match in _SENT_END.finditer(text, start):
+        end = match.start() + (text[match.start()] != "\n")
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+        if end > start:
+            bounds.append((start, end))
+        start = match.end()
+    end = len(text.rstrip())
+    if end > start:
+        bounds.append((start, end))
+    return bounds
+
+
+@given(PIECES)
+def test_sentence_bounds_are_what_a_full_scan_finds(text):
+    assert sentence_bounds(text) == _sentence_bounds_by_scanning(text)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=PIECES, abstract=PIECES)
 def test_lexeme_flag_index_gives_the_same_extraction_as_splitting(nlp, monkeypatch, title, abstract):
