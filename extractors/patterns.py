@@ -242,6 +242,17 @@ def _matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[r
                 yield match
 
 
+def _may_end_a_name(text: str, end: int) -> bool:
+    """Can a capitalised name phrase (``_CAP_WORD``s, perhaps with a citation in brackets) end at
+    ``end``? Its last word holds a capital or a digit, or closes a bracket; most words before a
+    data noun ("the dataset", "new benchmarks") do not, and the pattern is then not tried."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    word = text[start:end]
+    return word.endswith(")") or any(c.isupper() or c.isdigit() for c in word)
+
+
 def _titled_data(rare: _RareWords) -> Iterator[re.Match]:
     """``_TITLED_DATA`` matches in the abstract (titles describe, they do not name), found from the
     head word backwards."""
@@ -251,6 +262,11 @@ def _titled_data(rare: _RareWords) -> Iterator[re.Match]:
         if i < title_end:
             continue
         head_end = i + next(len(w) for w in _TITLED_DATA_WORDS if text.startswith(w, i))
+        before = i
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        if before == i or not _may_end_a_name(text, before):
+            continue
         for match in _TITLED_DATA.finditer(text, max(title_end, _phrase_window(text, i, 80)), head_end):
             if match.end() == head_end and not (match.start() and text[match.start() - 1].isalnum()):
                 yield match
@@ -266,7 +282,7 @@ def _data_heads(rare: _RareWords) -> Iterator[re.Match]:
         j = i
         while j > 0 and text[j - 1].isspace():
             j -= 1
-        if j < i and j > 0:
+        if j < i and j > 0 and _may_end_a_name(text, j):
             noun = _DATA_NOUN_WORD.match(text, j)
             if noun:
                 nouns.append(noun)
@@ -318,6 +334,11 @@ def _data_lists(rare: "_RareWords") -> Iterator[tuple[int, int, NodeLabel]]:
     for i in rare.positions(_DATA_NOUNS):
         noun = _PLURAL_DATA_NOUN.match(text, i)
         if noun is None or not (i and text[i - 1].isspace()):
+            continue
+        before = i
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        if not _may_end_a_name(text, before):
             continue
         window = max(_phrase_window(text, i, 160), text.rfind(".", 0, i) + 1, text.rfind("\n", 0, i) + 1)
         found = _LIST_BEFORE_DATA.search(text, window, i)
