@@ -192,3 +192,22 @@ def test_a_doc_from_another_tokenizer_is_read_the_slow_way(monkeypatch, sample_d
     swapped = [r.model_dump() for r in extract_papers(papers, nlp=nlp)]
     monkeypatch.setattr(candidates, "_word_flag", lambda vocab: None)
     assert swapped == [r.model_dump() for r in extract_papers(papers, nlp=nlp)]
+
+
+DATA_PIECES = st.lists(
+    st.sampled_from(["the", "The", " ", "  ", "\n", "new", "MultiWOZ", "SGD-X", "(Lee et al., 2021)", "(ours)", ",", "and",
+                     "benchmarks", "datasets", "dataset", "Benchmark", "Dataset", "Arcade Learning", "Environment",
+                     "experiments on", "Sokoban", "CUB", "3D", "x"]),
+    max_size=30,
+).map(" ".join)
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(DATA_PIECES)
+def test_data_rules_skip_only_where_no_name_can_end(monkeypatch, text):
+    import extractors.patterns as patterns
+
+    fast = list(patterns.cue_names(text))
+    with monkeypatch.context() as patch:
+        patch.setattr(patterns, "_may_end_a_name", lambda text, end: True)
+        assert list(patterns.cue_names(text)) == fast
