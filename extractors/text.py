@@ -530,19 +530,22 @@ class WordClasses:
     something (truthy) about, so that a text's interesting words are one set intersection away.
     Cleared when it holds ``limit`` words, so that a long stream does not grow memory.
 
-    Every instance is listed in ``WordClasses.live``: :func:`cares_about` (any of them says
-    something about a word) decides which words a Doc-built :class:`WordIndex` keeps."""
+    Every instance that reads a Doc's word index (``flags_words``) is listed in
+    ``WordClasses.live``: :func:`cares_about` (any of them says something about a word) decides
+    which words a Doc-built :class:`WordIndex` keeps. One that only reads indexes it splits itself
+    stays out, so that it does not make every Doc's index larger."""
 
     live: "weakref.WeakSet[WordClasses]" = weakref.WeakSet()
     generation = 0  # bumped whenever one is made: answers cached across instances must be redone
 
-    def __init__(self, classify, limit: int = 200_000):
+    def __init__(self, classify, limit: int = 200_000, *, flags_words: bool = True):
         self.classify = classify
         self.limit = limit
         self.values: dict = {}
         self.interesting: set[str] = set()
-        WordClasses.live.add(self)
-        WordClasses.generation += 1
+        if flags_words:
+            WordClasses.live.add(self)
+            WordClasses.generation += 1
 
     def value(self, word: str):
         """What the function says about ``word`` (cached)."""
@@ -623,10 +626,12 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 
 # Where SHAPED_WORD matches inside each word, relative to the word: a word stands between
 # whitespace, so what the pattern sees around it is the same wherever it stands.
-_SHAPED_WORDS = WordClasses(lambda word: tuple(match.span() for match in SHAPED_WORD.finditer(word)))
+# Only read through indexes made by splitting: the coined-name rule, which reads the Doc's index,
+# keeps its own per-word cache (see extractors.patterns).
+_SHAPED_WORDS = WordClasses(lambda word: tuple(match.span() for match in SHAPED_WORD.finditer(word)), flags_words=False)
 
 
-def shaped_words(text: str, index: WordIndex | None = None) -> list[tuple[int, int]]:
+def shaped_words(text: str) -> list[tuple[int, int]]:
     """Spans of ``SHAPED_WORD`` matches in ``text``, in order.
 
     Few words hold one: the pattern runs once per distinct word (see :class:`WordIndex`).
@@ -635,7 +640,7 @@ def shaped_words(text: str, index: WordIndex | None = None) -> list[tuple[int, i
     >>> [t[a:b] for a, b in shaped_words(t)]
     ['GPT-3', 'MiniWoB++', 'GPT-3x']
     """
-    index = index if index is not None and index.text is text else WordIndex(text)
+    index = WordIndex(text)
     values = _SHAPED_WORDS.values
     spans = [
         (start + a, start + b)
