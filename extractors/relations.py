@@ -147,6 +147,10 @@ _ALIAS_INTRO = re.compile(
 # Acronyms of families so generic that a comparison against them names no baseline ("outperforms
 # supervised fine-tuning and RL"): the annotation guideline omits these rather than marking them optional.
 _OMITTED_FAMILIES = frozenset(("RL", "LLM", "LLMs", "VLM", "VLMs", "MLLM", "MLLMs", "NLP", "AGI", "GNN", "GNNs", "MTL", "SSL"))
+def _confidence_of(source: str) -> float:
+    return _CONFIDENCE.get(source, 0.6)
+
+
 _NAMING_SOURCES = frozenset(("title", "called", "abbreviation", "abbreviation-long", "data-head", "bench-name"))
 _NEVER_NAMES = {"SOTA", "SoTA", "w.r.t", "e.g", "i.e"}
 
@@ -417,8 +421,11 @@ def resolve_candidates(
             continue
         name = _pick_name(ent)
         first = ent.mentions[0] if ent.mentions else (ent.surfaces[name], ent.surfaces[name] + len(name))
-        evidence = _evidence(text, sentences, first[0], extractor, max(_CONFIDENCE.get(s, 0.6) for s in ent.sources))
-        aliases = sorted({s for s in ent.surfaces if s != name} | ({ent.canonical} - {name, None}))
+        evidence = _evidence(text, sentences, first[0], extractor, max(map(_confidence_of, ent.sources)))
+        aliases = [s for s in ent.surfaces if s != name]  # (dict keys: no repeats)
+        if ent.canonical and ent.canonical != name and ent.canonical not in ent.surfaces:
+            aliases.append(ent.canonical)
+        aliases.sort()
         out_entities.append(
             ExtractedEntity(name=name, aliases=aliases, label=label, role="proposed" if proposed else "used",
                             mentions=len(ent.mentions), evidence=evidence)
