@@ -165,8 +165,8 @@ def _clean(surface: str) -> str:
 def _surface_and_key(raw: str) -> tuple[str, str]:
     """The cleaned surface of a span's text and its name key ("" when it is too short to be a name)."""
     surface = _clean(raw)
-    if len(surface) < 2:
-        return surface, ""
+    if len(surface) < 2 or "\\" in surface:
+        return surface, ""  # too short, or TeX markup ("na\\"ive loss"): not a name
     return surface, name_key(surface)
 
 

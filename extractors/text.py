@@ -674,6 +674,9 @@ def trim_name(word: str) -> str:
 
 from spacy.lang.en.stop_words import STOP_WORDS as _ENGLISH_FUNCTION_WORDS  # noqa: E402  (spaCy's own list)
 
+# An English word with its first letters capitalised to spell an acronym: "GENeralization",
+# "UNified", "CONtinuous" (but "XLNet", "CLIPScore" and "MLPerf" are names: no English ending).
+_EMPHASISED_LETTERS = re.compile(r"^[A-Z]{2,}[a-z]*(?:ation|ified|ing|ment|ness|ity|ive|ous|ence|ance|ical|ed)$")
 _RUN_ON_SENTENCE = re.compile(r"^[a-z]{3,}(?:We|The|This|These|Our|In|To|For|Moreover|However|Finally|Furthermore|Experiments?|Results?)$")
 _PLAIN_WORD = re.compile(r"^[A-Za-z]?[a-z'’\-]*$")  # "the", "Routing", "multi-head": never coined
 _SPLIT_RANGE = re.compile(r"[\-/]")
@@ -700,6 +703,8 @@ def is_coined_name(word: str) -> bool:
         return False
     if word.isupper() and word.isalpha() and word.lower() in _ENGLISH_FUNCTION_WORDS:
         return False  # "Code is available HERE", "THE COLOSSEUM": shouted English, not a name
+    if _EMPHASISED_LETTERS.match(word):
+        return False  # "OOD GENeralization (OGEN)": capitals that spell an acronym inside an English word
     if word.endswith("s") and word[:-1].isupper() and len(word) > 2:
         return False  # plural acronyms name families (LLMs, GNNs, PLMs)
     if word.endswith("++"):

@@ -44,7 +44,8 @@ def test_text_coined_names(word):
     assert is_coined_name(word)
 
 
-@pytest.mark.parametrize("word", ["LLM", "LLMs", "VLMs", "The", "7B", "1B-64B", "Multi-Head", "LLM-based", "2D", "ReLU", "GitHub"])
+@pytest.mark.parametrize("word", ["LLM", "LLMs", "VLMs", "The", "7B", "1B-64B", "Multi-Head", "LLM-based", "2D", "ReLU", "GitHub",
+                                  "GENeralization", "UNified", "HERE"])
 def test_text_not_coined_names(word):
     assert not is_coined_name(word)
 
