@@ -224,19 +224,30 @@ def resolve_candidates(
     defined_here: dict[tuple[int, int], str] = {}  # short-form span -> key of the long form this text gives it
     # The statistical NER does not add names (it adds noise: see scripts/train_ner.py); its labels
     # settle the type of names whose type no rule decided.
-    ner_labels = {(c.start, c.end): c.label for c in candidates if c.source == "ner" and c.label is not None}
+    ner_labels: dict[tuple[int, int], NodeLabel] = {}
     # Known names inside a longer word ("ArenaHard" in "m-ArenaHard-v2.0"): variants take their kind.
-    known_parts = sorted((c.start, c.end, c.label) for c in candidates if c.source == "known-part" and c.label is not None)
+    known_parts: list[tuple[int, int, NodeLabel]] = []
     # "PASCAL" alone where the text also names "PASCAL VOC": the first word of a known data name.
-    known_heads = {
-        text[c.start : c.end].split(None, 1)[0]: c.label for c in candidates
-        if c.source == "gazetteer" and c.label in (NodeLabel.DATASET, NodeLabel.BENCHMARK) and " " in text[c.start : c.end]
-    }
-    candidates = [c for c in candidates if c.source not in ("ner", "known-part")]
+    known_heads: dict[str, NodeLabel] = {}
     for cand in candidates:
-        if cand.source == "abbreviation" and cand.long_form:
+        source = cand.source
+        if source == "ner" or source == "known-part":
+            if cand.label is not None:
+                if source == "ner":
+                    ner_labels[(cand.start, cand.end)] = cand.label
+                else:
+                    known_parts.append((cand.start, cand.end, cand.label))
+            continue
+        if source == "gazetteer" and (cand.label is NodeLabel.DATASET or cand.label is NodeLabel.BENCHMARK):
+            surface = text[cand.start : cand.end]
+            if " " in surface:
+                known_heads[surface.split(None, 1)[0]] = cand.label
+        elif source == "abbreviation" and cand.long_form:
             defined_here[(cand.start, cand.end)] = name_key(_clean(text[cand.long_form[0] : cand.long_form[1]]))
+    known_parts.sort()
     for cand in candidates:
+        if cand.source == "ner" or cand.source == "known-part":
+            continue
         if cand.source == "abbreviation" and cand.long_form:
             short = _clean(text[cand.start : cand.end])
             long_start, long_end = cand.long_form
