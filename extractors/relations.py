@@ -573,7 +573,8 @@ _BENCH_NOUNS = ("bench", "suite", "leader", "test", "env", "arena", "challenge",
 # A name whose own last word says what it is: "StarCraft Multi-agent Challenge", "OPT-IML Bench".
 _NAME_HEAD = re.compile(r"\b(Benchmark|Bench|Dataset|Corpus|Suite|Challenge|Arena|Gym|Leaderboard|Testbed)$")
 _PARENTHETICAL = re.compile(r"^\s*\([^)]{1,40}\)")
-_LIST_GAP = re.compile(r"^\s*(?:\([^)]{1,30}\)\s*)?(?:,|,?\s*and|,?\s*or|&|/)\s*(?:the\s+)?$")
+# Matched from the end of one name to the start of the next (pos and endpos: no slice of the text).
+_LIST_GAP = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:,|,?\s*and|,?\s*or|&|/)\s*(?:the\s+)?$")
 _TASK_HEAD = re.compile(
     r"\b(?:detection|retrieval|recognition|classification|segmentation|captioning|answering|translation|summarization|"
     r"grasping|tracking|estimation|forecasting|parsing|extraction|localization|grounding|generalization)$", re.IGNORECASE
@@ -672,7 +673,7 @@ def _propagate_list_labels(text: str, entities: list[_Entity]) -> None:
     current: list[_Entity] = []
     previous_end = -1
     for start, end, ent in mentions:
-        if current and _LIST_GAP.match(text[previous_end:start]):
+        if current and _LIST_GAP.match(text, previous_end, start):
             current.append(ent)
         else:
             if len(current) > 1:
