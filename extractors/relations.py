@@ -19,7 +19,9 @@ from spacy.tokens import Doc
 from kg.extraction import Evidence, ExtractedEntity, ExtractedRelation
 from kg.model import NodeLabel, name_key
 from extractors.candidates import BatchComponent, Candidate, doc_text, doc_words, use_word_flag
-from extractors.text import MINOR_WORDS, Needles, WordIndex, lower_same_length, name_occurrences, sentence_bounds, stop_acronyms
+from extractors.text import (
+    MINOR_WORDS, Needles, WordIndex, find_all, lower_same_length, name_occurrences, sentence_bounds, stop_acronyms,
+)
 
 __all__ = ["RelationExtractor", "resolve_candidates"]
 
@@ -500,7 +502,18 @@ class _Sentences(list):
     def presented(self) -> list[str]:
         """The kind nouns of "we present a new dataset ..." phrases in the whole text."""
         if self._presented is None:
-            self._presented = _PRESENTS.findall(self.text) if _WE_PRESENT.search(self.lowered) else []
+            # What _PRESENTS.findall finds: its matches start at "we" or "this" (found with
+            # str.find), so the pattern is tried only there.
+            text, lowered = self.text, self.lowered
+            starts = sorted(i for word in ("we", "this") for i in find_all(lowered, word)
+                            if not i or not (lowered[i - 1].isalnum() or lowered[i - 1] == "_"))
+            found, reached = [], 0
+            for i in starts:
+                match = _PRESENTS.match(text, i) if i >= reached else None
+                if match:
+                    found.append(match.group(1))
+                    reached = match.end()
+            self._presented = found
         return self._presented
 
     @property
@@ -566,7 +579,6 @@ _PRESENTS = re.compile(
     rf"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:present|introduce|propose|release|build|construct|create|curate|collect)s?\s+"
     rf"(?:a|an|the)\s+(?:[\w\-]+\s+){{0,4}}?({_DATA_NOUN[1:-1]}|{_METHOD_NOUN[3:-1]})\b"
 )
-_WE_PRESENT = re.compile(r"\b(?:we|this paper|this work)\s+(?:present|introduce|propose|release|build|construct|create|curate|collect)")
 _METHOD_WORD = re.compile(rf"\b{_METHOD_NOUN}\b", re.IGNORECASE)
 _TITLE_DATA = re.compile(rf"\b{_DATA_NOUN}\b|Bench\b", re.IGNORECASE)
 _BENCH_NOUNS = ("bench", "suite", "leader", "test", "env", "arena", "challenge", "gym")

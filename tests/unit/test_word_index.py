@@ -211,3 +211,12 @@ def test_data_rules_skip_only_where_no_name_can_end(monkeypatch, text):
     with monkeypatch.context() as patch:
         patch.setattr(patterns, "_may_end_a_name", lambda text, end: True)
         assert list(patterns.cue_names(text)) == fast
+
+
+@given(st.lists(st.sampled_from(["We", "we", "This paper", "this work", " ", "present", "introduce", "a", "new", "the",
+                                 "dataset", "model", "benchmark", "answer", "between", ",", ".", "we present a"]),
+                max_size=25).map(" ".join))
+def test_presented_kinds_are_what_findall_finds(text):
+    from extractors.relations import _PRESENTS, _Sentences
+
+    assert _Sentences(text).presented() == _PRESENTS.findall(text)
