@@ -20,6 +20,7 @@ from kg.model import NodeLabel
 from extractors.candidates import BatchComponent, Candidate, add_candidates, doc_text, doc_words, use_word_flag
 from extractors.text import (
     DATA,
+    matches_at,
     Needles, WordClasses, WordIndex, is_coined_name, lower_same_length, shaped_words, stop_acronyms, trim_name, url_spans,
 )
 
@@ -229,17 +230,6 @@ def _proposed_phrases(rare: _RareWords) -> Iterator[tuple[re.Match, Optional[Nod
             kind = single.group(2).lower()
             yield single, (_DATA_HEAD_WORDS.get(kind.rstrip("s"), NodeLabel.DATASET) if kind.startswith(_DATA_KINDS)
                            else NodeLabel.METHOD)
-
-
-def _matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
-    """What ``pattern.finditer(text)`` yields when every match must begin at one of ``starts``."""
-    end = 0
-    for i in starts:
-        if i >= end:
-            match = pattern.match(text, i)
-            if match:
-                end = max(match.end(), i + 1)
-                yield match
 
 
 def _may_end_a_name(text: str, end: int) -> bool:
@@ -487,12 +477,12 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
     """Names introduced by the phrases around them."""
     rare = _RareWords(text, lower_same_length(text), index)
     naming = rare.lower_hits_of(_NAMING_WORDS)
-    for match in _matches_at(_CALLED, text, naming):
+    for match in matches_at(_CALLED, text, naming):
         span = _trim_phrase(text, *match.span(1))
         before = text[max(0, match.start() - 60) : match.start()]
         if span and not _NOT_A_NAME_BEFORE.search(before[-40:]):
             yield Candidate(span[0], span[1], _kind_named(before), "called", proposed=True)
-    for match in _matches_at(_CALLED_LOWER, text, naming):
+    for match in matches_at(_CALLED_LOWER, text, naming):
         if not _NOT_A_NAME_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
             yield Candidate(match.start(1), match.end(1), None, "called", proposed=True)
     for match, label in _proposed_phrases(rare):

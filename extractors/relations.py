@@ -20,7 +20,7 @@ from kg.extraction import Evidence, ExtractedEntity, ExtractedRelation
 from kg.model import NodeLabel, name_key
 from extractors.candidates import BatchComponent, Candidate, doc_text, doc_words, use_word_flag
 from extractors.text import (
-    MINOR_WORDS, Needles, WordIndex, find_all, lower_same_length, name_occurrences, sentence_bounds, stop_acronyms,
+    MINOR_WORDS, Needles, WordIndex, find_all, lower_same_length, matches_at, name_occurrences, sentence_bounds, stop_acronyms,
 )
 
 __all__ = ["RelationExtractor", "resolve_candidates"]
@@ -507,13 +507,7 @@ class _Sentences(list):
             text, lowered = self.text, self.lowered
             starts = sorted(i for word in ("we", "this") for i in find_all(lowered, word)
                             if not i or not (lowered[i - 1].isalnum() or lowered[i - 1] == "_"))
-            found, reached = [], 0
-            for i in starts:
-                match = _PRESENTS.match(text, i) if i >= reached else None
-                if match:
-                    found.append(match.group(1))
-                    reached = match.end()
-            self._presented = found
+            self._presented = [match.group(1) for match in matches_at(_PRESENTS, text, starts)]
         return self._presented
 
     @property

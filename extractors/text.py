@@ -21,6 +21,7 @@ __all__ = [
     "sentence_bounds",
     "find_all",
     "matches_starting_with",
+    "matches_at",
     "MINOR_WORDS",
     "lower_same_length",
     "name_occurrences",
@@ -142,6 +143,12 @@ def matches_starting_with(pattern: re.Pattern, text: str, firsts: str, pos: int 
             starts.append(i)
             i = text.find(first, i + 1)
     starts.sort()
+    return matches_at(pattern, text, starts)
+
+
+def matches_at(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
+    """What ``pattern.finditer(text)`` yields when every match must begin at one of ``starts``
+    (sorted): the pattern is tried only there, and not inside a match already found."""
     end = 0
     for i in starts:
         if i >= end:
@@ -165,6 +172,14 @@ def name_occurrences(text: str, surface: str) -> Iterator[tuple[int, int]]:
         start = text.find(surface, start + 1)
 
 
+def _sentence_ends(text: str, start: int) -> Iterator[re.Match]:
+    """What ``_SENT_END.finditer(text, start)`` finds: it can only match at these marks."""
+    candidates = [i for mark in ".!?" for i in find_all(text, mark) if i >= start and _MAY_END_AFTER(text[i + 1 : i + 2])]
+    candidates += [i for i in find_all(text, "\n") if i >= start]
+    candidates.sort()
+    return matches_at(_SENT_END, text, candidates)
+
+
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """Split ``text`` into sentences; returns (start, end) character offsets.
 
@@ -174,18 +189,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """
     bounds = []
     start = len(text) - len(text.lstrip())
-    candidates = [i for mark in ".!?" for i in find_all(text, mark) if i >= start and _MAY_END_AFTER(text[i + 1 : i + 2])]
-    candidates += [i for i in find_all(text, "\n") if i >= start]
-    candidates.sort()
-    matches = []
-    reached = 0
-    for i in candidates:  # what _SENT_END.finditer finds: it can only match at these
-        if i >= reached:
-            match = _SENT_END.match(text, i)
-            if match:
-                matches.append(match)
-                reached = match.end()
-    for match in matches:
+    for match in _sentence_ends(text, start):
         end = match.start() + (text[match.start()] != "\n")  # the full stop stays in its sentence
         while end > start and text[end - 1] in " \t":
             end -= 1

@@ -80,24 +80,11 @@ def test_sentence_bounds_are_ordered_and_trimmed(text):
         previous_end = b
 
 
-def _sentence_bounds_by_scanning(text):
-    bounds, start = [], len(text) - len(text.lstrip())
-    for match in _SENT_END.finditer(text, start):
-        end = match.start() + (text[match.start()] != "\n")
-        while end > start and text[end - 1] in " \t":
-            end -= 1
-        if end > start:
-            bounds.append((start, end))
-        start = match.end()
-    end = len(text.rstrip())
-    if end > start:
-        bounds.append((start, end))
-    return bounds
+@given(PIECES, st.integers(0, 3))
+def test_sentence_ends_are_what_a_full_scan_finds(text, start):
+    from extractors.text import _sentence_ends
 
-
-@given(PIECES)
-def test_sentence_bounds_are_what_a_full_scan_finds(text):
-    assert sentence_bounds(text) == _sentence_bounds_by_scanning(text)
+    assert [m.span() for m in _sentence_ends(text, start)] == [m.span() for m in _SENT_END.finditer(text, start)]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
