@@ -139,7 +139,7 @@ class BatchComponent:
     """``pipe`` for the ``kg_*`` components: each runs over a batch of Docs before the next
     component starts, as spaCy's trainable components do, instead of every Doc going through
     every component in turn. Each component's patterns and caches then stay warm in the CPU's
-    caches for a whole batch; interleaved, the pipeline ran about a fifth slower."""
+    caches for a whole batch; interleaved, the pipeline ran about 5% slower."""
 
     name: str
 

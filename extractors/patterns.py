@@ -19,9 +19,8 @@ from spacy.tokens import Doc
 from kg.model import NodeLabel
 from extractors.candidates import BatchComponent, Candidate, add_candidates, doc_text, doc_words, use_word_flag
 from extractors.text import (
-    DATA,
-    matches_at,
-    Needles, WordClasses, WordIndex, is_coined_name, lower_same_length, shaped_words, stop_acronyms, trim_name, url_spans,
+    DATA, Needles, WordClasses, WordIndex, is_coined_name, lower_same_length, matches_at, shaped_words, stop_acronyms,
+    trim_name, url_spans,
 )
 
 __all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names"]
@@ -232,6 +231,13 @@ def _proposed_phrases(rare: _RareWords) -> Iterator[tuple[re.Match, Optional[Nod
                            else NodeLabel.METHOD)
 
 
+def _end_of_word_before(text: str, i: int) -> int:
+    """Where the word before offset ``i`` ends (``i`` itself when no space comes before it)."""
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
 def _may_end_a_name(text: str, end: int) -> bool:
     """Can a capitalised name phrase (``_CAP_WORD``s, perhaps with a citation in brackets) end at
     ``end``? Its last word holds a capital or a digit, or closes a bracket; most words before a
@@ -252,9 +258,7 @@ def _titled_data(rare: _RareWords) -> Iterator[re.Match]:
         if i < title_end:
             continue
         head_end = i + next(len(w) for w in _TITLED_DATA_WORDS if text.startswith(w, i))
-        before = i
-        while before > 0 and text[before - 1].isspace():
-            before -= 1
+        before = _end_of_word_before(text, i)
         if before == i or not _may_end_a_name(text, before):
             continue
         for match in _TITLED_DATA.finditer(text, max(title_end, _phrase_window(text, i, 80)), head_end):
@@ -269,9 +273,7 @@ def _data_heads(rare: _RareWords) -> Iterator[re.Match]:
     text = rare.text
     nouns = []
     for i in rare.positions(_DATA_NOUNS):
-        j = i
-        while j > 0 and text[j - 1].isspace():
-            j -= 1
+        j = _end_of_word_before(text, i)
         if j < i and j > 0 and _may_end_a_name(text, j):
             noun = _DATA_NOUN_WORD.match(text, j)
             if noun:
@@ -325,10 +327,7 @@ def _data_lists(rare: "_RareWords") -> Iterator[tuple[int, int, NodeLabel]]:
         noun = _PLURAL_DATA_NOUN.match(text, i)
         if noun is None or not (i and text[i - 1].isspace()):
             continue
-        before = i
-        while before > 0 and text[before - 1].isspace():
-            before -= 1
-        if not _may_end_a_name(text, before):
+        if not _may_end_a_name(text, _end_of_word_before(text, i)):
             continue
         window = max(_phrase_window(text, i, 160), text.rfind(".", 0, i) + 1, text.rfind("\n", 0, i) + 1)
         found = _LIST_BEFORE_DATA.search(text, window, i)
@@ -530,8 +529,7 @@ class NamePatterns(BatchComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         # User and repository names in links ("GeoX-Lab", "ShuvenduRoy") are not entity names.
-        urls = url_spans(doc_text(doc))
-        words = doc_words(doc).blanked(urls) if urls else doc_words(doc)
+        words = doc_words(doc).blanked(url_spans(doc_text(doc)))
         text = words.text
         found = [Candidate(a, b, None, "shape") for a, b in coined_names(text, words)]
         prefix = title_prefix(text)

@@ -20,7 +20,8 @@ from kg.extraction import Evidence, ExtractedEntity, ExtractedRelation
 from kg.model import NodeLabel, name_key
 from extractors.candidates import BatchComponent, Candidate, doc_text, doc_words, use_word_flag
 from extractors.text import (
-    MINOR_WORDS, Needles, WordIndex, find_all, lower_same_length, matches_at, name_occurrences, sentence_bounds, stop_acronyms,
+    MINOR_WORDS, Needles, WordIndex, lower_same_length, matches_at, name_occurrences, sentence_bounds, stop_acronyms,
+    word_starts,
 )
 
 __all__ = ["RelationExtractor", "resolve_candidates"]
@@ -56,18 +57,8 @@ _PROPOSING_VERB = re.compile(
 def _proposal_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """What ``_PROPOSE.finditer`` spans in ``text[start:end]``, given the lowercased text: a
     subject, then within 40 characters and before any full stop, a proposing verb."""
-    # A subject starts with one of these words, at a word start ("we", not "between"): found with
-    # str.find, and the pattern is tried only there.
-    subjects = []
-    for word in ("we", "this", "our"):
-        i = text.find(word, start, end)
-        while i >= 0:
-            if not i or not (text[i - 1].isalnum() or text[i - 1] == "_"):  # what \b asks
-                subjects.append(i)
-            i = text.find(word, i + 1, end)
-    if not subjects:
-        return
-    subjects.sort()
+    # A subject starts with one of these words at a word start: the pattern is tried only there.
+    subjects = word_starts(text, ("we", "this", "our"), start, end)
     position = start
     for i in subjects:
         subject = _PROPOSING_SUBJECT.match(text, i, end) if i >= position else None
@@ -149,6 +140,8 @@ _ALIAS_INTRO = re.compile(
 # Acronyms of families so generic that a comparison against them names no baseline ("outperforms
 # supervised fine-tuning and RL"): the annotation guideline omits these rather than marking them optional.
 _OMITTED_FAMILIES = frozenset(("RL", "LLM", "LLMs", "VLM", "VLMs", "MLLM", "MLLMs", "NLP", "AGI", "GNN", "GNNs", "MTL", "SSL"))
+
+
 def _confidence_of(source: str) -> float:
     return _CONFIDENCE.get(source, 0.6)
 
@@ -504,10 +497,8 @@ class _Sentences(list):
         if self._presented is None:
             # What _PRESENTS.findall finds: its matches start at "we" or "this" (found with
             # str.find), so the pattern is tried only there.
-            text, lowered = self.text, self.lowered
-            starts = sorted(i for word in ("we", "this") for i in find_all(lowered, word)
-                            if not i or not (lowered[i - 1].isalnum() or lowered[i - 1] == "_"))
-            self._presented = [match.group(1) for match in matches_at(_PRESENTS, text, starts)]
+            starts = word_starts(self.lowered, ("we", "this"))
+            self._presented = [match.group(1) for match in matches_at(_PRESENTS, self.text, starts)]
         return self._presented
 
     @property

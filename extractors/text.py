@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple, Optional
 
 __all__ = [
-    "mask_urls",
     "url_spans",
     "blank_spans",
     "sentence_bounds",
     "find_all",
     "matches_starting_with",
     "matches_at",
+    "word_starts",
     "MINOR_WORDS",
     "lower_same_length",
     "name_occurrences",
@@ -56,7 +56,7 @@ _SENT_END = re.compile(
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 
-def _MAY_END_AFTER(following: str) -> bool:
+def _may_end_sentence_before(following: str) -> bool:
     """Can a sentence end at a ".", "!" or "?" followed by this character? Only before a space,
     after an optional closing quote or bracket (as ``_SENT_END`` asks): decimals and "e.g" are skipped
     without trying the pattern."""
@@ -79,7 +79,13 @@ def url_spans(text: str) -> list[tuple[int, int]]:
 
 
 def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with every span replaced by spaces (same length, so offsets still hold)."""
+    """``text`` with every span replaced by spaces (same length, so offsets still hold): with
+    :func:`url_spans`, user and repository names in links ("GeoX-Lab") are kept from the rules.
+
+    >>> masked = blank_spans("Code: https://github.com/A/B-C. Done", [(6, 30)])
+    >>> masked.split(), len(masked)
+    (['Code:', '.', 'Done'], 36)
+    """
     if not spans:
         return text
     pieces, previous = [], 0
@@ -88,17 +94,6 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
         previous = end
     pieces.append(text[previous:])
     return "".join(pieces)
-
-
-def mask_urls(text: str) -> str:
-    """The text with every URL blanked out (same length, so offsets still hold): user and
-    repository names in links ("GeoX-Lab", "ShuvenduRoy") are not entity names.
-
-    >>> masked = mask_urls("Code: https://github.com/A/B-C. Done")
-    >>> masked.split(), len(masked)
-    (['Code:', '.', 'Done'], 36)
-    """
-    return blank_spans(text, url_spans(text))
 
 
 def lower_same_length(text: str) -> str:
@@ -128,7 +123,7 @@ def find_all(text: str, needle: str) -> Iterator[int]:
 
 
 def matches_starting_with(pattern: re.Pattern, text: str, firsts: str, pos: int = 0) -> Iterator[re.Match]:
-    """What ``pattern.finditer(text, pos)`` yields, for a pattern whose matches all start with one
+    r"""What ``pattern.finditer(text, pos)`` yields, for a pattern whose matches all start with one
     of the characters ``firsts``: those are found with ``str.find`` and the pattern is tried only
     there. The regex engine cannot skip ahead to a character class, so a scan costs about six
     times a ``str.find`` per character.
@@ -144,6 +139,25 @@ def matches_starting_with(pattern: re.Pattern, text: str, firsts: str, pos: int 
             i = text.find(first, i + 1)
     starts.sort()
     return matches_at(pattern, text, starts)
+
+
+def word_starts(text: str, words: Iterable[str], start: int = 0, end: Optional[int] = None) -> list[int]:
+    """Sorted offsets in ``text[start:end]`` where one of ``words`` begins a word (what a leading
+    ``\\b`` asks: "we" in "we show", not in "between"), found with ``str.find``.
+
+    >>> word_starts("we answer; We were", ("we",))
+    [0, 14]
+    """
+    end = len(text) if end is None else end
+    found = []
+    for word in words:
+        i = text.find(word, start, end)
+        while i >= 0:
+            if not i or not (text[i - 1].isalnum() or text[i - 1] == "_"):
+                found.append(i)
+            i = text.find(word, i + 1, end)
+    found.sort()
+    return found
 
 
 def matches_at(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
@@ -174,7 +188,7 @@ def name_occurrences(text: str, surface: str) -> Iterator[tuple[int, int]]:
 
 def _sentence_ends(text: str, start: int) -> Iterator[re.Match]:
     """What ``_SENT_END.finditer(text, start)`` finds: it can only match at these marks."""
-    candidates = [i for mark in ".!?" for i in find_all(text, mark) if i >= start and _MAY_END_AFTER(text[i + 1 : i + 2])]
+    candidates = [i for mark in ".!?" for i in find_all(text, mark) if i >= start and _may_end_sentence_before(text[i + 1 : i + 2])]
     candidates += [i for i in find_all(text, "\n") if i >= start]
     candidates.sort()
     return matches_at(_SENT_END, text, candidates)
