@@ -171,23 +171,31 @@ def extract_cli(sources, output, fmt, processes, with_ner) -> None:
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.argument("pred", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--errors", "show_errors", is_flag=True,
+              help="Also list every false positive and false negative, per paper (entities, relations, results).")
 @_fail_cleanly
-def eval_cli(gold, pred, as_json) -> None:
-    """Precision, recall and F1 of predictions against gold."""
-    from kg.evaluate import KINDS, evaluate_files
+def eval_cli(gold, pred, as_json, show_errors) -> None:
+    """Precision, recall and F1 of predictions against gold (the reference scorer's rules).
 
-    try:
-        result = evaluate_files(gold, pred)
-    except (json.JSONDecodeError, KeyError) as exc:
-        raise click.ClickException(f"cannot read gold or predictions: {exc}") from None
+    Example: kg eval ../shared/eval/dev_gold.jsonl pred.jsonl --errors
+    """
+    from kg.evaluate import KINDS, evaluate_files, format_errors
+
+    result = evaluate_files(gold, pred, errors=show_errors)
     if as_json:
         click.echo(json.dumps(result))
         return
     click.echo(f"{'':14s} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}")
     for kind in KINDS:
+        if kind not in result:
+            continue
         r = result[kind]
         click.echo(f"{kind:14s} {r['p']:6.3f} {r['r']:6.3f} {r['f1']:6.3f} {r['tp']:5d} {r['fp']:5d} {r['fn']:5d}")
     click.echo(f"papers {result['papers']}, missing predictions {result['missing_predictions']}")
+    if show_errors:
+        click.echo("")
+        for line in format_errors(result["errors"]):
+            click.echo(line)
 
 
 @cli.command("load")

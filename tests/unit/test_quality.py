@@ -49,3 +49,21 @@ def test_quality_kg_eval_counts_missing_papers(tmp_path):
     empty.write_text("")
     scores = evaluate_files(SHARED_EVAL / "dev_gold.jsonl", empty)
     assert scores["missing_predictions"] == 150 and scores["entities"]["tp"] == 0
+
+
+def test_quality_kg_eval_errors_account_for_every_miss(dev_predictions):
+    scores = evaluate_files(SHARED_EVAL / "dev_gold.jsonl", dev_predictions, errors=True)
+    for kind in ("entities", "proposed", "evaluated_on", "outperforms", "results"):
+        listed = [e for e in scores["errors"] if e["kind"] == kind]
+        assert sum(e["error"] == "fp" for e in listed) == scores[kind]["fp"], kind
+        assert sum(e["error"] == "fn" for e in listed) == scores[kind]["fn"], kind
+    printed = CliRunner().invoke(cli, ["eval", str(SHARED_EVAL / "dev_gold.jsonl"), str(dev_predictions), "--errors"])
+    assert printed.exit_code == 0
+    assert any(line.split("\t")[1:3] == ["entities", "FN"] for line in printed.output.splitlines() if "\t" in line)
+
+
+def test_quality_kg_eval_refuses_swapped_arguments(dev_predictions):
+    result = CliRunner().invoke(cli, ["eval", str(dev_predictions), str(SHARED_EVAL / "dev_gold.jsonl")])
+    assert result.exit_code == 1
+    assert "kg eval GOLD PRED" in result.output and "Traceback" not in result.output
+    assert result.output.strip().count("\n") == 0
