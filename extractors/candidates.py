@@ -13,7 +13,7 @@ from kg.model import NodeLabel
 from extractors.text import WordClasses, WordIndex, cares_about
 from extractors.tokenizer import WHITESPACE_TOKENS, WhitespaceTokenizer
 
-__all__ = ["BatchComponent", "Candidate", "add_candidates", "doc_text", "doc_words", "use_word_flag"]
+__all__ = ["BatchComponent", "Candidate", "add_candidates", "doc_text", "doc_words", "set_doc_text", "use_word_flag"]
 
 
 class Candidate(NamedTuple):
@@ -63,6 +63,24 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["kg_text"] = doc.text
     return text
+
+
+def set_doc_text(doc: Doc, text: str, changed: list[tuple[int, int]]) -> None:
+    """Make ``text`` (a same-length edit of the Doc's text, differing only inside the sorted
+    ``changed`` spans) the text the later components read; the text as read stays in
+    ``doc.user_data["kg_original"]``. Offsets into either are offsets into the other."""
+    original = doc_text(doc)
+    if len(text) != len(original):
+        raise ValueError("an edited text must keep the length of the original")
+    index = doc_words(doc)
+    doc.user_data.setdefault("kg_original", original)
+    doc.user_data["kg_text"] = text
+    doc.user_data["kg_words"] = index.edited(text, changed)
+
+
+def original_text(doc: Doc) -> str:
+    """The Doc's text as read, before any component edited it (see :func:`set_doc_text`)."""
+    return doc.user_data.get("kg_original") or doc_text(doc)
 
 
 def doc_words(doc: Doc) -> WordIndex:

@@ -15,7 +15,7 @@ from kg.readers import find_urls
 from extractors.candidates import doc_text as text_of
 
 # Importing the modules registers their factories (also exposed as spacy_factories entry points).
-from extractors import abbreviations, gazetteer, ner, patterns, relations, tokenizer  # noqa: F401
+from extractors import abbreviations, cleanup, gazetteer, ner, patterns, relations, tokenizer  # noqa: F401
 
 __all__ = ["DEFAULT_CONFIG", "NER_CONFIG", "load_pipeline", "extract_papers"]
 

@@ -499,10 +499,14 @@ class WordIndex:
         made from this one: only the words that touch a span change."""
         if not spans:
             return self
-        text = blank_spans(self.text, spans)
+        return self.edited(blank_spans(self.text, spans), spans)
+
+    def edited(self, text: str, spans: list[tuple[int, int]]) -> "WordIndex":
+        """The index of ``text``, a same-length edit of this index's text that differs only
+        inside ``spans`` (sorted), made from this one: only the words that touch a span change."""
         if self._positions is None:
             return WordIndex(text)
-        regions = []  # the blanked spans widened to whole words of the new text
+        regions = []  # the edited spans widened to whole words of the new text
         for start, end in spans:
             while start > 0 and not text[start - 1].isspace():
                 start -= 1

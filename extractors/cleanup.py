@@ -1,0 +1,211 @@
+"""``kg_text_cleanup``: text extracted from PDFs, made readable for the rules without moving a
+single offset.
+
+Abstracts taken from PDFs carry debris that no abstract means to say: LaTeX macro remnants
+("VAEname = VAE, description = VariationalAutoencoder", "citecolor = darkblue"), author and
+affiliation lines ("JonathanShen1] RuomingPang1] ... UniversityofCalifornia"), venue and ACM
+classification lines, keyword lists, figure labels, links spaced out by the extractor
+("https: // github.com / x") and titles in capitals. Read as text, every glued word of it looks
+like a coined name.
+
+:func:`clean_text` returns a text of exactly the same length in which
+
+- the trailing run of segments that are not prose (the debris above nearly always follows the
+  abstract's last sentence) is blanked;
+- colour macros glued to a word ("blackEnsemble", "darkgreenRGB0") lose the colour;
+- a spaced-out link is written compactly, padded with spaces ("https://github.com/x   ");
+- a title in capitals is written in title case, keeping the words that the abstract itself
+  writes in capitals ("GRAPH ATTENTION NETWORKS" -> "Graph Attention Networks").
+
+Every offset into the cleaned text is therefore an offset into the original. The component puts
+the cleaned text where the other components read the text (``doc.user_data["kg_text"]``, see
+:func:`extractors.candidates.doc_text`), keeps the original in ``doc.user_data["kg_original"]``,
+and records what it changed as labelled spans in ``doc.spans["kg_debris"]`` (render them with
+displaCy's span style).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractors.candidates import BatchComponent, doc_text, doc_words, set_doc_text
+
+__all__ = ["Debris", "clean_text", "TextCleanup", "DEBRIS_KEY"]
+
+DEBRIS_KEY = "kg_debris"
+
+
+class Debris(NamedTuple):
+    """A changed stretch of the text: ``kind`` is "tail", "colour", "link" or "recased"."""
+
+    start: int
+    end: int
+    kind: str
+
+
+# A segment ends after a full stop, question or exclamation mark followed by whitespace.
+_SEGMENT_END = re.compile(r"[.!?](?=\s)")
+_WORD = re.compile(r"\S+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_URL_START = re.compile(r"https?://|www\.")
+# Marks of markup, identifiers and affiliations that prose does not use.
+_MARKUP = re.compile(r"[=¡¿{}⌈⌉⌊⌋@|]|\d\]|\[\d|\[\]")
+_KEYWORDS_LEAD = re.compile(r"^\s*(?:keywords?|key words|index terms|ccs concepts)\b", re.IGNORECASE)
+# "https: // github.com / rbgirshick / fast-rcnn": a link the PDF extractor spaced out (a space
+# after "//" and around every "/"; a written link has none).
+_LINK_PART = r"[\w\-~%#?=&+]+(?:\.[\w\-~%#?=&+]+)*"
+_SPACED_LINK = re.compile(rf"(https?)\s*:\s*//\s+({_LINK_PART}(?:\s+/\s+{_LINK_PART})*)(?:\s+/(?=[\s.,;)]|$))?")
+# LaTeX colour names glued to the next word by a lost macro boundary.
+_COLOURS = ("black", "white", "red", "green", "blue", "cyan", "magenta", "yellow", "gray", "grey", "orange",
+            "purple", "brown", "darkblue", "darkgreen", "darkred", "lightblue", "lightgray", "mygreen", "myblue",
+            "myred")
+_GLUED_COLOUR = re.compile(rf"(?<![\w\-])(?:{'|'.join(sorted(_COLOURS, key=len, reverse=True))})(?=[A-Z])")
+
+
+def _is_prose(segment: str) -> bool:
+    """Does a segment read as a sentence? Prose is carried by function words ("the", "of", "we",
+    "is"); debris has next to none, or the marks of markup and affiliations."""
+    if _URL_START.search(segment):
+        return True  # "Code: https://...": links are found by the URL rules, not blanked
+    if _KEYWORDS_LEAD.match(segment):
+        return False
+    words = _WORD.findall(segment)
+    if not words:
+        return False
+    function = sum(1 for w in words if w.strip(".,;:()[]\"'“”").lower() in STOP_WORDS)
+    markup = len(_MARKUP.findall(segment))
+    glued = sum(1 for w in words if len(w) >= 16 and w.isalnum() and not w.islower())
+    if markup > max(1, len(words) // 8) or glued > max(1, len(words) // 8):
+        return False
+    return len(words) >= 3 and function >= max(1, 0.08 * len(words))
+
+
+def _debris_tail(text: str, body_start: int) -> tuple[int, int] | None:
+    """The trailing run of non-prose segments of ``text[body_start:]``, as (start, end)."""
+    end = len(text.rstrip())
+    if end <= body_start:
+        return None
+    cuts = [body_start] + [m.end() for m in _SEGMENT_END.finditer(text, body_start, end)]
+    tail_start = None
+    for cut in reversed(cuts):
+        segment_end = end if tail_start is None else tail_start
+        if cut >= segment_end:
+            continue
+        if _is_prose(text[cut:segment_end]):
+            break
+        tail_start = cut
+    if tail_start is None or tail_start == body_start:
+        return None  # nothing, or nothing but debris: a text with no prose at all is left alone
+    while tail_start < end and text[tail_start].isspace():
+        tail_start += 1
+    return tail_start, end
+
+
+def _recase_word(word: str) -> str:
+    """ "SUPER-RESOLUTION" -> "Super-Resolution", one character for one (so offsets hold)."""
+    out = []
+    start_of_part = True
+    for c in word:
+        if c.isalpha():
+            lowered = c.lower()
+            out.append(c if start_of_part or len(lowered) != 1 else lowered)
+            start_of_part = False
+        else:
+            out.append(c)
+            start_of_part = c in "-/"
+    return "".join(out)
+
+
+def _recased_title(text: str, title_end: int) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) for the words of a title written in capitals."""
+    title = text[:title_end]
+    letters = [c for c in title if c.isalpha()]
+    if len(letters) < 8 or sum(c.isupper() for c in letters) < 0.9 * len(letters) or len(title.split()) < 2:
+        return []
+    abstract = text[title_end:]
+    changes = []
+    for match in _WORD.finditer(title):
+        word = match.group(0)
+        core = word.strip(".,;:!?()[]\"'“”")
+        if not any(c.isalpha() for c in core) or re.search(rf"(?<![\w\-]){re.escape(core)}(?![\w\-])", abstract):
+            continue  # an acronym the abstract writes the same way stays as it is ("GAN", "3D")
+        recased = _recase_word(word)
+        if recased != word:
+            changes.append((match.start(), match.end(), recased))
+    return changes
+
+
+def clean_text(text: str) -> tuple[str, list[Debris]]:
+    """The text with its PDF debris blanked and its layout repaired, same length, and what
+    changed.
+
+    >>> t = "A Model\\n\\nWe propose X. It works on GLUE. VAEname = VAE, description = VariationalAutoencoder"
+    >>> cleaned, debris = clean_text(t)
+    >>> cleaned.rstrip(), len(cleaned) == len(t), [d.kind for d in debris]
+    ('A Model\\n\\nWe propose X. It works on GLUE.', True, ['tail'])
+    >>> clean_text("T\\n\\nCode is at https: // github.com / a / b.")[0]
+    'T\\n\\nCode is at https://github.com/a/b      .'
+    """
+    if not text:
+        return text, []
+    title_end = text.find("\n")
+    title_end = title_end if title_end >= 0 else 0
+    body_start = title_end
+    while body_start < len(text) and text[body_start].isspace():
+        body_start += 1
+    changes: list[tuple[int, int, str, str]] = []  # start, end, replacement, kind
+    tail = _debris_tail(text, body_start)
+    limit = tail[0] if tail else len(text)
+    if tail:
+        changes.append((tail[0], tail[1], " " * (tail[1] - tail[0]), "tail"))
+    if "//" in text:
+        for match in _SPACED_LINK.finditer(text, 0, limit):
+            compact = f"{match.group(1)}://" + re.sub(r"\s+", "", match.group(2))
+            if len(compact) < match.end() - match.start():
+                changes.append((match.start(), match.end(), compact.ljust(match.end() - match.start()), "link"))
+    for match in _GLUED_COLOUR.finditer(text, 0, limit) if any(c in text for c in ("black", "blue", "green", "red", "gray", "grey", "white")) else ():
+        changes.append((match.start(), match.end(), " " * (match.end() - match.start()), "colour"))
+    if title_end:
+        for start, end, recased in _recased_title(text, title_end):
+            changes.append((start, end, recased, "recased"))
+    if not changes:
+        return text, []
+    changes.sort()
+    pieces, position, debris = [], 0, []
+    for start, end, replacement, kind in changes:
+        if start < position:
+            continue  # inside an earlier change
+        pieces += [text[position:start], replacement]
+        position = end
+        debris.append(Debris(start, end, kind))
+    pieces.append(text[position:])
+    return "".join(pieces), debris
+
+
+class TextCleanup(BatchComponent):
+    """Runs :func:`clean_text` on each Doc; later components read the cleaned text.
+
+    Sets ``doc.user_data["kg_text"]`` (cleaned), ``doc.user_data["kg_original"]`` (as read) and
+    ``doc.spans["kg_debris"]`` (what changed, labelled by kind)."""
+
+    def __init__(self, nlp: Language, name: str = "kg_text_cleanup"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        cleaned, debris = clean_text(text)
+        if debris:
+            set_doc_text(doc, cleaned, [(d.start, d.end) for d in debris])
+            spans = [doc.char_span(d.start, d.end, label=d.kind, alignment_mode="expand") for d in debris]
+            doc.spans[DEBRIS_KEY] = [s for s in spans if s is not None]
+        return doc
+
+
+@Language.factory("kg_text_cleanup", assigns=["doc.spans"])
+def make_text_cleanup(nlp: Language, name: str) -> TextCleanup:
+    return TextCleanup(nlp, name)

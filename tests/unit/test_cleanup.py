@@ -1,0 +1,100 @@
+"""PDF debris: each class is blanked or repaired without moving an offset, and prose is left alone."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.cleanup import DEBRIS_KEY, clean_text
+
+PROSE = "We propose SparseNet, a sparse network. It outperforms ResNet on ImageNet."
+
+DEBRIS = {
+    "macro definitions": "VAEname = VAE, description = VariationalAutoencoder, first= VAE (VAE) AAEname = AAE",
+    "author line": "1] JonathanShen1] RuomingPang1] RonJ.Weiss1] YonghuiWu [1] Google, Inc. [2] UniversityofCalifornia",
+    "affiliation": "WuzhenShi, FengJiang SchoolofComputerScienceandTechnology, HarbinInstituteofTechnology, China",
+    "venue and ACM lines": "printacmref = false 2018 acmcopyright KDD’18August19–23, 2018, London, UnitedKingdom.",
+    "keywords": "Keywords: Generative Adversarial Nets (GANs), Lipschitz regularity, Minimum Reconstruction Error",
+    "keyword list": "Pedestrian Detection, Scale-aware, Deep Learning.",
+    "figure label": "figuret",
+    "figure folder": "arxiv arxiv. / figures /",
+    "glued glossary": "SISRSISRsingleimagesuper-resolution PSNRPSNRpeaksignaltonoiseratio FPSFPSframespersecond",
+    "colour definitions": "mygreenrgb0.032, 0.6392, 0.2039",
+    "symbols": "⌊⌋ ⌈⌉",
+    "emails": "Corresponding authors: jose.dolz@livia.etsmtl.ca, ismail.benayed@etsmtl.ca",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(DEBRIS))
+def test_cleanup_blanks_each_debris_tail(kind):
+    text = "A Title\n\n" + PROSE + " " + DEBRIS[kind]
+    cleaned, debris = clean_text(text)
+    assert len(cleaned) == len(text)
+    assert cleaned.rstrip() == "A Title\n\n" + PROSE
+    assert [d.kind for d in debris] == ["tail"]
+
+
+@pytest.mark.parametrize("ending", [
+    "Code is available at https://github.com/a/b.",
+    "Project page: https://x.github.io.",
+    "The extensive experiments demonstrate that RAML significantly outperforms current SOTA models.",
+    "Code shall be released.",
+])
+def test_cleanup_leaves_prose_endings_alone(ending):
+    text = "T\n\n" + PROSE + " " + ending
+    assert clean_text(text) == (text, [])
+
+
+def test_cleanup_compacts_a_spaced_out_link_and_the_code_url_is_found(nlp):
+    text = "T\n\nFast R-CNN is available at https: // github.com / rbgirshick / fast-rcnn."
+    cleaned, debris = clean_text(text)
+    assert "https://github.com/rbgirshick/fast-rcnn " in cleaned and len(cleaned) == len(text)
+    assert [d.kind for d in debris] == ["link"]
+    from extractors.pipeline import extract_papers
+    from kg.model import Paper
+
+    paper = Paper(id="p", title="T", abstract=text[3:])
+    (result,) = extract_papers([paper], nlp=nlp)
+    assert result.code_url == "https://github.com/rbgirshick/fast-rcnn"
+    assert not any("rbgirshick" in e.name for e in result.entities)
+
+
+def test_cleanup_recases_a_title_in_capitals_but_keeps_acronyms_the_abstract_uses():
+    text = "GENERATIVE MULTI-ADVERSARIAL NETWORKS WITH GMAN\n\nWe propose GMAN, a framework."
+    cleaned, debris = clean_text(text)
+    assert cleaned.startswith("Generative Multi-Adversarial Networks With GMAN\n")
+    assert {d.kind for d in debris} == {"recased"}
+
+
+def test_cleanup_drops_a_colour_macro_glued_to_a_word():
+    cleaned, debris = clean_text("T\n\nblackEnsemble of our models sets a new state of the art on all datasets.")
+    assert "     Ensemble of our models" in cleaned and [d.kind for d in debris] == ["colour"]
+
+
+def test_cleanup_debris_yields_no_entities_and_is_marked_in_doc_spans(nlp):
+    text = "Speech synthesis\n\nThis paper describes SpeechNet, a neural network for speech synthesis. " + DEBRIS["author line"]
+    doc = nlp(text)
+    names = {e.name for e in doc._.kg_entities}
+    assert "SpeechNet" in names
+    assert not any("Shen" in n or "California" in n or "Yonghui" in n for n in names)
+    assert [span.label_ for span in doc.spans[DEBRIS_KEY]] == ["tail"]
+    assert doc.user_data["kg_original"] == text  # the text as read stays available
+
+
+def test_cleanup_text_without_prose_is_left_alone():
+    text = "T\n\nKeywords: GANs, VAEs"
+    assert clean_text(text) == (text, [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("aZ .,=[]1/:\n") + ["http", "// ", "GAN ", "We ", "the ", "BLACK", "blackX"]),
+                max_size=120))
+def test_cleanup_keeps_length_and_never_fails(pieces):
+    text = "".join(pieces)
+    cleaned, debris = clean_text(text)
+    assert len(cleaned) == len(text)
+    for d in debris:
+        assert 0 <= d.start < d.end <= len(text)
+    outside = [i for i in range(len(text)) if not any(d.start <= i < d.end for d in debris)]
+    assert all(cleaned[i] == text[i] for i in outside)
