@@ -8,6 +8,7 @@ and long multi-word names also match in any case ("big-bench hard").
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Optional
 
@@ -83,6 +84,29 @@ def _alnum_runs(word: str) -> list[tuple[int, str]]:
         else:
             i += 1
     return runs
+
+
+# A year or version written after a known data name: "PASCAL VOC 2012", "MS MARCO 2.1", "WMT'14".
+_VERSION_AFTER = re.compile(r"(?:[ \-](?:19|20)\d\d|[ \-]v?\d+\.\d+|['’]\d\d)(?![\w.+\-]|\.\d)")
+_DATA_LABELS = (NodeLabel.DATASET, NodeLabel.BENCHMARK)
+
+
+def _versions(text: str, found: list[tuple[int, int, GazetteerEntry]]) -> list[tuple[int, int, GazetteerEntry]]:
+    """Known dataset and benchmark names with the year or version the text gives them: a name of
+    its own (the 2007 and 2012 editions of PASCAL VOC are different data).
+
+    >>> t = "on PASCAL VOC 2012 and MS MARCO 2.1, not GLUE 2x"
+    >>> entries = [GazetteerEntry(name=n, label=NodeLabel.DATASET) for n in ("PASCAL VOC", "MS MARCO", "GLUE")]
+    >>> [t[a:b] for a, b, _ in _versions(t, [(3, 13, entries[0]), (23, 31, entries[1]), (41, 45, entries[2])])]
+    ['PASCAL VOC 2012', 'MS MARCO 2.1']
+    """
+    extended = []
+    for start, end, entry in found:
+        if entry.label in _DATA_LABELS:
+            version = _VERSION_AFTER.match(text, end)
+            if version:
+                extended.append((start, version.end(), entry))
+    return extended
 
 
 class Gazetteer(BatchComponent):
@@ -173,11 +197,13 @@ class Gazetteer(BatchComponent):
         return found, inside
 
     def __call__(self, doc: Doc) -> Doc:
-        found, inside = self._matches(doc_text(doc), doc_words(doc))
+        text = doc_text(doc)
+        found, inside = self._matches(text, doc_words(doc))
         add_candidates(
             doc,
             [Candidate(start, end, entry.label, "gazetteer", canonical=entry.name, aliases=entry.aliases)
              for start, end, entry in found]
+            + [Candidate(start, end, entry.label, "gazetteer") for start, end, entry in _versions(text, found)]
             + [Candidate(start, end, entry.label, "known-part", canonical=entry.name) for start, end, entry in inside],
         )
         return doc

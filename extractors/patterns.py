@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from kg.model import NodeLabel
 from extractors.candidates import BatchComponent, Candidate, add_candidates, doc_text, doc_words, use_word_flag
 from extractors.text import (
-    DATA, Needles, WordClasses, WordIndex, is_coined_name, lower_same_length, matches_at, shaped_words, stop_acronyms,
+    DATA, MINOR_WORDS, Needles, sentence_bounds, WordClasses, WordIndex, is_coined_name, lower_same_length, matches_at, shaped_words, stop_acronyms,
     trim_name, url_spans,
 )
 
@@ -520,6 +520,50 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
         yield Candidate(start, end, NodeLabel.METHOD, "method-list")
 
 
+# Runs of capitalised words, small words allowed inside ("Battle of the Backbones", "Who Did What",
+# "Static Facial Expressions in the Wild"): names no shape or cue rule sees ("Omniglot", "Daily
+# Mail", "Matching Networks"). Most such runs are not names (sentence starts, "Bayesian", places),
+# so these candidates become entities only when the learned typer says so (extractors/entity_typer.py).
+_CAP_RUN_WORD = r"[A-Z][\w\-+'’.]*[\w+]|[A-Z]"
+_CAPITALISED_RUN = re.compile(
+    rf"(?<![\w\-+.])(?:{_CAP_RUN_WORD})(?:(?:\s+(?:of|the|in|de|&)){{0,2}}\s+(?:{_CAP_RUN_WORD}|\d[\w.]*))*"
+)
+_RUN_SPLIT = {"For", "On", "In", "With", "To", "Via", "From", "By", "Using", "And", "Of", "At", "As", "Under", "Through",
+              "Towards", "Toward", "Beyond", "Without", "Into", "Is", "Are", "Can", "Do", "Does", "Not", "Vs", "Versus",
+              "A", "An", "The"}
+_MAX_RUN_WORDS = 5
+
+
+def capitalised_runs(text: str, sentence_starts: frozenset[int] = frozenset()) -> Iterator[tuple[int, int]]:
+    """Spans of capitalised word runs, title words split at their function words, generic openers
+    ("The", "However") left off; a lone word that starts a sentence is skipped (its capital says
+    nothing)."""
+    for match in _CAPITALISED_RUN.finditer(text):
+        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", match.group(0))]
+        base = match.start()
+        pieces: list[list[tuple[int, int]]] = [[]]
+        for a, b in words:
+            word = match.group(0)[a:b]
+            if word in _RUN_SPLIT or word in _GENERIC_START:
+                pieces.append([])
+            else:
+                pieces[-1].append((base + a, base + b))
+        for piece in pieces:
+            while piece and (text[piece[-1][0] : piece[-1][1]] in MINOR_WORDS or not text[piece[-1][0]].isupper()
+                             and not text[piece[-1][0]].isdigit()):
+                piece.pop()  # a run ends on a capitalised word or a number
+            while piece and not text[piece[0][0]].isupper():
+                piece.pop(0)
+            if not piece or len(piece) > _MAX_RUN_WORDS:
+                continue
+            start, end = piece[0][0], piece[-1][1]
+            while end > start and not (text[end - 1].isalnum() or text[end - 1] in "+"):
+                end -= 1
+            if end - start < 2 or (len(piece) == 1 and start in sentence_starts):
+                continue
+            yield start, end
+
+
 class NamePatterns(BatchComponent):
     """Adds shape, title-prefix and cue-phrase candidates to ``doc._.kg_candidates``."""
 
@@ -536,6 +580,8 @@ class NamePatterns(BatchComponent):
         if prefix:
             found.append(Candidate(prefix[0], prefix[1], None, "title", proposed=True))
         found.extend(cue_names(text, words))
+        starts = frozenset(start for start, _ in sentence_bounds(text))
+        found.extend(Candidate(a, b, None, "capitalised") for a, b in capitalised_runs(text, starts))
         add_candidates(doc, found)
         return doc
 

@@ -17,7 +17,7 @@ from extractors.candidates import doc_text as text_of
 # Importing the modules registers their factories (also exposed as spacy_factories entry points).
 from extractors import abbreviations, cleanup, gazetteer, ner, patterns, relations, tokenizer  # noqa: F401
 
-__all__ = ["DEFAULT_CONFIG", "NER_CONFIG", "load_pipeline", "extract_papers"]
+__all__ = ["DEFAULT_CONFIG", "NER_CONFIG", "load_pipeline", "extract_papers", "make_doc"]
 
 DEFAULT_CONFIG = Path(__file__).parent / "config.cfg"
 NER_CONFIG = Path(__file__).parent / "config-ner.cfg"
@@ -52,14 +52,16 @@ def _sanitise(text: str) -> str:
     return text.translate(_CONTROL)
 
 
-def _make_doc(nlp: Language, text: str):
+def make_doc(nlp: Language, text: str):
+    """The Doc the pipeline's components expect for ``text`` (sanitised, its text cached)."""
+    text = _sanitise(text)
     doc = nlp.make_doc(text)
     doc.user_data["kg_text"] = text  # spares every component a rebuild of doc.text
     return doc
 
 
 def _extract_items(nlp: Language, items: Iterable[tuple[str, str, list[str]]], batch_size: int) -> Iterator[PaperExtraction]:
-    stream = ((_make_doc(nlp, text), (paper_id, urls)) for text, paper_id, urls in items)
+    stream = ((make_doc(nlp, text), (paper_id, urls)) for text, paper_id, urls in items)
     for doc, (paper_id, urls) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         code = next((u for u in urls + find_urls(text_of(doc)) if "github.com" in u or "gitlab.com" in u), None)
         underscore = doc._
@@ -107,7 +109,7 @@ def extract_papers(
     pipeline once; results come back as ``PaperExtraction`` records (spaCy's own multiprocessing
     would have to serialise the Docs with their Python-object extensions, which it cannot).
     """
-    items = ((_sanitise(p.text), p.id, list(p.urls)) for p in papers)
+    items = ((p.text, p.id, list(p.urls)) for p in papers)
     if n_process <= 1:
         yield from _extract_items(nlp or load_pipeline(config_path), items, batch_size)
         return

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from pathlib import Path
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator, Optional
@@ -16,9 +17,11 @@ from typing import Iterator, Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.errors import ExtractionError
 from kg.extraction import Evidence, ExtractedEntity, ExtractedRelation
 from kg.model import NodeLabel, name_key
 from extractors.candidates import BatchComponent, Candidate, doc_text, doc_words, use_word_flag
+from extractors.entity_typer import name_features
 from extractors.text import (
     MINOR_WORDS, Needles, WordIndex, lower_same_length, matches_at, name_occurrences, sentence_bounds, stop_acronyms,
     word_starts,
@@ -34,11 +37,11 @@ if not Doc.has_extension("kg_relations"):
 # Higher wins when candidates overlap: explicit definitions beat the gazetteer (so "Super Natural
 # Instructions (SuperNI)" is not cut to "Natural Instructions"), the gazetteer beats shapes.
 _PRIORITY = {"abbreviation-long": 7, "abbreviation": 7, "title": 7, "called": 7, "gazetteer": 6,
-             "data-head": 4, "bench-name": 3, "data-list": 3, "method-list": 3, "shape": 2, "ner": 1}
+             "data-head": 4, "bench-name": 3, "data-list": 3, "method-list": 3, "shape": 2, "ner": 1, "capitalised": 0}
 _EXTENDS_KNOWN = 8  # one hyphenated word around a known name ("M2-CLIP", "u-LLaVA", "Qwen2-VL-2B")
 _CONFIDENCE = {"gazetteer": 0.95, "abbreviation": 0.9, "abbreviation-long": 0.9, "title": 0.9, "called": 0.85,
                "data-head": 0.8, "bench-name": 0.75, "data-list": 0.7, "method-list": 0.7, "shape": 0.7,
-               "ner": 0.6}
+               "ner": 0.6, "capitalised": 0.5}
 
 _PROPOSE = re.compile(
     r"\b(?:we|this (?:paper|work|study)|our (?:paper|work))\b[^.]{0,40}?\b(?:propose|introduce|present|develop|design|"
@@ -194,7 +197,8 @@ def _is_generic_long(long_form: str) -> bool:
 
 
 def resolve_candidates(
-    text: str, candidates: list[Candidate], *, extractor: str = "kg_relations", words: Optional[WordIndex] = None
+    text: str, candidates: list[Candidate], *, extractor: str = "kg_relations", words: Optional[WordIndex] = None,
+    typer=None,
 ) -> tuple[list[ExtractedEntity], list[ExtractedRelation]]:
     """Turn candidates into typed entities with roles, EVALUATED_ON and OUTPERFORMS.
 
@@ -203,6 +207,8 @@ def resolve_candidates(
     text : the paper text (title, newline, abstract).
     candidates : what the name-finding components found.
     words : the text's word index, if another component has made it.
+    typer : decides, from each entity's features, whether it is a name and of what kind
+        (:class:`extractors.entity_typer.EntityTyper`); without one, the rules decide.
 
     Returns
     -------
@@ -240,8 +246,13 @@ def resolve_candidates(
         elif source == "abbreviation" and cand.long_form:
             defined_here[(cand.start, cand.end)] = name_key(_clean(text[cand.long_form[0] : cand.long_form[1]]))
     known_parts.sort()
+    capitalised: list[tuple[int, int]] = []  # for the typer only, after every rule's names and mentions
     for cand in candidates:
         if cand.source == "ner" or cand.source == "known-part":
+            continue
+        if cand.source == "capitalised":
+            if typer is not None:
+                capitalised.append((cand.start, cand.end))
             continue
         if cand.source == "abbreviation" and cand.long_form:
             short = _clean(text[cand.start : cand.end])
@@ -396,6 +407,22 @@ def resolve_candidates(
                 if span not in ent.mentions and not accepted.overlaps(*span):
                     ent.mentions.append(span)
         ent.mentions = sorted(set(ent.mentions))
+    # 3b. Runs of capitalised words the rules did not cover, for the typer to judge.
+    if capitalised:
+        for ent in entities.values():
+            for span in ent.mentions:
+                if not accepted.overlaps(*span):
+                    accepted.add(*span)
+    for span in _uncovered_runs(text, capitalised, accepted, entities):
+        surface, key = _surface_and_key(text[span[0] : span[1]])
+        if not key or key in generic_shorts:
+            continue
+        ent = entities.get(root(key))
+        if ent is None:
+            ent = entities[key] = _Entity()
+        ent.surfaces.setdefault(surface, span[0])
+        ent.mentions.append(span)
+        ent.sources.add("capitalised")
 
     # 4. Types and roles.
     out_entities: list[ExtractedEntity] = []
@@ -415,16 +442,28 @@ def resolve_candidates(
                 ent.label = max(sorted(set(votes)), key=votes.count)  # sorted: ties break the same way in every run
         if not ent.proposed and not ent.gazetteer and ent.label is NodeLabel.METHOD:
             ent.proposed = _defined_in_own_work(text, ent, sentences)
-    _mark_parts_of_own_work(text, live, sentences)
-    if len(live) > 1:
-        _propagate_list_labels(text, live)
+    # Runs of capitalised words are names only when the typer says so; the rules ignore them.
+    ruled = [ent for ent in live if not ent.sources <= _TYPER_ONLY]
+    _mark_parts_of_own_work(text, ruled, sentences)
+    if len(ruled) > 1:
+        _propagate_list_labels(text, ruled)
     for ent in live:
         if ent.weak:
             ent.proposed, ent.label = False, ent.label or NodeLabel.METHOD
+    judged = [ent for ent in live if not ent.weak]
+    if typer is not None:
+        rows = [entity_features(text, ent, sentences, title_end) for ent in judged]
+        described = [(tuple(ent.surfaces), tuple(ent.mentions)) for ent in judged]
+        verdicts = dict(zip(map(id, judged), typer.decide(rows, [_rule_verdict(ent) for ent in judged], described)))
+    else:
+        verdicts = {id(ent): _rule_verdict(ent) for ent in judged}
     for ent in live:
+        if not ent.weak:
+            verdict = verdicts[id(ent)]
+            if verdict == "None":
+                continue
+            ent.label = _label_of_verdict(verdict, ent)
         proposed, label = ent.proposed, ent.label
-        if not proposed and _looks_generic(ent):
-            continue
         name = _pick_name(ent)
         first = ent.mentions[0] if ent.mentions else (ent.surfaces[name], ent.surfaces[name] + len(name))
         evidence = _evidence(text, sentences, first[0], extractor, max(map(_confidence_of, ent.sources)))
@@ -434,7 +473,7 @@ def resolve_candidates(
         aliases.sort()
         out_entities.append(
             ExtractedEntity(name=name, aliases=aliases, label=label, role="proposed" if proposed else "used",
-                            mentions=len(ent.mentions), evidence=evidence)
+                            mentions=len(ent.mentions), spans=ent.mentions, evidence=evidence)
         )
         by_name[name] = ent
 
@@ -442,6 +481,109 @@ def resolve_candidates(
     compared = {r.target for r in relations if r.type == "OUTPERFORMS"}
     out_entities = [e for e in out_entities if not by_name[e.name].weak or e.name in compared]
     return out_entities, relations
+
+
+_TYPER_ONLY = frozenset(("capitalised",))
+
+
+def _uncovered_runs(text: str, runs: list[tuple[int, int]], accepted: "_Coverage", entities: dict) -> list[tuple[int, int]]:
+    """The capitalised runs no accepted name overlaps, with every whole-name occurrence of their
+    surfaces that is free too; each accepted as it is found."""
+    found = []
+    for start, end in sorted(runs):
+        if accepted.overlaps(start, end):
+            continue
+        surface = text[start:end]
+        for span in name_occurrences(text, surface):
+            if not accepted.overlaps(*span):
+                accepted.add(*span)
+                found.append(span)
+    return found
+_BENCH_WORDS = re.compile(r"bench|suite|arena|leaderboard|challenge|\bgym\b|\beval\b", re.IGNORECASE)
+
+
+def _rule_verdict(ent: _Entity) -> str:
+    """What the rules alone make of an entity: "None" (not a name), or its kind as a typer label."""
+    if ent.sources <= _TYPER_ONLY or (not ent.proposed and _looks_generic(ent)):
+        return "None"
+    return _VERDICT_OF_LABEL[ent.label]
+
+
+_VERDICT_OF_LABEL = {NodeLabel.METHOD: "Method", NodeLabel.DATASET: "Data", NodeLabel.BENCHMARK: "Data",
+                     NodeLabel.TASK: "Task", NodeLabel.METRIC: "Metric"}
+
+
+def _label_of_verdict(verdict: str, ent: _Entity) -> NodeLabel:
+    if verdict == "Data":
+        if ent.label is NodeLabel.DATASET or ent.label is NodeLabel.BENCHMARK:
+            return ent.label
+        return NodeLabel.BENCHMARK if any(_BENCH_WORDS.search(s) for s in ent.surfaces) else NodeLabel.DATASET
+    return NodeLabel(verdict)
+
+
+def entity_features(text: str, ent: _Entity, sentences: "_Sentences", title_end: int) -> list[str]:
+    """The typer's view of an entity: what the rules said of it, its name's shape, and the words
+    around its first mentions."""
+    name = _pick_name(ent)
+    feats = [f"rule={ent.label.value if ent.label else 'none'}", f"verdict={_rule_verdict(ent)}"]
+    feats += [f"src={source}" for source in sorted(ent.sources)]
+    if ent.strong_label:
+        feats.append("strong")
+    if ent.list_label:
+        feats.append("list")
+    if ent.proposed:
+        feats.append("proposed")
+    if ent.gazetteer:
+        feats.append("gazetteer")
+    if ent.long_forms:
+        feats.append("has_long_form")
+        feats += [f"long.{f}" for f in name_features(max(ent.long_forms, key=len))[:4]]
+    if len(ent.surfaces) > 1:
+        short = min(ent.surfaces, key=len)
+        feats += [f"short.{f}" for f in name_features(short)[:3]]
+    feats += name_features(name)
+    feats.append(f"mentions={min(len(ent.mentions), 3)}")
+    for start, end in ent.mentions[:3]:
+        feats += _context_features(text, start, end, sentences, title_end)
+    return feats
+
+
+_CONTEXT_WORD = re.compile(r"[^\w+\-]+")
+
+
+def _context_features(text: str, start: int, end: int, sentences: "_Sentences", title_end: int) -> list[str]:
+    before = text[max(0, start - 50) : start].split()[-2:]
+    after = text[end : end + 50].split()[:2]
+    left = [_CONTEXT_WORD.sub("", w).lower() for w in before]
+    right = [_CONTEXT_WORD.sub("", w).lower() for w in after]
+    feats = []
+    if start < title_end:
+        feats.append("in_title")
+    else:
+        sentence = _sentence_of(sentences, start)
+        if sentence is not None:
+            if sentence[0] == start:
+                feats.append("sentence_start")
+            if sentences.has_eval_cue(sentence):
+                feats.append("eval_sentence")
+            if sentences.proposals(sentence):
+                feats.append("proposal_sentence")
+    if left:
+        feats.append(f"L1={left[-1]}")
+        if len(left) > 1:
+            feats.append(f"L2={left[-2]}_{left[-1]}")
+    else:
+        feats.append("L1=^")
+    if right:
+        feats.append(f"R1={right[0]}")
+        if len(right) > 1:
+            feats.append(f"R2={right[0]}_{right[1]}")
+    else:
+        feats.append("R1=$")
+    following = text[end : end + 2].lstrip()[:1]
+    if following in "(,.;:":
+        feats.append(f"P={following}")
+    return feats
 
 
 def _absorb(target: _Entity, other: _Entity) -> None:
@@ -695,10 +837,13 @@ def _propagate_list_labels(text: str, entities: list[_Entity]) -> None:
                     ent.label = NodeLabel.METHOD
 
 
-_INTRODUCING_VERBS = ("introduce", "propose", "present", "release")
+_INTRODUCING_VERBS = ("introduce", "propose", "present", "release", "describe", "construct")
 _INTRODUCES_NAME = re.compile(
-    rf"\b[Ww]e\s+(?:{'|'.join(_INTRODUCING_VERBS)})\s+(?:the\s+)?$"
+    rf"\b(?:[Ww]e|[Tt]his (?:paper|work|report))\s+(?:{'|'.join(_INTRODUCING_VERBS)})s?\s+(?:the\s+)?"
+    rf"(?:(?:a|an)\s+(?:new\s+|novel\s+)?(?:[\w\-]+\s+){{0,2}}?(?:model|method|dataset|benchmark|tool|network|system),\s+)?$"
 )
+# What may follow a name that starts the title for the title to be about it.
+_TITLE_NAME_END = re.compile(r"\s*(?::|\n)|\s+(?:for|with|via|by|using)\s", re.IGNORECASE)
 _WE = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE)
 _PRIOR_WORK = re.compile(
     r"\b(?:such as|like|e\.g\.|including|based on|previous|existing|prior|baselines?|compared (?:with|to)|unlike|than|"
@@ -753,15 +898,19 @@ def _mark_parts_of_own_work(text: str, entities: list[_Entity], sentences) -> No
 
 def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> bool:
     if ent.gazetteer:
-        # A known name is proposed only by the paper titled by it ("Tree of Thoughts: ...", "Mistral 7B"),
-        # or introduced by name right after the verb ("we introduce GSM8K, a dataset ...").
+        # A known name is proposed only by the paper titled by it ("Tree of Thoughts: ...", "Mistral 7B",
+        # "Matching Networks for One Shot Learning"), introduced by name right after the verb ("we introduce
+        # GSM8K, a dataset ...", "This paper describes Tacotron 2"), or called the paper's own ("our DeepFM").
         for surface in ent.surfaces:
-            if text.startswith(surface) and text[len(surface) : len(surface) + 1] in (":", "\n"):
+            if text.startswith(surface) and _TITLE_NAME_END.match(text, len(surface)):
                 return True
-        return any(
-            _INTRODUCES_NAME.search(window) for window in (text[max(0, start - 40) : start] for start, _ in ent.mentions)
-            if any(verb in window for verb in _INTRODUCING_VERBS)
-        )
+        for start, _ in ent.mentions:
+            window = text[max(0, start - 60) : start]
+            if any(verb in window for verb in _INTRODUCING_VERBS) and _INTRODUCES_NAME.search(window):
+                return True
+            if window.rstrip().rstrip(",").lower().endswith(_OURS_ENDINGS) and _OURS.search(window):
+                return True
+        return False
     for start, end in ent.mentions:
         if start < title_end and ent.sources & _NAMING_SOURCES:
             return True
@@ -878,23 +1027,35 @@ class RelationExtractor(BatchComponent):
     """Resolves ``doc._.kg_candidates`` into ``doc._.kg_entities`` (list of ExtractedEntity)
     and ``doc._.kg_relations`` (list of ExtractedRelation).
 
-    Character offsets rather than ``doc.spans`` carry the results: names such as "GPT-3" or
-    "MHR-z" cut across spaCy's token boundaries, and aligning every mention to tokens would cost
-    more than the rest of the pipeline."""
+    ``typer``: the path of a trained typer model (``extractors/models/typer`` when "default"),
+    or None to let the rules alone decide which candidates are names and of what kind.
 
-    def __init__(self, nlp: Language, name: str = "kg_relations"):
+    Character offsets rather than tokens carry the results: names such as "GPT-3" or "MHR-z" cut
+    across spaCy's token boundaries."""
+
+    def __init__(self, nlp: Language, name: str = "kg_relations", *, typer: Optional[str] = None):
         self.name = name
         use_word_flag(nlp)
+        self.typer = None
+        if typer:
+            from extractors.entity_typer import DEFAULT_MODEL, EntityTyper
+
+            path = DEFAULT_MODEL if typer == "default" else Path(typer)
+            try:
+                self.typer = EntityTyper.load(path)
+            except (OSError, ValueError, KeyError) as exc:
+                raise ExtractionError(f"{path}: cannot load the typer model: {exc}") from exc
 
     def __call__(self, doc: Doc) -> Doc:
         underscore = doc._
-        entities, relations = resolve_candidates(doc_text(doc), underscore.kg_candidates, extractor=self.name, words=doc_words(doc))
+        entities, relations = resolve_candidates(doc_text(doc), underscore.kg_candidates, extractor=self.name,
+                                                 words=doc_words(doc), typer=self.typer)
         doc.user_data.pop("kg_words", None)  # a per-Doc scratch index, not data to keep or serialise
         underscore.kg_entities = entities
         underscore.kg_relations = relations
         return doc
 
 
-@Language.factory("kg_relations", assigns=["doc._.kg_entities", "doc._.kg_relations"])
-def make_relation_extractor(nlp: Language, name: str) -> RelationExtractor:
-    return RelationExtractor(nlp, name)
+@Language.factory("kg_relations", assigns=["doc._.kg_entities", "doc._.kg_relations"], default_config={"typer": None})
+def make_relation_extractor(nlp: Language, name: str, typer: Optional[str]) -> RelationExtractor:
+    return RelationExtractor(nlp, name, typer=typer)

@@ -30,11 +30,15 @@ class Evidence(_Model):
 
 
 class ExtractedEntity(_Model):
+    """A name found in one paper: ``spans`` are the character offsets of every mention in
+    ``Paper.text`` (``mentions`` is their number)."""
+
     name: str
     aliases: list[str] = Field(default_factory=list)
     label: NodeLabel
     role: Literal["proposed", "used"]
     mentions: int = 1
+    spans: list[tuple[int, int]] = Field(default_factory=list)
     evidence: Evidence
 
 
