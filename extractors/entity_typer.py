@@ -208,14 +208,13 @@ def train(
 
 
 class EntityTyper:
-    """Decides each entity's kind with a :class:`TyperModel`: the most probable label, except that
-    a name is kept only when ``P(None)`` is at most ``max_none`` (a threshold chosen in
-    cross-validation, ``scripts/train_typer.py``)."""
+    """Types names with a :class:`TyperModel`: the most probable kind other than "None" (the
+    typer only types names the rules found; it does not drop or add any, which did not pay in
+    cross-validation: see the model card)."""
 
-    def __init__(self, model: TyperModel, *, max_none: Optional[float] = None):
+    def __init__(self, model: TyperModel):
         self.model = model
-        self.max_none = model.settings.get("max_none", 0.5) if max_none is None else max_none
-        self._none = model.labels.index("None")
+        self._kinds = [i for i, label in enumerate(model.labels) if label != "None"]
 
     @classmethod
     def load(cls, path: Path = DEFAULT_MODEL) -> "EntityTyper":
@@ -224,17 +223,9 @@ class EntityTyper:
     def decide(self, rows: Sequence[Sequence[str]], rule_verdicts: Sequence[str], entities: Sequence = ()) -> list[str]:
         if not rows:
             return []
-        probabilities = self.model.probabilities(rows)
-        verdicts = []
-        none = self._none
-        for p in probabilities:
-            if p[none] > self.max_none:
-                verdicts.append("None")
-            else:
-                p = p.copy()
-                p[none] = -1.0
-                verdicts.append(self.model.labels[int(p.argmax())])
-        return verdicts
+        probabilities = self.model.probabilities(rows)[:, self._kinds]
+        labels = self.model.labels
+        return [labels[self._kinds[int(i)]] for i in probabilities.argmax(axis=1)]
 
 
 class RecordingTyper:

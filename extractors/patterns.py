@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from kg.model import NodeLabel
 from extractors.candidates import BatchComponent, Candidate, add_candidates, doc_text, doc_words, use_word_flag
 from extractors.text import (
-    DATA, MINOR_WORDS, Needles, sentence_bounds, WordClasses, WordIndex, is_coined_name, lower_same_length, matches_at, shaped_words, stop_acronyms,
+    DATA, Needles, WordClasses, WordIndex, is_coined_name, lower_same_length, matches_at, shaped_words, stop_acronyms,
     trim_name, url_spans,
 )
 
@@ -430,6 +430,59 @@ def title_prefix(text: str) -> tuple[int, int] | None:
     return None
 
 
+# "Key-Value Memory Networks for Directly Reading Documents", "Deeply-Supervised Nets": older papers
+# name their method in the title's opening noun phrase, ended by a method noun.
+_METHOD_HEADS = {"Network": "Network", "Networks": "Network", "Nets": "Net", "Net": "Net", "Reader": "Reader",
+                 "Readers": "Reader", "Machine": "Machine", "Machines": "Machine", "Autoencoder": "Autoencoder",
+                 "Autoencoders": "Autoencoder", "Transformer": "Transformer", "Transformers": "Transformer",
+                 "Encoder": "Encoder", "Encoders": "Encoder", "Detector": "Detector", "Tracker": "Tracker"}
+# Words of generic family names ("Graph Neural Networks", "Deep Convolutional Networks"): a phrase of
+# these alone names a family, not a method.
+_TITLE_STOPS = frozenset(("For", "On", "In", "With", "To", "Via", "From", "By", "Using", "And", "Of", "At", "As", "Under",
+                          "Through", "Towards", "Toward", "Beyond", "Without", "Into", "Is", "Are", "Can", "Do", "Does"))
+_FAMILY_WORDS = frozenset((
+    "neural", "deep", "convolutional", "recurrent", "graph", "generative", "adversarial", "spiking", "attention",
+    "language", "vision", "vision-language", "large", "residual", "fully", "fully-convolutional", "feed-forward",
+    "feedforward", "bayesian", "probabilistic", "boltzmann", "restricted", "memory", "network", "networks", "nets",
+    "net", "transformer", "transformers", "encoder", "encoders", "autoencoder", "autoencoders", "variational",
+    "denoising", "sparse", "stacked", "multi-layer", "multilayer", "artificial", "hierarchical", "conditional",
+    "machine", "machines", "support", "vector", "kernel", "siamese", "capsule", "pretrained", "pre-trained",
+))
+_TITLE_HEAD_END = re.compile(r"\s+(?:for|with|via|by|using|in|on|as|towards|to)\s|\s*$|\s*:")
+
+
+def title_head_name(text: str) -> Optional[tuple[int, int, str]]:
+    r"""(start, end, singular form) of a method named by the title's opening noun phrase ("Matching
+    Networks for One Shot Learning"): Title-Case words ending in a method noun, followed by a
+    preposition, a colon or the end of the title, and not only words of generic family names
+    ("Graph Neural Networks for ...").
+
+    >>> t = "Key-Value Memory Networks for Directly Reading Documents\n\nWe ..."
+    >>> title_head_name(t)
+    (0, 25, 'Key-Value Memory Network')
+    >>> [title_head_name(t) for t in ("Graph Neural Networks for Graphs\n", "Vision-Language Models for X\n")]
+    [None, None]
+    """
+    title_end = text.find("\n")
+    title = text[: title_end if title_end >= 0 else len(text)]
+    words = title.split()
+    if len(words) < 2 or words[0] in _GENERIC_START or words[0] in _GENERIC_TITLE_WORDS or words[0].endswith("ing"):
+        return None  # "Scaling Memory-Augmented Neural Networks ...": a sentence about something, not a name
+    end = 0
+    for i, word in enumerate(words[:6]):
+        if not (word[:1].isupper() or word[:1].isdigit()) or word in _TITLE_STOPS:
+            return None
+        end = title.index(word, end) + len(word)
+        head = _METHOD_HEADS.get(word)
+        if head and i >= 1 and _TITLE_HEAD_END.match(title, end):
+            if all(w.lower() in _FAMILY_WORDS for w in words[: i + 1]):
+                return None
+            start = title.index(words[0])
+            name = title[start:end]
+            return start, end, name[: len(name) - len(word)] + head
+    return None
+
+
 def _coined_in_word(word: str) -> tuple[tuple[int, int], ...]:
     """Spans of the coined names in one word, relative to it: its shaped parts, trimmed."""
     found = []
@@ -520,50 +573,6 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
         yield Candidate(start, end, NodeLabel.METHOD, "method-list")
 
 
-# Runs of capitalised words, small words allowed inside ("Battle of the Backbones", "Who Did What",
-# "Static Facial Expressions in the Wild"): names no shape or cue rule sees ("Omniglot", "Daily
-# Mail", "Matching Networks"). Most such runs are not names (sentence starts, "Bayesian", places),
-# so these candidates become entities only when the learned typer says so (extractors/entity_typer.py).
-_CAP_RUN_WORD = r"[A-Z][\w\-+'’.]*[\w+]|[A-Z]"
-_CAPITALISED_RUN = re.compile(
-    rf"(?<![\w\-+.])(?:{_CAP_RUN_WORD})(?:(?:\s+(?:of|the|in|de|&)){{0,2}}\s+(?:{_CAP_RUN_WORD}|\d[\w.]*))*"
-)
-_RUN_SPLIT = {"For", "On", "In", "With", "To", "Via", "From", "By", "Using", "And", "Of", "At", "As", "Under", "Through",
-              "Towards", "Toward", "Beyond", "Without", "Into", "Is", "Are", "Can", "Do", "Does", "Not", "Vs", "Versus",
-              "A", "An", "The"}
-_MAX_RUN_WORDS = 5
-
-
-def capitalised_runs(text: str, sentence_starts: frozenset[int] = frozenset()) -> Iterator[tuple[int, int]]:
-    """Spans of capitalised word runs, title words split at their function words, generic openers
-    ("The", "However") left off; a lone word that starts a sentence is skipped (its capital says
-    nothing)."""
-    for match in _CAPITALISED_RUN.finditer(text):
-        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", match.group(0))]
-        base = match.start()
-        pieces: list[list[tuple[int, int]]] = [[]]
-        for a, b in words:
-            word = match.group(0)[a:b]
-            if word in _RUN_SPLIT or word in _GENERIC_START:
-                pieces.append([])
-            else:
-                pieces[-1].append((base + a, base + b))
-        for piece in pieces:
-            while piece and (text[piece[-1][0] : piece[-1][1]] in MINOR_WORDS or not text[piece[-1][0]].isupper()
-                             and not text[piece[-1][0]].isdigit()):
-                piece.pop()  # a run ends on a capitalised word or a number
-            while piece and not text[piece[0][0]].isupper():
-                piece.pop(0)
-            if not piece or len(piece) > _MAX_RUN_WORDS:
-                continue
-            start, end = piece[0][0], piece[-1][1]
-            while end > start and not (text[end - 1].isalnum() or text[end - 1] in "+"):
-                end -= 1
-            if end - start < 2 or (len(piece) == 1 and start in sentence_starts):
-                continue
-            yield start, end
-
-
 class NamePatterns(BatchComponent):
     """Adds shape, title-prefix and cue-phrase candidates to ``doc._.kg_candidates``."""
 
@@ -579,9 +588,13 @@ class NamePatterns(BatchComponent):
         prefix = title_prefix(text)
         if prefix:
             found.append(Candidate(prefix[0], prefix[1], None, "title", proposed=True))
+        else:
+            head = title_head_name(text)
+            if head:
+                aliases = (head[2],) if head[2] != text[head[0] : head[1]] else ()
+                found.append(Candidate(head[0], head[1], NodeLabel.METHOD, "title", canonical=aliases[0] if aliases else None,
+                                       aliases=aliases, proposed=True))
         found.extend(cue_names(text, words))
-        starts = frozenset(start for start, _ in sentence_bounds(text))
-        found.extend(Candidate(a, b, None, "capitalised") for a, b in capitalised_runs(text, starts))
         add_candidates(doc, found)
         return doc
 

@@ -37,11 +37,11 @@ if not Doc.has_extension("kg_relations"):
 # Higher wins when candidates overlap: explicit definitions beat the gazetteer (so "Super Natural
 # Instructions (SuperNI)" is not cut to "Natural Instructions"), the gazetteer beats shapes.
 _PRIORITY = {"abbreviation-long": 7, "abbreviation": 7, "title": 7, "called": 7, "gazetteer": 6,
-             "data-head": 4, "bench-name": 3, "data-list": 3, "method-list": 3, "shape": 2, "ner": 1, "capitalised": 0}
+             "data-head": 4, "bench-name": 3, "data-list": 3, "method-list": 3, "shape": 2, "ner": 1}
 _EXTENDS_KNOWN = 8  # one hyphenated word around a known name ("M2-CLIP", "u-LLaVA", "Qwen2-VL-2B")
 _CONFIDENCE = {"gazetteer": 0.95, "abbreviation": 0.9, "abbreviation-long": 0.9, "title": 0.9, "called": 0.85,
                "data-head": 0.8, "bench-name": 0.75, "data-list": 0.7, "method-list": 0.7, "shape": 0.7,
-               "ner": 0.6, "capitalised": 0.5}
+               "ner": 0.6}
 
 _PROPOSE = re.compile(
     r"\b(?:we|this (?:paper|work|study)|our (?:paper|work))\b[^.]{0,40}?\b(?:propose|introduce|present|develop|design|"
@@ -207,8 +207,8 @@ def resolve_candidates(
     text : the paper text (title, newline, abstract).
     candidates : what the name-finding components found.
     words : the text's word index, if another component has made it.
-    typer : decides, from each entity's features, whether it is a name and of what kind
-        (:class:`extractors.entity_typer.EntityTyper`); without one, the rules decide.
+    typer : decides, from each entity's features, the kind of the names whose kind no rule settled
+        (:class:`extractors.entity_typer.EntityTyper`); without one, the rules' default stands.
 
     Returns
     -------
@@ -246,13 +246,8 @@ def resolve_candidates(
         elif source == "abbreviation" and cand.long_form:
             defined_here[(cand.start, cand.end)] = name_key(_clean(text[cand.long_form[0] : cand.long_form[1]]))
     known_parts.sort()
-    capitalised: list[tuple[int, int]] = []  # for the typer only, after every rule's names and mentions
     for cand in candidates:
         if cand.source == "ner" or cand.source == "known-part":
-            continue
-        if cand.source == "capitalised":
-            if typer is not None:
-                capitalised.append((cand.start, cand.end))
             continue
         if cand.source == "abbreviation" and cand.long_form:
             short = _clean(text[cand.start : cand.end])
@@ -366,6 +361,15 @@ def resolve_candidates(
             ent.long_forms.add(surface)
         else:
             ent.sources.add(source)
+        if source == "title" and cand.aliases:  # "Dual Path Networks" in the title, "Dual Path Network (DPN)" below
+            ent.canonical = ent.canonical or cand.canonical
+            for alias in cand.aliases:
+                alias_key = name_key(alias)
+                if alias_key != key_root:
+                    if alias_key in entities:
+                        union(key_root, alias_key)
+                    else:
+                        alias_of.setdefault(alias_key, key_root)
         if source == "gazetteer":
             ent.gazetteer = True
             ent.canonical = cand.canonical
@@ -407,22 +411,6 @@ def resolve_candidates(
                 if span not in ent.mentions and not accepted.overlaps(*span):
                     ent.mentions.append(span)
         ent.mentions = sorted(set(ent.mentions))
-    # 3b. Runs of capitalised words the rules did not cover, for the typer to judge.
-    if capitalised:
-        for ent in entities.values():
-            for span in ent.mentions:
-                if not accepted.overlaps(*span):
-                    accepted.add(*span)
-    for span in _uncovered_runs(text, capitalised, accepted, entities):
-        surface, key = _surface_and_key(text[span[0] : span[1]])
-        if not key or key in generic_shorts:
-            continue
-        ent = entities.get(root(key))
-        if ent is None:
-            ent = entities[key] = _Entity()
-        ent.surfaces.setdefault(surface, span[0])
-        ent.mentions.append(span)
-        ent.sources.add("capitalised")
 
     # 4. Types and roles.
     out_entities: list[ExtractedEntity] = []
@@ -442,21 +430,21 @@ def resolve_candidates(
                 ent.label = max(sorted(set(votes)), key=votes.count)  # sorted: ties break the same way in every run
         if not ent.proposed and not ent.gazetteer and ent.label is NodeLabel.METHOD:
             ent.proposed = _defined_in_own_work(text, ent, sentences)
-    # Runs of capitalised words are names only when the typer says so; the rules ignore them.
-    ruled = [ent for ent in live if not ent.sources <= _TYPER_ONLY]
-    _mark_parts_of_own_work(text, ruled, sentences)
-    if len(ruled) > 1:
-        _propagate_list_labels(text, ruled)
+    _mark_parts_of_own_work(text, live, sentences)
+    if len(live) > 1:
+        _propagate_list_labels(text, live)
     for ent in live:
         if ent.weak:
             ent.proposed, ent.label = False, ent.label or NodeLabel.METHOD
-    judged = [ent for ent in live if not ent.weak]
+    verdicts = {id(ent): _rule_verdict(ent) for ent in live if not ent.weak}
     if typer is not None:
-        rows = [entity_features(text, ent, sentences, title_end) for ent in judged]
-        described = [(tuple(ent.surfaces), tuple(ent.mentions)) for ent in judged]
-        verdicts = dict(zip(map(id, judged), typer.decide(rows, [_rule_verdict(ent) for ent in judged], described)))
-    else:
-        verdicts = {id(ent): _rule_verdict(ent) for ent in judged}
+        # The typer settles the kind of names whose kind no rule settled (see extractors/entity_typer.py).
+        # It is asked once per text, even with nothing to type: a recording typer keeps one list per text.
+        unsettled = [ent for ent in live if not ent.weak and not ent.strong_label and verdicts[id(ent)] != "None"]
+        rows = [entity_features(text, ent, sentences, title_end) for ent in unsettled]
+        described = [(tuple(ent.surfaces), tuple(ent.mentions)) for ent in unsettled]
+        kinds = typer.decide(rows, [verdicts[id(ent)] for ent in unsettled], described)
+        verdicts.update(zip(map(id, unsettled), kinds))
     for ent in live:
         if not ent.weak:
             verdict = verdicts[id(ent)]
@@ -483,28 +471,12 @@ def resolve_candidates(
     return out_entities, relations
 
 
-_TYPER_ONLY = frozenset(("capitalised",))
-
-
-def _uncovered_runs(text: str, runs: list[tuple[int, int]], accepted: "_Coverage", entities: dict) -> list[tuple[int, int]]:
-    """The capitalised runs no accepted name overlaps, with every whole-name occurrence of their
-    surfaces that is free too; each accepted as it is found."""
-    found = []
-    for start, end in sorted(runs):
-        if accepted.overlaps(start, end):
-            continue
-        surface = text[start:end]
-        for span in name_occurrences(text, surface):
-            if not accepted.overlaps(*span):
-                accepted.add(*span)
-                found.append(span)
-    return found
 _BENCH_WORDS = re.compile(r"bench|suite|arena|leaderboard|challenge|\bgym\b|\beval\b", re.IGNORECASE)
 
 
 def _rule_verdict(ent: _Entity) -> str:
     """What the rules alone make of an entity: "None" (not a name), or its kind as a typer label."""
-    if ent.sources <= _TYPER_ONLY or (not ent.proposed and _looks_generic(ent)):
+    if not ent.proposed and _looks_generic(ent):
         return "None"
     return _VERDICT_OF_LABEL[ent.label]
 
@@ -537,9 +509,9 @@ def entity_features(text: str, ent: _Entity, sentences: "_Sentences", title_end:
         feats.append("gazetteer")
     if ent.long_forms:
         feats.append("has_long_form")
-        feats += [f"long.{f}" for f in name_features(max(ent.long_forms, key=len))[:4]]
+        feats += [f"long.{f}" for f in name_features(max(ent.long_forms, key=lambda s: (len(s), s)))[:4]]
     if len(ent.surfaces) > 1:
-        short = min(ent.surfaces, key=len)
+        short = min(ent.surfaces, key=lambda s: (len(s), s))
         feats += [f"short.{f}" for f in name_features(short)[:3]]
     feats += name_features(name)
     feats.append(f"mentions={min(len(ent.mentions), 3)}")

@@ -115,7 +115,8 @@ def record_entities(nlp: Language, records: Sequence[Record], typer: Optional[En
     if len(per_doc) != len(records):
         raise RuntimeError(f"the typer was asked {len(per_doc)} times for {len(records)} texts")
     for r, entities in zip(records, per_doc):
-        recorded[r.id] = entities
+        # Sorted by place: the order the pipeline met them may follow string hashing, which varies per process.
+        recorded[r.id] = sorted(entities, key=lambda e: (e["mentions"][0] if e["mentions"] else [0, 0], e["surfaces"]))
     return recorded, outputs
 
 
@@ -152,7 +153,7 @@ def examples_of(record: Record, entities: list[dict]) -> list[tuple[list[str], t
         mentions = [(a - shift, b - shift) for a, b in ent["mentions"]]
         hits = [label for s, e, label, _ in record.spans for a, b in mentions if a < e and s < b]
         if hits:
-            out.append((ent["features"], (max(set(hits), key=hits.count),)))
+            out.append((ent["features"], (max(sorted(set(hits)), key=hits.count),)))
         elif any(a < e and s < b for s, e in record.other_spans for a, b in mentions):
             continue  # SciERC's "other scientific terms": named things among them, not a label to learn
         else:
@@ -187,7 +188,6 @@ def train_typer(examples: Sequence[tuple[list[str], tuple[str, ...], float]], se
                   labels=LABELS, epochs=settings["epochs"], learning_rate=settings["learning_rate"],
                   l2=settings["l2"], min_count=settings["min_count"], batch_size=settings["batch_size"],
                   seed=settings["seed"])
-    model.settings["max_none"] = settings["max_none"]
     return model
 
 
