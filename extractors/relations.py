@@ -909,20 +909,42 @@ def _looks_generic(ent: _Entity) -> bool:
     return False
 
 
+_RELEASE = re.compile(r"\b(?:release[sd]?|releasing|publicly available|open[- ]sourced?|make\s+\S+\s+available|"
+                      r"future research)\b", re.IGNORECASE)
+
+
+def _only_released(text: str, sentences: "_Sentences", start: int) -> bool:
+    """Is this mention in a sentence of the abstract that releases data rather than reports on it?"""
+    sentence = _sentence_of(sentences, start)
+    if sentence is None or start < text.find("\n"):
+        return False  # the title names what the paper is about
+    return _RELEASE.search(text, *sentence) is not None and not sentences.has_eval_cue(sentence)
+
+
 def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str) -> list[ExtractedRelation]:
     relations = []
     for name, ent in by_name.items():
         if ent.label not in (NodeLabel.DATASET, NodeLabel.BENCHMARK) or ent.weak:
             continue
+        # A dataset or benchmark a paper introduces is one it reports results on, unless it is only
+        # released ("Finally, we release X, a dataset ... to facilitate future research").
+        introduced = ent.proposed and not all(_only_released(text, sentences, start) for start, _ in ent.mentions)
         for start, _ in ent.mentions:
             sentence = _sentence_of(sentences, start)
-            # A dataset or benchmark a paper introduces is one it reports results on.
-            if sentence and (ent.proposed or sentences.has_eval_cue(sentence)):
+            if sentence and (introduced or sentences.has_eval_cue(sentence)):
                 relations.append(
                     ExtractedRelation(type="EVALUATED_ON", target=name, evidence=_evidence(text, sentences, start, extractor, 0.7))
                 )
                 break
     return relations
+
+
+# Words before "compared to X" that make the comparison something other than a win.
+_NOT_A_WIN = re.compile(
+    r"\b(?:degrad\w*|drops?|decreas\w*|declin\w*|worse|loss(?:es)? of|lag\w*|falls? short|underperform\w*|"
+    r"comparabl\w*|similar|on par|competitive|close|slower|costlier|more expensive)\b(?:[^.;,]|\.\d)*$",
+    re.IGNORECASE,
+)
 
 
 def _comparison_cues(text: str, sentences: "_Sentences") -> Iterator[tuple[int, int, re.Match]]:
@@ -962,6 +984,8 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str) -
         mentioned = [(off, n) for off, n in here if n in methods]
         data = list(dict.fromkeys(n for _, n in here if by_name[n].label in (NodeLabel.DATASET, NodeLabel.BENCHMARK)))
         if _COMPARED.match(cue.group(0)):
+            if _NOT_A_WIN.search(text, max(a, cue_at - 60), cue_at):
+                continue  # "a relative degradation of 4.6% compared to BERT", "comparable to X": no claim to beat it
             clause_end = text.find(",", cue.end(), b)
             clause_end = clause_end if clause_end >= 0 else b
             winners = [n for off, n in mentioned if off >= clause_end and methods[n].proposed] or ([main] if main else [])
