@@ -12,7 +12,7 @@ like a coined name.
 
 - the trailing run of segments that are not prose (the debris above nearly always follows the
   abstract's last sentence) is blanked;
-- colour macros glued to a word ("blackEnsemble", "darkgreenRGB0") lose the colour;
+- colour macros glued to the first word of a sentence ("blackEnsemble of our models") lose the colour;
 - a spaced-out link is written compactly, padded with spaces ("https://github.com/x   ");
 - a title in capitals is written in title case, keeping the words that the abstract itself
   writes in capitals ("GRAPH ATTENTION NETWORKS" -> "Graph Attention Networks").
@@ -49,7 +49,6 @@ class Debris(NamedTuple):
 
 
 # A segment ends after a full stop, question or exclamation mark followed by whitespace.
-_SEGMENT_END = re.compile(r"[.!?](?=\s)")
 _WORD = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _URL_START = re.compile(r"https?://|www\.")
@@ -60,16 +59,41 @@ _KEYWORDS_LEAD = re.compile(r"^\s*(?:keywords?|key words|index terms|ccs concept
 # after "//" and around every "/"; a written link has none).
 _LINK_PART = r"[\w\-~%#?=&+]+(?:\.[\w\-~%#?=&+]+)*"
 _SPACED_LINK = re.compile(rf"(https?)\s*:\s*//\s+({_LINK_PART}(?:\s+/\s+{_LINK_PART})*)(?:\s+/(?=[\s.,;)]|$))?")
-# LaTeX colour names glued to the next word by a lost macro boundary.
+# LaTeX colour names glued to the next word by a lost macro boundary ("blackEnsemble").
 _COLOURS = ("black", "white", "red", "green", "blue", "cyan", "magenta", "yellow", "gray", "grey", "orange",
             "purple", "brown", "darkblue", "darkgreen", "darkred", "lightblue", "lightgray", "mygreen", "myblue",
             "myred")
-_GLUED_COLOUR = re.compile(rf"(?<![\w\-])(?:{'|'.join(sorted(_COLOURS, key=len, reverse=True))})(?=[A-Z])")
+
+
+_COLOUR_STARTS = tuple(sorted(_COLOURS, key=len, reverse=True))
+
+
+def _glued_colours(text: str, start: int, limit: int) -> list[tuple[int, int]]:
+    """Spans of colour names glued to the first word of the body or of a sentence in it, where a
+    colour macro sets off a block of text ("blackEnsemble of our models ...")."""
+    found = []
+    starts = [start]
+    i = text.find(". ", start, limit)
+    while i >= 0:
+        starts.append(i + 2)
+        i = text.find(". ", i + 2, limit)
+    for i in starts:
+        if text.startswith(_COLOUR_STARTS, i):
+            colour = next(c for c in _COLOUR_STARTS if text.startswith(c, i))
+            end = i + len(colour)
+            if end < len(text) and text[end].isupper():
+                found.append((i, end))
+    return found
+
+
+_COMMON_PROSE = (" the ", " of ", " and ", " to ", " in ", " is ", " we ", " that ", " for ")
 
 
 def _is_prose(segment: str) -> bool:
     """Does a segment read as a sentence? Prose is carried by function words ("the", "of", "we",
     "is"); debris has next to none, or the marks of markup and affiliations."""
+    if any(word in segment for word in _COMMON_PROSE) and len(_MARKUP.findall(segment)) <= 1:
+        return True  # most sentences: a common function word and no markup
     if _URL_START.search(segment):
         return True  # "Code: https://...": links are found by the URL rules, not blanked
     if _KEYWORDS_LEAD.match(segment):
@@ -85,20 +109,29 @@ def _is_prose(segment: str) -> bool:
     return len(words) >= 3 and function >= max(1, 0.08 * len(words))
 
 
+_SEGMENT_MARKS = (". ", ".\n", "! ", "!\n", "? ", "?\n")
+
+
+def _previous_cut(text: str, start: int, end: int) -> int:
+    """Where the segment that ends at ``end`` starts: just after the last full stop, question or
+    exclamation mark followed by whitespace before ``end`` (``start`` when there is none)."""
+    cut = max(text.rfind(mark, start, end) for mark in _SEGMENT_MARKS)
+    return cut + 1 if cut >= 0 else start
+
+
 def _debris_tail(text: str, body_start: int) -> tuple[int, int] | None:
-    """The trailing run of non-prose segments of ``text[body_start:]``, as (start, end)."""
+    """The trailing run of non-prose segments of ``text[body_start:]``, as (start, end); found
+    from the end backwards, so that an abstract whose last sentence is prose costs one test."""
     end = len(text.rstrip())
     if end <= body_start:
         return None
-    cuts = [body_start] + [m.end() for m in _SEGMENT_END.finditer(text, body_start, end)]
     tail_start = None
-    for cut in reversed(cuts):
-        segment_end = end if tail_start is None else tail_start
-        if cut >= segment_end:
-            continue
+    segment_end = end
+    while segment_end > body_start:
+        cut = _previous_cut(text, body_start, segment_end - 1)
         if _is_prose(text[cut:segment_end]):
             break
-        tail_start = cut
+        tail_start = segment_end = cut
     if tail_start is None or tail_start == body_start:
         return None  # nothing, or nothing but debris: a text with no prose at all is left alone
     while tail_start < end and text[tail_start].isspace():
@@ -124,8 +157,11 @@ def _recase_word(word: str) -> str:
 def _recased_title(text: str, title_end: int) -> list[tuple[int, int, str]]:
     """(start, end, replacement) for the words of a title written in capitals."""
     title = text[:title_end]
-    letters = [c for c in title if c.isalpha()]
-    if len(letters) < 8 or sum(c.isupper() for c in letters) < 0.9 * len(letters) or len(title.split()) < 2:
+    lower = sum(map(str.islower, title))
+    if lower > 0.1 * len(title):
+        return []  # most titles: more small letters than a title in capitals has
+    upper = sum(map(str.isupper, title))
+    if upper < 8 or lower > 0.1 * (upper + lower) or len(title.split()) < 2:
         return []
     abstract = text[title_end:]
     changes = []
@@ -168,8 +204,8 @@ def clean_text(text: str) -> tuple[str, list[Debris]]:
             compact = f"{match.group(1)}://" + re.sub(r"\s+", "", match.group(2))
             if len(compact) < match.end() - match.start():
                 changes.append((match.start(), match.end(), compact.ljust(match.end() - match.start()), "link"))
-    for match in _GLUED_COLOUR.finditer(text, 0, limit) if any(c in text for c in ("black", "blue", "green", "red", "gray", "grey", "white")) else ():
-        changes.append((match.start(), match.end(), " " * (match.end() - match.start()), "colour"))
+    for start, end in _glued_colours(text, body_start, limit):
+        changes.append((start, end, " " * (end - start), "colour"))
     if title_end:
         for start, end, recased in _recased_title(text, title_end):
             changes.append((start, end, recased, "recased"))

@@ -15,7 +15,7 @@ from kg.readers import find_urls
 from extractors.candidates import doc_text as text_of
 
 # Importing the modules registers their factories (also exposed as spacy_factories entry points).
-from extractors import abbreviations, cleanup, gazetteer, ner, patterns, relations, tokenizer  # noqa: F401
+from extractors import abbreviations, cleanup, gazetteer, ner, patterns, relations, render, tokenizer  # noqa: F401
 
 __all__ = ["DEFAULT_CONFIG", "NER_CONFIG", "load_pipeline", "extract_papers", "make_doc"]
 
@@ -60,12 +60,18 @@ def make_doc(nlp: Language, text: str):
     return doc
 
 
+# Components that only present what the others found: extraction to records does not need them.
+_PRESENTATION = ("kg_mention_spans",)
+
+
 def _extract_items(nlp: Language, items: Iterable[tuple[str, str, list[str]]], batch_size: int) -> Iterator[PaperExtraction]:
     stream = ((make_doc(nlp, text), (paper_id, urls)) for text, paper_id, urls in items)
-    for doc, (paper_id, urls) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        code = next((u for u in urls + find_urls(text_of(doc)) if "github.com" in u or "gitlab.com" in u), None)
-        underscore = doc._
-        yield PaperExtraction(paper_id=paper_id, entities=underscore.kg_entities, relations=underscore.kg_relations, code_url=code)
+    with nlp.select_pipes(disable=[name for name in _PRESENTATION if name in nlp.pipe_names]):
+        for doc, (paper_id, urls) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+            code = next((u for u in urls + find_urls(text_of(doc)) if "github.com" in u or "gitlab.com" in u), None)
+            underscore = doc._
+            yield PaperExtraction(paper_id=paper_id, entities=underscore.kg_entities, relations=underscore.kg_relations,
+                                  code_url=code)
 
 
 _WORKER_NLP: Optional[Language] = None

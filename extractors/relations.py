@@ -454,7 +454,7 @@ def resolve_candidates(
         proposed, label = ent.proposed, ent.label
         name = _pick_name(ent)
         first = ent.mentions[0] if ent.mentions else (ent.surfaces[name], ent.surfaces[name] + len(name))
-        evidence = _evidence(text, sentences, first[0], extractor, max(map(_confidence_of, ent.sources)))
+        evidence = _evidence(text, sentences, first[0], extractor, max(map(_confidence_of, ent.sources)), (first,))
         aliases = [s for s in ent.surfaces if s != name]  # (dict keys: no repeats)
         if ent.canonical and ent.canonical != name and ent.canonical not in ent.surfaces:
             aliases.append(ent.canonical)
@@ -520,41 +520,38 @@ def entity_features(text: str, ent: _Entity, sentences: "_Sentences", title_end:
     return feats
 
 
-_CONTEXT_WORD = re.compile(r"[^\w+\-]+")
+_CONTEXT_PUNCTUATION = "\"'“”‘’()[]{},.;:!?"
 
 
 def _context_features(text: str, start: int, end: int, sentences: "_Sentences", title_end: int) -> list[str]:
-    before = text[max(0, start - 50) : start].split()[-2:]
-    after = text[end : end + 50].split()[:2]
-    left = [_CONTEXT_WORD.sub("", w).lower() for w in before]
-    right = [_CONTEXT_WORD.sub("", w).lower() for w in after]
+    before = text[max(0, start - 40) : start].split()[-2:]
+    after = text[end : end + 40].split()[:2]
+    left = [w.strip(_CONTEXT_PUNCTUATION).lower() for w in before]
+    right = [w.strip(_CONTEXT_PUNCTUATION).lower() for w in after]
     feats = []
     if start < title_end:
         feats.append("in_title")
     else:
+        # (Whether the sentence reports results or proposes something helped too little in
+        # cross-validation to pay for its regex searches.)
         sentence = _sentence_of(sentences, start)
-        if sentence is not None:
-            if sentence[0] == start:
-                feats.append("sentence_start")
-            if sentences.has_eval_cue(sentence):
-                feats.append("eval_sentence")
-            if sentences.proposals(sentence):
-                feats.append("proposal_sentence")
+        if sentence is not None and sentence[0] == start:
+            feats.append("sentence_start")
     if left:
-        feats.append(f"L1={left[-1]}")
+        feats.append("L1=" + left[-1])
         if len(left) > 1:
             feats.append(f"L2={left[-2]}_{left[-1]}")
     else:
         feats.append("L1=^")
     if right:
-        feats.append(f"R1={right[0]}")
+        feats.append("R1=" + right[0])
         if len(right) > 1:
             feats.append(f"R2={right[0]}_{right[1]}")
     else:
         feats.append("R1=$")
     following = text[end : end + 2].lstrip()[:1]
-    if following in "(,.;:":
-        feats.append(f"P={following}")
+    if following and following in "(,.;:":
+        feats.append("P=" + following)
     return feats
 
 
@@ -643,14 +640,21 @@ def _sentence_of(sentences: "_Sentences", offset: int) -> Optional[tuple[int, in
     return None
 
 
-def _evidence(text: str, sentences: "_Sentences", offset: int, extractor: str, confidence: float) -> Evidence:
+def _evidence(text: str, sentences: "_Sentences", offset: int, extractor: str, confidence: float,
+              mentions: tuple[tuple[int, int], ...] = ()) -> Evidence:
+    """The sentence around ``offset``, with the offsets of the names the fact is about."""
     a, b = _sentence_of(sentences, offset) or (offset, offset)
-    key = (a, b, extractor, round(confidence, 2))
+    key = (a, b, extractor, round(confidence, 2), mentions)
     evidence = sentences.evidence.get(key)
-    if evidence is None:  # facts read in one sentence share one record
+    if evidence is None:  # facts read in one sentence about the same names share one record
         evidence = sentences.evidence[key] = Evidence(sentence=text[a:b], start=a, end=b, extractor=extractor,
-                                                      confidence=key[3])
+                                                      confidence=key[3], mentions=list(mentions))
     return evidence
+
+
+def _mention_in(ent: _Entity, a: int, b: int) -> Optional[tuple[int, int]]:
+    """The entity's first mention inside ``[a, b)``."""
+    return next(((s, e) for s, e in ent.mentions if a <= s and e <= b), None)
 
 
 def _pick_name(ent: _Entity) -> str:
@@ -929,12 +933,11 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str) 
         # A dataset or benchmark a paper introduces is one it reports results on, unless it is only
         # released ("Finally, we release X, a dataset ... to facilitate future research").
         introduced = ent.proposed and not all(_only_released(text, sentences, start) for start, _ in ent.mentions)
-        for start, _ in ent.mentions:
+        for start, end in ent.mentions:
             sentence = _sentence_of(sentences, start)
             if sentence and (introduced or sentences.has_eval_cue(sentence)):
-                relations.append(
-                    ExtractedRelation(type="EVALUATED_ON", target=name, evidence=_evidence(text, sentences, start, extractor, 0.7))
-                )
+                evidence = _evidence(text, sentences, start, extractor, 0.7, ((start, end),))
+                relations.append(ExtractedRelation(type="EVALUATED_ON", target=name, evidence=evidence))
                 break
     return relations
 
@@ -1011,10 +1014,11 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str) -
             for loser in losers:
                 if loser != winner and (winner, loser) not in seen:
                     seen.add((winner, loser))
+                    names = tuple(m for m in (_mention_in(methods[winner], a, b), _mention_in(methods[loser], a, b)) if m)
                     relations.append(
                         ExtractedRelation(type="OUTPERFORMS", source=winner, target=loser,
                                           benchmark=data[0] if data else None,
-                                          evidence=_evidence(text, sentences, cue_at, extractor, 0.6))
+                                          evidence=_evidence(text, sentences, cue_at, extractor, 0.6, names))
                     )
     return relations
 
@@ -1026,8 +1030,9 @@ class RelationExtractor(BatchComponent):
     ``typer``: the path of a trained typer model (``extractors/models/typer`` when "default"),
     or None to let the rules alone decide which candidates are names and of what kind.
 
-    Character offsets rather than tokens carry the results: names such as "GPT-3" or "MHR-z" cut
-    across spaCy's token boundaries."""
+    Character offsets carry the results (names such as "GPT-3" or "MHR-z" cut across any
+    tokenizer's boundaries); ``kg_mention_spans`` (extractors/render.py) turns them into
+    ``doc.spans`` and ``doc.ents``."""
 
     def __init__(self, nlp: Language, name: str = "kg_relations", *, typer: Optional[str] = None):
         self.name = name

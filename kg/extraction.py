@@ -20,11 +20,13 @@ class _Model(BaseModel):
 
 
 class Evidence(_Model):
-    """Where a fact was read: the sentence and its offsets in ``Paper.text``."""
+    """Where a fact was read: the sentence and its offsets in ``Paper.text``, and the offsets of
+    the names the fact is about (the entity's mention; a comparison's winner and loser)."""
 
     sentence: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+    mentions: list[tuple[int, int]] = Field(default_factory=list)
     extractor: str
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
 

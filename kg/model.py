@@ -27,6 +27,8 @@ __all__ = [
     "Relation",
     "Graph",
     "name_key",
+    "merge_key",
+    "display_name",
     "title_key",
     "entity_id",
     "paper_id",
@@ -84,6 +86,37 @@ def name_key(name: str) -> str:
     """
     text = unicodedata.normalize("NFKC", name).casefold()
     return _NAME_SEPARATORS.sub("", text).strip(".,;:()[]{}'\"")
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\S)", re.IGNORECASE)
+
+
+def merge_key(name: str) -> str:
+    """The key on which names from different papers meet: :func:`name_key` without a leading
+    article, so that "THE COLOSSEUM" and "Colosseum" are one name.
+
+    >>> merge_key("THE COLOSSEUM") == merge_key("Colosseum"), merge_key("The Pile") == merge_key("Pile")
+    (True, True)
+    """
+    return name_key(_LEADING_ARTICLE.sub("", name.strip()))
+
+
+def display_name(forms: dict[str, int]) -> str:
+    """The name to show for an entity written in several forms (form -> how often): its common
+    short form ("GLUE", not "General Language Understanding Evaluation"), else its most frequent
+    form, longer and better capitalised forms winning ties.
+
+    >>> display_name({"General Language Understanding Evaluation": 3, "GLUE": 2})
+    'GLUE'
+    >>> display_name({"Multi-Head Routing": 2, "multi-head routing": 1})
+    'Multi-Head Routing'
+    """
+
+    def short(form: str) -> bool:
+        return " " not in form.strip() and len(form) <= 16 and sum(c.isupper() for c in form) >= 2
+
+    return max(forms, key=lambda f: (short(f), not _LEADING_ARTICLE.match(f), forms[f], sum(c.isupper() for c in f),
+                                     len(f), f))
 
 
 def title_key(title: str) -> str:
@@ -210,7 +243,8 @@ class Relation(_Model):
     ``paper`` is the paper whose text states the fact; a fact is keyed by
     (source, type, target, paper), so two papers claiming that A outperforms B give two edges.
     ``start``/``end`` are character offsets of the evidence sentence in ``Paper.text``
-    (title, blank line, abstract).
+    (title, blank line, abstract); ``spans`` those of the names in it that the fact is about,
+    flattened as ``[start, end, start, end, ...]`` (a property list Neo4j can store).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -224,6 +258,7 @@ class Relation(_Model):
     end: int = Field(default=0, ge=0)
     extractor: str = ""
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    spans: list[int] = Field(default_factory=list)  # [start, end, ...] of the names the evidence is about
     benchmark: Optional[str] = None  # OUTPERFORMS only: the benchmark named in the same sentence
     source_file: Optional[str] = None
 

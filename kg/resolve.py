@@ -1,13 +1,14 @@
 """Entity resolution across papers: per-paper extractions become one deduplicated Graph.
 
 Rules:
-- surface forms meet on :func:`kg.model.name_key` (case, spaces, hyphens ignored), so
+- surface forms meet on :func:`kg.model.merge_key` (case, spaces, hyphens, a leading article ignored), so
   "Multi-Head Routing" and "multi-head routing" merge while "MHR" and "MHR-z", "GPT-3" and
   "GPT-4", "SAM" and "SAM 2", "MiniWoB" and "MiniWoB++" stay apart;
 - an acronym and its long form, defined together in any paper, merge;
 - an acronym defined with *different* long forms in different papers is ambiguous, so it is
   not used to merge those entities (SAM: Segment Anything Model vs Sharpness-Aware Minimization);
-- Methods never merge with Datasets/Benchmarks; within data, the label most papers give wins.
+- Methods never merge with Datasets/Benchmarks; within data, the label most papers give wins;
+- an entity is shown by its common short form ("GLUE"), its long forms kept as aliases.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections import Counter, defaultdict
 from typing import Iterable
 
 from kg.extraction import PaperExtraction
-from kg.model import ENTITY_LABELS, Entity, Graph, NodeLabel, Paper, Relation, RelType, entity_id, name_key
+from kg.model import ENTITY_LABELS, Entity, Graph, NodeLabel, Paper, Relation, RelType, display_name, entity_id, merge_key
 
 __all__ = ["resolve_graph"]
 
@@ -56,7 +57,7 @@ def resolve_graph(papers: list[Paper], extractions: Iterable[PaperExtraction]) -
             longs = [f for f in forms if f not in shorts]
             for short in shorts:
                 for long in longs:
-                    long_forms_of[(_class_of(ent.label), name_key(short))].add(name_key(long))
+                    long_forms_of[(_class_of(ent.label), merge_key(short))].add(merge_key(long))
 
     uf = _UnionFind()
     for ex in extractions:
@@ -64,8 +65,8 @@ def resolve_graph(papers: list[Paper], extractions: Iterable[PaperExtraction]) -
             cls = _class_of(ent.label)
             keys = []
             for form in [ent.name, *ent.aliases]:
-                key = name_key(form)
-                if len(long_forms_of.get((cls, key), ())) > 1 and key != name_key(ent.name):
+                key = merge_key(form)
+                if len(long_forms_of.get((cls, key), ())) > 1 and key != merge_key(ent.name):
                     continue
                 keys.append(f"{cls}|{key}")
             for key in keys[1:]:
@@ -77,7 +78,7 @@ def resolve_graph(papers: list[Paper], extractions: Iterable[PaperExtraction]) -
     names: dict[str, Counter] = defaultdict(Counter)
 
     def cluster_of(ent) -> str:
-        return uf.find(f"{_class_of(ent.label)}|{name_key(ent.name)}")
+        return uf.find(f"{_class_of(ent.label)}|{merge_key(ent.name)}")
 
     for ex in extractions:
         for ent in ex.entities:
@@ -92,8 +93,10 @@ def resolve_graph(papers: list[Paper], extractions: Iterable[PaperExtraction]) -
     for root in sorted(surfaces):
         label_counts = labels[root]
         label = max(label_counts, key=lambda lab: (label_counts[lab], lab is NodeLabel.BENCHMARK))
-        # The most complete written form: long forms beat acronyms, frequent beats rare.
-        name = max(names[root], key=lambda n: (len(n.split()) > 1, names[root][n], sum(c.isupper() for c in n), len(n), n))
+        # The common short form ("GLUE"); the long forms are aliases.
+        cls = _class_of(label)
+        forms = {f: n for f, n in surfaces[root].items() if len(long_forms_of.get((cls, merge_key(f)), ())) <= 1}
+        name = display_name(forms or surfaces[root])  # an ambiguous acronym (SAM) is not a display name
         eid = entity_id(label, name)
         while eid in entities and entities[eid].name != name:
             eid += "~"
@@ -119,14 +122,14 @@ def resolve_graph(papers: list[Paper], extractions: Iterable[PaperExtraction]) -
             by_name[ent.name] = eid
             ev = ent.evidence
             common = dict(paper=paper.id, evidence=ev.sentence, start=ev.start, end=ev.end, extractor=ev.extractor,
-                          confidence=ev.confidence, source_file=source_file)
+                          confidence=ev.confidence, spans=[o for m in ev.mentions for o in m], source_file=source_file)
             add(Relation(source=paper.id, type=RelType.MENTIONS, target=eid, **common))
             role = RelType.PROPOSES if ent.role == "proposed" else RelType.USES
             add(Relation(source=paper.id, type=role, target=eid, **common))
         for rel in ex.relations:
             ev = rel.evidence
             common = dict(paper=paper.id, evidence=ev.sentence, start=ev.start, end=ev.end, extractor=ev.extractor,
-                          confidence=ev.confidence, source_file=source_file)
+                          confidence=ev.confidence, spans=[o for m in ev.mentions for o in m], source_file=source_file)
             target = by_name.get(rel.target)
             if target is None:
                 continue

@@ -94,3 +94,19 @@ def test_entity_typer_dataset_vs_method_error_class(nlp, text, name, label):
     doc = nlp(text)
     found = {e.name: e.label.value for e in doc._.kg_entities}
     assert found.get(name) == label, found
+
+
+def test_mentions_are_doc_spans_and_ents_and_relations_carry_mention_offsets(nlp):
+    from extractors.render import displacy_mentions, render_html
+
+    text = "ZetaNet\n\nWe propose ZetaNet. ZetaNet outperforms GPT-4 on (MMLU)."
+    doc = nlp(text)
+    assert {(s.text, s.label_) for s in doc.spans["kg_mentions"]} >= {("ZetaNet", "Method"), ("(MMLU).", "Benchmark")}
+    assert {e.label_ for e in doc.ents} == {"Method", "Benchmark"}
+    outperforms = next(r for r in doc._.kg_relations if r.type == "OUTPERFORMS")
+    assert [text[a:b] for a, b in outperforms.evidence.mentions] == ["ZetaNet", "GPT-4"]
+    evaluated = next(r for r in doc._.kg_relations if r.type == "EVALUATED_ON")
+    assert [text[a:b] for a, b in evaluated.evidence.mentions] == ["MMLU"]
+    assert {text[m["start"]:m["end"]] for m in displacy_mentions(doc)["ents"]} == {"ZetaNet", "GPT-4", "MMLU"}
+    assert "GPT-4" in render_html(doc, page=False)
+

@@ -66,7 +66,7 @@ def test_extractors_components_register_and_compose():
 
 
 def test_extractors_config_pipeline(nlp):
-    assert nlp.pipe_names == ["kg_text_cleanup", "kg_gazetteer", "kg_abbreviations", "kg_name_patterns", "kg_relations"]
+    assert nlp.pipe_names == ["kg_text_cleanup", "kg_gazetteer", "kg_abbreviations", "kg_name_patterns", "kg_relations", "kg_mention_spans"]
 
 
 def test_extractors_mhr_example(nlp):
@@ -175,7 +175,7 @@ def test_extractors_ner_mode_loads_the_committed_model_and_only_types(tmp_path, 
     from kg.cli import cli
 
     nlp = load_pipeline(NER_CONFIG)
-    assert nlp.pipe_names == ["kg_text_cleanup", "kg_gazetteer", "kg_abbreviations", "kg_name_patterns", "kg_ner", "kg_relations"]
+    assert nlp.pipe_names == ["kg_text_cleanup", "kg_gazetteer", "kg_abbreviations", "kg_name_patterns", "kg_ner", "kg_relations", "kg_mention_spans"]
     doc = nlp("Sokoban agents\n\nOur experiments on Sokoban, Maze, and Taxi show that WMAct works.")
     assert any(c.source == "ner" for c in doc._.kg_candidates) or doc._.kg_entities is not None
     rules_only = {e.name for e in extract_one(load_pipeline(), "T", "We propose AdaTT, which beats MMoE on GLUE.").entities}

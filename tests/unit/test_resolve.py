@@ -25,8 +25,13 @@ def test_resolve_acronym_and_long_form_merge_across_papers():
     g = graph_of([ent("Multi-Head Routing", aliases=["MHR"])], [ent("MHR")], [ent("multi-head routing")])
     assert len(g.entities) == 1
     (entity,) = g.entities
-    assert entity.name == "Multi-Head Routing"
-    assert set(entity.aliases) == {"MHR", "multi-head routing"}
+    assert entity.name == "MHR"  # the common short form; the long forms are aliases
+    assert set(entity.aliases) == {"Multi-Head Routing", "multi-head routing"}
+
+
+def test_resolve_article_and_case_variants_merge():
+    g = graph_of([ent("THE COLOSSEUM", NodeLabel.BENCHMARK)], [ent("Colosseum", NodeLabel.BENCHMARK)])
+    assert [e.name for e in g.entities] == ["Colosseum"]
 
 
 def test_resolve_keeps_names_of_different_things_apart():
@@ -76,4 +81,4 @@ def test_resolve_relations_carry_provenance_and_are_deduplicated():
 def test_resolve_ids_are_deterministic():
     first = graph_of([ent("Multi-Head Routing", aliases=["MHR"])])
     second = graph_of([ent("Multi-Head Routing", aliases=["MHR"])])
-    assert [e.id for e in first.entities] == [e.id for e in second.entities] == ["method:multi-head-routing"]
+    assert [e.id for e in first.entities] == [e.id for e in second.entities] == ["method:mhr"]
