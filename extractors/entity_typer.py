@@ -11,7 +11,7 @@ Training data has partial labels: a corpus that annotates only datasets says of 
 candidate only that it is not a dataset. Each example therefore carries the set of labels it
 allows, and training minimises ``-log sum(p(y) for y in allowed)`` (see :func:`train`).
 
-The model is trained by ``scripts/train_typer.py`` (fixed seed, settings in
+The model is trained by ``scripts/train_models.py`` (fixed seed, settings in
 ``extractors/typer.cfg``); its card is ``extractors/models/typer/README.md``.
 """
 

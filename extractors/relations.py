@@ -198,7 +198,7 @@ def _is_generic_long(long_form: str) -> bool:
 
 def resolve_candidates(
     text: str, candidates: list[Candidate], *, extractor: str = "kg_relations", words: Optional[WordIndex] = None,
-    typer=None,
+    typer=None, scorer=None,
 ) -> tuple[list[ExtractedEntity], list[ExtractedRelation]]:
     """Turn candidates into typed entities with roles, EVALUATED_ON and OUTPERFORMS.
 
@@ -209,6 +209,8 @@ def resolve_candidates(
     words : the text's word index, if another component has made it.
     typer : decides, from each entity's features, the kind of the names whose kind no rule settled
         (:class:`extractors.entity_typer.EntityTyper`); without one, the rules' default stands.
+    scorer : decides which EVALUATED_ON and OUTPERFORMS candidates hold
+        (:class:`extractors.relation_scorer.RelationScorer`); without one, the rules decide.
 
     Returns
     -------
@@ -465,7 +467,8 @@ def resolve_candidates(
         )
         by_name[name] = ent
 
-    relations = _evaluated_on(text, sentences, by_name, extractor) + _outperforms(text, sentences, by_name, extractor)
+    relations = (_evaluated_on(text, sentences, by_name, extractor, scorer)
+                 + _outperforms(text, sentences, by_name, extractor, scorer))
     compared = {r.target for r in relations if r.type == "OUTPERFORMS"}
     out_entities = [e for e in out_entities if not by_name[e.name].weak or e.name in compared]
     return out_entities, relations
@@ -602,6 +605,7 @@ class _Sentences(list):
         self._presented: Optional[list[str]] = None
         self._eval_cue: dict[tuple[int, int], bool] = {}
         self._proposals: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._marks: dict[tuple[int, int], tuple[str, ...]] = {}
 
     def presented(self) -> list[str]:
         """The kind nouns of "we present a new dataset ..." phrases in the whole text."""
@@ -623,6 +627,17 @@ class _Sentences(list):
         found = self._eval_cue.get(sentence)
         if found is None:
             found = self._eval_cue[sentence] = _EVAL_CUE_LOWERED.search(self.lowered, *sentence) is not None
+        return found
+
+    def marks(self, sentence: tuple[int, int]) -> tuple[str, ...]:
+        """Whether the sentence speaks of training ("training_sentence") and gives a number
+        ("number_sentence"): read by the relation scorer, for every dataset of the sentence."""
+        found = self._marks.get(sentence)
+        if found is None:
+            found = self._marks[sentence] = tuple(
+                mark for mark, pattern in (("training_sentence", _TRAINING_WORDS), ("number_sentence", _NUMBER))
+                if pattern.search(self.text, *sentence)
+            )
         return found
 
     def proposals(self, sentence: tuple[int, int]) -> list[tuple[int, int]]:
@@ -925,21 +940,71 @@ def _only_released(text: str, sentences: "_Sentences", start: int) -> bool:
     return _RELEASE.search(text, *sentence) is not None and not sentences.has_eval_cue(sentence)
 
 
-def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str) -> list[ExtractedRelation]:
-    relations = []
+def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, scorer=None) -> list[ExtractedRelation]:
+    candidates = []  # (name, mention to cite, rule says yes, features)
     for name, ent in by_name.items():
         if ent.label not in (NodeLabel.DATASET, NodeLabel.BENCHMARK) or ent.weak:
             continue
         # A dataset or benchmark a paper introduces is one it reports results on, unless it is only
         # released ("Finally, we release X, a dataset ... to facilitate future research").
         introduced = ent.proposed and not all(_only_released(text, sentences, start) for start, _ in ent.mentions)
+        cited = None
         for start, end in ent.mentions:
             sentence = _sentence_of(sentences, start)
             if sentence and (introduced or sentences.has_eval_cue(sentence)):
-                evidence = _evidence(text, sentences, start, extractor, 0.7, ((start, end),))
-                relations.append(ExtractedRelation(type="EVALUATED_ON", target=name, evidence=evidence))
+                cited = (start, end)
                 break
+        features = _evaluated_on_features(text, sentences, ent, introduced) if scorer is not None else None
+        candidates.append((name, cited or ent.mentions[0], cited is not None, features))
+    if scorer is not None:
+        keep = scorer.score("EVALUATED_ON", [c[3] for c in candidates], [c[2] for c in candidates],
+                            [(c[0], None) for c in candidates])
+    else:
+        keep = [c[2] for c in candidates]
+    relations = []
+    for (name, (start, end), _, _), yes in zip(candidates, keep):
+        if yes:
+            evidence = _evidence(text, sentences, start, extractor, 0.7, ((start, end),))
+            relations.append(ExtractedRelation(type="EVALUATED_ON", target=name, evidence=evidence))
     return relations
+
+
+_TRAINING_WORDS = re.compile(r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*|distill\w*|collect\w*|sourc\w*|deriv\w*)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+(?:\.\d+)?\s?%|\b\d+\.\d+\b")
+
+
+def _evaluated_on_features(text: str, sentences: "_Sentences", ent: _Entity, introduced: bool) -> list[str]:
+    feats = [f"label={ent.label.value}", f"mentions={min(len(ent.mentions), 3)}"]
+    if ent.proposed:
+        feats.append("proposed")
+    if introduced:
+        feats.append("introduced")
+    if ent.gazetteer:
+        feats.append("gazetteer")
+    if ent.list_label:
+        feats.append("list")
+    title_end = text.find("\n")
+    cues = 0
+    for start, end in ent.mentions[:3]:
+        if start < title_end:
+            feats.append("in_title")
+            continue
+        sentence = _sentence_of(sentences, start)
+        if sentence is None:
+            continue
+        if sentences.has_eval_cue(sentence):
+            cues += 1
+        feats.extend(sentences.marks(sentence))
+        before = text[max(sentence[0], start - 30) : start].split()[-2:]
+        after = text[end : min(sentence[1], end + 30)].split()[:1]
+        if before:
+            feats.append("L1=" + before[-1].strip(_CONTEXT_PUNCTUATION).lower())
+            if len(before) > 1:
+                feats.append("L2=" + "_".join(w.strip(_CONTEXT_PUNCTUATION).lower() for w in before))
+        if after:
+            feats.append("R1=" + after[0].strip(_CONTEXT_PUNCTUATION).lower())
+    feats.append(f"eval_cues={min(cues, 2)}")
+    return feats
 
 
 # Words before "compared to X" that make the comparison something other than a win.
@@ -971,14 +1036,17 @@ def _comparison_cues(text: str, sentences: "_Sentences") -> Iterator[tuple[int, 
             yield a, b, cue
 
 
-def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str) -> list[ExtractedRelation]:
+def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, scorer=None) -> list[ExtractedRelation]:
     methods = {n: e for n, e in by_name.items() if e.label is NodeLabel.METHOD}
     proposed = [n for n, e in methods.items() if e.proposed and not e.weak]
     if not proposed or all(e.proposed for e in methods.values()):
+        if scorer is not None:
+            scorer.score("OUTPERFORMS", [], [], [])  # asked once per text, as a recording scorer expects
         return []  # a winner is one of the paper's own methods, a loser one it did not propose
     main = min(proposed, key=lambda n: methods[n].mentions[0][0]) if proposed else None
     relations: list[ExtractedRelation] = []
-    seen: set[tuple[str, str]] = set()
+    candidates: dict = {}  # (winner, loser) -> candidate, in the order first met
+    seen: set[tuple[str, str]] = set()  # pairs the rules kept
     all_mentions = sorted((m[0], n) for n, e in by_name.items() for m in e.mentions)
     for a, b, cue in _comparison_cues(text, sentences):
         sentence = text[a:b]
@@ -1010,17 +1078,71 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str) -
                 and not _SETTING_BEFORE.search(text[cue_end:off])
             ]
         losers = [n for n in losers if not (methods[n].weak and methods[n].surfaces.keys() & _OMITTED_FAMILIES)]
-        for winner in winners[:1]:
-            for loser in losers:
-                if loser != winner and (winner, loser) not in seen:
+        if scorer is None:
+            pairs = [(winner, loser, True) for winner in winners[:1] for loser in losers]
+        else:
+            # Every pair of one of the paper's methods and another method of the sentence is a
+            # candidate; the rules' choice is one of the scorer's features.
+            winner = (winners or [n for _, n in mentioned if methods[n].proposed] or [main])[0]
+            ruled = set(losers) if winners else set()
+            pairs = [(winner, n, n in ruled) for n in dict.fromkeys(n for _, n in mentioned)
+                     if not methods[n].proposed and not (methods[n].weak and methods[n].surfaces.keys() & _OMITTED_FAMILIES)]
+        for winner, loser, rule in pairs:
+            # A pair is one candidate, read in the first sentence the rules keep it from (else the first).
+            if loser != winner and (winner, loser) not in seen and (rule or (winner, loser) not in candidates):
+                if rule:
                     seen.add((winner, loser))
-                    names = tuple(m for m in (_mention_in(methods[winner], a, b), _mention_in(methods[loser], a, b)) if m)
-                    relations.append(
-                        ExtractedRelation(type="OUTPERFORMS", source=winner, target=loser,
-                                          benchmark=data[0] if data else None,
-                                          evidence=_evidence(text, sentences, cue_at, extractor, 0.6, names))
-                    )
+                features = (_outperforms_features(text, methods, winner, loser, a, b, cue, rule)
+                            if scorer is not None else None)
+                candidates[(winner, loser)] = (winner, loser, rule, features, data[0] if data else None, a, b, cue_at)
+    candidates = list(candidates.values())
+    if scorer is not None:
+        keep = scorer.score("OUTPERFORMS", [c[3] for c in candidates], [c[2] for c in candidates],
+                            [(c[0], c[1]) for c in candidates])
+    else:
+        keep = [c[2] for c in candidates]
+    for (winner, loser, _, _, benchmark, a, b, cue_at), yes in zip(candidates, keep):
+        if yes:
+            names = tuple(m for m in (_mention_in(methods[winner], a, b), _mention_in(methods[loser], a, b)) if m)
+            relations.append(
+                ExtractedRelation(type="OUTPERFORMS", source=winner, target=loser, benchmark=benchmark,
+                                  evidence=_evidence(text, sentences, cue_at, extractor, 0.6, names))
+            )
     return relations
+
+
+def _outperforms_features(text: str, methods: dict, winner: str, loser: str, a: int, b: int, cue: re.Match,
+                          rule: bool) -> list[str]:
+    feats = [f"rule={'yes' if rule else 'no'}", f"cue={cue.group(0).split()[0].lower()[:10]}"]
+    loser_at = _mention_in(methods[loser], a, b)
+    winner_at = _mention_in(methods[winner], a, b)
+    cue_at = cue.start()
+    if winner_at is None:
+        feats.append("winner_implicit")
+    elif winner_at[0] < cue_at:
+        feats.append("winner_before_cue")
+    if loser_at is not None:
+        if loser_at[0] > cue_at:
+            gap = len(text[cue.end() : loser_at[0]].split())
+            feats.append(f"loser_after_cue={min(gap, 6)}")
+            between = text[cue.end() : loser_at[0]]
+            if "than" in between:
+                feats.append("than_between")
+            if _CLAUSE_BREAK.search(between):
+                feats.append("clause_break_between")
+            if _SETTING_BEFORE.search(between):
+                feats.append("setting_before")
+        else:
+            feats.append("loser_before_cue")
+    if _NOT_A_WIN.search(text, max(a, cue_at - 60), cue_at):
+        feats.append("not_a_win")
+    loser_entity = methods[loser]
+    if loser_entity.weak:
+        feats.append("loser_weak")
+    if loser_entity.gazetteer:
+        feats.append("loser_gazetteer")
+    feats.append(f"methods_in_sentence={min(sum(1 for e in methods.values() if _mention_in(e, a, b)), 4)}")
+    return feats
 
 
 class RelationExtractor(BatchComponent):
@@ -1028,35 +1150,46 @@ class RelationExtractor(BatchComponent):
     and ``doc._.kg_relations`` (list of ExtractedRelation).
 
     ``typer``: the path of a trained typer model (``extractors/models/typer`` when "default"),
-    or None to let the rules alone decide which candidates are names and of what kind.
+    or None to let the rules alone type names; ``scorer``: likewise a relation scorer model
+    (``extractors/models/relations``), or None to let the rules keep relations.
 
     Character offsets carry the results (names such as "GPT-3" or "MHR-z" cut across any
     tokenizer's boundaries); ``kg_mention_spans`` (extractors/render.py) turns them into
     ``doc.spans`` and ``doc.ents``."""
 
-    def __init__(self, nlp: Language, name: str = "kg_relations", *, typer: Optional[str] = None):
+    def __init__(self, nlp: Language, name: str = "kg_relations", *, typer: Optional[str] = None,
+                 scorer: Optional[str] = None):
         self.name = name
         use_word_flag(nlp)
         self.typer = None
+        self.scorer = None
         if typer:
             from extractors.entity_typer import DEFAULT_MODEL, EntityTyper
 
-            path = DEFAULT_MODEL if typer == "default" else Path(typer)
-            try:
-                self.typer = EntityTyper.load(path)
-            except (OSError, ValueError, KeyError) as exc:
-                raise ExtractionError(f"{path}: cannot load the typer model: {exc}") from exc
+            self.typer = _load_model(EntityTyper.load, DEFAULT_MODEL if typer == "default" else Path(typer), "typer")
+        if scorer:
+            from extractors.relation_scorer import DEFAULT_MODEL as SCORER_MODEL, RelationScorer
+
+            self.scorer = _load_model(RelationScorer.load, SCORER_MODEL if scorer == "default" else Path(scorer), "relation scorer")
 
     def __call__(self, doc: Doc) -> Doc:
         underscore = doc._
         entities, relations = resolve_candidates(doc_text(doc), underscore.kg_candidates, extractor=self.name,
-                                                 words=doc_words(doc), typer=self.typer)
+                                                 words=doc_words(doc), typer=self.typer, scorer=self.scorer)
         doc.user_data.pop("kg_words", None)  # a per-Doc scratch index, not data to keep or serialise
         underscore.kg_entities = entities
         underscore.kg_relations = relations
         return doc
 
 
-@Language.factory("kg_relations", assigns=["doc._.kg_entities", "doc._.kg_relations"], default_config={"typer": None})
-def make_relation_extractor(nlp: Language, name: str, typer: Optional[str]) -> RelationExtractor:
-    return RelationExtractor(nlp, name, typer=typer)
+def _load_model(load, path: Path, what: str):
+    try:
+        return load(path)
+    except (OSError, ValueError, KeyError) as exc:
+        raise ExtractionError(f"{path}: cannot load the {what} model: {exc}") from exc
+
+
+@Language.factory("kg_relations", assigns=["doc._.kg_entities", "doc._.kg_relations"],
+                  default_config={"typer": None, "scorer": None})
+def make_relation_extractor(nlp: Language, name: str, typer: Optional[str], scorer: Optional[str]) -> RelationExtractor:
+    return RelationExtractor(nlp, name, typer=typer, scorer=scorer)

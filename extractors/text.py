@@ -63,6 +63,21 @@ def _may_end_sentence_before(following: str) -> bool:
     return following.isspace() or (following != "" and following in "\"')]")
 
 
+def _may_start_sentence_after(text: str, i: int) -> bool:
+    """Can a sentence start after the closing quote or bracket and the blanks at ``i``? Only with
+    a capital, a digit, an opening quote or bracket, or after a line break (as ``_SENT_END``
+    asks): most full stops inside a sentence ("e.g. the", "Fig. 2a") are skipped here."""
+    n = len(text)
+    while i < n and text[i] in "\"')]":
+        i += 1
+    while i < n and text[i] in " \t":
+        i += 1
+    if i >= n or text[i] in "\n\r":
+        return True
+    c = text[i]
+    return c.isupper() or c.isdigit() or c in "\"'([" or not c.isascii()
+
+
 def url_spans(text: str) -> list[tuple[int, int]]:
     """Where the URLs of ``text`` stand, without the punctuation that ends their sentence.
 
@@ -188,7 +203,8 @@ def name_occurrences(text: str, surface: str) -> Iterator[tuple[int, int]]:
 
 def _sentence_ends(text: str, start: int) -> Iterator[re.Match]:
     """What ``_SENT_END.finditer(text, start)`` finds: it can only match at these marks."""
-    candidates = [i for mark in ".!?" for i in find_all(text, mark) if i >= start and _may_end_sentence_before(text[i + 1 : i + 2])]
+    candidates = [i for mark in ".!?" for i in find_all(text, mark) if i >= start and _may_end_sentence_before(text[i + 1 : i + 2])
+                  and _may_start_sentence_after(text, i + 1)]
     candidates += [i for i in find_all(text, "\n") if i >= start]
     candidates.sort()
     return matches_at(_SENT_END, text, candidates)

@@ -94,13 +94,14 @@ def fold_of(record_id: str, folds: int) -> int:
 
 
 def record_entities(nlp: Language, records: Sequence[Record], typer: Optional[EntityTyper] = None,
-                    batch_size: int = 64) -> tuple[dict[str, list[dict]], dict[str, tuple]]:
-    """Run the pipeline over ``records`` with a recording typer. Returns the entity records per
-    record id, and per record id the (entities, relations) the pipeline output."""
+                    batch_size: int = 64, scorer=None) -> tuple[dict[str, list[dict]], dict[str, tuple]]:
+    """Run the pipeline over ``records`` with a recording typer (and ``scorer`` deciding the
+    relations). Returns the entity records per record id, and per record id the (entities,
+    relations) the pipeline output."""
     component = nlp.get_pipe("kg_relations")
-    previous = component.typer
+    previous = component.typer, component.scorer
     recorder = RecordingTyper(typer)
-    component.typer = recorder
+    component.typer, component.scorer = recorder, scorer
     recorded: dict[str, list[dict]] = {}
     outputs: dict[str, tuple] = {}
     try:
@@ -111,7 +112,7 @@ def record_entities(nlp: Language, records: Sequence[Record], typer: Optional[En
             outputs[rid] = (doc._.kg_entities, doc._.kg_relations)
         per_doc = recorder.take()
     finally:
-        component.typer = previous
+        component.typer, component.scorer = previous
     if len(per_doc) != len(records):
         raise RuntimeError(f"the typer was asked {len(per_doc)} times for {len(records)} texts")
     for r, entities in zip(records, per_doc):
@@ -206,16 +207,92 @@ def labelled_examples(records: Sequence[Record], recorded: dict[str, list[dict]]
 
 
 def cross_validate(nlp: Language, records: Sequence[Record], recorded: dict[str, list[dict]], settings: dict,
-                   weights: dict[str, float], folds: int = 5) -> dict[str, tuple]:
+                   weights: dict[str, float], folds: int = 5, relations: Optional[dict] = None,
+                   relation_kinds: Sequence[str] = ()) -> dict[str, tuple]:
     """Held-out output for every record: record ``r`` is run through the pipeline with a typer
     trained on every fold but its own (SciERC's dev split with the fold-0 model, which never saw
-    it). Returns (entities, relations) per record id."""
+    it), and, given the recorded relation candidates of the gold records (``relations``), with a
+    relation scorer for ``relation_kinds`` trained likewise. Returns (entities, relations) per
+    record id."""
     fold = assign_folds(records, folds)
     outputs: dict[str, tuple] = {}
     for k in range(folds):
         train_set = labelled_examples(records, recorded, weights, keep=lambda r: fold[r.id] not in (k, -1))
         typer = EntityTyper(train_typer(train_set, settings))
+        scorer = None
+        if relations is not None and relation_kinds:
+            examples: dict[str, list] = {kind: [] for kind in relation_kinds}
+            for r in records:
+                if r.gold is not None and fold[r.id] != k:
+                    for kind, rows in relation_examples(r, *relations[r.id]).items():
+                        if kind in examples:
+                            examples[kind] += rows
+            scorer = train_relation_scorer(examples, settings)
         held_out = [r for r in records if fold[r.id] == k or (k == 0 and fold[r.id] == -1)]
-        _, fold_outputs = record_entities(nlp, held_out, typer)
+        _, fold_outputs = record_entities(nlp, held_out, typer, scorer=scorer)
         outputs.update(fold_outputs)
     return outputs
+
+
+def record_relations(nlp: Language, records: Sequence[Record], typer=None, batch_size: int = 64):
+    """Run the pipeline over ``records`` with a recording relation scorer. Returns, per record
+    id, the candidates of each relation type and the entities the pipeline output."""
+    from extractors.pipeline import make_doc
+    from extractors.relation_scorer import RecordingScorer
+
+    component = nlp.get_pipe("kg_relations")
+    previous = component.typer, component.scorer
+    recorder = RecordingScorer(None)
+    component.typer, component.scorer = typer, recorder
+    entities: dict[str, list] = {}
+    try:
+        docs = ((make_doc(nlp, r.text), r.id) for r in records)
+        for doc, rid in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
+            entities[rid] = doc._.kg_entities
+        per_doc = recorder.take()
+    finally:
+        component.typer, component.scorer = previous
+    if len(per_doc) != len(records):
+        raise RuntimeError(f"the scorer was asked {len(per_doc)} times for {len(records)} texts")
+    return {r.id: (candidates, entities[r.id]) for r, candidates in zip(records, per_doc)}
+
+
+def relation_examples(record: Record, candidates: dict[str, list[dict]], entities: list) -> dict[str, list[tuple]]:
+    """(features, allowed labels) per relation type for one gold record: a candidate is "yes"
+    when the gold states the relation between the gold entities its names match."""
+    gold = record.gold
+    forms_of = {e.name: {_norm(f) for f in [e.name, *e.aliases] if _norm(f)} for e in entities}
+    gold_entities = [(g, {_norm(f) for f in [g["name"], *(g.get("aliases") or [])] if _norm(f)}) for g in gold["entities"]]
+
+    def match(name):
+        forms = forms_of.get(name, {_norm(name)})
+        return next((g for g, gforms in gold_entities if forms & gforms), None)
+
+    by_name = {_norm(g["name"]): g for g, _ in gold_entities}
+    evaluated = {id(by_name[_norm(n)]) for n in gold.get("evaluated_on", []) if _norm(n) in by_name}
+    beats = {(id(by_name[_norm(a)]), id(by_name[_norm(b)])) for a, b in gold.get("outperforms", [])
+             if _norm(a) in by_name and _norm(b) in by_name}
+    out: dict[str, list[tuple]] = {"EVALUATED_ON": [], "OUTPERFORMS": []}
+    for c in candidates.get("EVALUATED_ON", []):
+        g = match(c["names"][0])
+        if g is not None and g.get("optional"):
+            continue
+        out["EVALUATED_ON"].append((c["features"], ("yes",) if g is not None and id(g) in evaluated else ("no",)))
+    for c in candidates.get("OUTPERFORMS", []):
+        a, b = match(c["names"][0]), match(c["names"][1])
+        yes = a is not None and b is not None and (id(a), id(b)) in beats
+        out["OUTPERFORMS"].append((c["features"], ("yes",) if yes else ("no",)))
+    return out
+
+
+def train_relation_scorer(examples: dict[str, list[tuple]], settings: dict):
+    """One model per relation type from (features, allowed labels) examples."""
+    from extractors.relation_scorer import LABELS, RelationScorer
+
+    models = {}
+    for kind, rows in examples.items():
+        if rows and len({a for _, a in rows}) > 1:
+            models[kind] = train([r[0] for r in rows], [r[1] for r in rows], labels=LABELS, epochs=settings["epochs"],
+                                 learning_rate=settings["learning_rate"], l2=settings["l2"],
+                                 min_count=settings["min_count"], batch_size=settings["batch_size"], seed=settings["seed"])
+    return RelationScorer(models)
