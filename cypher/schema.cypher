@@ -6,12 +6,36 @@ CREATE CONSTRAINT paper_id IF NOT EXISTS FOR (n:Paper) REQUIRE n.id IS UNIQUE;
 // Every Method, Dataset, Benchmark, Task and Metric node also carries the label Entity.
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 
+// name: constraint_name_key
+// Lower-cased names and aliases: the index behind every lookup of an entity by name.
+CREATE CONSTRAINT name_key IF NOT EXISTS FOR (n:NameKey) REQUIRE n.key IS UNIQUE;
+
+// name: constraint_paper_key
+// Paper ids and lower-cased titles: the index behind every lookup of a paper.
+CREATE CONSTRAINT paper_key IF NOT EXISTS FOR (n:PaperKey) REQUIRE n.key IS UNIQUE;
+
+// name: constraint_month
+CREATE CONSTRAINT month_key IF NOT EXISTS FOR (n:Month) REQUIRE n.month IS UNIQUE;
+
 // name: index_entity_name
 // Exact lookups by canonical name.
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 
+// name: index_entity_evaluated_in
+// Ranking datasets by use (top_benchmarks).
+CREATE INDEX entity_evaluated_in IF NOT EXISTS FOR (n:Entity) ON (n.evaluated_in);
+
+// name: index_entity_papers
+CREATE INDEX entity_papers IF NOT EXISTS FOR (n:Entity) ON (n.papers);
+
+// name: index_entity_wins
+CREATE INDEX entity_wins IF NOT EXISTS FOR (n:Entity) ON (n.wins);
+
 // name: index_paper_date
 CREATE INDEX paper_date IF NOT EXISTS FOR (n:Paper) ON (n.date);
+
+// name: index_paper_code_url
+CREATE INDEX paper_code_url IF NOT EXISTS FOR (n:Paper) ON (n.code_url);
 
 // name: fulltext_entity_names
 // Full-text search over names and aliases: CALL db.index.fulltext.queryNodes('entity_names', 'MHR').

@@ -1,80 +1,118 @@
+// Loader statements (kg load, kg build --neo4j). Every row carries the id of the load ($load) in
+// `kg_load`; after a load, `delete_stale_*` removes what an earlier load wrote and this one did not,
+// so that the server holds exactly what the graph folder holds.
+
 // name: upsert_papers
-// MERGE papers on id and update their properties. $rows: [{id, props}].
+// MERGE papers on id; their properties become exactly the row's. $rows: [{id, props}].
 UNWIND $rows AS row
 MERGE (n:Paper {id: row.id})
-SET n += row.props;
+SET n = row.props, n.id = row.id, n.kg_load = $load;
 
-// name: upsert_methods
-// MERGE Method nodes on id (label Entity too); aliases are unioned with those already stored. $rows: [{id, props}].
+// name: upsert_entities
+// MERGE entities on id (label Entity, and their kind as a second label for Neo4j Browser). $rows: [{id, label, props}].
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
-SET n:Method, n.name = row.props.name,
-    n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN row.props.aliases] + row.props.aliases;
+SET n = row.props, n.id = row.id, n.kg_load = $load
+SET n:$(row.label);
 
-// name: upsert_datasets
-// MERGE Dataset nodes on id (label Entity too); aliases are unioned with those already stored. $rows: [{id, props}].
+// name: upsert_name_keys
+// Lower-cased names and aliases of entities, for indexed lookups by any name. $rows: [{key}].
 UNWIND $rows AS row
-MERGE (n:Entity {id: row.id})
-SET n:Dataset, n.name = row.props.name,
-    n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN row.props.aliases] + row.props.aliases;
+MERGE (n:NameKey {key: row.key})
+SET n.kg_load = $load;
 
-// name: upsert_benchmarks
-// MERGE Benchmark nodes on id (label Entity too); aliases are unioned with those already stored. $rows: [{id, props}].
+// name: upsert_paper_keys
+// Paper ids and lower-cased titles, for indexed lookups of a paper. $rows: [{key}].
 UNWIND $rows AS row
-MERGE (n:Entity {id: row.id})
-SET n:Benchmark, n.name = row.props.name,
-    n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN row.props.aliases] + row.props.aliases;
+MERGE (n:PaperKey {key: row.key})
+SET n.kg_load = $load;
 
-// name: upsert_tasks
-// MERGE Task nodes on id (label Entity too); aliases are unioned with those already stored. $rows: [{id, props}].
+// name: upsert_months
+// Months papers were listed in. $rows: [{month}].
 UNWIND $rows AS row
-MERGE (n:Entity {id: row.id})
-SET n:Task, n.name = row.props.name,
-    n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN row.props.aliases] + row.props.aliases;
-
-// name: upsert_metrics
-// MERGE Metric nodes on id (label Entity too); aliases are unioned with those already stored. $rows: [{id, props}].
-UNWIND $rows AS row
-MERGE (n:Entity {id: row.id})
-SET n:Metric, n.name = row.props.name,
-    n.aliases = [a IN coalesce(n.aliases, []) WHERE NOT a IN row.props.aliases] + row.props.aliases;
+MERGE (n:Month {month: row.month})
+SET n.kg_load = $load;
 
 // name: merge_proposes
-// MERGE PROPOSES relationships, one per (paper, target): the paper is the source. $rows: [{source, target, paper, props}].
+// One PROPOSES per (paper, entity). $rows: [{from, to, props}].
 UNWIND $rows AS row
-MATCH (a:Paper {id: row.source})
-MATCH (b:Entity {id: row.target})
+MATCH (a:Paper {id: row.from})
+MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:PROPOSES]->(b)
-SET r += row.props, r.paper = row.paper;
+SET r = row.props, r.kg_load = $load;
 
 // name: merge_uses
-// MERGE USES relationships, one per (paper, target): the paper is the source. $rows: [{source, target, paper, props}].
+// One USES per (paper, entity). $rows: [{from, to, props}].
 UNWIND $rows AS row
-MATCH (a:Paper {id: row.source})
-MATCH (b:Entity {id: row.target})
+MATCH (a:Paper {id: row.from})
+MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:USES]->(b)
-SET r += row.props, r.paper = row.paper;
+SET r = row.props, r.kg_load = $load;
 
 // name: merge_mentions
-// MERGE MENTIONS relationships, one per (paper, target): the paper is the source. $rows: [{source, target, paper, props}].
+// One MENTIONS per (paper, entity). $rows: [{from, to, props}].
 UNWIND $rows AS row
-MATCH (a:Paper {id: row.source})
-MATCH (b:Entity {id: row.target})
+MATCH (a:Paper {id: row.from})
+MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:MENTIONS]->(b)
-SET r += row.props, r.paper = row.paper;
+SET r = row.props, r.kg_load = $load;
 
 // name: merge_evaluated_on
-// MERGE EVALUATED_ON relationships, one per (paper, target): the paper is the source. $rows: [{source, target, paper, props}].
+// One EVALUATED_ON per (paper, entity). $rows: [{from, to, props}].
 UNWIND $rows AS row
-MATCH (a:Paper {id: row.source})
-MATCH (b:Entity {id: row.target})
+MATCH (a:Paper {id: row.from})
+MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:EVALUATED_ON]->(b)
-SET r += row.props, r.paper = row.paper;
+SET r = row.props, r.kg_load = $load;
 
 // name: merge_outperforms
-// MERGE OUTPERFORMS relationships, one per (source, target, paper). $rows: [{source, target, paper, props}].
+// One OUTPERFORMS per (winner, loser, paper). $rows: [{from, to, props}].
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.source})
-MATCH (b:Entity {id: row.target})
-MERGE (a)-[r:OUTPERFORMS {paper: row.paper}]->(b)
-SET r += row.props;
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:OUTPERFORMS {paper: row.props.paper}]->(b)
+SET r = row.props, r.kg_load = $load;
+
+// name: merge_names
+// NameKey -> Entity. $rows: [{from, to}].
+UNWIND $rows AS row
+MATCH (a:NameKey {key: row.from})
+MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:NAMES]->(b)
+SET r.kg_load = $load;
+
+// name: merge_keys
+// PaperKey -> Paper. $rows: [{from, to}].
+UNWIND $rows AS row
+MATCH (a:PaperKey {key: row.from})
+MATCH (b:Paper {id: row.to})
+MERGE (a)-[r:KEYS]->(b)
+SET r.kg_load = $load;
+
+// name: merge_co_used
+// Datasets or benchmarks reported on together, with how many papers do. $rows: [{from, to, props}].
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:CO_USED]->(b)
+SET r = row.props, r.kg_load = $load;
+
+// name: merge_used_in
+// Papers per month reporting results on a dataset or benchmark. $rows: [{from, to, props}].
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Month {month: row.to})
+MERGE (a)-[r:USED_IN]->(b)
+SET r = row.props, r.kg_load = $load;
+
+// name: delete_stale_relationships
+// Relationships an earlier load wrote and this one did not (run in batches of 10,000).
+MATCH (:Paper|Entity|NameKey|PaperKey|Month)-[r]->()
+WHERE r.kg_load IS NULL OR r.kg_load <> $load
+CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS;
+
+// name: delete_stale_nodes
+// Nodes an earlier load wrote and this one did not (run in batches of 10,000).
+MATCH (n:Paper|Entity|NameKey|PaperKey|Month)
+WHERE n.kg_load IS NULL OR n.kg_load <> $load
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS;

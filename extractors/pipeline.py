@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
@@ -123,5 +124,12 @@ def extract_papers(
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(n_process, initializer=_worker_init, initargs=(str(config_path) if config_path else None,)) as pool:
-        for results in pool.imap(_worker_chunk, _chunks(items, batch_size)):
-            yield from results
+        # Pool.imap would read the whole input ahead; a window of chunks in flight keeps memory
+        # bounded on a corpus of any size, and results come back in input order.
+        window: collections.deque = collections.deque()
+        for chunk in _chunks(items, batch_size):
+            window.append(pool.apply_async(_worker_chunk, (chunk,)))
+            if len(window) >= 2 * n_process:
+                yield from window.popleft().get()
+        while window:
+            yield from window.popleft().get()

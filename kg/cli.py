@@ -33,9 +33,13 @@ def _report_reject(reject) -> None:
     click.echo(f"error: {reject}", err=True)
 
 
-def _neo4j_options(func):
+def _neo4j_options(func=None, *, optional: bool = True):
+    if func is None:
+        return lambda f: _neo4j_options(f, optional=optional)
+    uri_help = ("Neo4j Bolt URI (default: $NEO4J_URI; without one, the graph folder's embedded store is used)."
+                if optional else "Neo4j Bolt URI (default: $NEO4J_URI; required).")
     options = [
-        click.option("--neo4j", "neo4j_uri", metavar="URI", help="Neo4j Bolt URI (default: $NEO4J_URI; none means the embedded mirror)."),
+        click.option("--neo4j", "neo4j_uri", metavar="URI", help=uri_help),
         click.option("--user", metavar="USER", help="Neo4j user (default: $NEO4J_USER or neo4j)."),
         click.option("--password", metavar="PW", help="Neo4j password (default: $NEO4J_PASSWORD)."),
         click.option("--database", metavar="DB", help="Neo4j database (default: $NEO4J_DATABASE or neo4j)."),
@@ -51,37 +55,70 @@ def cli() -> None:
     """Knowledge graph of ML papers, the methods they propose and the benchmarks they use."""
 
 
+DATA_OPTION_HELP = "Graph folder (default: $KG_DATA or kg-data)."
+
+
+def _data_option(func):
+    return click.option("--data", default="kg-data", envvar="KG_DATA", show_default=True,
+                        type=click.Path(file_okay=False), help=DATA_OPTION_HELP)(func)
+
+
+def _answered_by(engine) -> None:
+    click.echo(f"answered by {engine.describe()}", err=True)
+
+
 @cli.command("build")
 @click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--out", default="kg-data", show_default=True, type=click.Path(file_okay=False), help="Folder for the mirror.")
+@_data_option
+@click.option("--out", "out", hidden=True, type=click.Path(file_okay=False), help="Old name of --data.")
 @click.option("--format", "fmt", type=FORMAT_CHOICE, help="Input format (default: detected from content).")
 @click.option("--processes", default=1, show_default=True, help="Extraction processes.")
 @click.option("--with-ner", is_flag=True, help="Add the statistical NER (slower; see README for its scores).")
+@click.option("--timings", is_flag=True, help="Print the time each phase took (on stderr).")
 @_neo4j_options
 @_fail_cleanly
-def build_cli(sources, out, fmt, processes, with_ner, neo4j_uri, user, password, database) -> None:
-    """Read listings, extract, and write the graph (NetworkX mirror; Neo4j with --neo4j).
+def build_cli(sources, data, out, fmt, processes, with_ner, timings, neo4j_uri, user, password, database) -> None:
+    """Read listings, extract, and write the graph folder (and load Neo4j with --neo4j).
 
-    Example: kg build data/hf-daily-papers --out kg-data
+    Example: kg build data/hf-daily-papers --data kg-data
     """
     from kg.build import build
 
-    def progress(stream):
-        with click.progressbar(stream, label="extracting", file=sys.stderr, show_pos=True) as bar:
-            yield from bar
+    folder = out or data
 
-    result = build(sources, out=out, format=fmt, n_process=processes, on_reject=_report_reject,
-                   progress=progress if sys.stderr.isatty() else None, config_path=_config(with_ner))
-    _print_summary(result.graph.counts(), entries=result.entries_read, rejects=len(result.rejects), out=out)
+    def progress(stream, label, total):
+        if not sys.stderr.isatty():
+            return stream
+        return _bar(stream, label, total)
+
+    result = build(sources, out=folder, format=fmt, n_process=processes, on_reject=_report_reject,
+                   progress=progress, config_path=_config(with_ner))
+    _print_summary(result.counts, entries=result.entries_read, rejects=len(result.rejects), out=folder)
+    if timings:
+        for phase, seconds in result.timings.items():
+            click.echo(f"{phase:>13}: {seconds:8.1f} s", err=True)
     settings = _settings(neo4j_uri, user, password, database, required=False)
     if settings is not None:
-        from kg.loader import load_graph
-
-        stats = load_graph(result.graph, settings)
-        click.echo(f"loaded into {settings.uri} (database {settings.database}): {stats}")
+        _load(folder, settings, 1000)
     if result.rejects:
-        click.echo(f"{len(result.rejects)} input problem(s); see {Path(out) / 'rejects.jsonl'}", err=True)
+        click.echo(f"{len(result.rejects)} input problem(s); see {Path(folder) / 'rejects.jsonl'}", err=True)
         sys.exit(1)
+
+
+def _bar(stream, label: str, total):
+    with click.progressbar(stream, label=label, length=total, file=sys.stderr, show_pos=True, show_eta=True) as bar:
+        yield from bar
+
+
+def _load(folder, settings, batch_size: int) -> None:
+    from kg.loader import load_store
+    from kg.store import Store
+
+    with Store(folder) as store:
+        sent = load_store(store, settings, batch_size=batch_size)
+    total = sum(sent.values())
+    click.echo(f"loaded {total} rows into {settings.display_uri} (database {settings.database}); "
+               f"Neo4j now holds what {folder} holds")
 
 
 def _print_summary(counts: dict, *, entries: Optional[int] = None, rejects: int = 0, out: Optional[str] = None) -> None:
@@ -96,18 +133,19 @@ def _print_summary(counts: dict, *, entries: Optional[int] = None, rejects: int 
     for rtype, n in sorted(counts["relationships"].items()):
         click.echo(f"{rtype:<{width}}  {n:>5}")
     if out:
-        click.echo(f"mirror: {Path(out) / 'graph.json'}")
+        click.echo(f"graph: {Path(out)}")
 
 
 @cli.command("stats")
-@click.option("--data", default="kg-data", show_default=True, type=click.Path(file_okay=False), help="Mirror folder.")
+@_data_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @_fail_cleanly
 def stats_cli(data, as_json) -> None:
-    """Node and relationship counts of the saved mirror."""
-    from kg.mirror import graph_counts, load_mirror
+    """Node and relationship counts of the graph folder."""
+    from kg.store import Store
 
-    counts = graph_counts(load_mirror(data))
+    with Store(data) as store:
+        counts = store.counts()
     if as_json:
         click.echo(json.dumps(counts))
     else:
@@ -116,26 +154,37 @@ def stats_cli(data, as_json) -> None:
 
 @cli.command("export")
 @click.option("--format", "fmt", type=click.Choice(["graphml", "json", "csv"]), required=True)
-@click.option("--data", default="kg-data", show_default=True, type=click.Path(file_okay=False), help="Mirror folder.")
-@click.option("-o", "--output", type=click.Path(), help="File (graphml, json) or folder (csv).")
+@_data_option
+@click.option("-o", "--output", type=click.Path(), help="File (graphml, json; standard output when omitted) or folder (csv).")
+@click.option("--benchmark", help="Only the papers that report results on this dataset or benchmark (any name or alias).")
+@click.option("--since", metavar="YYYY-MM", help="Only papers listed in this month or later.")
+@click.option("--until", metavar="YYYY-MM", help="Only papers listed in this month or earlier.")
 @_fail_cleanly
-def export_cli(fmt, data, output) -> None:
-    """Export the mirror as GraphML, node-link JSON or CSV."""
-    import shutil
+def export_cli(fmt, data, output, benchmark, since, until) -> None:
+    """Export the graph (or a subgraph) as GraphML, node-link JSON or CSV."""
+    from kg.store.mirror import export_csv, export_graphml, export_node_link, load_mirror
 
-    from kg.mirror import MIRROR_FILE, export_csv, export_graphml, load_mirror
+    G = load_mirror(data, benchmark=benchmark, since=since, until=until)
+    if fmt == "csv":
+        if not output:
+            raise click.UsageError("--format csv writes two files: give a folder with -o/--output")
+        nodes, rels = export_csv(G, output)
+        click.echo(f"wrote {nodes} and {rels}", err=True)
+        return
+    if not output:
+        import io
+        import networkx as nx
 
-    G = load_mirror(data)
-    if fmt == "graphml":
-        path = export_graphml(G, output or Path(data) / "graph.graphml")
-        click.echo(f"wrote {path}")
-    elif fmt == "json":
-        target = Path(output or Path(data) / "graph-export.json")
-        shutil.copyfile(Path(data) / MIRROR_FILE, target)
-        click.echo(f"wrote {target}")
-    else:
-        nodes, rels = export_csv(G, output or Path(data) / "csv")
-        click.echo(f"wrote {nodes} and {rels}")
+        if fmt == "json":
+            click.echo(json.dumps(nx.node_link_data(G, edges="edges"), ensure_ascii=False, sort_keys=True))
+        else:
+            import tempfile
+
+            with tempfile.TemporaryDirectory() as tmp:
+                click.echo(export_graphml(G, Path(tmp) / "g.graphml").read_text(encoding="utf-8"), nl=False)
+        return
+    path = export_node_link(G, output) if fmt == "json" else export_graphml(G, output)
+    click.echo(f"wrote {path}", err=True)
 
 
 @cli.command("schema")
@@ -199,40 +248,48 @@ def eval_cli(gold, pred, as_json, show_errors) -> None:
 
 
 @cli.command("load")
-@click.option("--data", default="kg-data", show_default=True, type=click.Path(file_okay=False), help="Mirror folder.")
+@_data_option
 @click.option("--batch-size", default=1000, show_default=True, help="Rows per UNWIND batch.")
-@_neo4j_options
+@_neo4j_options(optional=False)
 @_fail_cleanly
 def load_cli(data, batch_size, neo4j_uri, user, password, database) -> None:
-    """Load the saved mirror into Neo4j (idempotent MERGE on stable ids).
+    """Make Neo4j hold exactly what the graph folder holds (idempotent; stale facts removed).
 
     Example: kg load --data kg-data --neo4j bolt://127.0.0.1:7687
     """
-    from kg.loader import load_graph
-    from kg.mirror import from_networkx, load_mirror
-
     settings = _settings(neo4j_uri, user, password, database, required=True)
-    sent = load_graph(from_networkx(load_mirror(data)), settings, batch_size=batch_size)
-    click.echo(f"loaded into {settings.uri} (database {settings.database}): {sent}")
+    _load(data, settings, batch_size)
 
 
 @cli.command("pull")
-@click.option("--out", default="kg-data", show_default=True, type=click.Path(file_okay=False), help="Mirror folder to write.")
-@_neo4j_options
+@_data_option
+@click.option("--out", "out", hidden=True, type=click.Path(file_okay=False), help="Old name of --data.")
+@_neo4j_options(optional=False)
 @_fail_cleanly
-def pull_cli(out, neo4j_uri, user, password, database) -> None:
-    """Read the graph from Neo4j into the NetworkX mirror.
+def pull_cli(data, out, neo4j_uri, user, password, database) -> None:
+    """Read the graph from Neo4j into a graph folder.
 
-    Example: kg pull --out kg-data --neo4j bolt://127.0.0.1:7687
+    Example: kg pull --data kg-pulled --neo4j bolt://127.0.0.1:7687
     """
     from kg.loader import pull_graph
-    from kg.mirror import save_mirror, to_networkx
+    from kg.store import write_graph
 
+    folder = out or data
     settings = _settings(neo4j_uri, user, password, database, required=True)
     graph = pull_graph(settings)
-    path = save_mirror(to_networkx(graph), out)
-    _print_summary(graph.counts())
-    click.echo(f"mirror: {path}")
+    write_graph(graph, folder)
+    _print_summary(graph.counts(), out=folder)
+
+
+@cli.command("migrate")
+@_data_option
+@_fail_cleanly
+def migrate_cli(data) -> None:
+    """Convert a graph folder written by an earlier version (graph.json) to the current store."""
+    from kg.store.migrate import migrate
+
+    path = migrate(data)
+    click.echo(f"converted {data} (the old graph.json is kept as graph.json.migrated); store: {path}")
 
 
 def _config(with_ner: bool):
@@ -282,66 +339,73 @@ def _print_rows(columns: list[str], rows: list[dict], fmt: str) -> None:
     click.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
 
 
+def _engine(data, neo4j_uri, user, password, database):
+    """Neo4j when one is configured (flag or NEO4J_URI), else the graph folder's store."""
+    from kg.query import Neo4jEngine, StoreEngine
+
+    settings = _settings(neo4j_uri, user, password, database, required=False)
+    return Neo4jEngine(settings) if settings is not None else StoreEngine(data)
+
+
 @cli.command("query")
 @click.argument("name", required=False)
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
-@click.option("--data", default="kg-data", show_default=True, type=click.Path(file_okay=False),
-              help="Mirror folder, used when no Neo4j is configured.")
+@_data_option
 @click.option("--json", "fmt", flag_value="json", help="Print JSON.")
 @click.option("--csv", "fmt", flag_value="csv", help="Print CSV.")
 @_neo4j_options
 @_fail_cleanly
 def query_cli(name, params, list_queries, data, fmt, neo4j_uri, user, password, database) -> None:
-    """Run a named query from cypher/library on Neo4j (read transaction) or, without a
-    configured Neo4j, on the saved mirror.
+    """Run a named query from cypher/library: on Neo4j when one is configured (--neo4j or
+    NEO4J_URI), else on the graph folder's embedded store. stderr says which answered.
 
     Example: kg query papers_on_benchmark --param benchmark=BBH
     """
-    from kg.queries import library_queries, run_named_query
+    from kg.query import library_queries, run_named_query
 
     if list_queries or not name:
         for q in library_queries():
             signature = ", ".join(p.name + (f"={p.default}" if p.default is not None else "") for p in q.params)
             click.echo(f"{q.name}({signature})\n    {q.description}")
         return
-    settings = _settings(neo4j_uri, user, password, database, required=False)
-    mirror = None
-    if settings is None:
-        from kg.mirror import load_mirror
-
-        mirror = load_mirror(data)
-    columns, rows = run_named_query(name, _parse_params(params), settings=settings, mirror=mirror)
+    with _engine(data, neo4j_uri, user, password, database) as engine:
+        columns, rows = run_named_query(name, _parse_params(params), engine)
+        _answered_by(engine)
     _print_rows(columns, rows, fmt or "table")
 
 
 @cli.command("cypher")
 @click.argument("text")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (strings).")
+@_data_option
 @click.option("--json", "fmt", flag_value="json", help="Print JSON.")
 @click.option("--csv", "fmt", flag_value="csv", help="Print CSV.")
 @_neo4j_options
 @_fail_cleanly
-def cypher_cli(text, params, fmt, neo4j_uri, user, password, database) -> None:
-    """Run ad-hoc read-only Cypher on Neo4j; queries that would write are refused.
+def cypher_cli(text, params, data, fmt, neo4j_uri, user, password, database) -> None:
+    """Run ad-hoc read-only Cypher on Neo4j (when configured) or on the graph folder's store.
+    Writes, LOAD CSV, procedures other than read-only ones and administration are refused.
 
-    Example: kg cypher 'MATCH (b:Benchmark) RETURN b.name AS name LIMIT 5'
+    Example: kg cypher 'MATCH (b:Entity) WHERE b.label = "Benchmark" RETURN b.name AS name LIMIT 5'
     """
-    from kg.queries import run_adhoc_read
+    from kg.query import run_adhoc
 
-    settings = _settings(neo4j_uri, user, password, database, required=True)
-    columns, rows = run_adhoc_read(text, _parse_params(params), settings)
+    with _engine(data, neo4j_uri, user, password, database) as engine:
+        columns, rows = run_adhoc(text, _parse_params(params), engine)
+        _answered_by(engine)
     _print_rows(columns, rows, fmt or "table")
 
 
 @cli.command("report")
-@click.option("--data", default="kg-data", show_default=True, type=click.Path(file_okay=False), help="Mirror folder.")
-@click.option("--out", "out", default="report.html", show_default=True, type=click.Path(dir_okay=False), help="HTML file.")
+@_data_option
+@click.option("-o", "--output", "out", default="report.html", show_default=True, type=click.Path(dir_okay=False),
+              help="HTML file.")
 @_fail_cleanly
 def report_cli(data, out) -> None:
     """Write a self-contained HTML report (works offline) with plots of the graph.
 
-    Example: kg report --out report.html
+    Example: kg report -o report.html
     """
     from kg.mirror import load_mirror
     from kg.report import write_report

@@ -21,6 +21,18 @@ class Neo4jSettings(BaseModel):
     password: SecretStr = SecretStr("")
     database: str = "neo4j"
 
+    @property
+    def display_uri(self) -> str:
+        """The URI as it may be printed: without any user name or password written into it.
+
+        >>> Neo4jSettings(uri="bolt://neo4j:secret@db.example:7687").display_uri
+        'bolt://db.example:7687'
+        """
+        scheme, sep, rest = self.uri.partition("://")
+        if not sep:
+            return self.uri.rsplit("@", 1)[-1]
+        return f"{scheme}://{rest.rsplit('@', 1)[-1]}"
+
     @classmethod
     def resolve(
         cls,

@@ -8,6 +8,7 @@ count; a load killed midway and run again ends with the counts of an uninterrupt
 
 from __future__ import annotations
 
+import uuid
 from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
@@ -18,25 +19,19 @@ from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavaila
 from kg.config import Neo4jSettings
 from kg.errors import LoadError, Neo4jConnectionError
 from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType
-from kg.queries import get_query
+from kg.query.library import CYPHER_DIR, get_query, load_queries
 
-__all__ = ["open_driver", "ensure_schema", "load_graph", "pull_graph", "database_counts", "batched", "run_read"]
+__all__ = ["open_driver", "ensure_schema", "load_store", "load_graph", "pull_graph", "database_counts", "batched",
+           "run_read"]
 
-SCHEMA_QUERIES = (
-    "constraint_paper_id",
-    "constraint_entity_id",
-    "index_entity_name",
-    "index_paper_date",
-    "fulltext_entity_names",
-    "fulltext_paper_text",
+# Tables in load order (nodes before the relationships between them) and their statements.
+_LOAD_PLAN = (
+    ("Paper", "upsert_papers"), ("Entity", "upsert_entities"), ("NameKey", "upsert_name_keys"),
+    ("PaperKey", "upsert_paper_keys"), ("Month", "upsert_months"), ("PROPOSES", "merge_proposes"),
+    ("USES", "merge_uses"), ("MENTIONS", "merge_mentions"), ("EVALUATED_ON", "merge_evaluated_on"),
+    ("OUTPERFORMS", "merge_outperforms"), ("NAMES", "merge_names"), ("KEYS", "merge_keys"),
+    ("CO_USED", "merge_co_used"), ("USED_IN", "merge_used_in"),
 )
-_NODE_QUERY = {
-    NodeLabel.METHOD: "upsert_methods",
-    NodeLabel.DATASET: "upsert_datasets",
-    NodeLabel.BENCHMARK: "upsert_benchmarks",
-    NodeLabel.TASK: "upsert_tasks",
-    NodeLabel.METRIC: "upsert_metrics",
-}
 
 
 def batched(items: Sequence, size: int) -> Iterator[Sequence]:
@@ -52,18 +47,18 @@ def batched(items: Sequence, size: int) -> Iterator[Sequence]:
 def _explain(exc: Exception, settings: Neo4jSettings) -> Neo4jConnectionError:
     if isinstance(exc, AuthError):
         return Neo4jConnectionError(
-            f"Neo4j at {settings.uri} refused user {settings.user!r}: check NEO4J_USER / NEO4J_PASSWORD (or --user/--password)"
+            f"Neo4j at {settings.display_uri} refused user {settings.user!r}: check NEO4J_USER / NEO4J_PASSWORD (or --user/--password)"
         )
     if isinstance(exc, ClientError) and exc.code and "DatabaseNotFound" in exc.code:
         return Neo4jConnectionError(
-            f"database {settings.database!r} does not exist on {settings.uri}: set NEO4J_DATABASE (Community has only 'neo4j')"
+            f"database {settings.database!r} does not exist on {settings.display_uri}: set NEO4J_DATABASE (Community has only 'neo4j')"
         )
     if isinstance(exc, (ServiceUnavailable, OSError)):
         return Neo4jConnectionError(
-            f"cannot reach Neo4j at {settings.uri}: start it (scripts/neo4j-server start, or docker compose up -d --wait) "
+            f"cannot reach Neo4j at {settings.display_uri}: start it (scripts/neo4j-server start, or docker compose up -d --wait) "
             "or fix NEO4J_URI"
         )
-    return Neo4jConnectionError(f"Neo4j at {settings.uri}: {exc}")
+    return Neo4jConnectionError(f"Neo4j at {settings.display_uri}: {exc}")
 
 
 @contextmanager
@@ -75,7 +70,7 @@ def open_driver(settings: Neo4jSettings) -> Iterator[neo4j.Driver]:
             settings.uri, auth=(settings.user, settings.password.get_secret_value()), connection_timeout=5
         )
     except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
-        raise Neo4jConnectionError(f"invalid Neo4j URI {settings.uri!r}: {exc}") from None
+        raise Neo4jConnectionError(f"invalid Neo4j URI {settings.display_uri!r}: {exc}") from None
     try:
         try:
             driver.verify_connectivity()
@@ -103,62 +98,102 @@ def run_read(driver: neo4j.Driver, text: str, params: dict, database: str):
 
 def ensure_schema(driver: neo4j.Driver, database: str) -> None:
     """Create the constraints and indexes (idempotent)."""
-    for name in SCHEMA_QUERIES:
-        _run(driver, name, database)
+    schema_file = str(CYPHER_DIR / "schema.cypher")
+    for query in load_queries().values():
+        if query.file == schema_file:
+            driver.execute_query(Query(query.text), database_=database)
 
 
-def _node_rows(items: Iterable[Paper | Entity]) -> list[dict]:
-    return [{"id": item.id, "props": {k: v for k, v in item.properties().items() if v is not None}} for item in items]
+def _rows_of(store, table) -> Iterator[dict]:
+    """The rows of one store table in the loader's shape."""
+    if table.is_rel:
+        columns = ", ".join(f"r.`{name}` AS `{name}`" for name in table.column_names)
+        key = "key" if table.source in ("NameKey", "PaperKey") else "id"
+        target_key = "month" if table.target == "Month" else "id"
+        text = (f"MATCH (a:{table.source})-[r:{table.name}]->(b:{table.target}) "
+                f"RETURN a.{key} AS `from`, b.{target_key} AS `to`{', ' + columns if columns else ''}")
+        for row in store.rows(text):
+            props = {k: v for k, v in row.items() if k not in ("from", "to") and v is not None}
+            yield {"from": row["from"], "to": row["to"], "props": props}
+    else:
+        first = table.columns[0][0]
+        text = f"MATCH (n:{table.name}) RETURN n.*"
+        for row in store.rows(text):
+            values = {k.split(".", 1)[1]: v for k, v in row.items()}
+            props = {k: v for k, v in values.items() if v is not None and k != first}
+            item = {first: values[first], "props": props}
+            if table.name == "Entity":
+                item["label"] = values["label"]
+            yield item
 
 
-def _relation_rows(relations: Iterable[Relation]) -> list[dict]:
-    return [
-        {"source": r.source, "target": r.target, "paper": r.paper,
-         "props": {k: v for k, v in r.properties().items() if v is not None}}
-        for r in relations
-    ]
-
-
-def load_graph(
-    graph: Graph,
+def load_store(
+    store,
     settings: Neo4jSettings,
     *,
     batch_size: int = 1000,
     on_batch: Optional[Callable[[str, int], None]] = None,
 ) -> dict[str, int]:
-    """Write ``graph`` into Neo4j; returns the number of rows sent per kind.
+    """Make Neo4j hold exactly what ``store`` (a :class:`kg.store.Store`) holds; returns the
+    number of rows written per table.
 
     Parameters
     ----------
-    graph : the graph to load.
+    store : the graph folder's store, opened.
     settings : where to load it.
     batch_size : rows per UNWIND batch (one managed transaction each).
-    on_batch : called after each committed batch with (query name, rows).
+    on_batch : called after each committed batch with (table, rows).
 
     Raises
     ------
     Neo4jConnectionError : unreachable server, wrong credentials, unknown database.
     LoadError : the server rejected a write.
     """
-    plan: list[tuple[str, list[dict]]] = [("upsert_papers", _node_rows(graph.papers))]
-    for label, query in _NODE_QUERY.items():
-        plan.append((query, _node_rows(e for e in graph.entities if e.label is label)))
-    for rtype in RelType:
-        plan.append((f"merge_{rtype.value.lower()}", _relation_rows(r for r in graph.relations if r.type is rtype)))
+    from kg.store.schema import TABLES
+
+    load_id = uuid.uuid4().hex
     sent: dict[str, int] = {}
     with open_driver(settings) as driver:
         try:
             ensure_schema(driver, settings.database)
-            for query, rows in plan:
-                for batch in batched(rows, batch_size):
-                    _run(driver, query, settings.database, rows=list(batch))
+            for table_name, statement in _LOAD_PLAN:
+                text = Query(get_query(statement).text)
+                batch: list[dict] = []
+                for row in _rows_of(store, TABLES[table_name]):
+                    batch.append(row)
+                    if len(batch) >= batch_size:
+                        _write(driver, text, batch, load_id, settings.database)
+                        sent[table_name] = sent.get(table_name, 0) + len(batch)
+                        if on_batch:
+                            on_batch(table_name, len(batch))
+                        batch = []
+                if batch:
+                    _write(driver, text, batch, load_id, settings.database)
+                    sent[table_name] = sent.get(table_name, 0) + len(batch)
                     if on_batch:
-                        on_batch(query, len(batch))
-                if rows:
-                    sent[query] = len(rows)
+                        on_batch(table_name, len(batch))
+            with driver.session(database=settings.database) as session:
+                for statement in ("delete_stale_relationships", "delete_stale_nodes"):
+                    session.run(Query(get_query(statement).text), load=load_id).consume()
         except ClientError as exc:
-            raise LoadError(f"Neo4j rejected a write to {settings.uri}: {exc.message}") from exc
+            raise LoadError(f"Neo4j rejected a write to {settings.display_uri}: {exc.message}") from exc
     return sent
+
+
+def _write(driver: neo4j.Driver, text: Query, rows: list[dict], load_id: str, database: str) -> None:
+    driver.execute_query(text, parameters_={"rows": rows, "load": load_id}, database_=database)
+
+
+def load_graph(graph: Graph, settings: Neo4jSettings, **options) -> dict[str, int]:
+    """Load a whole in-memory ``graph`` (it is written to a temporary store first)."""
+    import tempfile
+
+    from kg.store import Store, write_graph
+
+    with tempfile.TemporaryDirectory() as folder:
+        write_graph(graph, folder)
+        with Store(folder) as store:
+            return load_store(store, settings, **options)
 
 
 def database_counts(driver: neo4j.Driver, database: str) -> dict[str, dict[str, int]]:
@@ -168,18 +203,24 @@ def database_counts(driver: neo4j.Driver, database: str) -> dict[str, dict[str, 
     return {"nodes": dict(sorted(nodes.items())), "relationships": dict(sorted(rels.items()))}
 
 
+_PAPER_FIELDS = frozenset(Paper.model_fields) - {"id"}
+_RELATION_FIELDS = frozenset(Relation.model_fields) - {"source", "type", "target"}
+
+
 def pull_graph(settings: Neo4jSettings) -> Graph:
-    """Read the whole knowledge graph from Neo4j back into the typed model."""
+    """Read the whole knowledge graph from Neo4j back into the typed model (derived counters,
+    lookup nodes and load stamps left out)."""
     papers, entities, relations = [], [], []
     with open_driver(settings) as driver:
         for record in _run(driver, "pull_nodes", settings.database).records:
             props = dict(record["props"])
-            props.pop("id", None)
             if record["label"] == NodeLabel.PAPER.value:
-                papers.append(Paper(id=record["id"], **props))
+                papers.append(Paper(id=record["id"], **{k: v for k, v in props.items() if k in _PAPER_FIELDS}))
             else:
-                entities.append(Entity(id=record["id"], label=NodeLabel(record["label"]), **props))
+                entities.append(Entity(id=record["id"], label=NodeLabel(record["label"]), name=props["name"],
+                                       aliases=props.get("aliases") or []))
         for record in _run(driver, "pull_relationships", settings.database).records:
+            props = {k: v for k, v in dict(record["props"]).items() if k in _RELATION_FIELDS}
             relations.append(Relation(source=record["source"], type=RelType(record["type"]), target=record["target"],
-                                      **dict(record["props"])))
+                                      **props))
     return Graph(papers=papers, entities=entities, relations=relations)

@@ -1,25 +1,31 @@
-"""Entity resolution across papers: per-paper extractions become one deduplicated Graph.
+"""Entity resolution across papers: per-paper extractions become deduplicated entities.
 
 Rules:
-- surface forms meet on :func:`kg.model.merge_key` (case, spaces, hyphens, a leading article ignored), so
-  "Multi-Head Routing" and "multi-head routing" merge while "MHR" and "MHR-z", "GPT-3" and
-  "GPT-4", "SAM" and "SAM 2", "MiniWoB" and "MiniWoB++" stay apart;
+- surface forms meet on :func:`kg.model.merge_key` (case, spaces, hyphens, a leading article
+  ignored), so "Multi-Head Routing" and "multi-head routing" merge while "MHR" and "MHR-z",
+  "GPT-3" and "GPT-4", "SAM" and "SAM 2", "MiniWoB" and "MiniWoB++" stay apart;
 - an acronym and its long form, defined together in any paper, merge;
 - an acronym defined with *different* long forms in different papers is ambiguous, so it is
   not used to merge those entities (SAM: Segment Anything Model vs Sharpness-Aware Minimization);
 - Methods never merge with Datasets/Benchmarks; within data, the label most papers give wins;
 - an entity is shown by its common short form ("GLUE"), its long forms kept as aliases.
+
+:class:`Resolver` works in two passes over the extractions and keeps only statistics of names
+(forms, labels, long forms): its memory grows with the number of distinct names in a corpus, not
+with the number of papers. :func:`resolve_graph` is the whole thing for a graph held in memory.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Iterable
+from typing import Iterable, Optional
 
 from kg.extraction import PaperExtraction
-from kg.model import ENTITY_LABELS, Entity, Graph, NodeLabel, Paper, Relation, RelType, display_name, entity_id, merge_key
+from kg.model import (
+    ENTITY_LABELS, Entity, Graph, NodeLabel, Paper, Relation, RelType, display_name, entity_id, merge_key,
+)
 
-__all__ = ["resolve_graph"]
+__all__ = ["Resolver", "resolve_graph"]
 
 
 def _class_of(label: NodeLabel) -> str:
@@ -43,82 +49,94 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def resolve_graph(papers: list[Paper], extractions: Iterable[PaperExtraction]) -> Graph:
-    """Build the Graph: Paper nodes, resolved entity nodes, and relations with provenance."""
-    paper_by_id = {p.id: p for p in papers}
-    extractions = list(extractions)
+class Resolver:
+    """Resolve entities across papers in two passes.
 
-    # Short forms with more than one long form in the corpus are ambiguous.
-    long_forms_of: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for ex in extractions:
-        for ent in ex.entities:
+    1. :meth:`add` each paper's extraction (names, aliases and labels are counted);
+    2. :meth:`entities` settles the clusters and gives the entities;
+    3. :meth:`relations` turns each paper's extraction into relations between resolved ids.
+    """
+
+    def __init__(self) -> None:
+        self._long_forms: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self._forms: list[tuple[str, list[str]]] = []  # (class, forms) of each extracted entity, deduplicated
+        self._seen: set[tuple[str, tuple[str, ...]]] = set()
+        self._labels: dict[str, Counter] = defaultdict(Counter)  # class|key of the name -> labels
+        self._surfaces: dict[str, Counter] = defaultdict(Counter)  # class|key of the name -> written forms
+        self._uf: Optional[_UnionFind] = None
+        self._node: dict[str, str] = {}
+        self._entities: dict[str, Entity] = {}
+
+    def add(self, extraction: PaperExtraction) -> None:
+        for ent in extraction.entities:
+            cls = _class_of(ent.label)
             forms = [ent.name, *ent.aliases]
             shorts = [f for f in forms if f.isupper() or len(f) <= 6]
             longs = [f for f in forms if f not in shorts]
             for short in shorts:
                 for long in longs:
-                    long_forms_of[(_class_of(ent.label), merge_key(short))].add(merge_key(long))
+                    self._long_forms[(cls, merge_key(short))].add(merge_key(long))
+            signature = (cls, tuple(forms))
+            if signature not in self._seen:
+                self._seen.add(signature)
+                self._forms.append((cls, forms))
+            key = f"{cls}|{merge_key(ent.name)}"
+            self._labels[key][ent.label] += 1
+            for form in forms:
+                self._surfaces[key][form] += 1
 
-    uf = _UnionFind()
-    for ex in extractions:
-        for ent in ex.entities:
-            cls = _class_of(ent.label)
+    def _cluster_of(self, label: NodeLabel, name: str) -> str:
+        assert self._uf is not None, "call entities() first"
+        return self._uf.find(f"{_class_of(label)}|{merge_key(name)}")
+
+    def entities(self) -> list[Entity]:
+        """The resolved entities (call once, after every :meth:`add`)."""
+        uf = self._uf = _UnionFind()
+        for cls, forms in self._forms:
             keys = []
-            for form in [ent.name, *ent.aliases]:
+            for form in forms:
                 key = merge_key(form)
-                if len(long_forms_of.get((cls, key), ())) > 1 and key != merge_key(ent.name):
+                if len(self._long_forms.get((cls, key), ())) > 1 and key != merge_key(forms[0]):
                     continue
                 keys.append(f"{cls}|{key}")
             for key in keys[1:]:
                 uf.union(keys[0], key)
+        self._forms, self._seen = [], set()  # not needed any more
+        surfaces: dict[str, Counter] = defaultdict(Counter)
+        labels: dict[str, Counter] = defaultdict(Counter)
+        for key, counter in self._surfaces.items():
+            surfaces[uf.find(key)].update(counter)
+        for key, counter in self._labels.items():
+            labels[uf.find(key)].update(counter)
+        for root in sorted(surfaces):
+            label_counts = labels[root]
+            label = max(label_counts, key=lambda lab: (label_counts[lab], lab is NodeLabel.BENCHMARK))
+            cls = _class_of(label)
+            forms = {f: n for f, n in surfaces[root].items() if len(self._long_forms.get((cls, merge_key(f)), ())) <= 1}
+            name = display_name(forms or surfaces[root])  # an ambiguous acronym (SAM) is not a display name
+            eid = entity_id(label, name)
+            while eid in self._entities and self._entities[eid].name != name:
+                eid += "~"
+            aliases = sorted({s for s in surfaces[root] if s != name})
+            if eid in self._entities:
+                aliases = sorted(set(self._entities[eid].aliases) | set(aliases))
+            self._entities[eid] = Entity(id=eid, label=label, name=name, aliases=aliases)
+            self._node[root] = eid
+        assert all(e.label in ENTITY_LABELS for e in self._entities.values())
+        return list(self._entities.values())
 
-    # Gather surface forms, labels and names per cluster.
-    surfaces: dict[str, Counter] = defaultdict(Counter)
-    labels: dict[str, Counter] = defaultdict(Counter)
-    names: dict[str, Counter] = defaultdict(Counter)
+    def relations(self, paper: Paper, extraction: PaperExtraction) -> list[Relation]:
+        """The relations one paper states, between resolved ids (after :meth:`entities`)."""
+        relations: dict[tuple, Relation] = {}
 
-    def cluster_of(ent) -> str:
-        return uf.find(f"{_class_of(ent.label)}|{merge_key(ent.name)}")
+        def add(rel: Relation) -> None:
+            relations.setdefault((rel.source, rel.type, rel.target, rel.paper), rel)
 
-    for ex in extractions:
-        for ent in ex.entities:
-            root = cluster_of(ent)
-            labels[root][ent.label] += 1
-            names[root][ent.name] += 1
-            for form in [ent.name, *ent.aliases]:
-                surfaces[root][form] += 1
-
-    node_id: dict[str, str] = {}
-    entities: dict[str, Entity] = {}
-    for root in sorted(surfaces):
-        label_counts = labels[root]
-        label = max(label_counts, key=lambda lab: (label_counts[lab], lab is NodeLabel.BENCHMARK))
-        # The common short form ("GLUE"); the long forms are aliases.
-        cls = _class_of(label)
-        forms = {f: n for f, n in surfaces[root].items() if len(long_forms_of.get((cls, merge_key(f)), ())) <= 1}
-        name = display_name(forms or surfaces[root])  # an ambiguous acronym (SAM) is not a display name
-        eid = entity_id(label, name)
-        while eid in entities and entities[eid].name != name:
-            eid += "~"
-        aliases = sorted({s for s in surfaces[root] if s != name})
-        if eid in entities:
-            aliases = sorted(set(entities[eid].aliases) | set(aliases))
-        entities[eid] = Entity(id=eid, label=label, name=name, aliases=aliases)
-        node_id[root] = eid
-
-    relations: dict[tuple, Relation] = {}
-
-    def add(rel: Relation) -> None:
-        relations.setdefault((rel.source, rel.type, rel.target, rel.paper), rel)
-
-    for ex in extractions:
-        paper = paper_by_id.get(ex.paper_id)
-        if paper is None:
-            continue
         source_file = paper.sources[0] if paper.sources else None
         by_name: dict[str, str] = {}
-        for ent in ex.entities:
-            eid = node_id[cluster_of(ent)]
+        entities = self._entities
+        for ent in extraction.entities:
+            eid = self._node[self._cluster_of(ent.label, ent.name)]
             by_name[ent.name] = eid
             ev = ent.evidence
             common = dict(paper=paper.id, evidence=ev.sentence, start=ev.start, end=ev.end, extractor=ev.extractor,
@@ -126,7 +144,7 @@ def resolve_graph(papers: list[Paper], extractions: Iterable[PaperExtraction]) -
             add(Relation(source=paper.id, type=RelType.MENTIONS, target=eid, **common))
             role = RelType.PROPOSES if ent.role == "proposed" else RelType.USES
             add(Relation(source=paper.id, type=role, target=eid, **common))
-        for rel in ex.relations:
+        for rel in extraction.relations:
             ev = rel.evidence
             common = dict(paper=paper.id, evidence=ev.sentence, start=ev.start, end=ev.end, extractor=ev.extractor,
                           confidence=ev.confidence, spans=[o for m in ev.mentions for o in m], source_file=source_file)
@@ -140,5 +158,17 @@ def resolve_graph(papers: list[Paper], extractions: Iterable[PaperExtraction]) -
                 if entities[source].label is NodeLabel.METHOD and entities[target].label is NodeLabel.METHOD and source != target:
                     bench = by_name.get(rel.benchmark) if rel.benchmark else None
                     add(Relation(source=source, type=RelType.OUTPERFORMS, target=target, benchmark=bench, **common))
-    assert all(e.label in ENTITY_LABELS for e in entities.values())
-    return Graph(papers=papers, entities=list(entities.values()), relations=list(relations.values()))
+        return list(relations.values())
+
+
+def resolve_graph(papers: list[Paper], extractions: Iterable[PaperExtraction]) -> Graph:
+    """Build the Graph: Paper nodes, resolved entity nodes, and relations with provenance."""
+    paper_by_id = {p.id: p for p in papers}
+    extractions = list(extractions)
+    resolver = Resolver()
+    for ex in extractions:
+        resolver.add(ex)
+    entities = resolver.entities()
+    relations = [rel for ex in extractions if ex.paper_id in paper_by_id
+                 for rel in resolver.relations(paper_by_id[ex.paper_id], ex)]
+    return Graph(papers=papers, entities=entities, relations=relations)

@@ -31,7 +31,7 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory):
-    """The sample corpus built once per session into a temporary mirror folder."""
+    """The sample corpus built once per session into a temporary graph folder."""
     from kg.build import build
 
     out = tmp_path_factory.mktemp("kg-data")

@@ -1,10 +1,9 @@
 // name: entities_mentioned_once
 // Entities only one paper mentions (long tail, or extraction noise worth a look); label filters by type.
-// params: label: str = any
+// params: label: str = any; limit: int = 100
 // example: kg query entities_mentioned_once --param label=Benchmark
-MATCH (p:Paper)-[:MENTIONS]->(e:Entity)
-WHERE $label = 'any' OR $label IN labels(e)
-WITH e, count(DISTINCT p) AS papers
-WHERE papers = 1
-RETURN [l IN labels(e) WHERE l <> 'Entity'][0] AS label, e.name AS name, e.id AS id
+MATCH (e:Entity)
+WHERE e.papers = 1 AND ($label = 'any' OR e.label = $label)
+RETURN e.label AS label, e.name AS name, e.id AS id
 ORDER BY label, name, id
+LIMIT $limit

@@ -1,12 +1,12 @@
 // name: papers_sharing_benchmarks
 // Papers that share at least k datasets or benchmarks with a given paper (by id or exact title).
-// params: paper: str; k: int = 1
+// params: paper: str; k: int = 1; limit: int = 50
 // example: kg query papers_sharing_benchmarks --param paper=arxiv:2211.03831 --param k=2
-MATCH (p:Paper)-[:EVALUATED_ON]->(b:Entity)<-[:EVALUATED_ON]-(q:Paper)
-WHERE (p.id = $paper OR toLower(p.title) = toLower($paper)) AND q.id <> p.id
-WITH q, b
-ORDER BY b.name
+// sorted: shared
+MATCH (:PaperKey {key: toLower($paper)})-[:KEYS]->(p:Paper)-[:EVALUATED_ON]->(b:Entity)<-[:EVALUATED_ON]-(q:Paper)
+WHERE q.id <> p.id
 WITH q, collect(DISTINCT b.name) AS shared
 WHERE size(shared) >= $k
 RETURN q.id AS paper, q.title AS title, size(shared) AS shared_count, shared
 ORDER BY shared_count DESC, title, paper
+LIMIT $limit

@@ -2,10 +2,13 @@
 // Methods ranked by how many distinct methods they are claimed to outperform.
 // params: limit: int = 10
 // example: kg query top_methods_by_wins --param limit=5
-MATCH (w:Method)-[:OUTPERFORMS]->(l:Method)
-WITH DISTINCT w, l
-ORDER BY l.name
-WITH w, collect(l.name) AS beaten
+// sorted: beaten
+MATCH (w:Entity)
+WHERE w.wins > 0
+WITH w
+ORDER BY w.wins DESC, w.name
+LIMIT $limit
+MATCH (w)-[:OUTPERFORMS]->(l:Entity)
+WITH w, collect(DISTINCT l.name) AS beaten
 RETURN w.name AS method, size(beaten) AS beats, beaten
 ORDER BY beats DESC, method
-LIMIT $limit

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import networkx as nx
 import pytest
 from click.testing import CliRunner
 
@@ -11,74 +10,86 @@ from kg.build import build
 from kg.cli import cli
 from kg.config import Neo4jSettings
 from kg.errors import Neo4jConnectionError
-from kg.loader import database_counts, load_graph, pull_graph
-from kg.mirror import graph_counts, load_mirror, to_networkx
+from kg.loader import database_counts, load_store, pull_graph
+from kg.store import Store, read_graph
+
+
+def _load(folder, settings, **options):
+    with Store(folder) as store:
+        return load_store(store, settings, **options)
+
+
+def _graph(folder):
+    with Store(folder) as store:
+        return read_graph(store)
+
+
+def _sorted(graph):
+    key = lambda item: item.model_dump_json()  # noqa: E731
+    return tuple(sorted(map(key, part)) for part in (graph.papers, graph.entities, graph.relations))
 
 pytestmark = pytest.mark.integration
 
 
 def test_loader_creates_constraints_and_fulltext_index(empty_db, neo4j_settings, sample_build):
-    load_graph(sample_build.graph, neo4j_settings)
+    _load(sample_build.folder, neo4j_settings)
     records, _, _ = empty_db.execute_query("SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names",
                                            database_=neo4j_settings.database)
-    assert {"paper_id", "entity_id"} <= set(records[0]["names"])
+    assert {"paper_id", "entity_id", "name_key", "paper_key"} <= set(records[0]["names"])
     records, _, _ = empty_db.execute_query("SHOW INDEXES YIELD name, type RETURN name, type",
                                            database_=neo4j_settings.database)
     assert ("entity_names", "FULLTEXT") in {(r["name"], r["type"]) for r in records}
 
 
-def test_loader_counts_match_the_mirror_and_a_double_load_changes_nothing(empty_db, neo4j_settings, sample_build):
-    expected = sample_build.graph.counts()
-    load_graph(sample_build.graph, neo4j_settings)
+def test_loader_counts_match_the_store_and_a_double_load_changes_nothing(empty_db, neo4j_settings, sample_build):
+    expected = sample_build.counts
+    _load(sample_build.folder, neo4j_settings)
     first = database_counts(empty_db, neo4j_settings.database)
-    assert first == {"nodes": dict(sorted(expected["nodes"].items())),
-                     "relationships": dict(sorted(expected["relationships"].items()))}
-    load_graph(sample_build.graph, neo4j_settings, batch_size=37)
+    assert first == expected
+    _load(sample_build.folder, neo4j_settings, batch_size=37)
     assert database_counts(empty_db, neo4j_settings.database) == first
 
 
 def test_loader_interrupted_load_recovers_exactly(empty_db, neo4j_settings, sample_build, monkeypatch):
-    full = sample_build.graph
-    original = kg.loader._run
+    original = kg.loader._write
     calls = {"n": 0}
 
-    def dying_run(driver, name, database, **params):
-        if name.startswith(("upsert_", "merge_")):
-            calls["n"] += 1
-            if calls["n"] == 12:
-                raise KeyboardInterrupt("killed midway")
-        return original(driver, name, database, **params)
+    def dying_write(driver, text, rows, load_id, database):
+        calls["n"] += 1
+        if calls["n"] == 12:
+            raise KeyboardInterrupt("killed midway")
+        return original(driver, text, rows, load_id, database)
 
-    monkeypatch.setattr(kg.loader, "_run", dying_run)
+    monkeypatch.setattr(kg.loader, "_write", dying_write)
     with pytest.raises(KeyboardInterrupt):
-        load_graph(full, neo4j_settings, batch_size=50)
+        _load(sample_build.folder, neo4j_settings, batch_size=50)
     partial = database_counts(empty_db, neo4j_settings.database)
-    assert partial["relationships"] != full.counts()["relationships"]
-    monkeypatch.setattr(kg.loader, "_run", original)
-    load_graph(full, neo4j_settings, batch_size=50)
-    uninterrupted = to_networkx(full)
-    assert database_counts(empty_db, neo4j_settings.database) == graph_counts(uninterrupted)
+    assert partial != sample_build.counts
+    monkeypatch.setattr(kg.loader, "_write", original)
+    _load(sample_build.folder, neo4j_settings, batch_size=50)
+    assert database_counts(empty_db, neo4j_settings.database) == sample_build.counts
 
 
-def test_loader_round_trip_equals_the_local_mirror(empty_db, neo4j_settings, sample_build):
-    load_graph(sample_build.graph, neo4j_settings)
-    pulled = to_networkx(pull_graph(neo4j_settings))
-    local = load_mirror(sample_build.mirror_path.parent)
-    assert nx.utils.graphs_equal(pulled, local)
+def test_loader_round_trip_equals_the_store(empty_db, neo4j_settings, sample_build):
+    _load(sample_build.folder, neo4j_settings)
+    assert _sorted(pull_graph(neo4j_settings)) == _sorted(_graph(sample_build.folder))
 
 
-def test_loader_new_listing_adds_only_what_is_new(empty_db, neo4j_settings, sample_dir, tmp_path):
+def test_loader_neo4j_follows_the_store_exactly(empty_db, neo4j_settings, sample_dir, tmp_path):
+    """Load the whole sample, then a graph of two of its pages: the server must hold exactly the
+    smaller graph (papers, entities and facts the second graph lacks are removed)."""
     files = sorted(sample_dir.iterdir())
-    whole = build(files, out=tmp_path / "all")
-    part = build(files[:2], out=tmp_path / "part")
-    load_graph(part.graph, neo4j_settings)
-    load_graph(whole.graph, neo4j_settings)
-    counts = database_counts(empty_db, neo4j_settings.database)
-    assert counts["nodes"]["Paper"] == whole.graph.counts()["nodes"]["Paper"]
+    build(files, out=tmp_path / "all")
+    build(files[:2], out=tmp_path / "part")
+    _load(tmp_path / "all", neo4j_settings)
+    _load(tmp_path / "part", neo4j_settings)
+    assert _sorted(pull_graph(neo4j_settings)) == _sorted(_graph(tmp_path / "part"))
+    with Store(tmp_path / "part") as store:
+        assert database_counts(empty_db, neo4j_settings.database) == store.counts()
 
 
 def test_loader_cli_build_with_neo4j(empty_db, neo4j_settings, sample_dir, tmp_path):
-    result = CliRunner().invoke(cli, ["build", str(sample_dir), "--out", str(tmp_path / "d"), "--neo4j", neo4j_settings.uri,
+    result = CliRunner().invoke(cli, ["build", str(sample_dir), "--data", str(tmp_path / "d"), "--neo4j", neo4j_settings.uri,
                                       "--password", neo4j_settings.password.get_secret_value()])
     assert result.exit_code == 0, result.output
     assert database_counts(empty_db, neo4j_settings.database)["nodes"]["Paper"] == 310
@@ -96,8 +107,8 @@ def test_loader_bad_connection_is_one_line_and_exit_1(neo4j_settings, sample_bui
     args = {"uri": neo4j_settings.uri, "user": neo4j_settings.user,
             "password": neo4j_settings.password.get_secret_value(), "database": neo4j_settings.database, **change}
     with pytest.raises(Neo4jConnectionError, match=message):
-        load_graph(sample_build.graph, Neo4jSettings.resolve(**args))
-    result = CliRunner().invoke(cli, ["load", "--data", str(sample_build.mirror_path.parent), "--neo4j", args["uri"],
+        _load(sample_build.folder, Neo4jSettings.resolve(**args))
+    result = CliRunner().invoke(cli, ["load", "--data", str(sample_build.folder), "--neo4j", args["uri"],
                                       "--password", args["password"], "--database", args["database"]])
     assert result.exit_code == 1
     assert len(result.output.strip().splitlines()) == 1 and message in result.output

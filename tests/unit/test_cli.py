@@ -16,7 +16,7 @@ def runner():
 
 def test_cli_build_sample_then_stats_json(runner, sample_dir, tmp_path):
     out = tmp_path / "kg-data"
-    result = runner.invoke(cli, ["build", str(sample_dir), "--out", str(out)])
+    result = runner.invoke(cli, ["build", str(sample_dir), "--data", str(out)])
     assert result.exit_code == 0, result.output
     assert "read 376 entries -> 310 distinct papers (0 rejected)" in result.output
     stats = runner.invoke(cli, ["stats", "--data", str(out), "--json"])
@@ -28,7 +28,7 @@ def test_cli_build_sample_then_stats_json(runner, sample_dir, tmp_path):
 def test_cli_bad_input_reports_each_problem_keeps_the_rest_and_exits_1(runner, fixtures, tmp_path):
     out = tmp_path / "kg-data"
     sources = [str(fixtures / n) for n in ("bad.jsonl", "empty.txt", "binary.bin", "unknown.txt", "papers.jsonl")]
-    result = runner.invoke(cli, ["build", *sources, "--out", str(out)])
+    result = runner.invoke(cli, ["build", *sources, "--data", str(out)])
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
@@ -41,15 +41,15 @@ def test_cli_bad_input_reports_each_problem_keeps_the_rest_and_exits_1(runner, f
 
 
 def test_cli_build_keeps_earlier_mirror_when_input_is_missing(runner, tmp_path):
-    result = runner.invoke(cli, ["build", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "o")])
+    result = runner.invoke(cli, ["build", str(tmp_path / "missing.txt"), "--data", str(tmp_path / "o")])
     assert result.exit_code == 2 and "does not exist" in result.output
 
 
 def test_cli_export_formats(runner, sample_build, tmp_path):
-    data = str(sample_build.mirror_path.parent)
+    data = str(sample_build.folder)
     graphml = tmp_path / "g.graphml"
     assert runner.invoke(cli, ["export", "--format", "graphml", "--data", data, "-o", str(graphml)]).exit_code == 0
-    assert nx.read_graphml(graphml).number_of_nodes() == sum(sample_build.graph.counts()["nodes"].values())
+    assert nx.read_graphml(graphml).number_of_nodes() == sum(sample_build.counts["nodes"].values())
     assert runner.invoke(cli, ["export", "--format", "csv", "--data", data, "-o", str(tmp_path / "csv")]).exit_code == 0
     assert (tmp_path / "csv" / "relationships.csv").is_file()
     assert runner.invoke(cli, ["export", "--format", "json", "--data", data, "-o", str(tmp_path / "g.json")]).exit_code == 0
@@ -83,7 +83,9 @@ def test_cli_build_is_deterministic_across_hash_seeds(sample_dir, tmp_path):
     for seed in ("1", "2"):
         out = tmp_path / f"run{seed}"
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run([sys.executable, "-m", "kg", "build", str(sample_dir), "--out", str(out)],
+        subprocess.run([sys.executable, "-m", "kg", "build", str(sample_dir), "--data", str(out)],
                        check=True, env=env, capture_output=True, timeout=300)
-        outputs.append((out / "graph.json").read_bytes())
+        subprocess.run([sys.executable, "-m", "kg", "export", "--format", "json", "--data", str(out), "-o", str(out / "g.json")],
+                       check=True, env=env, capture_output=True, timeout=300)
+        outputs.append((out / "g.json").read_bytes())
     assert outputs[0] == outputs[1]

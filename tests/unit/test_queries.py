@@ -1,28 +1,44 @@
+"""The named query library, its dialect layer, the read-only guard, and running queries on the
+embedded store from the CLI."""
+
 from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.errors import KGError, QueryNotFoundError, QueryParseError
-from kg.offline import OFFLINE_QUERIES
-from kg.queries import _parse_file, bind_params, get_query, library_queries, load_queries
+from kg.errors import KGError, QueryNotFoundError, QueryParseError, ReadOnlyQueryError
+from kg.query import check_read_only, library_queries, load_queries, run_named_query
+from kg.query.dialect import for_engine
+from kg.query.library import _parse_file, bind_params, get_query
+
+# Parameters that make each query return rows on the sample corpus (the parity test checks it).
+SAMPLE_PARAMS = {
+    "papers_on_benchmark": {"benchmark": "BBH"},
+    "paper_proposals": {"paper": "Multi-Head Adapter Routing for Cross-Task Generalization"},
+    "methods_outperforming": {"method": "Poly"},
+    "outperforms_chains": {"method": "PilotRL", "max_depth": "3"},
+    "papers_sharing_benchmarks": {"paper": "TaskExpert: Dynamically Assembling Multi-Task Representations with Memorial Mixture-of-Experts", "k": "1"},
+    "methods_on_both": {"a": "MATH", "b": "GSM8K"},
+    "entity_lookup": {"name": "MHR"},
+    "entities_mentioned_once": {"label": "Benchmark"},
+    "benchmarks_used_together": {"min_papers": "2"},
+    "benchmark_usage_by_month": {"min_papers": "1"},
+}
 
 
 def test_queries_all_files_parse_and_are_parameterised():
     queries = load_queries()
     assert {"upsert_papers", "merge_outperforms", "pull_nodes"} <= set(queries)
-    for q in queries.values():
-        assert "{" not in q.text.replace("{id:", "").replace("{paper:", "") or "$" in q.text
-
-
-def test_queries_every_library_query_has_an_offline_twin():
-    assert {q.name for q in library_queries()} == set(OFFLINE_QUERIES)
+    for q in library_queries():
+        assert q.description and q.example.startswith(f"kg query {q.name}")
+        for param in q.params:
+            assert f"${param.name}" in q.text, (q.name, param.name)
 
 
 def test_queries_bind_params_types_defaults_and_errors():
     q = get_query("outperforms_chains")
-    assert bind_params(q, {"method": "MHR"}) == {"method": "MHR", "max_depth": 3}
+    assert bind_params(q, {"method": "MHR"}) == {"method": "MHR", "max_depth": 3, "limit": 100}
     assert bind_params(q, {"method": "MHR", "max_depth": "2"})["max_depth"] == 2
     with pytest.raises(KGError, match="must be int"):
         bind_params(q, {"method": "MHR", "max_depth": "two"})
@@ -48,19 +64,74 @@ def test_queries_parse_errors_name_the_line(tmp_path):
         _parse_file(empty)
 
 
-def test_queries_cli_offline_list_and_run(sample_build, monkeypatch):
+@pytest.mark.parametrize("neo4j, ladybug", [
+    ("MATCH p = (a)-[:OUTPERFORMS*1..4]->(b) RETURN [n IN nodes(p) | n.name] AS chain",
+     "MATCH p = (a)-[:OUTPERFORMS* TRAIL 1..4]->(b) RETURN list_transform(nodes(p), n -> n.name) AS chain"),
+    ("MATCH ()-[r]->() RETURN type(r) AS t", "MATCH ()-[r]->() RETURN label(r) AS t"),
+    ("MATCH (n:Entity) RETURN n.name AS name", "MATCH (n:Entity) RETURN n.name AS name"),
+])
+def test_queries_dialect_rewrites(neo4j, ladybug):
+    assert for_engine(neo4j, "neo4j") == neo4j
+    assert for_engine(neo4j, "ladybug") == ladybug
+
+
+def test_queries_every_library_query_runs_on_the_store(sample_build):
+    from kg.query import StoreEngine
+
+    with StoreEngine(sample_build.folder) as engine:
+        for q in library_queries():
+            columns, rows = run_named_query(q.name, SAMPLE_PARAMS.get(q.name, {}), engine)
+            assert columns and all(set(r) == set(columns) for r in rows), q.name
+
+
+@pytest.mark.parametrize("text", [
+    "MATCH (p:Paper) RETURN p.title AS t LIMIT 3",
+    "MATCH (p:Paper) WHERE p.title CONTAINS 'create' RETURN count(*) AS n",
+    "MATCH (a)-[r:EVALUATED_ON]->(b) RETURN r.start AS start, r.end AS end LIMIT 1",
+    "CALL db.index.fulltext.queryNodes('entity_names', 'MHR') YIELD node RETURN node.name",
+    "// a comment with CREATE in it\nMATCH (n) RETURN count(n)",
+])
+def test_queries_guard_lets_reads_through(text):
+    check_read_only(text)
+
+
+@pytest.mark.parametrize("text", [
+    "MATCH (n) DETACH DELETE n",
+    "MATCH (b:Entity) SET b.touched = true RETURN b",
+    "CREATE (:Paper {id: 'x'})",
+    "MERGE (n:Paper {id: 'x'}) RETURN n",
+    "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+    "SHOW TRANSACTIONS",
+    "LOAD CSV FROM 'http://127.0.0.1:7474/' AS line RETURN line",
+    "CALL db.prepareForReplanning()",
+    "CALL db.resampleOutdatedIndexes()",
+    "CALL dbms.killQueries(['1'])",
+    "MATCH (n) RETURN n; MATCH (m) DELETE m",
+    "DROP INDEX entity_name",
+    "CREATE USER eve SET PASSWORD 'x'",
+    "START DATABASE neo4j",
+    "CALL { MATCH (n) RETURN n } IN TRANSACTIONS RETURN 1",
+    "USE system SHOW USERS",
+    "COPY Paper FROM '/etc/passwd'",
+])
+def test_queries_guard_refuses_writes_loads_and_administration(text):
+    with pytest.raises(ReadOnlyQueryError, match="kg cypher"):
+        check_read_only(text)
+
+
+def test_queries_cli_offline_list_run_and_cypher(sample_build, monkeypatch):
     monkeypatch.delenv("NEO4J_URI", raising=False)
     runner = CliRunner()
     listing = runner.invoke(cli, ["query", "--list"])
-    assert listing.output.count("\n    ") >= 12
-    data = str(sample_build.mirror_path.parent)
+    assert listing.output.count("\n    ") >= 14
+    data = str(sample_build.folder)
     result = runner.invoke(cli, ["query", "papers_on_benchmark", "-p", "benchmark=bbh", "--data", data, "--csv"])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0] == "paper,title,benchmark,evidence"
-    assert len(result.output.splitlines()) >= 3
-
-
-def test_queries_cli_cypher_needs_neo4j(monkeypatch):
-    monkeypatch.delenv("NEO4J_URI", raising=False)
-    result = CliRunner().invoke(cli, ["cypher", "MATCH (n) RETURN n"])
-    assert result.exit_code == 1 and "NEO4J_URI" in result.output
+    assert result.stdout.splitlines()[0] == "paper,title,benchmark,evidence"
+    assert len(result.stdout.splitlines()) >= 3
+    assert f"answered by embedded store {data}" in result.stderr
+    adhoc = runner.invoke(cli, ["cypher", "MATCH (e:Entity) WHERE e.label = 'Benchmark' RETURN count(*) AS n", "--data", data,
+                                "--json"])
+    assert adhoc.exit_code == 0 and '"n"' in adhoc.stdout
+    refused = runner.invoke(cli, ["cypher", "MATCH (n) DETACH DELETE n", "--data", data])
+    assert refused.exit_code == 1 and "read-only" in refused.stderr

@@ -36,7 +36,7 @@ def test_report_is_self_contained():
 def test_report_renders_in_headless_chromium(sample_build, tmp_path):
     chromium = _chromium()
     out = tmp_path / "report.html"
-    result = CliRunner().invoke(cli, ["report", "--data", str(sample_build.mirror_path.parent), "--out", str(out)])
+    result = CliRunner().invoke(cli, ["report", "--data", str(sample_build.folder), "-o", str(out)])
     assert result.exit_code == 0, result.output
     profile = tmp_path / "profile"
     dom = subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--dump-dom", out.as_uri()],

@@ -1,8 +1,11 @@
-"""Named Cypher queries loaded from ``cypher/``.
+"""Named Cypher queries loaded from ``cypher/``: written once, run on the embedded store and on
+Neo4j (see :mod:`kg.query.dialect` for the few places where the two read Cypher differently).
 
 Each query starts with a ``// name: <name>`` line; the ``//`` lines after it are its
 documentation, where ``// params:`` lists parameters as ``name: type = default`` separated by
-commas and ``// example:`` shows a call. Queries are parameter-only: values are never formatted
+semicolons, ``// example:`` shows a call, ``// sorted:`` names list columns (from ``collect``)
+that are returned sorted, since neither engine fixes their order, and ``// ordered lists:`` names
+list columns that rows are ordered by (see :mod:`kg.query.dialect`). Queries are parameter-only: values are never formatted
 into the text, and the text is handed to the driver as ``neo4j.Query``.
 
 >>> q = get_query("upsert_papers")
@@ -21,9 +24,9 @@ from typing import Mapping, Optional
 
 from kg.errors import QueryNotFoundError, QueryParseError
 
-__all__ = ["NamedQuery", "QueryParam", "CYPHER_DIR", "load_queries", "get_query", "library_queries"]
+__all__ = ["NamedQuery", "QueryParam", "CYPHER_DIR", "load_queries", "get_query", "library_queries", "bind_params"]
 
-CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
+CYPHER_DIR = Path(__file__).resolve().parent.parent.parent / "cypher"
 _NAME = re.compile(r"^//\s*name:\s*([a-z][a-z0-9_]*)\s*$")
 _PARAM = re.compile(r"^\s*([a-z_][a-z0-9_]*)\s*(?::\s*([a-z]+))?\s*(?:=\s*(.+?))?\s*$")
 
@@ -54,7 +57,8 @@ class NamedQuery:
     example: str = ""
     file: str = ""
     line: int = 0
-    tags: tuple[str, ...] = field(default=())
+    sorted_columns: tuple[str, ...] = field(default=())  # list columns whose order the engines do not fix
+    ordered_lists: tuple[str, ...] = field(default=())  # list columns the rows are ordered by (see kg.query.dialect)
 
     def defaults(self) -> dict:
         return {p.name: p.convert(p.default) for p in self.params if p.default is not None}
@@ -74,6 +78,7 @@ def _parse_file(path: Path) -> list[NamedQuery]:
             NamedQuery(
                 name=current["name"], text=text, description=" ".join(current["doc"]).strip(),
                 params=tuple(current["params"]), example=current["example"], file=str(path), line=current["line"],
+                sorted_columns=current["sorted"], ordered_lists=current["ordered"],
             )
         )
 
@@ -81,7 +86,8 @@ def _parse_file(path: Path) -> list[NamedQuery]:
         match = _NAME.match(line.strip())
         if match:
             finish()
-            current = {"name": match.group(1), "doc": [], "params": [], "example": "", "body": [], "line": number}
+            current = {"name": match.group(1), "doc": [], "params": [], "example": "", "body": [], "line": number,
+                       "sorted": (), "ordered": ()}
             continue
         if current is None:
             if line.strip() and not line.strip().startswith("//"):
@@ -98,6 +104,10 @@ def _parse_file(path: Path) -> list[NamedQuery]:
                     current["params"].append(QueryParam(param.group(1), param.group(2) or "str", param.group(3)))
             elif doc.startswith("example:"):
                 current["example"] = doc[len("example:") :].strip()
+            elif doc.startswith("sorted:"):
+                current["sorted"] = tuple(c.strip() for c in doc[len("sorted:") :].split(",") if c.strip())
+            elif doc.startswith("ordered lists:"):
+                current["ordered"] = tuple(c.strip() for c in doc[len("ordered lists:") :].split(",") if c.strip())
             else:
                 current["doc"].append(doc)
         else:
@@ -154,74 +164,3 @@ def bind_params(query: NamedQuery, raw: dict[str, str]) -> dict:
     if missing:
         raise KGError(f"query {query.name!r} needs --param {missing[0]}=...")
     return bound
-
-
-def run_named_query(name: str, raw_params: dict[str, str], *, settings=None, mirror=None) -> tuple[list[str], list[dict]]:
-    """Run a library query on Neo4j (``settings``) or on the NetworkX mirror (``mirror``).
-
-    Returns (columns, rows); both back ends give the same rows for the same graph.
-    """
-    query = get_query(name)
-    if query not in library_queries():
-        raise QueryNotFoundError(f"{name!r} is an internal query; `kg query --list` shows the library")
-    params = bind_params(query, raw_params)
-    columns = _return_columns(query.text)
-    if settings is not None:
-        from kg.loader import open_driver, run_read
-
-        with open_driver(settings) as driver:
-            keys, records = run_read(driver, query.text, params, settings.database)
-        return list(keys), [record.data() for record in records]
-    from kg.offline import run_offline
-
-    return columns, run_offline(mirror, name, params)
-
-
-def _return_columns(text: str) -> list[str]:
-    """Column names of the final RETURN clause (``... AS name``)."""
-    tail = text[text.rfind("RETURN") + len("RETURN") :]
-    tail = re.split(r"\bORDER BY\b|\bLIMIT\b", tail)[0].strip()
-    if tail.upper().startswith("DISTINCT "):
-        tail = tail[len("DISTINCT ") :]
-    items, depth, current = [], 0, ""
-    for ch in tail:
-        depth += ch in "([{"
-        depth -= ch in ")]}"
-        if ch == "," and depth == 0:
-            items.append(current)
-            current = ""
-        else:
-            current += ch
-    items.append(current)
-    columns = []
-    for item in items:
-        alias = re.search(r"\bAS\s+([A-Za-z_][A-Za-z0-9_]*)\s*$", item.strip())
-        columns.append(alias.group(1) if alias else item.strip())
-    return columns
-
-
-def run_adhoc_read(text: str, params: dict, settings) -> tuple[list[str], list[dict]]:
-    """Run ad-hoc Cypher only if Neo4j plans it as read-only; writes are refused."""
-    from neo4j import Query, RoutingControl
-
-    from kg.errors import ReadOnlyQueryError
-    from kg.loader import open_driver, run_read
-
-    with open_driver(settings) as driver:
-        try:
-            _, summary, _ = driver.execute_query(
-                Query("EXPLAIN " + text), parameters_=params, database_=settings.database, routing_=RoutingControl.READ
-            )
-        except Exception as exc:  # a syntax error is the user's to fix: say it in one line
-            from neo4j.exceptions import Neo4jError
-
-            if isinstance(exc, Neo4jError):
-                raise ReadOnlyQueryError(f"Neo4j cannot run this query: {exc.message}") from None
-            raise
-        if summary.query_type != "r":
-            raise ReadOnlyQueryError(
-                f"kg cypher runs read-only queries; this one would write (query type {summary.query_type!r}). "
-                "Use the Neo4j Browser or cypher-shell for writes."
-            )
-        keys, records = run_read(driver, text, params, settings.database)
-    return list(keys), [record.data() for record in records]

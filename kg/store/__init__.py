@@ -1,0 +1,67 @@
+"""The graph folder's store: a LadybugDB database written in bulk and read with Cypher.
+
+- :func:`write_graph` writes a whole :class:`~kg.model.Graph` (small graphs, ``kg pull``);
+  ``kg build`` streams a corpus through :class:`StoreWriter` instead (see :mod:`kg.build`).
+- :class:`Store` answers read-only Cypher; :func:`kg.store.mirror.load_mirror` builds the NetworkX
+  mirror from it, whole or for a subgraph.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional, Union
+
+from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType
+from kg.store.derived import GraphRows
+from kg.store.schema import PAPER_TO_ENTITY, REL_TABLES, TABLES
+from kg.store.store import (
+    FORMAT_VERSION, MANIFEST_FILE, STORE_FILE, Store, StoreError, StoreWriter, folder_lock, open_store, store_exists,
+)
+
+__all__ = ["Store", "StoreWriter", "StoreError", "open_store", "store_exists", "write_graph", "read_graph",
+           "folder_lock", "STORE_FILE", "MANIFEST_FILE", "FORMAT_VERSION"]
+
+
+def write_graph(graph: Graph, folder: Union[str, Path], *, manifest: Optional[dict] = None) -> Path:
+    """Write ``graph`` as the store of ``folder`` (replacing what was there, in one rename)."""
+    folder = Path(folder)
+    by_paper: dict[str, list[Relation]] = {}
+    for rel in graph.relations:
+        by_paper.setdefault(rel.paper, []).append(rel)
+    rows = GraphRows({e.id: e.label.value for e in graph.entities})
+    with folder_lock(folder), StoreWriter(folder) as writer:
+        for paper in graph.papers:
+            for table, row in rows.paper(paper):
+                writer.add(table, row)
+            for table, row in rows.relations(paper, by_paper.pop(paper.id, [])):
+                writer.add(table, row)
+        for orphans in by_paper.values():  # relations whose paper is not in the graph (none from a build)
+            for rel in orphans:
+                writer.add(rel.type.value, {"from": rel.source, "to": rel.target, **rel.model_dump(exclude={"source", "type", "target"})})
+        for entity in graph.entities:
+            writer.add("Entity", rows.entity_row(entity))
+        for table, row in rows.derived_rows(graph.entities):
+            writer.add(table, row)
+        return writer.commit({"counts": graph.counts(), **(manifest or {})})
+
+
+_RELATION_FIELDS = [name for name, _ in TABLES["OUTPERFORMS"].columns]
+
+
+def read_graph(store: Store) -> Graph:
+    """The whole graph of a store as the pydantic model (for comparisons and small graphs)."""
+    papers = [Paper(**{k[2:]: v for k, v in row.items() if k != "p.code_url"})
+              for row in store.rows("MATCH (p:Paper) RETURN p.* ORDER BY p.id")]
+    entities = [Entity(id=r["id"], label=NodeLabel(r["label"]), name=r["name"], aliases=r["aliases"] or [])
+                for r in store.rows("MATCH (e:Entity) RETURN e.id AS id, e.label AS label, e.name AS name, "
+                                    "e.aliases AS aliases ORDER BY e.id")]
+    relations = []
+    for table in REL_TABLES:
+        if table.derived:
+            continue
+        fields = ", ".join(f"r.`{name}` AS `{name}`" for name in table.column_names)
+        text = f"MATCH (a:{table.source})-[r:{table.name}]->(b:{table.target}) RETURN a.id AS source, b.id AS target, {fields}"
+        for row in store.rows(text):
+            values = {k: v for k, v in row.items() if v is not None and k not in ("source", "target")}
+            relations.append(Relation(source=row["source"], target=row["target"], type=RelType(table.name), **values))
+    return Graph(papers=papers, entities=entities, relations=relations)

@@ -1,0 +1,106 @@
+"""Rows of the store's tables from the graph's papers, entities and relations, and the derived
+tables computed on the way (see :mod:`kg.store.schema`).
+
+:class:`GraphRows` takes a paper, then its relations, one paper at a time, so a build can stream
+a corpus through it; what it keeps grows with the number of distinct entities and of dataset
+pairs, not with the number of papers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from itertools import combinations
+from typing import Iterable
+
+from kg.model import Entity, NodeLabel, Paper, Relation, RelType
+
+__all__ = ["GraphRows", "paper_row", "relation_row"]
+
+_DATA = (NodeLabel.DATASET.value, NodeLabel.BENCHMARK.value)
+
+
+def paper_row(paper: Paper) -> dict:
+    row = paper.model_dump()
+    row["code_url"] = paper.code_url
+    return row
+
+
+def relation_row(rel: Relation) -> dict:
+    row = rel.model_dump(exclude={"source", "type", "target"})
+    row["from"], row["to"] = rel.source, rel.target
+    return row
+
+
+class GraphRows:
+    """Accumulates the derived tables while the graph's rows are written.
+
+    Call :meth:`paper` for each paper, :meth:`relations` with each paper's relations (entity
+    labels must be known: pass ``labels``), then :meth:`entity_rows` and :meth:`derived_rows`.
+    """
+
+    def __init__(self, labels: dict[str, str]):
+        self.labels = labels  # entity id -> label
+        self.mentioned: Counter = Counter()
+        self.evaluated: Counter = Counter()
+        self.proposed: Counter = Counter()
+        self.beaten: dict[str, set] = defaultdict(set)
+        self.co_used: Counter = Counter()
+        self.by_month: Counter = Counter()
+
+    def paper(self, paper: Paper) -> Iterable[tuple[str, dict]]:
+        """(table, row) for the paper and its lookup keys: its id and its lower-cased title.
+        Merged papers have different titles (identity is the title key), so keys are unique; a
+        title that reads like an id is left out rather than risk a clash."""
+        yield "Paper", paper_row(paper)
+        keys = [paper.id.lower()]
+        title = paper.title.lower()
+        if title != keys[0] and not title.startswith(("arxiv:", "title:")):
+            keys.append(title)
+        for key in keys:
+            yield "PaperKey", {"key": key}
+            yield "KEYS", {"from": key, "to": paper.id}
+
+    def relations(self, paper: Paper, relations: Iterable[Relation]) -> Iterable[tuple[str, dict]]:
+        """(table, row) for each relation of one paper, counting as it goes."""
+        evaluated = set()
+        for rel in relations:
+            kind = rel.type.value
+            if rel.type is RelType.MENTIONS:
+                self.mentioned[rel.target] += 1
+            elif rel.type is RelType.PROPOSES:
+                self.proposed[rel.target] += 1
+            elif rel.type is RelType.EVALUATED_ON:
+                self.evaluated[rel.target] += 1
+                evaluated.add(rel.target)
+            elif rel.type is RelType.OUTPERFORMS:
+                self.beaten[rel.source].add(rel.target)
+            yield kind, relation_row(rel)
+        data = sorted(e for e in evaluated if self.labels.get(e) in _DATA)
+        for a, b in combinations(data, 2):
+            self.co_used[(a, b)] += 1
+        if paper.month:
+            for target in data:
+                self.by_month[(target, paper.month)] += 1
+
+    def entity_row(self, entity: Entity) -> dict:
+        return {"id": entity.id, "label": entity.label.value, "name": entity.name, "aliases": list(entity.aliases),
+                "papers": self.mentioned[entity.id], "evaluated_in": self.evaluated[entity.id],
+                "proposed_in": self.proposed[entity.id], "wins": len(self.beaten.get(entity.id, ()))}
+
+    def derived_rows(self, entities: Iterable[Entity]) -> Iterable[tuple[str, dict]]:
+        """NameKey/NAMES, Month/USED_IN and CO_USED rows."""
+        names: dict[str, list[str]] = defaultdict(list)
+        for entity in entities:
+            for form in dict.fromkeys(f.lower() for f in [entity.name, *entity.aliases]):
+                names[form].append(entity.id)
+        for key in sorted(names):
+            yield "NameKey", {"key": key}
+            for eid in names[key]:
+                yield "NAMES", {"from": key, "to": eid}
+        for month in sorted({m for _, m in self.by_month}):
+            yield "Month", {"month": month}
+        for (entity, month), n in sorted(self.by_month.items()):
+            yield "USED_IN", {"from": entity, "to": month, "papers": n}
+        for (a, b), n in sorted(self.co_used.items()):
+            yield "CO_USED", {"from": a, "to": b, "papers": n}
+

@@ -1,0 +1,83 @@
+"""The store's tables: one definition read by the Parquet staging, the LadybugDB DDL and the Neo4j
+loader, so that the three agree.
+
+Besides the graph itself (papers, entities, their relationships) the store keeps a few derived
+tables that make the named queries lookups instead of scans over the whole graph:
+
+- ``NameKey -[:NAMES]-> Entity``: every name and alias of an entity, lower-cased, as a primary
+  key, so that "which entity is called BBH" is one index lookup;
+- ``PaperKey -[:KEYS]-> Paper``: a paper's id and lower-cased title, likewise;
+- counters on ``Entity``: ``papers`` (papers that mention it), ``evaluated_in`` (papers that report
+  results on it), ``proposed_in`` (papers that propose it), ``wins`` (methods it is claimed to
+  outperform);
+- ``CO_USED {papers}`` between two datasets or benchmarks that papers report results on together;
+- ``Month -[:USED_IN {papers}]-`` papers per month reporting results on a dataset or benchmark.
+
+They are computed by the build from the relationships, and loaded into Neo4j as they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Table", "NODE_TABLES", "REL_TABLES", "TABLES", "PAPER_TO_ENTITY", "ddl"]
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[tuple[str, str], ...]  # (name, LadybugDB type)
+    source: str = ""  # rel tables: from node table
+    target: str = ""  # rel tables: to node table
+    derived: bool = False  # computed from the others by the build
+
+    @property
+    def is_rel(self) -> bool:
+        return bool(self.source)
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.columns)
+
+
+_EVIDENCE = (
+    ("paper", "STRING"), ("evidence", "STRING"), ("start", "INT64"), ("end", "INT64"), ("extractor", "STRING"),
+    ("confidence", "DOUBLE"), ("spans", "INT64[]"), ("source_file", "STRING"),
+)
+
+PAPER = Table("Paper", (
+    ("id", "STRING"), ("title", "STRING"), ("abstract", "STRING"), ("authors", "STRING[]"), ("authors_count", "INT64"),
+    ("date", "STRING"), ("month", "STRING"), ("upvotes", "INT64"), ("urls", "STRING[]"), ("code_url", "STRING"),
+    ("arxiv_id", "STRING"), ("categories", "STRING[]"), ("sources", "STRING[]"), ("input_id", "STRING"),
+))
+ENTITY = Table("Entity", (
+    ("id", "STRING"), ("label", "STRING"), ("name", "STRING"), ("aliases", "STRING[]"),
+    ("papers", "INT64"), ("evaluated_in", "INT64"), ("proposed_in", "INT64"), ("wins", "INT64"),
+))
+NAME_KEY = Table("NameKey", (("key", "STRING"),), derived=True)
+PAPER_KEY = Table("PaperKey", (("key", "STRING"),), derived=True)
+MONTH = Table("Month", (("month", "STRING"),), derived=True)
+
+PAPER_TO_ENTITY = ("PROPOSES", "USES", "MENTIONS", "EVALUATED_ON")
+NODE_TABLES = (PAPER, ENTITY, NAME_KEY, PAPER_KEY, MONTH)
+REL_TABLES = (
+    *(Table(name, _EVIDENCE, "Paper", "Entity") for name in PAPER_TO_ENTITY),
+    Table("OUTPERFORMS", _EVIDENCE + (("benchmark", "STRING"),), "Entity", "Entity"),
+    Table("NAMES", (), "NameKey", "Entity", derived=True),
+    Table("KEYS", (), "PaperKey", "Paper", derived=True),
+    Table("CO_USED", (("papers", "INT64"),), "Entity", "Entity", derived=True),
+    Table("USED_IN", (("papers", "INT64"),), "Entity", "Month", derived=True),
+)
+TABLES = {t.name: t for t in NODE_TABLES + REL_TABLES}
+
+
+def ddl() -> list[str]:
+    """LadybugDB statements creating every table (node tables first)."""
+    statements = []
+    for table in NODE_TABLES:
+        columns = ", ".join(f"`{name}` {kind}" for name, kind in table.columns)
+        statements.append(f"CREATE NODE TABLE {table.name}({columns}, PRIMARY KEY(`{table.columns[0][0]}`))")
+    for table in REL_TABLES:
+        columns = "".join(f", `{name}` {kind}" for name, kind in table.columns)
+        statements.append(f"CREATE REL TABLE {table.name}(FROM {table.source} TO {table.target}{columns})")
+    return statements

@@ -1,0 +1,281 @@
+"""The embedded store: a LadybugDB database file in the graph folder, written in bulk, read with
+Cypher.
+
+LadybugDB (the maintained MIT-licensed fork of Kùzu) is an embedded property-graph database:
+columnar storage on disk, a primary-key index per node table, CSR adjacency lists, Cypher. A
+graph folder holds ``graph.lbug`` and a ``manifest.json``; opening it reads nothing until a query
+asks, so ``kg query`` on a million papers answers from disk in milliseconds.
+
+Writing is a build: rows are staged to Parquet files table by table (:class:`StoreWriter`, memory
+bounded by the chunk size), then a new database file is bulk-loaded with ``COPY`` and moved over
+the old one in one rename, so that a build killed at any moment leaves the previous graph
+readable. Builds into one folder are serialised by a lock file.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional, Sequence, Union
+
+from kg.errors import KGError, MirrorNotFoundError
+from kg.store.schema import NODE_TABLES, REL_TABLES, TABLES, Table, ddl
+
+__all__ = ["STORE_FILE", "MANIFEST_FILE", "FORMAT_VERSION", "Store", "StoreWriter", "open_store", "store_exists",
+           "StoreError"]
+
+STORE_FILE = "graph.lbug"
+MANIFEST_FILE = "manifest.json"
+LOCK_FILE = ".lock"
+FORMAT_VERSION = 2  # 1: the node-link graph.json of earlier versions
+READ_BUFFER = 256 * 1024 * 1024  # LadybugDB's default takes most of the machine's memory
+WRITE_BUFFER = 1024 * 1024 * 1024
+
+
+class StoreError(KGError):
+    """The store cannot be opened, read or written."""
+
+
+def _ladybug():
+    import ladybug
+
+    return ladybug
+
+
+def store_exists(folder: Union[str, Path]) -> bool:
+    return (Path(folder) / STORE_FILE).is_file()
+
+
+class Store:
+    """A graph folder opened for reading.
+
+    >>> import tempfile
+    >>> from kg.model import Graph, Paper
+    >>> folder = tempfile.mkdtemp()
+    >>> from kg.store import write_graph
+    >>> _ = write_graph(Graph(papers=[Paper(id="p", title="T", abstract="A")]), folder)
+    >>> with Store(folder) as store:
+    ...     store.query("MATCH (p:Paper) RETURN p.title AS title")
+    (['title'], [{'title': 'T'}])
+    """
+
+    def __init__(self, folder: Union[str, Path], *, buffer_pool_size: int = READ_BUFFER):
+        self.folder = Path(folder)
+        path = self.folder / STORE_FILE
+        if not path.is_file():
+            from kg.store.migrate import describe_old_format
+
+            old = describe_old_format(self.folder)
+            if old:
+                raise MirrorNotFoundError(old)
+            raise MirrorNotFoundError(f"no graph in {self.folder}: run `kg build SOURCE --data {self.folder}` first")
+        lb = _ladybug()
+        try:
+            self._db = lb.Database(str(path), read_only=True, buffer_pool_size=buffer_pool_size)
+            self._conn = lb.Connection(self._db)
+        except RuntimeError as exc:
+            raise StoreError(f"{path}: cannot open the graph store: {exc}") from None
+
+    def close(self) -> None:
+        conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
+        if conn is not None:
+            conn.close()
+            self._conn = None
+        if db is not None:
+            db.close()
+            self._db = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def manifest(self) -> dict:
+        path = self.folder / MANIFEST_FILE
+        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+    def query(self, text: str, params: Optional[dict] = None) -> tuple[list[str], list[dict]]:
+        """Run read-only Cypher; returns (columns, rows as dicts). The database is opened read-only,
+        so a write fails whatever the text says."""
+        result = self._execute(text, params)
+        columns = result.get_column_names()
+        rows = []
+        while result.has_next():
+            rows.append(dict(zip(columns, result.get_next())))
+        result.close()
+        return columns, rows
+
+    def _execute(self, text: str, params: Optional[dict]):
+        if self._conn is None:
+            raise StoreError(f"{self.folder}: the store is closed")
+        try:
+            result = self._conn.execute(text, params or {})
+        except RuntimeError as exc:
+            raise StoreError(str(exc).strip().splitlines()[0]) from None
+        return result[-1] if isinstance(result, list) else result
+
+    def rows(self, text: str, params: Optional[dict] = None, *, batch: int = 10_000) -> Iterator[dict]:
+        """Stream the rows of a query (for exports and loads of large graphs)."""
+        result = self._execute(text, params)
+        columns = result.get_column_names()
+        try:
+            while result.has_next():
+                yield dict(zip(columns, result.get_next()))
+        finally:
+            result.close()
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """``{"nodes": {label: n}, "relationships": {type: n}}`` of the graph (derived tables left out)."""
+        nodes: dict[str, int] = {}
+        _, rows = self.query("MATCH (p:Paper) RETURN count(*) AS n")
+        if rows[0]["n"]:
+            nodes["Paper"] = rows[0]["n"]
+        _, rows = self.query("MATCH (e:Entity) RETURN e.label AS label, count(*) AS n")
+        nodes.update({r["label"]: r["n"] for r in rows})
+        rels: dict[str, int] = {}
+        for table in REL_TABLES:
+            if table.derived:
+                continue
+            _, rows = self.query(f"MATCH ()-[r:{table.name}]->() RETURN count(*) AS n")
+            if rows[0]["n"]:
+                rels[table.name] = rows[0]["n"]
+        return {"nodes": dict(sorted(nodes.items())), "relationships": dict(sorted(rels.items()))}
+
+
+def open_store(folder: Union[str, Path]) -> Store:
+    return Store(folder)
+
+
+@contextmanager
+def folder_lock(folder: Path, *, wait: bool = False) -> Iterator[None]:
+    """Hold the folder's lock: one build (or update) at a time. Without ``wait`` a second writer
+    is refused at once with a one-line error instead of racing the first."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = open(folder / LOCK_FILE, "a+")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise StoreError(f"{folder}: another build is writing this graph folder; wait for it to finish") from None
+        yield
+    finally:
+        handle.close()
+
+
+class StoreWriter:
+    """Stage rows to Parquet, table by table, then bulk-load a new store and swap it in.
+
+    Rows are buffered ``chunk_rows`` at a time per table and written as Parquet row groups into a
+    private staging folder, so memory holds at most one chunk per table. :meth:`commit` builds the
+    database next to the old one, then replaces it with one rename.
+    """
+
+    def __init__(self, folder: Union[str, Path], *, chunk_rows: int = 20_000):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.folder))
+        self.chunk_rows = chunk_rows
+        self._buffers: dict[str, list[dict]] = {}
+        self._writers: dict[str, Any] = {}
+        self.rows_written: dict[str, int] = {}
+        self.timings: dict[str, float] = {}
+
+    def add(self, table: str, row: dict) -> None:
+        buffer = self._buffers.setdefault(table, [])
+        buffer.append(row)
+        if len(buffer) >= self.chunk_rows:
+            self._flush(table)
+
+    def add_many(self, table: str, rows: Iterable[dict]) -> None:
+        for row in rows:
+            self.add(table, row)
+
+    def _flush(self, table_name: str) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        rows = self._buffers.get(table_name)
+        if not rows:
+            return
+        table = TABLES[table_name]
+        names = (("from", "STRING"), ("to", "STRING")) + table.columns if table.is_rel else table.columns
+        arrays = {name: pa.array([row.get(name) for row in rows], type=_arrow_type(kind)) for name, kind in names}
+        batch = pa.table(arrays)
+        writer = self._writers.get(table_name)
+        if writer is None:
+            writer = self._writers[table_name] = pq.ParquetWriter(self.staging / f"{table_name}.parquet", batch.schema)
+        writer.write_table(batch)
+        self.rows_written[table_name] = self.rows_written.get(table_name, 0) + len(rows)
+        rows.clear()
+
+    def commit(self, manifest: Optional[dict] = None) -> Path:
+        """Load every staged table into a new database file and put it in place; returns its path."""
+        for name in list(self._buffers):
+            self._flush(name)
+        for writer in self._writers.values():
+            writer.close()
+        self._writers.clear()
+        lb = _ladybug()
+        fresh = self.staging / STORE_FILE
+        started = time.perf_counter()
+        db = lb.Database(str(fresh), buffer_pool_size=WRITE_BUFFER)
+        conn = lb.Connection(db)
+        try:
+            for statement in ddl():
+                conn.execute(statement)
+            for table in NODE_TABLES + REL_TABLES:
+                staged = self.staging / f"{table.name}.parquet"
+                if staged.is_file():
+                    conn.execute(f"COPY {table.name} FROM '{staged}'")
+        except RuntimeError as exc:
+            raise StoreError(f"{self.folder}: cannot write the graph store: {exc}") from None
+        finally:
+            conn.close()
+            db.close()
+        self.timings["bulk load"] = time.perf_counter() - started
+        target = self.folder / STORE_FILE
+        fresh.replace(target)  # one rename: readers see the old graph or the new one, never half of one
+        for leftover in (self.folder / (STORE_FILE + ".wal"),):
+            if leftover.exists():
+                leftover.unlink()
+        info = {"format": FORMAT_VERSION, "rows": dict(sorted(self.rows_written.items())), **(manifest or {})}
+        tmp = self.staging / MANIFEST_FILE
+        tmp.write_text(json.dumps(info, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        tmp.replace(self.folder / MANIFEST_FILE)
+        self.discard()
+        return target
+
+    def discard(self) -> None:
+        """Drop the staging folder (the previous graph, if any, stays as it was)."""
+        for writer in self._writers.values():
+            writer.close()
+        self._writers.clear()
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def __enter__(self) -> "StoreWriter":
+        return self
+
+    def __exit__(self, exc_type, *exc) -> None:
+        if exc_type is not None:
+            self.discard()
+
+
+def _arrow_type(kind: str):
+    import pyarrow as pa
+
+    base = {"STRING": pa.string(), "INT64": pa.int64(), "DOUBLE": pa.float64()}
+    if kind.endswith("[]"):
+        return pa.list_(base[kind[:-2]])
+    return base[kind]
+
+
+def node_columns(table: Table) -> Sequence[str]:
+    return table.column_names

@@ -1,0 +1,163 @@
+"""The embedded store: lossless round trip, derived tables, subgraph mirrors, exports, migration
+of old folders, atomic replacement and the build lock."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+import networkx as nx
+import pytest
+
+from kg.errors import InputError, MirrorNotFoundError, SchemaError
+from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType
+from kg.store import Store, StoreError, StoreWriter, folder_lock, read_graph, write_graph
+from kg.store.migrate import migrate
+from kg.store.mirror import export_csv, export_graphml, from_networkx, graph_counts, load_mirror, to_networkx
+
+
+def small_graph() -> Graph:
+    return Graph(
+        papers=[
+            Paper(id="arxiv:1", title="T", abstract="We propose MHR.", urls=["https://github.com/a/b"], sources=["f:1"],
+                  month="2023-01"),
+            Paper(id="arxiv:2", title="U", abstract="We use MHR.", month="2023-02"),
+        ],
+        entities=[
+            Entity(id="method:mhr", label=NodeLabel.METHOD, name="MHR", aliases=["Multi-Head Routing"]),
+            Entity(id="method:poly", label=NodeLabel.METHOD, name="Poly"),
+            Entity(id="benchmark:superni", label=NodeLabel.BENCHMARK, name="SuperNI"),
+            Entity(id="benchmark:bbh", label=NodeLabel.BENCHMARK, name="BBH", aliases=["Big-Bench Hard"]),
+        ],
+        relations=[
+            Relation(source="arxiv:1", type=RelType.PROPOSES, target="method:mhr", paper="arxiv:1", evidence="We propose MHR.",
+                     end=15, spans=[11, 14]),
+            Relation(source="arxiv:1", type=RelType.EVALUATED_ON, target="benchmark:superni", paper="arxiv:1"),
+            Relation(source="arxiv:1", type=RelType.EVALUATED_ON, target="benchmark:bbh", paper="arxiv:1"),
+            Relation(source="arxiv:2", type=RelType.EVALUATED_ON, target="benchmark:bbh", paper="arxiv:2"),
+            Relation(source="arxiv:2", type=RelType.MENTIONS, target="method:mhr", paper="arxiv:2"),
+            Relation(source="method:mhr", type=RelType.OUTPERFORMS, target="method:poly", paper="arxiv:1",
+                     benchmark="benchmark:superni"),
+        ],
+    )
+
+
+def _sorted(graph: Graph) -> tuple:
+    key = lambda item: item.model_dump_json()  # noqa: E731
+    return tuple(sorted(map(key, part)) for part in (graph.papers, graph.entities, graph.relations))
+
+
+def test_store_round_trip_is_lossless(tmp_path):
+    write_graph(small_graph(), tmp_path)
+    with Store(tmp_path) as store:
+        assert _sorted(read_graph(store)) == _sorted(small_graph())
+        assert store.counts() == {"nodes": {"Benchmark": 2, "Method": 2, "Paper": 2},
+                                  "relationships": {"EVALUATED_ON": 3, "MENTIONS": 1, "OUTPERFORMS": 1, "PROPOSES": 1}}
+
+
+def test_store_derived_tables(tmp_path):
+    write_graph(small_graph(), tmp_path)
+    with Store(tmp_path) as store:
+        _, rows = store.query("MATCH (:NameKey {key: 'big-bench hard'})-[:NAMES]->(e:Entity) RETURN e.id AS id, "
+                              "e.evaluated_in AS n")
+        assert rows == [{"id": "benchmark:bbh", "n": 2}]
+        _, rows = store.query("MATCH (a:Entity)-[c:CO_USED]->(b:Entity) RETURN a.id AS a, b.id AS b, c.papers AS n")
+        assert rows == [{"a": "benchmark:bbh", "b": "benchmark:superni", "n": 1}]
+        _, rows = store.query("MATCH (e:Entity)-[u:USED_IN]->(m:Month) RETURN e.id AS entity, m.month AS month, u.papers AS n "
+                              "ORDER BY month, entity")
+        assert [r["month"] for r in rows] == ["2023-01", "2023-01", "2023-02"]
+        _, rows = store.query("MATCH (:PaperKey {key: 't'})-[:KEYS]->(p:Paper) RETURN p.id AS id, p.code_url AS code")
+        assert rows == [{"id": "arxiv:1", "code": "https://github.com/a/b"}]
+        _, rows = store.query("MATCH (e:Entity {id: 'method:mhr'}) RETURN e.papers AS papers, e.proposed_in AS p, e.wins AS w")
+        assert rows == [{"papers": 1, "p": 1, "w": 1}]
+
+
+def test_store_is_opened_read_only(tmp_path):
+    write_graph(small_graph(), tmp_path)
+    with Store(tmp_path) as store, pytest.raises(StoreError, match="read-only"):
+        store.query("CREATE (:Paper {id: 'x'})")
+
+
+def test_store_mirror_whole_and_subgraphs(tmp_path):
+    write_graph(small_graph(), tmp_path)
+    whole = load_mirror(tmp_path)
+    assert nx.utils.graphs_equal(whole, to_networkx(small_graph()))
+    superni = load_mirror(tmp_path, benchmark="superni")
+    assert {n for n, d in superni.nodes(data=True) if d["label"] == "Paper"} == {"arxiv:1"}
+    assert superni.has_edge("method:mhr", "method:poly")
+    february = load_mirror(tmp_path, since="2023-02")
+    assert {n for n, d in february.nodes(data=True) if d["label"] == "Paper"} == {"arxiv:2"}
+    assert set(february.nodes) == {"arxiv:2", "benchmark:bbh", "method:mhr"}
+
+
+def test_store_exports(tmp_path):
+    G = to_networkx(small_graph())
+    H = nx.read_graphml(export_graphml(G, tmp_path / "g.graphml"))
+    assert H.number_of_nodes() == 6 and H.number_of_edges() == 6
+    assert H.nodes["method:mhr"]["aliases"] == '["Multi-Head Routing"]'
+    nodes, rels = export_csv(G, tmp_path / "csv")
+    assert len(nodes.read_text().splitlines()) == 7 and len(rels.read_text().splitlines()) == 7
+    assert graph_counts(G)["relationships"]["EVALUATED_ON"] == 3
+
+
+def test_store_missing_folder_says_what_to_do(tmp_path):
+    with pytest.raises(MirrorNotFoundError, match="kg build"):
+        Store(tmp_path)
+
+
+def test_store_old_format_is_detected_and_migrated(tmp_path):
+    data = nx.node_link_data(to_networkx(small_graph()), edges="edges")
+    (tmp_path / "graph.json").write_text(json.dumps(data))
+    with pytest.raises(MirrorNotFoundError, match="kg migrate --data"):
+        Store(tmp_path)
+    migrate(tmp_path)
+    with Store(tmp_path) as store:
+        assert _sorted(read_graph(store)) == _sorted(small_graph())
+    assert (tmp_path / "graph.json.migrated").is_file()
+    with pytest.raises(InputError, match="nothing to migrate"):
+        migrate(tmp_path)
+
+
+def test_store_failed_write_leaves_the_previous_graph(tmp_path):
+    write_graph(small_graph(), tmp_path)
+    with pytest.raises(RuntimeError):
+        with StoreWriter(tmp_path) as writer:
+            writer.add("Paper", {"id": "arxiv:9", "title": "New"})
+            raise RuntimeError("killed before commit")
+    with Store(tmp_path) as store:
+        assert store.counts()["nodes"]["Paper"] == 2
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".staging")]
+
+
+def test_store_a_second_writer_is_refused_while_one_holds_the_folder(tmp_path):
+    entered, release = threading.Event(), threading.Event()
+
+    def hold():
+        with folder_lock(tmp_path):
+            entered.set()
+            release.wait(5)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    entered.wait(5)
+    try:
+        with pytest.raises(StoreError, match="another build"):
+            write_graph(small_graph(), tmp_path)
+    finally:
+        release.set()
+        thread.join()
+    write_graph(small_graph(), tmp_path)
+
+
+def test_model_rejects_relations_outside_the_schema():
+    with pytest.raises(SchemaError):
+        Graph(
+            papers=[Paper(id="p", title="T", abstract="A")],
+            entities=[Entity(id="m", label=NodeLabel.METHOD, name="M")],
+            relations=[Relation(source="p", type=RelType.EVALUATED_ON, target="m", paper="p")],
+        )
+
+
+def test_store_of_the_sample_build_round_trips(sample_build):
+    G = load_mirror(sample_build.folder)
+    assert from_networkx(G).counts() == sample_build.counts
