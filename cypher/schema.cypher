@@ -17,25 +17,31 @@ CREATE CONSTRAINT paper_key IF NOT EXISTS FOR (n:PaperKey) REQUIRE n.key IS UNIQ
 // name: constraint_month
 CREATE CONSTRAINT month_key IF NOT EXISTS FOR (n:Month) REQUIRE n.month IS UNIQUE;
 
+// name: constraint_paper_code
+CREATE CONSTRAINT paper_code_rank IF NOT EXISTS FOR (n:PaperCode) REQUIRE n.rank IS UNIQUE;
+
 // name: index_entity_name
 // Exact lookups by canonical name.
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 
-// name: index_entity_evaluated_in
-// Ranking datasets by use (top_benchmarks).
-CREATE INDEX entity_evaluated_in IF NOT EXISTS FOR (n:Entity) ON (n.evaluated_in);
+// name: index_entity_evaluated_rank
+// The ranking queries read the first ranks (top_benchmarks and the like): range indexes on the ranks.
+CREATE INDEX entity_evaluated_rank IF NOT EXISTS FOR (n:Entity) ON (n.evaluated_rank);
 
-// name: index_entity_papers
-CREATE INDEX entity_papers IF NOT EXISTS FOR (n:Entity) ON (n.papers);
+// name: index_entity_wins_rank
+CREATE INDEX entity_wins_rank IF NOT EXISTS FOR (n:Entity) ON (n.wins_rank);
 
-// name: index_entity_wins
-CREATE INDEX entity_wins IF NOT EXISTS FOR (n:Entity) ON (n.wins);
+// name: index_entity_once_rank
+CREATE INDEX entity_once_rank IF NOT EXISTS FOR (n:Entity) ON (n.once_rank);
+
+// name: index_entity_once_label_rank
+CREATE INDEX entity_once_label_rank IF NOT EXISTS FOR (n:Entity) ON (n.once_label_rank);
+
+// name: index_entity_users_rank
+CREATE INDEX entity_users_rank IF NOT EXISTS FOR (n:Entity) ON (n.users_rank);
 
 // name: index_paper_date
 CREATE INDEX paper_date IF NOT EXISTS FOR (n:Paper) ON (n.date);
-
-// name: index_paper_code_url
-CREATE INDEX paper_code_url IF NOT EXISTS FOR (n:Paper) ON (n.code_url);
 
 // name: fulltext_entity_names
 // Full-text search over names and aliases: CALL db.index.fulltext.queryNodes('entity_names', 'MHR').

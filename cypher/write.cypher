@@ -33,6 +33,12 @@ UNWIND $rows AS row
 MERGE (n:Month {month: row.month})
 SET n.kg_load = $load;
 
+// name: upsert_paper_code
+// Papers linking to code, ranked by title. $rows: [{rank, props}].
+UNWIND $rows AS row
+MERGE (n:PaperCode {rank: row.rank})
+SET n = row.props, n.rank = row.rank, n.kg_load = $load;
+
 // name: merge_proposes
 // One PROPOSES per (paper, entity). $rows: [{from, to, props}].
 UNWIND $rows AS row
@@ -107,12 +113,12 @@ SET r = row.props, r.kg_load = $load;
 
 // name: delete_stale_relationships
 // Relationships an earlier load wrote and this one did not (run in batches of 10,000).
-MATCH (:Paper|Entity|NameKey|PaperKey|Month)-[r]->()
+MATCH (:Paper|Entity|NameKey|PaperKey|Month|PaperCode)-[r]->()
 WHERE r.kg_load IS NULL OR r.kg_load <> $load
 CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS;
 
 // name: delete_stale_nodes
 // Nodes an earlier load wrote and this one did not (run in batches of 10,000).
-MATCH (n:Paper|Entity|NameKey|PaperKey|Month)
+MATCH (n:Paper|Entity|NameKey|PaperKey|Month|PaperCode)
 WHERE n.kg_load IS NULL OR n.kg_load <> $load
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS;

@@ -236,8 +236,7 @@ def build(
                 extraction = PaperExtraction.model_validate_json(data)
                 for table, row in rows.relations(paper, resolver.relations(paper, extraction)):
                     writer.add(table, row)
-            for entity in entities:
-                writer.add("Entity", rows.entity_row(entity))
+            writer.add_many("Entity", rows.entity_rows(entities))
             for table, row in rows.derived_rows(entities):
                 writer.add(table, row)
             timings["write tables"] = time.perf_counter() - started

@@ -27,7 +27,8 @@ __all__ = ["open_driver", "ensure_schema", "load_store", "load_graph", "pull_gra
 # Tables in load order (nodes before the relationships between them) and their statements.
 _LOAD_PLAN = (
     ("Paper", "upsert_papers"), ("Entity", "upsert_entities"), ("NameKey", "upsert_name_keys"),
-    ("PaperKey", "upsert_paper_keys"), ("Month", "upsert_months"), ("PROPOSES", "merge_proposes"),
+    ("PaperKey", "upsert_paper_keys"), ("Month", "upsert_months"), ("PaperCode", "upsert_paper_code"),
+    ("PROPOSES", "merge_proposes"),
     ("USES", "merge_uses"), ("MENTIONS", "merge_mentions"), ("EVALUATED_ON", "merge_evaluated_on"),
     ("OUTPERFORMS", "merge_outperforms"), ("NAMES", "merge_names"), ("KEYS", "merge_keys"),
     ("CO_USED", "merge_co_used"), ("USED_IN", "merge_used_in"),
@@ -117,7 +118,7 @@ def _rows_of(store, table) -> Iterator[dict]:
             yield {"from": row["from"], "to": row["to"], "props": props}
     else:
         first = table.columns[0][0]
-        text = f"MATCH (n:{table.name}) RETURN n.*"
+        text = f"MATCH (n:{table.name}) RETURN n.*"  # (every column: node tables of the graph are not wide)
         for row in store.rows(text):
             values = {k.split(".", 1)[1]: v for k, v in row.items()}
             props = {k: v for k, v in values.items() if v is not None and k != first}

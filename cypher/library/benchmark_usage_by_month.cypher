@@ -1,6 +1,6 @@
 // name: benchmark_usage_by_month
 // Papers per month reporting results on each dataset or benchmark (papers whose listing date gives a year).
-// params: min_papers: int = 1; limit: int = 1000
+// params: min_papers: int = 2; limit: int = 1000
 // example: kg query benchmark_usage_by_month --param min_papers=2
 MATCH (b:Entity)-[u:USED_IN]->(m:Month)
 WHERE u.papers >= $min_papers

@@ -3,7 +3,6 @@
 // params: label: str = any; limit: int = 100
 // example: kg query entities_mentioned_once --param label=Benchmark
 MATCH (e:Entity)
-WHERE e.papers = 1 AND ($label = 'any' OR e.label = $label)
+WHERE ($label = 'any' AND e.once_rank <= $limit) OR (e.label = $label AND e.once_label_rank <= $limit)
 RETURN e.label AS label, e.name AS name, e.id AS id
 ORDER BY label, name, id
-LIMIT $limit

@@ -1,9 +1,9 @@
 // name: papers_sharing_benchmarks
 // Papers that share at least k datasets or benchmarks with a given paper (by id or exact title).
-// params: paper: str; k: int = 1; limit: int = 50
+// params: paper: key; k: int = 1; limit: int = 50
 // example: kg query papers_sharing_benchmarks --param paper=arxiv:2211.03831 --param k=2
 // sorted: shared
-MATCH (:PaperKey {key: toLower($paper)})-[:KEYS]->(p:Paper)-[:EVALUATED_ON]->(b:Entity)<-[:EVALUATED_ON]-(q:Paper)
+MATCH (:PaperKey {key: $paper})-[:KEYS]->(p:Paper)-[:EVALUATED_ON]->(b:Entity)<-[:EVALUATED_ON]-(q:Paper)
 WHERE q.id <> p.id
 WITH q, collect(DISTINCT b.name) AS shared
 WHERE size(shared) >= $k

@@ -3,7 +3,7 @@
 // params: min_users: int = 0; limit: int = 100
 // example: kg query proposed_benchmarks_and_users --param min_users=1
 MATCH (b:Entity)
-WHERE (b.label = 'Benchmark' OR b.label = 'Dataset') AND b.proposed_in > 0 AND b.papers - 1 >= $min_users
+WHERE b.users_rank <= $limit AND b.papers - 1 >= $min_users
 MATCH (origin:Paper)-[:PROPOSES]->(b)
 RETURN b.name AS benchmark, origin.title AS proposed_in, origin.date AS proposed_on, b.papers - 1 AS users
 ORDER BY users DESC, benchmark, proposed_in

@@ -3,7 +3,6 @@
 // params: limit: int = 10
 // example: kg query top_benchmarks --param limit=5
 MATCH (b:Entity)
-WHERE b.evaluated_in > 0
+WHERE b.evaluated_rank <= $limit
 RETURN b.name AS benchmark, b.label AS label, b.evaluated_in AS papers
-ORDER BY papers DESC, benchmark, label
-LIMIT $limit
+ORDER BY b.evaluated_rank

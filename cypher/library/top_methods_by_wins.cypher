@@ -4,10 +4,7 @@
 // example: kg query top_methods_by_wins --param limit=5
 // sorted: beaten
 MATCH (w:Entity)
-WHERE w.wins > 0
-WITH w
-ORDER BY w.wins DESC, w.name
-LIMIT $limit
+WHERE w.wins_rank <= $limit
 MATCH (w)-[:OUTPERFORMS]->(l:Entity)
 WITH w, collect(DISTINCT l.name) AS beaten
 RETURN w.name AS method, size(beaten) AS beats, beaten

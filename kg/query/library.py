@@ -34,11 +34,19 @@ _PARAM = re.compile(r"^\s*([a-z_][a-z0-9_]*)\s*(?::\s*([a-z]+))?\s*(?:=\s*(.+?))
 @dataclass(frozen=True)
 class QueryParam:
     name: str
-    type: str = "str"  # str, int, float, list
+    type: str = "str"  # str, key (a name matched in any case: lower-cased), int, float, list
     default: Optional[str] = None
 
     def convert(self, raw: str):
-        """Turn a command-line string into the parameter's type."""
+        """Turn a command-line string into the parameter's type.
+
+        >>> QueryParam("benchmark", "key").convert("Big-Bench Hard")
+        'big-bench hard'
+        """
+        if self.type == "key":
+            # Names and aliases are stored lower-cased (kg.store.derived): lower-casing the value
+            # here, not in Cypher, lets both engines look it up in their index.
+            return raw.lower()
         if self.type == "int":
             return int(raw)
         if self.type == "float":

@@ -38,8 +38,7 @@ def write_graph(graph: Graph, folder: Union[str, Path], *, manifest: Optional[di
         for orphans in by_paper.values():  # relations whose paper is not in the graph (none from a build)
             for rel in orphans:
                 writer.add(rel.type.value, {"from": rel.source, "to": rel.target, **rel.model_dump(exclude={"source", "type", "target"})})
-        for entity in graph.entities:
-            writer.add("Entity", rows.entity_row(entity))
+        writer.add_many("Entity", rows.entity_rows(graph.entities))
         for table, row in rows.derived_rows(graph.entities):
             writer.add(table, row)
         return writer.commit({"counts": graph.counts(), **(manifest or {})})

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from itertools import combinations
-from typing import Iterable
+from typing import Iterable, Optional
 
 from kg.model import Entity, NodeLabel, Paper, Relation, RelType
 
@@ -46,12 +46,16 @@ class GraphRows:
         self.beaten: dict[str, set] = defaultdict(set)
         self.co_used: Counter = Counter()
         self.by_month: Counter = Counter()
+        self.with_code: list[tuple[str, str, str, Optional[str]]] = []  # (title, paper id, code url, date)
 
     def paper(self, paper: Paper) -> Iterable[tuple[str, dict]]:
         """(table, row) for the paper and its lookup keys: its id and its lower-cased title.
         Merged papers have different titles (identity is the title key), so keys are unique; a
         title that reads like an id is left out rather than risk a clash."""
-        yield "Paper", paper_row(paper)
+        row = paper_row(paper)
+        yield "Paper", row
+        if row["code_url"]:
+            self.with_code.append((paper.title, paper.id, row["code_url"], paper.date))
         keys = [paper.id.lower()]
         title = paper.title.lower()
         if title != keys[0] and not title.startswith(("arxiv:", "title:")):
@@ -83,12 +87,32 @@ class GraphRows:
                 self.by_month[(target, paper.month)] += 1
 
     def entity_row(self, entity: Entity) -> dict:
+        """An entity's row with its counters (ranks are set by :meth:`entity_rows`)."""
         return {"id": entity.id, "label": entity.label.value, "name": entity.name, "aliases": list(entity.aliases),
                 "papers": self.mentioned[entity.id], "evaluated_in": self.evaluated[entity.id],
                 "proposed_in": self.proposed[entity.id], "wins": len(self.beaten.get(entity.id, ()))}
 
+    def entity_rows(self, entities: Iterable[Entity]) -> list[dict]:
+        """Every entity's row with counters and ranks (see :mod:`kg.store.schema`)."""
+        rows = [self.entity_row(e) for e in entities]
+
+        def rank(column: str, chosen, key) -> None:
+            for position, row in enumerate(sorted((r for r in rows if chosen(r)), key=key), start=1):
+                row[column] = position
+
+        rank("evaluated_rank", lambda r: r["evaluated_in"] > 0, lambda r: (-r["evaluated_in"], r["name"], r["label"]))
+        rank("wins_rank", lambda r: r["wins"] > 0, lambda r: (-r["wins"], r["name"], r["id"]))
+        rank("once_rank", lambda r: r["papers"] == 1, lambda r: (r["label"], r["name"], r["id"]))
+        rank("users_rank", lambda r: r["proposed_in"] > 0 and r["label"] in _DATA,
+             lambda r: (-(r["papers"] - 1), r["name"], r["id"]))
+        by_label: dict[str, int] = defaultdict(int)
+        for row in sorted((r for r in rows if r["papers"] == 1), key=lambda r: (r["label"], r["name"], r["id"])):
+            by_label[row["label"]] += 1
+            row["once_label_rank"] = by_label[row["label"]]
+        return rows
+
     def derived_rows(self, entities: Iterable[Entity]) -> Iterable[tuple[str, dict]]:
-        """NameKey/NAMES, Month/USED_IN and CO_USED rows."""
+        """NameKey/NAMES, Month/USED_IN, CO_USED and PaperCode rows."""
         names: dict[str, list[str]] = defaultdict(list)
         for entity in entities:
             for form in dict.fromkeys(f.lower() for f in [entity.name, *entity.aliases]):
@@ -103,4 +127,7 @@ class GraphRows:
             yield "USED_IN", {"from": entity, "to": month, "papers": n}
         for (a, b), n in sorted(self.co_used.items()):
             yield "CO_USED", {"from": a, "to": b, "papers": n}
+        self.with_code.sort()
+        for rank, (title, paper, code_url, date) in enumerate(self.with_code, start=1):
+            yield "PaperCode", {"rank": rank, "paper": paper, "title": title, "code_url": code_url, "date": date}
 

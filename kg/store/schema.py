@@ -10,8 +10,14 @@ tables that make the named queries lookups instead of scans over the whole graph
 - counters on ``Entity``: ``papers`` (papers that mention it), ``evaluated_in`` (papers that report
   results on it), ``proposed_in`` (papers that propose it), ``wins`` (methods it is claimed to
   outperform);
+- ranks on ``Entity`` in the orders the ranking queries return, so that "the ten most used
+  benchmarks" reads ten rows instead of sorting every entity: ``evaluated_rank`` (by
+  ``evaluated_in``), ``wins_rank`` (by ``wins``), ``once_rank`` and ``once_label_rank`` (entities
+  one paper mentions, by kind and name), ``users_rank`` (datasets and benchmarks a paper of the
+  corpus proposes, by how many other papers mention them); null where the entity is not ranked;
 - ``CO_USED {papers}`` between two datasets or benchmarks that papers report results on together;
-- ``Month -[:USED_IN {papers}]-`` papers per month reporting results on a dataset or benchmark.
+- ``Month -[:USED_IN {papers}]-`` papers per month reporting results on a dataset or benchmark;
+- ``PaperCode``: the papers that link to code, ranked by title (a listing a query reads by rank).
 
 They are computed by the build from the relationships, and loaded into Neo4j as they are.
 """
@@ -53,13 +59,17 @@ PAPER = Table("Paper", (
 ENTITY = Table("Entity", (
     ("id", "STRING"), ("label", "STRING"), ("name", "STRING"), ("aliases", "STRING[]"),
     ("papers", "INT64"), ("evaluated_in", "INT64"), ("proposed_in", "INT64"), ("wins", "INT64"),
+    ("evaluated_rank", "INT64"), ("wins_rank", "INT64"), ("once_rank", "INT64"), ("once_label_rank", "INT64"),
+    ("users_rank", "INT64"),
 ))
 NAME_KEY = Table("NameKey", (("key", "STRING"),), derived=True)
 PAPER_KEY = Table("PaperKey", (("key", "STRING"),), derived=True)
 MONTH = Table("Month", (("month", "STRING"),), derived=True)
+PAPER_CODE = Table("PaperCode", (("rank", "INT64"), ("paper", "STRING"), ("title", "STRING"), ("code_url", "STRING"),
+                                 ("date", "STRING")), derived=True)
 
 PAPER_TO_ENTITY = ("PROPOSES", "USES", "MENTIONS", "EVALUATED_ON")
-NODE_TABLES = (PAPER, ENTITY, NAME_KEY, PAPER_KEY, MONTH)
+NODE_TABLES = (PAPER, ENTITY, NAME_KEY, PAPER_KEY, MONTH, PAPER_CODE)
 REL_TABLES = (
     *(Table(name, _EVIDENCE, "Paper", "Entity") for name in PAPER_TO_ENTITY),
     Table("OUTPERFORMS", _EVIDENCE + (("benchmark", "STRING"),), "Entity", "Entity"),

@@ -38,7 +38,7 @@ def test_queries_all_files_parse_and_are_parameterised():
 
 def test_queries_bind_params_types_defaults_and_errors():
     q = get_query("outperforms_chains")
-    assert bind_params(q, {"method": "MHR"}) == {"method": "MHR", "max_depth": 3, "limit": 100}
+    assert bind_params(q, {"method": "MHR"}) == {"method": "mhr", "max_depth": 3, "limit": 100}  # a key: any case
     assert bind_params(q, {"method": "MHR", "max_depth": "2"})["max_depth"] == 2
     with pytest.raises(KGError, match="must be int"):
         bind_params(q, {"method": "MHR", "max_depth": "two"})

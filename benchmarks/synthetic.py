@@ -1,0 +1,107 @@
+"""Synthetic graph folders of any size, shaped like the sample corpus's graph.
+
+Paper ``i`` copies the extracted structure of sample paper ``i mod 310``: the same relationships to
+the same shared entities (benchmarks, baselines), while every entity the sample paper proposes
+becomes a new entity of paper ``i`` ("MHR 12345"), as each new paper proposes its own method.
+So a million papers give about a million distinct entities with the sample's heavy heads
+(ImageNet, GLUE, GPT-4), and dates spread over 2014-2025.
+
+The rows go through the build's own writer (:class:`kg.store.StoreWriter`,
+:class:`kg.store.derived.GraphRows`), so generating a graph also measures writing one.
+
+    python benchmarks/synthetic.py --papers 100000 --data /tmp/kg-100k
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.model import Entity, NodeLabel, Paper, Relation, RelType  # noqa: E402
+from kg.store import Store, StoreWriter, folder_lock, read_graph  # noqa: E402
+from kg.store.derived import GraphRows  # noqa: E402
+
+SAMPLE = ROOT / "data" / "hf-daily-papers"
+
+
+def sample_graph():
+    """The sample corpus's graph (built once into a temporary folder)."""
+    from kg.build import build
+
+    with tempfile.TemporaryDirectory() as folder:
+        build([SAMPLE], out=folder)
+        with Store(folder) as store:
+            return read_graph(store)
+
+
+def write_synthetic(papers: int, folder: Path, *, seed: int = 7) -> dict:
+    """Write a synthetic graph of ``papers`` papers into ``folder``; returns figures of the run."""
+    started = time.perf_counter()
+    graph = sample_graph()
+    rng = random.Random(seed)
+    by_paper: dict[str, list[Relation]] = defaultdict(list)
+    for rel in graph.relations:
+        by_paper[rel.paper].append(rel)
+    proposed = {p.id: {r.target for r in by_paper[p.id] if r.type is RelType.PROPOSES} for p in graph.papers}
+    entities = {e.id: e for e in graph.entities}
+    months = [f"{y}-{m:02d}" for y in range(2014, 2026) for m in range(1, 13)]
+    new_entities: list[tuple[str, str, str, list[str]]] = []
+    labels = {e.id: e.label.value for e in graph.entities}
+    rows = GraphRows(labels)
+    with folder_lock(folder), StoreWriter(folder, chunk_rows=50_000) as writer:
+        for i in range(papers):
+            base = graph.papers[i % len(graph.papers)]
+            pid = f"synth:{i:07d}"
+            paper = Paper(id=pid, title=f"{base.title} [{i}]", abstract=base.abstract, urls=base.urls,
+                          month=months[rng.randrange(len(months))], sources=[f"synthetic:{i}"])
+            renamed = {}
+            for eid in proposed[base.id]:
+                entity = entities[eid]
+                new_id = f"{eid}~{i}"
+                renamed[eid] = new_id
+                labels[new_id] = entity.label.value
+                new_entities.append((new_id, entity.label.value, f"{entity.name} {i}", []))
+            relations = []
+            for rel in by_paper[base.id]:
+                source = pid if rel.source == base.id else renamed.get(rel.source, rel.source)
+                relations.append(rel.model_copy(update={"source": source, "target": renamed.get(rel.target, rel.target),
+                                                        "paper": pid, "benchmark": renamed.get(rel.benchmark, rel.benchmark)}))
+            for table, row in rows.paper(paper):
+                writer.add(table, row)
+            for table, row in rows.relations(paper, relations):
+                writer.add(table, row)
+        every_entity = list(graph.entities) + [
+            Entity.model_construct(id=eid, label=NodeLabel(label), name=name, aliases=aliases)
+            for eid, label, name, aliases in new_entities
+        ]
+        writer.add_many("Entity", rows.entity_rows(every_entity))
+        for table, row in rows.derived_rows(every_entity):
+            writer.add(table, row)
+        staged = time.perf_counter() - started
+        writer.commit({"synthetic": papers})
+    with Store(folder) as store:
+        counts = store.counts()
+    return {"papers": papers, "entities": len(every_entity), "staging s": round(staged, 1),
+            "bulk load s": round(writer.timings.get("bulk load", 0.0), 1),
+            "total s": round(time.perf_counter() - started, 1), "counts": counts,
+            "file MiB": round((folder / "graph.lbug").stat().st_size / 2**20, 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--papers", type=int, default=100_000)
+    parser.add_argument("--data", type=Path, required=True)
+    args = parser.parse_args()
+    print(write_synthetic(args.papers, args.data))
+
+
+if __name__ == "__main__":
+    main()
