@@ -24,21 +24,12 @@ CREATE CONSTRAINT paper_code_rank IF NOT EXISTS FOR (n:PaperCode) REQUIRE n.rank
 // Exact lookups by canonical name.
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 
-// name: index_entity_evaluated_rank
-// The ranking queries read the first ranks (top_benchmarks and the like): range indexes on the ranks.
-CREATE INDEX entity_evaluated_rank IF NOT EXISTS FOR (n:Entity) ON (n.evaluated_rank);
+// name: constraint_ranked
+CREATE CONSTRAINT ranked_id IF NOT EXISTS FOR (n:Ranked) REQUIRE n.id IS UNIQUE;
 
-// name: index_entity_wins_rank
-CREATE INDEX entity_wins_rank IF NOT EXISTS FOR (n:Entity) ON (n.wins_rank);
-
-// name: index_entity_once_rank
-CREATE INDEX entity_once_rank IF NOT EXISTS FOR (n:Entity) ON (n.once_rank);
-
-// name: index_entity_once_label_rank
-CREATE INDEX entity_once_label_rank IF NOT EXISTS FOR (n:Entity) ON (n.once_label_rank);
-
-// name: index_entity_users_rank
-CREATE INDEX entity_users_rank IF NOT EXISTS FOR (n:Entity) ON (n.users_rank);
+// name: index_ranked_kind_rank
+// The ranking queries read the first ranks of one kind.
+CREATE INDEX ranked_kind_rank IF NOT EXISTS FOR (n:Ranked) ON (n.kind, n.rank);
 
 // name: index_paper_date
 CREATE INDEX paper_date IF NOT EXISTS FOR (n:Paper) ON (n.date);

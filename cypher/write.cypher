@@ -39,6 +39,12 @@ UNWIND $rows AS row
 MERGE (n:PaperCode {rank: row.rank})
 SET n = row.props, n.rank = row.rank, n.kg_load = $load;
 
+// name: upsert_ranked
+// The first ranks of each ranking the named queries read. $rows: [{id, props}].
+UNWIND $rows AS row
+MERGE (n:Ranked {id: row.id})
+SET n = row.props, n.id = row.id, n.kg_load = $load;
+
 // name: merge_proposes
 // One PROPOSES per (paper, entity). $rows: [{from, to, props}].
 UNWIND $rows AS row
@@ -95,6 +101,14 @@ MATCH (b:Paper {id: row.to})
 MERGE (a)-[r:KEYS]->(b)
 SET r.kg_load = $load;
 
+// name: merge_ranks
+// Ranked -> Entity. $rows: [{from, to}].
+UNWIND $rows AS row
+MATCH (a:Ranked {id: row.from})
+MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:RANKS]->(b)
+SET r.kg_load = $load;
+
 // name: merge_co_used
 // Datasets or benchmarks reported on together, with how many papers do. $rows: [{from, to, props}].
 UNWIND $rows AS row
@@ -113,12 +127,12 @@ SET r = row.props, r.kg_load = $load;
 
 // name: delete_stale_relationships
 // Relationships an earlier load wrote and this one did not (run in batches of 10,000).
-MATCH (:Paper|Entity|NameKey|PaperKey|Month|PaperCode)-[r]->()
+MATCH (:Paper|Entity|NameKey|PaperKey|Month|PaperCode|Ranked)-[r]->()
 WHERE r.kg_load IS NULL OR r.kg_load <> $load
 CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS;
 
 // name: delete_stale_nodes
 // Nodes an earlier load wrote and this one did not (run in batches of 10,000).
-MATCH (n:Paper|Entity|NameKey|PaperKey|Month|PaperCode)
+MATCH (n:Paper|Entity|NameKey|PaperKey|Month|PaperCode|Ranked)
 WHERE n.kg_load IS NULL OR n.kg_load <> $load
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS;

@@ -28,9 +28,10 @@ __all__ = ["open_driver", "ensure_schema", "load_store", "load_graph", "pull_gra
 _LOAD_PLAN = (
     ("Paper", "upsert_papers"), ("Entity", "upsert_entities"), ("NameKey", "upsert_name_keys"),
     ("PaperKey", "upsert_paper_keys"), ("Month", "upsert_months"), ("PaperCode", "upsert_paper_code"),
+    ("Ranked", "upsert_ranked"),
     ("PROPOSES", "merge_proposes"),
     ("USES", "merge_uses"), ("MENTIONS", "merge_mentions"), ("EVALUATED_ON", "merge_evaluated_on"),
-    ("OUTPERFORMS", "merge_outperforms"), ("NAMES", "merge_names"), ("KEYS", "merge_keys"),
+    ("OUTPERFORMS", "merge_outperforms"), ("NAMES", "merge_names"), ("KEYS", "merge_keys"), ("RANKS", "merge_ranks"),
     ("CO_USED", "merge_co_used"), ("USED_IN", "merge_used_in"),
 )
 
@@ -109,7 +110,7 @@ def _rows_of(store, table) -> Iterator[dict]:
     """The rows of one store table in the loader's shape."""
     if table.is_rel:
         columns = ", ".join(f"r.`{name}` AS `{name}`" for name in table.column_names)
-        key = "key" if table.source in ("NameKey", "PaperKey") else "id"
+        key = "key" if table.source in ("NameKey", "PaperKey") else "id"  # (Ranked: id)
         target_key = "month" if table.target == "Month" else "id"
         text = (f"MATCH (a:{table.source})-[r:{table.name}]->(b:{table.target}) "
                 f"RETURN a.{key} AS `from`, b.{target_key} AS `to`{', ' + columns if columns else ''}")

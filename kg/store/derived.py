@@ -8,11 +8,13 @@ pairs, not with the number of papers.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from itertools import combinations
 from typing import Iterable, Optional
 
 from kg.model import Entity, NodeLabel, Paper, Relation, RelType
+from kg.store.schema import RANK_DEPTH
 
 __all__ = ["GraphRows", "paper_row", "relation_row"]
 
@@ -47,6 +49,7 @@ class GraphRows:
         self.co_used: Counter = Counter()
         self.by_month: Counter = Counter()
         self.with_code: list[tuple[str, str, str, Optional[str]]] = []  # (title, paper id, code url, date)
+        self.rankings: list[tuple[str, int, str]] = []  # (kind, rank, entity id)
 
     def paper(self, paper: Paper) -> Iterable[tuple[str, dict]]:
         """(table, row) for the paper and its lookup keys: its id and its lower-cased title.
@@ -56,6 +59,8 @@ class GraphRows:
         yield "Paper", row
         if row["code_url"]:
             self.with_code.append((paper.title, paper.id, row["code_url"], paper.date))
+            if len(self.with_code) > 2 * RANK_DEPTH:  # only the first RANK_DEPTH by title are kept
+                self.with_code = heapq.nsmallest(RANK_DEPTH, self.with_code)
         keys = [paper.id.lower()]
         title = paper.title.lower()
         if title != keys[0] and not title.startswith(("arxiv:", "title:")):
@@ -93,26 +98,25 @@ class GraphRows:
                 "proposed_in": self.proposed[entity.id], "wins": len(self.beaten.get(entity.id, ()))}
 
     def entity_rows(self, entities: Iterable[Entity]) -> list[dict]:
-        """Every entity's row with counters and ranks (see :mod:`kg.store.schema`)."""
+        """Every entity's row with its counters; remembers the rankings for :meth:`derived_rows`."""
         rows = [self.entity_row(e) for e in entities]
 
-        def rank(column: str, chosen, key) -> None:
-            for position, row in enumerate(sorted((r for r in rows if chosen(r)), key=key), start=1):
-                row[column] = position
+        def ranking(kind: str, chosen, key) -> None:
+            best = heapq.nsmallest(RANK_DEPTH, (r for r in rows if chosen(r)), key=key)
+            self.rankings.extend((kind, rank, row["id"]) for rank, row in enumerate(best, start=1))
 
-        rank("evaluated_rank", lambda r: r["evaluated_in"] > 0, lambda r: (-r["evaluated_in"], r["name"], r["label"]))
-        rank("wins_rank", lambda r: r["wins"] > 0, lambda r: (-r["wins"], r["name"], r["id"]))
-        rank("once_rank", lambda r: r["papers"] == 1, lambda r: (r["label"], r["name"], r["id"]))
-        rank("users_rank", lambda r: r["proposed_in"] > 0 and r["label"] in _DATA,
-             lambda r: (-(r["papers"] - 1), r["name"], r["id"]))
-        by_label: dict[str, int] = defaultdict(int)
-        for row in sorted((r for r in rows if r["papers"] == 1), key=lambda r: (r["label"], r["name"], r["id"])):
-            by_label[row["label"]] += 1
-            row["once_label_rank"] = by_label[row["label"]]
+        ranking("evaluated", lambda r: r["evaluated_in"] > 0, lambda r: (-r["evaluated_in"], r["name"], r["label"]))
+        ranking("wins", lambda r: r["wins"] > 0, lambda r: (-r["wins"], r["name"], r["id"]))
+        once = lambda r: (r["label"], r["name"], r["id"])  # noqa: E731
+        ranking("once", lambda r: r["papers"] == 1, once)
+        for label in sorted({r["label"] for r in rows}):
+            ranking(f"once:{label}", lambda r, label=label: r["papers"] == 1 and r["label"] == label, once)
+        ranking("users", lambda r: r["proposed_in"] > 0 and r["label"] in _DATA, lambda r: (-(r["papers"] - 1), r["name"], r["id"]))
         return rows
 
     def derived_rows(self, entities: Iterable[Entity]) -> Iterable[tuple[str, dict]]:
-        """NameKey/NAMES, Month/USED_IN, CO_USED and PaperCode rows."""
+        """NameKey/NAMES, Month/USED_IN, CO_USED, Ranked/RANKS and PaperCode rows (after
+        :meth:`entity_rows`)."""
         names: dict[str, list[str]] = defaultdict(list)
         for entity in entities:
             for form in dict.fromkeys(f.lower() for f in [entity.name, *entity.aliases]):
@@ -127,7 +131,10 @@ class GraphRows:
             yield "USED_IN", {"from": entity, "to": month, "papers": n}
         for (a, b), n in sorted(self.co_used.items()):
             yield "CO_USED", {"from": a, "to": b, "papers": n}
-        self.with_code.sort()
-        for rank, (title, paper, code_url, date) in enumerate(self.with_code, start=1):
+        for kind, rank, entity in self.rankings:
+            key = f"{kind}:{rank}"
+            yield "Ranked", {"id": key, "kind": kind, "rank": rank}
+            yield "RANKS", {"from": key, "to": entity}
+        for rank, (title, paper, code_url, date) in enumerate(heapq.nsmallest(RANK_DEPTH, self.with_code), start=1):
             yield "PaperCode", {"rank": rank, "paper": paper, "title": title, "code_url": code_url, "date": date}
 

@@ -10,14 +10,15 @@ tables that make the named queries lookups instead of scans over the whole graph
 - counters on ``Entity``: ``papers`` (papers that mention it), ``evaluated_in`` (papers that report
   results on it), ``proposed_in`` (papers that propose it), ``wins`` (methods it is claimed to
   outperform);
-- ranks on ``Entity`` in the orders the ranking queries return, so that "the ten most used
-  benchmarks" reads ten rows instead of sorting every entity: ``evaluated_rank`` (by
-  ``evaluated_in``), ``wins_rank`` (by ``wins``), ``once_rank`` and ``once_label_rank`` (entities
-  one paper mentions, by kind and name), ``users_rank`` (datasets and benchmarks a paper of the
-  corpus proposes, by how many other papers mention them); null where the entity is not ranked;
+- ``Ranked -[:RANKS]-> Entity``: the first :data:`RANK_DEPTH` entities of each ranking the named
+  queries return, so that "the ten most used benchmarks" reads ten rows of a small table instead
+  of sorting every entity. Kinds: ``evaluated`` (by papers reporting results on it), ``wins`` (by
+  methods beaten), ``once`` and ``once:<Label>`` (entities one paper mentions, by kind and name),
+  ``users`` (datasets and benchmarks a paper of the corpus proposes, by other papers mentioning
+  them);
 - ``CO_USED {papers}`` between two datasets or benchmarks that papers report results on together;
 - ``Month -[:USED_IN {papers}]-`` papers per month reporting results on a dataset or benchmark;
-- ``PaperCode``: the papers that link to code, ranked by title (a listing a query reads by rank).
+- ``PaperCode``: the first :data:`RANK_DEPTH` papers that link to code, ranked by title.
 
 They are computed by the build from the relationships, and loaded into Neo4j as they are.
 """
@@ -26,7 +27,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Table", "NODE_TABLES", "REL_TABLES", "TABLES", "PAPER_TO_ENTITY", "ddl"]
+__all__ = ["Table", "NODE_TABLES", "REL_TABLES", "TABLES", "PAPER_TO_ENTITY", "RANK_DEPTH", "ddl"]
+
+RANK_DEPTH = 1000  # how far each precomputed ranking goes: the ranking queries take limit <= 1000
 
 
 @dataclass(frozen=True)
@@ -59,22 +62,22 @@ PAPER = Table("Paper", (
 ENTITY = Table("Entity", (
     ("id", "STRING"), ("label", "STRING"), ("name", "STRING"), ("aliases", "STRING[]"),
     ("papers", "INT64"), ("evaluated_in", "INT64"), ("proposed_in", "INT64"), ("wins", "INT64"),
-    ("evaluated_rank", "INT64"), ("wins_rank", "INT64"), ("once_rank", "INT64"), ("once_label_rank", "INT64"),
-    ("users_rank", "INT64"),
 ))
 NAME_KEY = Table("NameKey", (("key", "STRING"),), derived=True)
 PAPER_KEY = Table("PaperKey", (("key", "STRING"),), derived=True)
 MONTH = Table("Month", (("month", "STRING"),), derived=True)
+RANKED = Table("Ranked", (("id", "STRING"), ("kind", "STRING"), ("rank", "INT64")), derived=True)
 PAPER_CODE = Table("PaperCode", (("rank", "INT64"), ("paper", "STRING"), ("title", "STRING"), ("code_url", "STRING"),
                                  ("date", "STRING")), derived=True)
 
 PAPER_TO_ENTITY = ("PROPOSES", "USES", "MENTIONS", "EVALUATED_ON")
-NODE_TABLES = (PAPER, ENTITY, NAME_KEY, PAPER_KEY, MONTH, PAPER_CODE)
+NODE_TABLES = (PAPER, ENTITY, NAME_KEY, PAPER_KEY, MONTH, RANKED, PAPER_CODE)
 REL_TABLES = (
     *(Table(name, _EVIDENCE, "Paper", "Entity") for name in PAPER_TO_ENTITY),
     Table("OUTPERFORMS", _EVIDENCE + (("benchmark", "STRING"),), "Entity", "Entity"),
     Table("NAMES", (), "NameKey", "Entity", derived=True),
     Table("KEYS", (), "PaperKey", "Paper", derived=True),
+    Table("RANKS", (), "Ranked", "Entity", derived=True),
     Table("CO_USED", (("papers", "INT64"),), "Entity", "Entity", derived=True),
     Table("USED_IN", (("papers", "INT64"),), "Entity", "Month", derived=True),
 )
