@@ -178,13 +178,16 @@ class StoreWriter:
     database next to the old one, then replaces it with one rename.
     """
 
-    def __init__(self, folder: Union[str, Path], *, chunk_rows: int = 20_000):
+    def __init__(self, folder: Union[str, Path], *, chunk_rows: int = 20_000, file_rows: int = 250_000):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.folder))
         self.chunk_rows = chunk_rows
+        self.file_rows = file_rows  # one COPY per file: LadybugDB's memory for a COPY grows with the file
         self._buffers: dict[str, list[dict]] = {}
         self._writers: dict[str, Any] = {}
+        self._files: dict[str, list[Path]] = {}
+        self._file_fill: dict[str, int] = {}
         self.rows_written: dict[str, int] = {}
         self.timings: dict[str, float] = {}
 
@@ -210,9 +213,17 @@ class StoreWriter:
         arrays = {name: pa.array([row.get(name) for row in rows], type=_arrow_type(kind)) for name, kind in names}
         batch = pa.table(arrays)
         writer = self._writers.get(table_name)
+        if writer is not None and self._file_fill[table_name] >= self.file_rows:
+            writer.close()
+            writer = None
         if writer is None:
-            writer = self._writers[table_name] = pq.ParquetWriter(self.staging / f"{table_name}.parquet", batch.schema)
+            files = self._files.setdefault(table_name, [])
+            path = self.staging / f"{table_name}-{len(files):05d}.parquet"
+            files.append(path)
+            writer = self._writers[table_name] = pq.ParquetWriter(path, batch.schema)
+            self._file_fill[table_name] = 0
         writer.write_table(batch)
+        self._file_fill[table_name] += len(rows)
         self.rows_written[table_name] = self.rows_written.get(table_name, 0) + len(rows)
         rows.clear()
 
@@ -232,9 +243,9 @@ class StoreWriter:
             for statement in ddl():
                 conn.execute(statement)
             for table in NODE_TABLES + REL_TABLES:
-                staged = self.staging / f"{table.name}.parquet"
-                if staged.is_file():
+                for staged in self._files.get(table.name, ()):
                     conn.execute(f"COPY {table.name} FROM '{staged}'")
+                    staged.unlink()
         except RuntimeError as exc:
             raise StoreError(f"{self.folder}: cannot write the graph store: {exc}") from None
         finally:
