@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import itertools
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
@@ -65,14 +66,31 @@ def make_doc(nlp: Language, text: str):
 _PRESENTATION = ("kg_mention_spans",)
 
 
+ZONE_DOCS = 10_000  # documents per spaCy memory zone (see _extract_items)
+
+
 def _extract_items(nlp: Language, items: Iterable[tuple[str, str, list[str]]], batch_size: int) -> Iterator[PaperExtraction]:
-    stream = ((make_doc(nlp, text), (paper_id, urls)) for text, paper_id, urls in items)
+    """Extraction records for (text, paper id, urls) items. Every ``ZONE_DOCS`` documents run in a
+    spaCy memory zone: the words they add to the vocabulary are dropped when the zone closes, so a
+    stream of any length does not grow the vocabulary (only records leave a zone, never a Doc)."""
+    iterator = iter(items)
     with nlp.select_pipes(disable=[name for name in _PRESENTATION if name in nlp.pipe_names]):
-        for doc, (paper_id, urls) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-            code = next((u for u in urls + find_urls(text_of(doc)) if "github.com" in u or "gitlab.com" in u), None)
-            underscore = doc._
-            yield PaperExtraction(paper_id=paper_id, entities=underscore.kg_entities, relations=underscore.kg_relations,
-                                  code_url=code)
+        while True:
+            chunk = list(itertools.islice(iterator, ZONE_DOCS))
+            if not chunk:
+                return
+            with nlp.memory_zone():
+                records = list(_extract_chunk(nlp, chunk, batch_size))
+            yield from records
+
+
+def _extract_chunk(nlp: Language, chunk: list, batch_size: int) -> Iterator[PaperExtraction]:
+    stream = ((make_doc(nlp, text), (paper_id, urls)) for text, paper_id, urls in chunk)
+    for doc, (paper_id, urls) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        code = next((u for u in urls + find_urls(text_of(doc)) if "github.com" in u or "gitlab.com" in u), None)
+        underscore = doc._
+        yield PaperExtraction(paper_id=paper_id, entities=underscore.kg_entities, relations=underscore.kg_relations,
+                              code_url=code)
 
 
 _WORKER_NLP: Optional[Language] = None
