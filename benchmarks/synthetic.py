@@ -15,6 +15,7 @@ The rows go through the build's own writer (:class:`kg.store.StoreWriter`,
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
@@ -86,6 +87,14 @@ def write_synthetic(papers: int, folder: Path, *, seed: int = 7) -> dict:
         for table, row in rows.derived_rows(every_entity):
             writer.add(table, row)
         staged = time.perf_counter() - started
+        if os.environ.get("KG_STAGE_ONLY"):  # keep the Parquet files to experiment with the bulk load
+            import pickle
+
+            writer._buffers and [writer._flush(name) for name in list(writer._buffers)]
+            for w in writer._writers.values():
+                w.close()
+            (folder / "staged.pickle").write_bytes(pickle.dumps({"staging": str(writer.staging), "files": writer._files}))
+            return {"staged": str(writer.staging)}
         writer.commit({"synthetic": papers})
     with Store(folder) as store:
         counts = store.counts()

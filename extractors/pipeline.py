@@ -90,7 +90,7 @@ def _extract_chunk(nlp: Language, chunk: list, batch_size: int) -> Iterator[Pape
         code = next((u for u in urls + find_urls(text_of(doc)) if "github.com" in u or "gitlab.com" in u), None)
         underscore = doc._
         yield PaperExtraction(paper_id=paper_id, entities=underscore.kg_entities, relations=underscore.kg_relations,
-                              code_url=code)
+                              results=underscore.kg_results, code_url=code)
 
 
 _WORKER_NLP: Optional[Language] = None

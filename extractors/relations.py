@@ -18,10 +18,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import ExtractionError
-from kg.extraction import Evidence, ExtractedEntity, ExtractedRelation
+from kg.extraction import Evidence, ExtractedEntity, ExtractedRelation, ExtractedResult
 from kg.model import NodeLabel, name_key
 from extractors.candidates import BatchComponent, Candidate, doc_text, doc_words, use_word_flag
 from extractors.entity_typer import name_features
+from extractors.results import find_results, metric_of, parse_value
 from extractors.text import (
     MINOR_WORDS, Needles, WordIndex, lower_same_length, matches_at, name_occurrences, sentence_bounds, stop_acronyms,
     word_starts,
@@ -33,6 +34,8 @@ if not Doc.has_extension("kg_entities"):
     Doc.set_extension("kg_entities", default=[])
 if not Doc.has_extension("kg_relations"):
     Doc.set_extension("kg_relations", default=[])
+if not Doc.has_extension("kg_results"):
+    Doc.set_extension("kg_results", default=[])
 
 # Higher wins when candidates overlap: explicit definitions beat the gazetteer (so "Super Natural
 # Instructions (SuperNI)" is not cut to "Natural Instructions"), the gazetteer beats shapes.
@@ -214,7 +217,7 @@ def resolve_candidates(
 
     Returns
     -------
-    (entities, relations), both carrying evidence sentences with offsets into ``text``.
+    (entities, relations, results), all carrying evidence with offsets into ``text``.
     """
     sentences = _Sentences(text, words)
     title_end = text.find("\n") if "\n" in text else len(text)
@@ -471,7 +474,38 @@ def resolve_candidates(
                  + _outperforms(text, sentences, by_name, extractor, scorer))
     compared = {r.target for r in relations if r.type == "OUTPERFORMS"}
     out_entities = [e for e in out_entities if not by_name[e.name].weak or e.name in compared]
-    return out_entities, relations
+    kept = {e.name for e in out_entities}
+    results = _results(text, sentences, {n: e for n, e in by_name.items() if n in kept}, extractor)
+    return out_entities, relations, results
+
+
+def _results(text: str, sentences: "_Sentences", by_name: dict[str, _Entity], extractor: str) -> list[ExtractedResult]:
+    """Scores the text reports (see extractors/results.py), as records with their evidence."""
+    if not any(c.isdigit() for c in text):
+        return []
+    mentions = []
+    own = None
+    for name, ent in by_name.items():
+        kind = "data" if ent.label in (NodeLabel.DATASET, NodeLabel.BENCHMARK) else (
+            "method" if ent.label is NodeLabel.METHOD else None)
+        if kind is None:
+            continue
+        mentions.extend((a, b, name, kind, ent.proposed) for a, b in ent.mentions)
+        if kind == "method" and ent.proposed and not ent.weak and (own is None or ent.mentions[0][0] < own[0]):
+            own = (ent.mentions[0][0], name)
+    found = find_results(text, sentences, mentions, own[1] if own else None)
+    results = []
+    for item in found:
+        metric = metric_of(item.metric)
+        spans = tuple(s for s in (item.value_span, item.benchmark_span, item.method_span) if s)
+        evidence = _evidence(text, sentences, item.value_span[0], extractor, 0.6, spans)
+        results.append(ExtractedResult(
+            method=item.method, benchmark=item.benchmark, metric=item.metric,
+            metric_name=metric.name if metric else None,
+            higher_is_better=(metric.direction == "higher") if metric else None,
+            value=item.value, number=parse_value(item.value), unit="%" if item.value.endswith("%") else None,
+            evidence=evidence))
+    return results
 
 
 _BENCH_WORDS = re.compile(r"bench|suite|arena|leaderboard|challenge|\bgym\b|\beval\b", re.IGNORECASE)
@@ -1174,11 +1208,12 @@ class RelationExtractor(BatchComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         underscore = doc._
-        entities, relations = resolve_candidates(doc_text(doc), underscore.kg_candidates, extractor=self.name,
-                                                 words=doc_words(doc), typer=self.typer, scorer=self.scorer)
+        entities, relations, results = resolve_candidates(doc_text(doc), underscore.kg_candidates, extractor=self.name,
+                                                          words=doc_words(doc), typer=self.typer, scorer=self.scorer)
         doc.user_data.pop("kg_words", None)  # a per-Doc scratch index, not data to keep or serialise
         underscore.kg_entities = entities
         underscore.kg_relations = relations
+        underscore.kg_results = results
         return doc
 
 
@@ -1189,7 +1224,7 @@ def _load_model(load, path: Path, what: str):
         raise ExtractionError(f"{path}: cannot load the {what} model: {exc}") from exc
 
 
-@Language.factory("kg_relations", assigns=["doc._.kg_entities", "doc._.kg_relations"],
+@Language.factory("kg_relations", assigns=["doc._.kg_entities", "doc._.kg_relations", "doc._.kg_results"],
                   default_config={"typer": None, "scorer": None})
 def make_relation_extractor(nlp: Language, name: str, typer: Optional[str], scorer: Optional[str]) -> RelationExtractor:
     return RelationExtractor(nlp, name, typer=typer, scorer=scorer)

@@ -109,7 +109,7 @@ def record_entities(nlp: Language, records: Sequence[Record], typer: Optional[En
 
         docs = ((make_doc(nlp, r.text), r.id) for r in records)
         for doc, rid in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
-            outputs[rid] = (doc._.kg_entities, doc._.kg_relations)
+            outputs[rid] = (doc._.kg_entities, doc._.kg_relations, doc._.kg_results)
         per_doc = recorder.take()
     finally:
         component.typer, component.scorer = previous

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from kg.model import NodeLabel
 
-__all__ = ["Evidence", "ExtractedEntity", "ExtractedRelation", "PaperExtraction"]
+__all__ = ["Evidence", "ExtractedEntity", "ExtractedRelation", "ExtractedResult", "PaperExtraction"]
 
 
 class _Model(BaseModel):
@@ -54,10 +54,28 @@ class ExtractedRelation(_Model):
     evidence: Evidence
 
 
+class ExtractedResult(_Model):
+    """A score the text reports: ``method`` is an entity name, or None for the paper's own method
+    when the text does not name it; ``value`` is the number as written ("85.3%"); ``metric`` the
+    metric as written and ``metric_name`` the known metric it is (see extractors/data/metrics.jsonl),
+    with ``higher_is_better``. The evidence's mentions are the value, the benchmark and the method."""
+
+    method: Optional[str] = None
+    benchmark: str
+    metric: Optional[str] = None
+    metric_name: Optional[str] = None
+    higher_is_better: Optional[bool] = None
+    value: str
+    number: float
+    unit: Optional[str] = None
+    evidence: Evidence
+
+
 class PaperExtraction(_Model):
     paper_id: str
     entities: list[ExtractedEntity] = Field(default_factory=list)
     relations: list[ExtractedRelation] = Field(default_factory=list)
+    results: list[ExtractedResult] = Field(default_factory=list)
     code_url: Optional[str] = None
 
     def to_prediction(self) -> dict:
@@ -77,5 +95,7 @@ class PaperExtraction(_Model):
             ],
             "evaluated_on": [r.target for r in self.relations if r.type == "EVALUATED_ON"],
             "outperforms": [[r.source, r.target] for r in self.relations if r.type == "OUTPERFORMS"],
+            "results": [{"method": r.method, "benchmark": r.benchmark, "metric": r.metric, "value": r.value}
+                        for r in self.results],
             "code_url": self.code_url,
         }

@@ -45,8 +45,8 @@ LABEL_KIND = {"Method": "Method", "Dataset": "Data", "Benchmark": "Data"}
 def predictions(records: list[Record], outputs: dict) -> dict:
     preds = {}
     for r in records:
-        entities, relations = outputs[r.id]
-        preds[r.id] = PaperExtraction(paper_id=r.id, entities=entities, relations=relations).to_prediction()
+        entities, relations, results = outputs[r.id]
+        preds[r.id] = PaperExtraction(paper_id=r.id, entities=entities, relations=relations, results=results).to_prediction()
     return preds
 
 
@@ -130,7 +130,7 @@ def _run(nlp, records: list[Record], typer, scorer) -> dict:
     component = nlp.get_pipe("kg_relations")
     component.typer, component.scorer = typer, scorer
     docs = ((make_doc(nlp, r.text), r.id) for r in records)
-    return {rid: (doc._.kg_entities, doc._.kg_relations) for doc, rid in nlp.pipe(docs, as_tuples=True, batch_size=64)}
+    return {rid: (doc._.kg_entities, doc._.kg_relations, doc._.kg_results) for doc, rid in nlp.pipe(docs, as_tuples=True, batch_size=64)}
 
 
 if __name__ == "__main__":

@@ -237,7 +237,8 @@ class StoreWriter:
         lb = _ladybug()
         fresh = self.staging / STORE_FILE
         started = time.perf_counter()
-        db = lb.Database(str(fresh), buffer_pool_size=WRITE_BUFFER)
+        current = "(schema)"
+        db = lb.Database(str(fresh), buffer_pool_size=int(os.environ.get("KG_WRITE_BUFFER_MB", 0)) * 2**20 or WRITE_BUFFER)
         conn = lb.Connection(db)
         try:
             for statement in ddl():
@@ -246,6 +247,7 @@ class StoreWriter:
                 files = self._files.get(table.name, ())
                 if not files:
                     continue
+                current = table.name
                 if table.is_rel or os.environ.get("KG_COPY_WHOLE"):
                     # One COPY per relationship table: a COPY into a relationship table that already
                     # holds rows rebuilds its adjacency lists, which made a million papers take hours.
@@ -257,7 +259,7 @@ class StoreWriter:
                 for staged in files:
                     staged.unlink()
         except RuntimeError as exc:
-            raise StoreError(f"{self.folder}: cannot write the graph store: {exc}") from None
+            raise StoreError(f"{self.folder}: cannot write the graph store (table {current}): {exc}") from None
         finally:
             conn.close()
             db.close()

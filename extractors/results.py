@@ -1,0 +1,278 @@
+"""Numeric results: the scores an abstract reports for a method on a named dataset or benchmark
+("achieves 85.3% accuracy on SQuAD", "a BLEU score of 28.4 on WMT'14 English-German", "3.57%
+top-5 error on ImageNet").
+
+:func:`find_results` reads one sentence at a time: each number that reads as a score (a decimal
+or a percentage, or any number a metric names) is a candidate, unless it is a gain, a margin, a
+size, a count, a speed, an approximation ("over 90%", "~70") or the score of a previous method
+the sentence does not name. The benchmark is the dataset or benchmark named in the clause (paired
+in order with "respectively"), the method the one named right after the score ("for YOLOv3") or
+as the sentence's subject, else the paper's own method when the sentence speaks for the authors
+("we", "our model"). The metric comes from the table of :data:`METRICS` (``data/metrics.jsonl``),
+with its direction, so that a leaderboard sorts the right way.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple, Optional, Sequence
+
+__all__ = ["Metric", "METRICS", "metric_of", "find_results", "Found", "parse_value"]
+
+DATA = Path(__file__).parent / "data"
+
+
+class Metric(NamedTuple):
+    name: str
+    direction: str  # "higher" or "lower" is better
+
+
+@lru_cache(maxsize=1)
+def _metrics() -> tuple[dict[str, Metric], re.Pattern]:
+    by_form: dict[str, Metric] = {}
+    for line in (DATA / "metrics.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            metric = Metric(row["name"], row["direction"])
+            for form in [row["name"], *row["aliases"]]:
+                by_form.setdefault(form.lower(), metric)
+    forms = sorted(by_form, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w\-])", re.IGNORECASE)
+    return by_form, pattern
+
+
+def METRICS() -> dict[str, Metric]:  # noqa: N802 - a table, read lazily
+    """Every written form of a known metric (lower-cased) and the metric it names."""
+    return _metrics()[0]
+
+
+def metric_of(text: Optional[str]) -> Optional[Metric]:
+    """The known metric a written form names ("top-1 acc" -> accuracy), if any.
+
+    >>> metric_of("Top-5 error").name, metric_of("perplexities").direction
+    ('error rate', 'lower')
+    """
+    return METRICS().get(text.strip().lower()) if text else None
+
+
+class Found(NamedTuple):
+    """One result read in one sentence; offsets are into the text."""
+
+    method: Optional[str]  # an entity name, or None for the paper's own unnamed method
+    benchmark: str
+    metric: Optional[str]  # as written
+    value: str  # as written, "%" kept
+    value_span: tuple[int, int]
+    benchmark_span: tuple[int, int]
+    method_span: Optional[tuple[int, int]]
+    sentence: tuple[int, int]
+
+
+_VALUE = re.compile(r"(?<![\w.$])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\s?(?:\\%|%))?(?![\w.]*\d)")
+# A number followed by these is a size, a count, a speed or a ratio, not a score.
+_UNIT_AFTER = re.compile(
+    r"\s?(?:x\b|×|times\b|-?fold\b|[KMBT]\b|k\b|billion|million|thousand|hours?\b|h\b|ms\b|s\b|sec|seconds?|minutes?|days?|"
+    r"GB|MB|TB|GPUs?|parameters|params|examples|samples|images|videos|tokens|words|sentences|documents|papers|tasks|"
+    r"languages|datasets|steps|epochs|layers|heads|dimensions|classes|categories|frames|fps|FPS|FLOPs|GFLOPs|"
+    r"%\s*(?:of|fewer|less|more|smaller|larger|faster|slower)|of\s+(?:the\s+)?(?:training|data|parameters|compute|cost)|"
+    r"(?:\w+\s+)?points?\s+(?:more|less|higher|lower|better|worse|above|below|ahead|behind))",
+    re.IGNORECASE,
+)
+# Words just before a number that make it a gain, a margin, an approximation or an input size.
+_NOT_A_SCORE_BEFORE = re.compile(
+    r"(?:\bby|\+|±|\bover|\bnearly|\balmost|\babout|\baround|\bapproximately|~|≈|\bup to|\bat least|\bat most|"
+    r"\bmore than|\bless than|\bfewer than|\bfrom|\bonly|\bwithin|\bexceeding|\bbeyond|\btop|\bfirst|\bsecond|\bthird|"
+    r"\branked?|\bversion|\bv|\bTask|\bsubtask|\bStage|\bPhase|\bLevel)\s*$",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(
+    r"\b(?:improv\w*|gains?|reduc\w*|increas\w*|decreas\w*|drops?|boosts?|margins?|relative|absolute|points?\s+(?:higher|lower|better)|"
+    r"lifts?|jumps?|deltas?)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_AFTER = re.compile(r"\s*(?:\S+\s+){0,2}?(?:improvement|gain|reduction|increase|decrease|drop|boost|margin|"
+                             r"relative|absolute|higher|lower|better|worse|more|less)\b", re.IGNORECASE)
+_RAISED_TO = re.compile(r"\b(?:improv\w*|rais\w*|push\w*|boost\w*|increas\w*|reduc\w*|lower\w*|decreas\w*)\b"
+                        r"(?:[^.;]|\.\d)*\bto\s*$", re.IGNORECASE)
+# From one value to the next in a coordination: "8.0% on WebArena and 12.2%", "47.69 and 40.68".
+_COORDINATED_VALUE = re.compile(r"[^;()]{0,60}?(?:,\s*and|,|\band|/)\s*", re.IGNORECASE)
+_HUMAN = re.compile(r"\bhuman(?:s|-level)?\b", re.IGNORECASE)
+_PREVIOUS = re.compile(r"\b(?:previous|prior|former|earlier|existing|baselines?|best\s+(?:reported|published)|previously|"
+                       r"state[- ]of[- ]the[- ]art\s+(?:of|is|was))\b", re.IGNORECASE)
+_RESULT_VERB = re.compile(
+    r"\b(?:achiev\w*|obtain\w*|reach\w*|attain\w*|scor\w*|sets?|setting|yields?|yielding|gets?|getting|records?|reports?|"
+    r"accomplish\w*|deliver\w*|establish\w*|produc\w*|ach\w+ves)\b",
+    re.IGNORECASE,
+)
+_OURS = re.compile(r"^\W*(?:\w+\s*,\s*)?(?:we|our|ours|the proposed|this (?:model|method|approach|system|paper|work))\b",
+                   re.IGNORECASE)
+_FOR_NAME = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:[\w\-@]+\s+)?(?:at\s+\S+\s+)?for\s+(?:the\s+)?$", re.IGNORECASE)
+_NOT_SUBJECT_BEFORE = re.compile(
+    r"\b(?:than|over|with|using|upon|from|like|such as|including|compared (?:to|with)|outperform\w*|surpass\w*|beat\w*|"
+    r"of|on|in|by|via|based)\s+(?:the\s+|a\s+|an\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def parse_value(text: str) -> Optional[float]:
+    """A written value as a number: "85.3%" -> 85.3, "1,024" -> 1024.0.
+
+    >>> parse_value("85.3\\\\%"), parse_value("1,024"), parse_value("n/a")
+    (85.3, 1024.0, None)
+    """
+    try:
+        return float(text.replace("\\%", "").replace("%", "").replace(",", "").strip())
+    except ValueError:
+        return None
+
+
+def _metric_near(text: str, start: int, end: int, lo: int, hi: int) -> Optional[tuple[int, int]]:
+    """The span of a metric written right after the value ("85.3% accuracy", "22.5 BLEU") or
+    right before it ("an F1 of 91.2", "ROUGE-L 74.68", "Inception Score (IS) of 166.5")."""
+    pattern = _metrics()[1]
+    after = pattern.match(text, end + 1 if text[end : end + 1] == " " else end, hi)
+    if after and after.start() <= end + 1:
+        return after.span()
+    window_start = max(lo, start - 45)
+    best = None
+    for match in pattern.finditer(text, window_start, start):
+        between = text[match.end() : start]
+        if re.fullmatch(r"\s*(?:\([^)]{1,12}\)\s*)?(?:score\s+)?(?:of\s+|=\s*|:\s*|\s)?(?:\s*\(?)?", between):
+            best = match.span()
+    return best
+
+
+def find_results(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    mentions: Sequence[tuple[int, int, str, str, bool]],
+    own_method: Optional[str],
+) -> list[Found]:
+    """Results of one text.
+
+    Parameters
+    ----------
+    text : the paper's text.
+    sentences : sentence bounds, in order.
+    mentions : (start, end, entity name, kind, proposed) of every entity mention, kind being
+        "method" or "data".
+    own_method : the paper's first proposed method, named, if any.
+    """
+    mentions = sorted(mentions)
+    starts = [m[0] for m in mentions]
+    found: list[Found] = []
+    for a, b in sentences:
+        first = bisect.bisect_left(starts, a)
+        here = [m for m in mentions[first : bisect.bisect_left(starts, b)]]
+        data = [m for m in here if m[3] == "data"]
+        if not data or not any(c.isdigit() for c in text[a:b]):
+            continue
+        candidates = []
+        previous: Optional[tuple[int, bool]] = None  # (end, kept) of the last number read as a score or not
+        for match in _VALUE.finditer(text, a, b):
+            start, end = match.span()
+            value = match.group(0)
+            if any(m[0] <= start < m[1] for m in here):
+                continue  # a digit inside a name ("GPT-4", "WMT 2014")
+            if previous is not None and _COORDINATED_VALUE.fullmatch(text, previous[0], start):
+                # "gains of 8.0% on WebArena and 12.2% on AndroidWorld": a value coordinated with the
+                # last one is what that one was.
+                if previous[1]:
+                    candidates.append((start, end, value, _metric_near(text, start, end, a, b)))
+                previous = (end, previous[1])
+                continue
+            previous = (end, False)
+            integer = match.group(2) is None and match.group(3) is None
+            number = parse_value(value)
+            if number is None or (integer and 1900 <= number <= 2100):
+                continue
+            if _UNIT_AFTER.match(text, end, b):
+                continue
+            before = text[max(a, start - 30) : start]
+            if _NOT_A_SCORE_BEFORE.search(before):
+                continue
+            raised_to = _RAISED_TO.search(text, a, start) is not None  # "improves ... from 87.6% to 93.2%"
+            if not raised_to and (_RELATIVE.search(text, max(a, start - 25), start)
+                                  or _RELATIVE_AFTER.match(text, end, b)):
+                continue
+            if _HUMAN.search(text, max(a, start - 40), start):
+                continue  # "human-level performance (72.58 for CoNLL ...)": not a method's score
+            metric = _metric_near(text, start, end, a, b)
+            if metric is None and (integer or not (raised_to or _RESULT_VERB.search(text, a, start))):
+                continue
+            candidates.append((start, end, value, metric))
+            previous = (end, True)
+        if not candidates:
+            continue
+        sentence_text = text[a:b]
+        respectively = "respectively" in sentence_text and len(candidates) == len(data) > 1
+        for position, (start, end, value, metric) in enumerate(candidates):
+            if respectively:
+                benches = [data[position]]
+            else:
+                bracket = _bracket_of(text, a, start)
+                if bracket is not None:
+                    # "TextWorld escape room solving (96% solve rate)": a bracket annotates the phrase
+                    # before it, back to the last comma; no dataset named there, no result.
+                    before = [m for m in data if bracket[0] <= m[0] and m[1] <= bracket[1]]
+                    bench = before[-1] if before else None
+                else:
+                    later = [m for m in data if m[0] >= end]
+                    clear = [m for m in later if not any(end < c[0] < m[0] for c in candidates)]
+                    earlier = [m for m in data if m[1] <= start]
+                    bench = clear[0] if clear else (earlier[-1] if earlier else (later[0] if later else None))
+                if bench is None:
+                    continue
+                benches = [bench] + _coordinated(text, bench, data, b)
+            method, method_span = _method_of(text, a, start, end, here, own_method, benches[0])
+            attributed = method_span is not None and method_span[0] > end  # "... for YOLOv3"
+            if not attributed and _PREVIOUS.search(text, max(a, start - 45), start):
+                continue  # "improving over the previous best IS of 52.52": someone else's, unnamed
+            for bench in benches:
+                found.append(Found(method, bench[2], text[metric[0] : metric[1]] if metric else None,
+                                   value.replace("\\%", "%").replace(" %", "%"), (start, end), (bench[0], bench[1]),
+                                   method_span, (a, b)))
+    return found
+
+
+def _bracket_of(text: str, a: int, start: int) -> Optional[tuple[int, int]]:
+    """When the value stands in an open bracket, the phrase the bracket annotates: from the last
+    comma or semicolon before the bracket (or the sentence start) to the bracket."""
+    opening = text.rfind("(", a, start)
+    if opening < 0 or text.find(")", opening, start) >= 0:
+        return None
+    if text[opening + 1 : start].strip():
+        return None  # "(ROUGE-L 74.68)", "(IS) of": the value is not what the bracket opens with
+    phrase_start = max(text.rfind(",", a, opening), text.rfind(";", a, opening), a - 1) + 1
+    return phrase_start, opening
+
+
+def _coordinated(text: str, bench, data: list, b: int) -> list:
+    """Datasets coordinated right after ``bench``: "on SCAN and PCFG" gives PCFG for the same score."""
+    more, last = [], bench
+    for m in data:
+        if m[0] >= last[1] and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", text[last[1] : m[0]]):
+            more.append(m)
+            last = m
+    return more
+
+
+def _method_of(text: str, a: int, start: int, end: int, here: list, own_method: Optional[str], bench):
+    """Whose score: the method named right after it ("for YOLOv3"), the method the sentence is
+    about, else the paper's own method when the sentence speaks for the authors."""
+    methods = [m for m in here if m[3] == "method"]
+    for m in methods:
+        if m[0] >= end and _FOR_NAME.match(text[end : m[0]]):
+            return m[2], (m[0], m[1])
+    subjects = [m for m in methods if m[1] <= start and not _NOT_SUBJECT_BEFORE.search(text, a, m[0])
+                and not text[m[1] : m[1] + 10].lstrip().lower().startswith(("backbone", "-based", "based"))]
+    if subjects:
+        m = subjects[0]
+        return m[2], (m[0], m[1])
+    # "We obtain 79.4% ...", "Experiments show 85.3% accuracy on ...": the paper's own method
+    # (None when it has no name in the text).
+    return own_method, None
