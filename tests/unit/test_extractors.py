@@ -117,7 +117,7 @@ def test_extractors_generic_acronyms_are_not_entities(nlp):
 
 def test_extractors_prediction_format(nlp):
     prediction = extract_one(nlp, "AdaTT: X", "We propose AdaTT, which outperforms MMoE on GLUE.").to_prediction()
-    assert set(prediction) == {"id", "entities", "evaluated_on", "outperforms", "code_url"}
+    assert set(prediction) == {"id", "entities", "evaluated_on", "outperforms", "results", "code_url"}
     assert {"name", "aliases", "type", "role"} <= set(prediction["entities"][0])
 
 
