@@ -234,7 +234,10 @@ def build(
             for paper_data, data in progress(stream, "relations", distinct):
                 paper = Paper.model_construct(**json.loads(paper_data))
                 extraction = PaperExtraction.model_validate_json(data)
-                for table, row in rows.relations(paper, resolver.relations(paper, extraction)):
+                relations, results = resolver.facts(paper, extraction)
+                for table, row in rows.relations(paper, relations):
+                    writer.add(table, row)
+                for table, row in rows.results(results):
                     writer.add(table, row)
             writer.add_many("Entity", rows.entity_rows(entities))
             for table, row in rows.derived_rows(entities):

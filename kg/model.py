@@ -25,6 +25,7 @@ __all__ = [
     "Paper",
     "Entity",
     "Relation",
+    "Result",
     "Graph",
     "name_key",
     "merge_key",
@@ -260,6 +261,7 @@ class Relation(_Model):
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     spans: list[int] = Field(default_factory=list)  # [start, end, ...] of the names the evidence is about
     benchmark: Optional[str] = None  # OUTPERFORMS only: the benchmark named in the same sentence
+    metric: Optional[str] = None  # OUTPERFORMS only: the metric of a result the paper states on it
     source_file: Optional[str] = None
 
     @property
@@ -271,12 +273,47 @@ class Relation(_Model):
         return self.model_dump(exclude={"source", "type", "target"})
 
 
+class Result(_Model):
+    """A score a paper reports for a method on a dataset or benchmark (a leaderboard entry).
+
+    ``method`` is an entity id, or None when the paper's own method has no name in its text;
+    ``benchmark`` the dataset or benchmark's id; ``metric`` the Metric entity's id when the metric
+    is a known one (``metric_text`` is the metric as written either way). ``value`` is the number,
+    ``value_text`` as written ("85.3%"). Evidence as on relations; ``spans`` are the offsets of
+    the value, the benchmark and the method in the paper's text.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    paper: str
+    method: Optional[str] = None
+    benchmark: str
+    metric: Optional[str] = None
+    metric_text: Optional[str] = None
+    higher_is_better: Optional[bool] = None
+    value: float
+    value_text: str
+    unit: Optional[str] = None
+    evidence: str = ""
+    start: int = Field(default=0, ge=0)
+    end: int = Field(default=0, ge=0)
+    spans: list[int] = Field(default_factory=list)
+    extractor: str = ""
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    source_file: Optional[str] = None
+
+    def properties(self) -> dict[str, PropertyValue]:
+        return self.model_dump(exclude={"id", "method", "benchmark", "metric"})
+
+
 class Graph(_Model):
     """A whole knowledge graph: the unit the mirror and the loader exchange."""
 
     papers: list[Paper] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
+    results: list[Result] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _check_schema(self) -> "Graph":
@@ -295,6 +332,15 @@ class Graph(_Model):
                 raise SchemaError(
                     f"{rel.type.value} cannot link {pair[0].value} to {pair[1].value} ({rel.source} -> {rel.target})"
                 )
+        for result in self.results:
+            if labels.get(result.paper) is not NodeLabel.PAPER:
+                raise SchemaError(f"result {result.id!r} refers to an unknown paper {result.paper!r}")
+            if labels.get(result.benchmark) not in (NodeLabel.DATASET, NodeLabel.BENCHMARK):
+                raise SchemaError(f"result {result.id!r}: {result.benchmark!r} is not a dataset or benchmark")
+            if result.method is not None and labels.get(result.method) is not NodeLabel.METHOD:
+                raise SchemaError(f"result {result.id!r}: {result.method!r} is not a method")
+            if result.metric is not None and labels.get(result.metric) is not NodeLabel.METRIC:
+                raise SchemaError(f"result {result.id!r}: {result.metric!r} is not a metric")
         return self
 
     def counts(self) -> dict[str, dict[str, int]]:
@@ -304,6 +350,8 @@ class Graph(_Model):
         rels: dict[str, int] = {}
         for rel in self.relations:
             rels[rel.type.value] = rels.get(rel.type.value, 0) + 1
+        if self.results:
+            nodes["Result"] = len(self.results)
         return {"nodes": nodes, "relationships": rels}
 
 

@@ -22,7 +22,7 @@ from typing import Iterable, Optional
 
 from kg.extraction import PaperExtraction
 from kg.model import (
-    ENTITY_LABELS, Entity, Graph, NodeLabel, Paper, Relation, RelType, display_name, entity_id, merge_key,
+    ENTITY_LABELS, Entity, Graph, NodeLabel, Paper, Relation, RelType, Result, display_name, entity_id, merge_key,
 )
 
 __all__ = ["Resolver", "resolve_graph"]
@@ -84,6 +84,18 @@ class Resolver:
             self._labels[key][ent.label] += 1
             for form in forms:
                 self._surfaces[key][form] += 1
+        for result in extraction.results:  # a known metric is a Metric entity results point at
+            if result.metric_name:
+                self._add_metric(result.metric_name)
+
+    def _add_metric(self, name: str) -> None:
+        signature = (NodeLabel.METRIC.value, (name,))
+        if signature not in self._seen:
+            self._seen.add(signature)
+            self._forms.append((NodeLabel.METRIC.value, [name]))
+        key = f"{NodeLabel.METRIC.value}|{merge_key(name)}"
+        self._labels[key][NodeLabel.METRIC] += 1
+        self._surfaces[key][name] += 1
 
     def _cluster_of(self, label: NodeLabel, name: str) -> str:
         assert self._uf is not None, "call entities() first"
@@ -127,6 +139,12 @@ class Resolver:
 
     def relations(self, paper: Paper, extraction: PaperExtraction) -> list[Relation]:
         """The relations one paper states, between resolved ids (after :meth:`entities`)."""
+        return self.facts(paper, extraction)[0]
+
+    def facts(self, paper: Paper, extraction: PaperExtraction) -> tuple[list[Relation], list[Result]]:
+        """The relations and results one paper states, between resolved ids (after :meth:`entities`).
+        An OUTPERFORMS claim takes the benchmark and metric of a result its sentence states, and
+        failing that the metric of a result the paper states on the claim's benchmark."""
         relations: dict[tuple, Relation] = {}
 
         def add(rel: Relation) -> None:
@@ -144,6 +162,7 @@ class Resolver:
             add(Relation(source=paper.id, type=RelType.MENTIONS, target=eid, **common))
             role = RelType.PROPOSES if ent.role == "proposed" else RelType.USES
             add(Relation(source=paper.id, type=role, target=eid, **common))
+        outperforms = []
         for rel in extraction.relations:
             ev = rel.evidence
             common = dict(paper=paper.id, evidence=ev.sentence, start=ev.start, end=ev.end, extractor=ev.extractor,
@@ -157,8 +176,42 @@ class Resolver:
                 source = by_name[rel.source]
                 if entities[source].label is NodeLabel.METHOD and entities[target].label is NodeLabel.METHOD and source != target:
                     bench = by_name.get(rel.benchmark) if rel.benchmark else None
-                    add(Relation(source=source, type=RelType.OUTPERFORMS, target=target, benchmark=bench, **common))
-        return list(relations.values())
+                    outperforms.append((source, target, bench, common))
+        results = self._results(paper, extraction, by_name, source_file)
+        for source, target, bench, common in outperforms:
+            same_sentence = [r for r in results if r.start == common["start"]]
+            if bench is None and same_sentence:
+                bench = same_sentence[0].benchmark
+            on_bench = [r for r in same_sentence or results if r.benchmark == bench and r.metric]
+            metric = on_bench[0].metric if on_bench and bench else None
+            add(Relation(source=source, type=RelType.OUTPERFORMS, target=target, benchmark=bench, metric=metric, **common))
+        return list(relations.values()), results
+
+    def _results(self, paper: Paper, extraction: PaperExtraction, by_name: dict[str, str],
+                 source_file: Optional[str]) -> list[Result]:
+        entities = self._entities
+        results, seen = [], set()
+        for found in extraction.results:
+            benchmark = by_name.get(found.benchmark)
+            method = by_name.get(found.method) if found.method else None
+            if benchmark is None or entities[benchmark].label not in (NodeLabel.DATASET, NodeLabel.BENCHMARK):
+                continue
+            if found.method and (method is None or entities[method].label is not NodeLabel.METHOD):
+                continue  # its method was not kept as a method: the score's owner is unknown
+            metric = self._node.get(self._cluster_of(NodeLabel.METRIC, found.metric_name)) if found.metric_name else None
+            key = (method, benchmark, found.value)
+            if key in seen:
+                continue
+            seen.add(key)
+            ev = found.evidence
+            results.append(Result(
+                id=f"{paper.id}#r{len(results) + 1}", paper=paper.id, method=method, benchmark=benchmark, metric=metric,
+                metric_text=found.metric, higher_is_better=found.higher_is_better, value=found.number,
+                value_text=found.value, unit=found.unit, evidence=ev.sentence, start=ev.start, end=ev.end,
+                spans=[o for m in ev.mentions for o in m], extractor=ev.extractor, confidence=ev.confidence,
+                source_file=source_file,
+            ))
+        return results
 
 
 def resolve_graph(papers: list[Paper], extractions: Iterable[PaperExtraction]) -> Graph:
@@ -169,6 +222,10 @@ def resolve_graph(papers: list[Paper], extractions: Iterable[PaperExtraction]) -
     for ex in extractions:
         resolver.add(ex)
     entities = resolver.entities()
-    relations = [rel for ex in extractions if ex.paper_id in paper_by_id
-                 for rel in resolver.relations(paper_by_id[ex.paper_id], ex)]
-    return Graph(papers=papers, entities=entities, relations=relations)
+    relations, results = [], []
+    for ex in extractions:
+        if ex.paper_id in paper_by_id:
+            rels, found = resolver.facts(paper_by_id[ex.paper_id], ex)
+            relations += rels
+            results += found
+    return Graph(papers=papers, entities=entities, relations=relations, results=results)

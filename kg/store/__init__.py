@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional, Union
 
-from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType
+from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType, Result
 from kg.store.derived import GraphRows
 from kg.store.schema import PAPER_TO_ENTITY, REL_TABLES, TABLES
 from kg.store.store import (
@@ -28,12 +28,17 @@ def write_graph(graph: Graph, folder: Union[str, Path], *, manifest: Optional[di
     by_paper: dict[str, list[Relation]] = {}
     for rel in graph.relations:
         by_paper.setdefault(rel.paper, []).append(rel)
+    results_of: dict[str, list] = {}
+    for result in graph.results:
+        results_of.setdefault(result.paper, []).append(result)
     rows = GraphRows({e.id: e.label.value for e in graph.entities})
     with folder_lock(folder), StoreWriter(folder) as writer:
         for paper in graph.papers:
             for table, row in rows.paper(paper):
                 writer.add(table, row)
             for table, row in rows.relations(paper, by_paper.pop(paper.id, [])):
+                writer.add(table, row)
+            for table, row in rows.results(results_of.get(paper.id, [])):
                 writer.add(table, row)
         for orphans in by_paper.values():  # relations whose paper is not in the graph (none from a build)
             for rel in orphans:
@@ -56,11 +61,18 @@ def read_graph(store: Store) -> Graph:
                                     "e.aliases AS aliases ORDER BY e.id")]
     relations = []
     for table in REL_TABLES:
-        if table.derived:
+        if table.derived or table.source == "Result" or table.target == "Result":
             continue
         fields = ", ".join(f"r.`{name}` AS `{name}`" for name in table.column_names)
         text = f"MATCH (a:{table.source})-[r:{table.name}]->(b:{table.target}) RETURN a.id AS source, b.id AS target, {fields}"
         for row in store.rows(text):
             values = {k: v for k, v in row.items() if v is not None and k not in ("source", "target")}
             relations.append(Relation(source=row["source"], target=row["target"], type=RelType(table.name), **values))
-    return Graph(papers=papers, entities=entities, relations=relations)
+    results = []
+    text = ("MATCH (p:Paper)-[:REPORTS]->(r:Result)-[:ON_BENCHMARK]->(b:Entity) OPTIONAL MATCH (r)-[:BY_METHOD]->(m:Entity) "
+            "OPTIONAL MATCH (r)-[:MEASURED_BY]->(x:Entity) RETURN r.*, b.id AS benchmark, m.id AS method, x.id AS metric "
+            "ORDER BY r.id")
+    for row in store.rows(text):
+        values = {k[2:] if k.startswith("r.") else k: v for k, v in row.items()}
+        results.append(Result(**{k: v for k, v in values.items() if v is not None or k in ("method", "metric")}))
+    return Graph(papers=papers, entities=entities, relations=relations, results=results)

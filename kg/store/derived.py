@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from itertools import combinations
 from typing import Iterable, Optional
 
-from kg.model import Entity, NodeLabel, Paper, Relation, RelType
+from kg.model import Entity, NodeLabel, Paper, Relation, RelType, Result
 from kg.store.schema import RANK_DEPTH
 
 __all__ = ["GraphRows", "paper_row", "relation_row"]
@@ -90,6 +90,18 @@ class GraphRows:
         if paper.month:
             for target in data:
                 self.by_month[(target, paper.month)] += 1
+
+    def results(self, results: Iterable[Result]) -> Iterable[tuple[str, dict]]:
+        """(table, row) for each result of one paper and its links."""
+        for result in results:
+            row = result.model_dump(exclude={"method", "benchmark", "metric"})
+            yield "Result", row
+            yield "REPORTS", {"from": result.paper, "to": result.id}
+            yield "ON_BENCHMARK", {"from": result.id, "to": result.benchmark}
+            if result.method:
+                yield "BY_METHOD", {"from": result.id, "to": result.method}
+            if result.metric:
+                yield "MEASURED_BY", {"from": result.id, "to": result.metric}
 
     def entity_row(self, entity: Entity) -> dict:
         """An entity's row with its counters (ranks are set by :meth:`entity_rows`)."""

@@ -17,7 +17,7 @@ from typing import Optional, Union
 
 import networkx as nx
 
-from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType
+from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType, Result
 
 __all__ = [
     "to_networkx",
@@ -45,22 +45,45 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         G.add_node(entity.id, label=entity.label.value, **entity.properties())
     for rel in graph.relations:
         G.add_edge(rel.source, rel.target, key=rel.key, type=rel.type.value, **rel.properties())
+    for result in graph.results:
+        _add_result(G, result)
     return G
+
+
+_RESULT_LINKS = (("REPORTS", "paper", False), ("ON_BENCHMARK", "benchmark", True), ("BY_METHOD", "method", True),
+                 ("MEASURED_BY", "metric", True))
+
+
+def _add_result(G: nx.MultiDiGraph, result: Result) -> None:
+    """A result node and its links: paper -[REPORTS]-> result -[ON_BENCHMARK|BY_METHOD|MEASURED_BY]-> entity."""
+    G.add_node(result.id, label="Result", **result.properties())
+    for kind, field, outgoing in _RESULT_LINKS:
+        other = getattr(result, field)
+        if other is not None:
+            source, target = (result.id, other) if outgoing else (other, result.id)
+            G.add_edge(source, target, key=kind, type=kind)
 
 
 def from_networkx(G: nx.MultiDiGraph) -> Graph:
     """Rebuild the typed Graph from a mirror (validates it against the schema)."""
-    papers, entities, relations = [], [], []
+    papers, entities, relations, results = [], [], [], []
+    links = {kind for kind, _, _ in _RESULT_LINKS}
     for node, data in G.nodes(data=True):
         props = {k: v for k, v in data.items() if k != "label"}
         if data["label"] == NodeLabel.PAPER.value:
             papers.append(Paper(id=node, **props))
+        elif data["label"] == "Result":
+            ends = {kind: t for _, t, kind in G.out_edges(node, keys=True)}
+            results.append(Result(id=node, method=ends.get("BY_METHOD"), benchmark=ends["ON_BENCHMARK"],
+                                  metric=ends.get("MEASURED_BY"), **props))
         else:
             entities.append(Entity(id=node, label=NodeLabel(data["label"]), **props))
     for source, target, data in G.edges(data=True):
+        if data["type"] in links:
+            continue
         props = {k: v for k, v in data.items() if k != "type"}
         relations.append(Relation(source=source, target=target, type=RelType(data["type"]), **props))
-    return Graph(papers=papers, entities=entities, relations=relations)
+    return Graph(papers=papers, entities=entities, relations=relations, results=results)
 
 
 def load_mirror(folder: Union[str, Path], *, benchmark: Optional[str] = None, since: Optional[str] = None,
@@ -89,39 +112,41 @@ def mirror_of_store(store, *, benchmark: Optional[str] = None, since: Optional[s
     from kg.store.schema import REL_TABLES
 
     whole = benchmark is None and since is None and until is None
-    params: dict = {}
-    if whole:
-        paper_filter = ""
-    else:
-        ids = _paper_ids(store, benchmark=benchmark, since=since, until=until)
-        params["ids"] = ids
-        paper_filter = "WHERE p.id IN $ids"
+    papers = {} if whole else {"ids": _paper_ids(store, benchmark=benchmark, since=since, until=until)}
+    where = "" if whole else "WHERE p.id IN $ids"
     G = nx.MultiDiGraph()
-    for row in store.rows(f"MATCH (p:Paper) {paper_filter} RETURN p.*", params):
+    for row in store.rows(f"MATCH (p:Paper) {where} RETURN p.*", papers):
         props = {k[2:]: v for k, v in row.items() if k not in ("p.id", "p.code_url")}
         G.add_node(row["p.id"], label=NodeLabel.PAPER.value, **props)
-    entity_filter = "" if whole else "WHERE e.id IN $entities"
     relations = []
     for table in REL_TABLES:
-        if table.derived:
+        if table.derived or "Result" in (table.source, table.target):
             continue
         fields = ", ".join(f"r.`{name}` AS `{name}`" for name in table.column_names)
-        where = "" if whole else ("WHERE p.id IN $ids" if table.source == "Paper" else "WHERE r.paper IN $ids")
-        text = f"MATCH (p:{table.source})-[r:{table.name}]->(e:{table.target}) {where} RETURN p.id AS source, e.id AS target, {fields}"
-        for row in store.rows(text, params if not whole else None):
-            relations.append((table.name, row))
-    entity_ids = {row["target"] for _, row in relations} | {row["source"] for name, row in relations if name == "OUTPERFORMS"}
-    if not whole:
-        params = {"entities": sorted(entity_ids)}
-    for row in store.rows(f"MATCH (e:Entity) {entity_filter} RETURN e.id AS id, e.label AS label, e.name AS name, "
-                          "e.aliases AS aliases", params if not whole else None):
+        rel_where = "" if whole else ("WHERE p.id IN $ids" if table.source == "Paper" else "WHERE r.paper IN $ids")
+        text = f"MATCH (p:{table.source})-[r:{table.name}]->(e:{table.target}) {rel_where} RETURN p.id AS source, e.id AS target, {fields}"
+        relations.extend((table.name, row) for row in store.rows(text, papers))
+    text = (f"MATCH (p:Paper)-[:REPORTS]->(r:Result)-[:ON_BENCHMARK]->(b:Entity) {where} "
+            "OPTIONAL MATCH (r)-[:BY_METHOD]->(m:Entity) OPTIONAL MATCH (r)-[:MEASURED_BY]->(x:Entity) "
+            "RETURN r.*, b.id AS benchmark, m.id AS method, x.id AS metric")
+    results = [Result(**{(k[2:] if k.startswith("r.") else k): v for k, v in row.items()
+                         if v is not None or k in ("method", "metric")})
+               for row in store.rows(text, papers)]
+    wanted = {row["target"] for _, row in relations} | {row["source"] for name, row in relations if name == "OUTPERFORMS"}
+    wanted |= {e for r in results for e in (r.benchmark, r.method, r.metric) if e}
+    entity_where = "" if whole else "WHERE e.id IN $entities"
+    for row in store.rows(f"MATCH (e:Entity) {entity_where} RETURN e.id AS id, e.label AS label, e.name AS name, "
+                          "e.aliases AS aliases", None if whole else {"entities": sorted(wanted)}):
         G.add_node(row["id"], label=row["label"], name=row["name"], aliases=row["aliases"] or [])
     for name, row in relations:
         props = {k: v for k, v in row.items() if k not in ("source", "target")}
         if name != "OUTPERFORMS":
             props.pop("benchmark", None)
+            props.pop("metric", None)
         G.add_edge(row["source"], row["target"], key=f"{name}@{row['paper']}", type=name,
                    **Relation(source=row["source"], target=row["target"], type=RelType(name), **props).properties())
+    for result in results:
+        _add_result(G, result)
     return G
 
 

@@ -1,7 +1,11 @@
 """The store's tables: one definition read by the Parquet staging, the LadybugDB DDL and the Neo4j
 loader, so that the three agree.
 
-Besides the graph itself (papers, entities, their relationships) the store keeps a few derived
+The graph itself is papers, entities, their relationships, and results: ``(Paper)-[:REPORTS]->
+(Result)-[:ON_BENCHMARK]->(Dataset|Benchmark)``, with ``-[:BY_METHOD]->(Method)`` when the method is named and
+``-[:MEASURED_BY]->(Metric)`` when the metric is a known one.
+
+Besides the graph itself the store keeps a few derived
 tables that make the named queries lookups instead of scans over the whole graph:
 
 - ``NameKey -[:NAMES]-> Entity``: every name and alias of an entity, lower-cased, as a primary
@@ -63,6 +67,11 @@ ENTITY = Table("Entity", (
     ("id", "STRING"), ("label", "STRING"), ("name", "STRING"), ("aliases", "STRING[]"),
     ("papers", "INT64"), ("evaluated_in", "INT64"), ("proposed_in", "INT64"), ("wins", "INT64"),
 ))
+RESULT = Table("Result", (
+    ("id", "STRING"), ("paper", "STRING"), ("metric_text", "STRING"), ("higher_is_better", "BOOL"), ("value", "DOUBLE"),
+    ("value_text", "STRING"), ("unit", "STRING"), ("evidence", "STRING"), ("start", "INT64"), ("end", "INT64"),
+    ("extractor", "STRING"), ("confidence", "DOUBLE"), ("spans", "INT64[]"), ("source_file", "STRING"),
+))
 NAME_KEY = Table("NameKey", (("key", "STRING"),), derived=True)
 PAPER_KEY = Table("PaperKey", (("key", "STRING"),), derived=True)
 MONTH = Table("Month", (("month", "STRING"),), derived=True)
@@ -71,10 +80,14 @@ PAPER_CODE = Table("PaperCode", (("rank", "INT64"), ("paper", "STRING"), ("title
                                  ("date", "STRING")), derived=True)
 
 PAPER_TO_ENTITY = ("PROPOSES", "USES", "MENTIONS", "EVALUATED_ON")
-NODE_TABLES = (PAPER, ENTITY, NAME_KEY, PAPER_KEY, MONTH, RANKED, PAPER_CODE)
+NODE_TABLES = (PAPER, ENTITY, RESULT, NAME_KEY, PAPER_KEY, MONTH, RANKED, PAPER_CODE)
 REL_TABLES = (
     *(Table(name, _EVIDENCE, "Paper", "Entity") for name in PAPER_TO_ENTITY),
-    Table("OUTPERFORMS", _EVIDENCE + (("benchmark", "STRING"),), "Entity", "Entity"),
+    Table("OUTPERFORMS", _EVIDENCE + (("benchmark", "STRING"), ("metric", "STRING")), "Entity", "Entity"),
+    Table("REPORTS", (), "Paper", "Result"),
+    Table("ON_BENCHMARK", (), "Result", "Entity"),
+    Table("BY_METHOD", (), "Result", "Entity"),
+    Table("MEASURED_BY", (), "Result", "Entity"),
     Table("NAMES", (), "NameKey", "Entity", derived=True),
     Table("KEYS", (), "PaperKey", "Paper", derived=True),
     Table("RANKS", (), "Ranked", "Entity", derived=True),

@@ -140,10 +140,13 @@ class Store:
             nodes["Paper"] = rows[0]["n"]
         _, rows = self.query("MATCH (e:Entity) RETURN e.label AS label, count(*) AS n")
         nodes.update({r["label"]: r["n"] for r in rows})
+        _, rows = self.query("MATCH (r:Result) RETURN count(*) AS n")
+        if rows[0]["n"]:
+            nodes["Result"] = rows[0]["n"]
         rels: dict[str, int] = {}
         for table in REL_TABLES:
-            if table.derived:
-                continue
+            if table.derived or table.source == "Result" or table.target == "Result":
+                continue  # (a result's links are counted as the result)
             _, rows = self.query(f"MATCH ()-[r:{table.name}]->() RETURN count(*) AS n")
             if rows[0]["n"]:
                 rels[table.name] = rows[0]["n"]
@@ -294,7 +297,7 @@ class StoreWriter:
 def _arrow_type(kind: str):
     import pyarrow as pa
 
-    base = {"STRING": pa.string(), "INT64": pa.int64(), "DOUBLE": pa.float64()}
+    base = {"STRING": pa.string(), "INT64": pa.int64(), "DOUBLE": pa.float64(), "BOOL": pa.bool_()}
     if kind.endswith("[]"):
         return pa.list_(base[kind[:-2]])
     return base[kind]
