@@ -12,11 +12,19 @@ ORDER BY id;
 MATCH (a)-[r:PROPOSES|USES|MENTIONS|EVALUATED_ON|OUTPERFORMS]->(b:Entity)
 RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props;
 
+// name: pull_results
+// Every result with the ids it links (kg pull).
+MATCH (p:Paper)-[:REPORTS]->(r:Result)-[:ON_BENCHMARK]->(b:Entity)
+OPTIONAL MATCH (r)-[:BY_METHOD]->(m:Entity)
+OPTIONAL MATCH (r)-[:MEASURED_BY]->(x:Entity)
+RETURN r.id AS id, p.id AS paper, b.id AS benchmark, m.id AS method, x.id AS metric, properties(r) AS props
+ORDER BY id;
+
 // name: count_nodes
-// Papers, and entities per kind.
+// Papers, entities per kind, and results.
 MATCH (n)
-WHERE n:Paper OR n:Entity
-RETURN CASE WHEN n:Paper THEN 'Paper' ELSE n.label END AS label, count(*) AS n
+WHERE n:Paper OR n:Entity OR n:Result
+RETURN CASE WHEN n:Paper THEN 'Paper' WHEN n:Result THEN 'Result' ELSE n.label END AS label, count(*) AS n
 ORDER BY label;
 
 // name: count_relationships

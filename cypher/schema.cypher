@@ -6,6 +6,10 @@ CREATE CONSTRAINT paper_id IF NOT EXISTS FOR (n:Paper) REQUIRE n.id IS UNIQUE;
 // Every Method, Dataset, Benchmark, Task and Metric node also carries the label Entity.
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 
+// name: constraint_result_id
+// Results (leaderboard entries) are keyed by paper, method, benchmark, metric and value.
+CREATE CONSTRAINT result_id IF NOT EXISTS FOR (n:Result) REQUIRE n.id IS UNIQUE;
+
 // name: constraint_name_key
 // Lower-cased names and aliases: the index behind every lookup of an entity by name.
 CREATE CONSTRAINT name_key IF NOT EXISTS FOR (n:NameKey) REQUIRE n.key IS UNIQUE;

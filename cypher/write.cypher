@@ -15,6 +15,12 @@ MERGE (n:Entity {id: row.id})
 SET n = row.props, n.id = row.id, n.kg_load = $load
 SET n:$(row.label);
 
+// name: upsert_results
+// MERGE results on id; their properties become exactly the row's. $rows: [{id, props}].
+UNWIND $rows AS row
+MERGE (n:Result {id: row.id})
+SET n = row.props, n.id = row.id, n.kg_load = $load;
+
 // name: upsert_name_keys
 // Lower-cased names and aliases of entities, for indexed lookups by any name. $rows: [{key}].
 UNWIND $rows AS row
@@ -85,6 +91,38 @@ MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:OUTPERFORMS {paper: row.props.paper}]->(b)
 SET r = row.props, r.kg_load = $load;
 
+// name: merge_reports
+// Paper -> the results it reports. $rows: [{from, to}].
+UNWIND $rows AS row
+MATCH (a:Paper {id: row.from})
+MATCH (b:Result {id: row.to})
+MERGE (a)-[r:REPORTS]->(b)
+SET r.kg_load = $load;
+
+// name: merge_on_benchmark
+// Result -> the dataset or benchmark it is measured on. $rows: [{from, to}].
+UNWIND $rows AS row
+MATCH (a:Result {id: row.from})
+MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:ON_BENCHMARK]->(b)
+SET r.kg_load = $load;
+
+// name: merge_by_method
+// Result -> the method it scores. $rows: [{from, to}].
+UNWIND $rows AS row
+MATCH (a:Result {id: row.from})
+MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:BY_METHOD]->(b)
+SET r.kg_load = $load;
+
+// name: merge_measured_by
+// Result -> its metric, when it is a known one. $rows: [{from, to}].
+UNWIND $rows AS row
+MATCH (a:Result {id: row.from})
+MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:MEASURED_BY]->(b)
+SET r.kg_load = $load;
+
 // name: merge_names
 // NameKey -> Entity. $rows: [{from, to}].
 UNWIND $rows AS row
@@ -127,12 +165,12 @@ SET r = row.props, r.kg_load = $load;
 
 // name: delete_stale_relationships
 // Relationships an earlier load wrote and this one did not (run in batches of 10,000).
-MATCH (:Paper|Entity|NameKey|PaperKey|Month|PaperCode|Ranked)-[r]->()
+MATCH (:Paper|Entity|Result|NameKey|PaperKey|Month|PaperCode|Ranked)-[r]->()
 WHERE r.kg_load IS NULL OR r.kg_load <> $load
 CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS;
 
 // name: delete_stale_nodes
 // Nodes an earlier load wrote and this one did not (run in batches of 10,000).
-MATCH (n:Paper|Entity|NameKey|PaperKey|Month|PaperCode|Ranked)
+MATCH (n:Paper|Entity|Result|NameKey|PaperKey|Month|PaperCode|Ranked)
 WHERE n.kg_load IS NULL OR n.kg_load <> $load
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS;

@@ -18,7 +18,7 @@ from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavaila
 
 from kg.config import Neo4jSettings
 from kg.errors import LoadError, Neo4jConnectionError
-from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType
+from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType, Result
 from kg.query.library import CYPHER_DIR, get_query, load_queries
 
 __all__ = ["open_driver", "ensure_schema", "load_store", "load_graph", "pull_graph", "database_counts", "batched",
@@ -26,12 +26,14 @@ __all__ = ["open_driver", "ensure_schema", "load_store", "load_graph", "pull_gra
 
 # Tables in load order (nodes before the relationships between them) and their statements.
 _LOAD_PLAN = (
-    ("Paper", "upsert_papers"), ("Entity", "upsert_entities"), ("NameKey", "upsert_name_keys"),
+    ("Paper", "upsert_papers"), ("Entity", "upsert_entities"), ("Result", "upsert_results"),
+    ("NameKey", "upsert_name_keys"),
     ("PaperKey", "upsert_paper_keys"), ("Month", "upsert_months"), ("PaperCode", "upsert_paper_code"),
     ("Ranked", "upsert_ranked"),
     ("PROPOSES", "merge_proposes"),
     ("USES", "merge_uses"), ("MENTIONS", "merge_mentions"), ("EVALUATED_ON", "merge_evaluated_on"),
-    ("OUTPERFORMS", "merge_outperforms"), ("NAMES", "merge_names"), ("KEYS", "merge_keys"), ("RANKS", "merge_ranks"),
+    ("OUTPERFORMS", "merge_outperforms"), ("REPORTS", "merge_reports"), ("ON_BENCHMARK", "merge_on_benchmark"),
+    ("BY_METHOD", "merge_by_method"), ("MEASURED_BY", "merge_measured_by"), ("NAMES", "merge_names"), ("KEYS", "merge_keys"), ("RANKS", "merge_ranks"),
     ("CO_USED", "merge_co_used"), ("USED_IN", "merge_used_in"),
 )
 
@@ -207,12 +209,13 @@ def database_counts(driver: neo4j.Driver, database: str) -> dict[str, dict[str, 
 
 _PAPER_FIELDS = frozenset(Paper.model_fields) - {"id"}
 _RELATION_FIELDS = frozenset(Relation.model_fields) - {"source", "type", "target"}
+_RESULT_FIELDS = frozenset(Result.model_fields) - {"id", "paper", "method", "benchmark", "metric"}
 
 
 def pull_graph(settings: Neo4jSettings) -> Graph:
     """Read the whole knowledge graph from Neo4j back into the typed model (derived counters,
     lookup nodes and load stamps left out)."""
-    papers, entities, relations = [], [], []
+    papers, entities, relations, results = [], [], [], []
     with open_driver(settings) as driver:
         for record in _run(driver, "pull_nodes", settings.database).records:
             props = dict(record["props"])
@@ -225,4 +228,8 @@ def pull_graph(settings: Neo4jSettings) -> Graph:
             props = {k: v for k, v in dict(record["props"]).items() if k in _RELATION_FIELDS}
             relations.append(Relation(source=record["source"], type=RelType(record["type"]), target=record["target"],
                                       **props))
-    return Graph(papers=papers, entities=entities, relations=relations)
+        for record in _run(driver, "pull_results", settings.database).records:
+            props = {k: v for k, v in dict(record["props"]).items() if k in _RESULT_FIELDS}
+            results.append(Result(id=record["id"], paper=record["paper"], benchmark=record["benchmark"],
+                                  method=record["method"], metric=record["metric"], **props))
+    return Graph(papers=papers, entities=entities, relations=relations, results=results)
