@@ -34,14 +34,22 @@ class Metric(NamedTuple):
 @lru_cache(maxsize=1)
 def _metrics() -> tuple[dict[str, Metric], re.Pattern]:
     by_form: dict[str, Metric] = {}
+    written_forms: set[str] = set()
     for line in (DATA / "metrics.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
             metric = Metric(row["name"], row["direction"])
             for form in [row["name"], *row["aliases"]]:
                 by_form.setdefault(form.lower(), metric)
-    forms = sorted(by_form, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w\-])", re.IGNORECASE)
+                written_forms.add(form)
+    # Forms written with capitals ("IS", "EM", "mAP", "BLEU") are matched as written, since in
+    # other cases they are words ("is", "map"); forms written in lower case match in any case.
+    written = sorted(written_forms, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w\-])(?:"
+        + "|".join(re.escape(f) if f != f.lower() else f"(?i:{re.escape(f)})" for f in written)
+        + r")(?![\w\-])"
+    )
     return by_form, pattern
 
 
@@ -72,7 +80,7 @@ class Found(NamedTuple):
     sentence: tuple[int, int]
 
 
-_VALUE = re.compile(r"(?<![\w.$])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\s?(?:\\%|%))?(?![\w.]*\d)")
+_VALUE = re.compile(r"(?<![\w.$@\-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\s?(?:\\%|%))?(?![\w.]*\d)")
 # A number followed by these is a size, a count, a speed or a ratio, not a score.
 _UNIT_AFTER = re.compile(
     r"\s?(?:x\b|×|times\b|-?fold\b|[KMBT]\b|k\b|billion|million|thousand|hours?\b|h\b|ms\b|s\b|sec|seconds?|minutes?|days?|"
@@ -94,7 +102,9 @@ _RELATIVE = re.compile(
     r"lifts?|jumps?|deltas?)\b",
     re.IGNORECASE,
 )
-_RELATIVE_AFTER = re.compile(r"\s*(?:\S+\s+){0,2}?(?:improvement|gain|reduction|increase|decrease|drop|boost|margin|"
+# (up to three words between, none of them a preposition that would start the benchmark's phrase:
+# "a 2.35% GLUE score average improvement", but not "85.3% accuracy on SQuAD, an improvement")
+_RELATIVE_AFTER = re.compile(r"\s*(?:(?!(?:on|in|at|for|of|with|over|than)\b)[\w\-+]+\s+){0,3}?(?:improvement|gain|reduction|increase|decrease|drop|boost|margin|"
                              r"relative|absolute|higher|lower|better|worse|more|less)\b", re.IGNORECASE)
 _RAISED_TO = re.compile(r"\b(?:improv\w*|rais\w*|push\w*|boost\w*|increas\w*|reduc\w*|lower\w*|decreas\w*)\b"
                         r"(?:[^.;]|\.\d)*\bto\s*$", re.IGNORECASE)
@@ -172,7 +182,7 @@ def find_results(
         if not data or not any(c.isdigit() for c in text[a:b]):
             continue
         candidates = []
-        previous: Optional[tuple[int, bool]] = None  # (end, kept) of the last number read as a score or not
+        previous: Optional[tuple[int, bool, int, int]] = None  # (end, kept, span) of the last number read
         for match in _VALUE.finditer(text, a, b):
             start, end = match.span()
             value = match.group(0)
@@ -180,12 +190,16 @@ def find_results(
                 continue  # a digit inside a name ("GPT-4", "WMT 2014")
             if previous is not None and _COORDINATED_VALUE.fullmatch(text, previous[0], start):
                 # "gains of 8.0% on WebArena and 12.2% on AndroidWorld": a value coordinated with the
-                # last one is what that one was.
-                if previous[1]:
-                    candidates.append((start, end, value, _metric_near(text, start, end, a, b)))
-                previous = (end, previous[1])
-                continue
-            previous = (end, False)
+                # last one is what that one was, unless it says otherwise: "22.5 BLEU on WMT 2014,
+                # 5.5 points more than ..." is a margin, "by 1.1 points and 24.54 BLEU on X" a score.
+                metric = _metric_near(text, start, end, a, b)
+                kept = previous[1] and not (_UNIT_AFTER.match(text, end, b) or _RELATIVE_AFTER.match(text, end, b))
+                if kept:
+                    candidates.append((start, end, value, metric))
+                if kept or not (metric and metric[0] > end and _metric_near(text, *previous[2:], a, b) is None):
+                    previous = (end, kept, start, end)
+                    continue
+            previous = (end, False, start, end)
             integer = match.group(2) is None and match.group(3) is None
             number = parse_value(value)
             if number is None or (integer and 1900 <= number <= 2100):
@@ -205,7 +219,7 @@ def find_results(
             if metric is None and (integer or not (raised_to or _RESULT_VERB.search(text, a, start))):
                 continue
             candidates.append((start, end, value, metric))
-            previous = (end, True)
+            previous = (end, True, start, end)
         if not candidates:
             continue
         sentence_text = text[a:b]
