@@ -109,6 +109,19 @@ def _versions(text: str, found: list[tuple[int, int, GazetteerEntry]]) -> list[t
     return extended
 
 
+_CAMEL_CASE = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+")
+
+
+def _flattened_camel_case(entry: GazetteerEntry) -> list[str]:
+    """Camel-case names as often written with one capital ("Imagenet", "Librispeech"). Only names
+    made of two or more capitalised words: "SQuAD" written "Squad" would be a common word.
+
+    >>> _flattened_camel_case(GazetteerEntry(name="ImageNet", label=NodeLabel.DATASET, aliases=("SQuAD",)))
+    ['Imagenet']
+    """
+    return [form[0] + form[1:].lower() for form in (entry.name, *entry.aliases) if _CAMEL_CASE.fullmatch(form)]
+
+
 class Gazetteer(BatchComponent):
     """Adds a ``Candidate`` (source ``gazetteer``) for every gazetteer name in the doc, and one
     (source ``known-part``) for every name found inside a longer word ("ArenaHard" in
@@ -134,7 +147,7 @@ class Gazetteer(BatchComponent):
         # ("Multi-Task Learning", "Multi-task learning" -> "multi-task learning").
         originals: dict[tuple[str, str, int, int], tuple[GazetteerEntry, list[str]]] = {}
         for entry in self.entries:
-            for form in dict.fromkeys((entry.name, *entry.aliases)):
+            for form in dict.fromkeys((entry.name, *entry.aliases, *_flattened_camel_case(entry))):
                 runs = _alnum_runs(form)
                 if not runs:
                     continue

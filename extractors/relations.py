@@ -475,11 +475,14 @@ def resolve_candidates(
     compared = {r.target for r in relations if r.type == "OUTPERFORMS"}
     out_entities = [e for e in out_entities if not by_name[e.name].weak or e.name in compared]
     kept = {e.name for e in out_entities}
-    results = _results(text, sentences, {n: e for n, e in by_name.items() if n in kept}, extractor)
+    evaluated = {r.target for r in relations if r.type == "EVALUATED_ON"}
+    results = _results(text, sentences, {n: e for n, e in by_name.items() if n in kept}, extractor,
+                       sole_benchmark=next(iter(evaluated)) if len(evaluated) == 1 else None)
     return out_entities, relations, results
 
 
-def _results(text: str, sentences: "_Sentences", by_name: dict[str, _Entity], extractor: str) -> list[ExtractedResult]:
+def _results(text: str, sentences: "_Sentences", by_name: dict[str, _Entity], extractor: str,
+             sole_benchmark: Optional[str] = None) -> list[ExtractedResult]:
     """Scores the text reports (see extractors/results.py), as records with their evidence."""
     if not any(c.isdigit() for c in text):
         return []
@@ -493,7 +496,9 @@ def _results(text: str, sentences: "_Sentences", by_name: dict[str, _Entity], ex
         mentions.extend((a, b, name, kind, ent.proposed) for a, b in ent.mentions)
         if kind == "method" and ent.proposed and not ent.weak and (own is None or ent.mentions[0][0] < own[0]):
             own = (ent.mentions[0][0], name)
-    found = find_results(text, sentences, mentions, own[1] if own else None)
+    sole = by_name.get(sole_benchmark) if sole_benchmark else None
+    sole_mention = (*sole.mentions[0], sole_benchmark, "data", sole.proposed) if sole and sole.mentions else None
+    found = find_results(text, sentences, mentions, own[1] if own else None, sole_mention)
     results = []
     for item in found:
         metric = metric_of(item.metric)

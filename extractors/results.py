@@ -61,7 +61,7 @@ def METRICS() -> dict[str, Metric]:  # noqa: N802 - a table, read lazily
 def metric_of(text: Optional[str]) -> Optional[Metric]:
     """The known metric a written form names ("top-1 acc" -> accuracy), if any.
 
-    >>> metric_of("Top-5 error").name, metric_of("perplexities").direction
+    >>> metric_of("Top-1 error").name, metric_of("perplexities").direction
     ('error rate', 'lower')
     """
     return METRICS().get(text.strip().lower()) if text else None
@@ -86,7 +86,9 @@ _UNIT_AFTER = re.compile(
     r"\s?(?:x\b|×|times\b|-?fold\b|[KMBT]\b|k\b|billion|million|thousand|hours?\b|h\b|ms\b|s\b|sec|seconds?|minutes?|days?|"
     r"GB|MB|TB|GPUs?|parameters|params|examples|samples|images|videos|tokens|words|sentences|documents|papers|tasks|"
     r"languages|datasets|steps|epochs|layers|heads|dimensions|classes|categories|frames|fps|FPS|FLOPs|GFLOPs|"
-    r"%\s*(?:of|fewer|less|more|smaller|larger|faster|slower)|of\s+(?:the\s+)?(?:training|data|parameters|compute|cost)|"
+    r"%\s*(?:of|fewer|less|more|smaller|larger|faster|slower)|"
+    r"of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w\-]+\s+){0,2}?(?:training|train|data|parameters|compute|cost|"
+    r"examples|samples|tokens|labels|budget|time|memory)\b|"
     r"(?:\w+\s+)?points?\s+(?:more|less|higher|lower|better|worse|above|below|ahead|behind))",
     re.IGNORECASE,
 )
@@ -114,7 +116,7 @@ _HUMAN = re.compile(r"\bhuman(?:s|-level)?\b", re.IGNORECASE)
 _PREVIOUS = re.compile(r"\b(?:previous|prior|former|earlier|existing|baselines?|best\s+(?:reported|published)|previously|"
                        r"state[- ]of[- ]the[- ]art\s+(?:of|is|was))\b", re.IGNORECASE)
 _RESULT_VERB = re.compile(
-    r"\b(?:achiev\w*|obtain\w*|reach\w*|attain\w*|scor\w*|sets?|setting|yields?|yielding|gets?|getting|records?|reports?|"
+    r"\b(?:achiev\w*|obtain\w*|reach\w*|attain\w*|scor\w*|(?:sets?|setting)(?=\s+(?:a|an|the|new)\b)|yields?|yielding|gets?|getting|records?|reports?|"
     r"accomplish\w*|deliver\w*|establish\w*|produc\w*|ach\w+ves)\b",
     re.IGNORECASE,
 )
@@ -161,6 +163,7 @@ def find_results(
     sentences: Sequence[tuple[int, int]],
     mentions: Sequence[tuple[int, int, str, str, bool]],
     own_method: Optional[str],
+    sole_benchmark: Optional[tuple[int, int, str, str, bool]] = None,
 ) -> list[Found]:
     """Results of one text.
 
@@ -171,6 +174,10 @@ def find_results(
     mentions : (start, end, entity name, kind, proposed) of every entity mention, kind being
         "method" or "data".
     own_method : the paper's first proposed method, named, if any.
+    sole_benchmark : the first mention of the one dataset or benchmark the paper reports results
+        on, if there is exactly one: a sentence that names none ("Workforce achieves 69.70%") is
+        read as about it, when its score is clearly one (a known metric, or a percentage after a
+        verb of achieving).
     """
     mentions = sorted(mentions)
     starts = [m[0] for m in mentions]
@@ -179,6 +186,9 @@ def find_results(
         first = bisect.bisect_left(starts, a)
         here = [m for m in mentions[first : bisect.bisect_left(starts, b)]]
         data = [m for m in here if m[3] == "data"]
+        borrowed = not data and sole_benchmark is not None
+        if borrowed:
+            data = [sole_benchmark]
         if not data or not any(c.isdigit() for c in text[a:b]):
             continue
         candidates = []
@@ -218,6 +228,8 @@ def find_results(
             metric = _metric_near(text, start, end, a, b)
             if metric is None and (integer or not (raised_to or _RESULT_VERB.search(text, a, start))):
                 continue
+            if borrowed and metric is None and not (value.endswith("%") and _RESULT_VERB.search(text, a, start)):
+                continue
             candidates.append((start, end, value, metric))
             previous = (end, True, start, end)
         if not candidates:
@@ -225,15 +237,20 @@ def find_results(
         sentence_text = text[a:b]
         respectively = "respectively" in sentence_text and len(candidates) == len(data) > 1
         for position, (start, end, value, metric) in enumerate(candidates):
-            if respectively:
+            if borrowed:
+                benches = data
+            elif respectively:
                 benches = [data[position]]
             else:
                 bracket = _bracket_of(text, a, start)
                 if bracket is not None:
                     # "TextWorld escape room solving (96% solve rate)": a bracket annotates the phrase
                     # before it, back to the last comma; no dataset named there, no result.
+                    # Unless the bracket names one itself: "(34.4% AP for X compared to 33.0% AP for Y on COCO)".
                     before = [m for m in data if bracket[0] <= m[0] and m[1] <= bracket[1]]
-                    bench = before[-1] if before else None
+                    closing = text.find(")", end, b)
+                    inside = [m for m in data if end <= m[0] and m[1] <= (closing if closing >= 0 else b)]
+                    bench = before[-1] if before else (inside[0] if inside else None)
                 else:
                     later = [m for m in data if m[0] >= end]
                     clear = [m for m in later if not any(end < c[0] < m[0] for c in candidates)]

@@ -375,6 +375,53 @@ def query_cli(name, params, list_queries, data, fmt, neo4j_uri, user, password, 
     _print_rows(columns, rows, fmt or "table")
 
 
+@cli.command("leaderboard")
+@click.argument("benchmark")
+@click.option("--metric", help="Only this metric (any known name or alias: acc., top-1 accuracy ...).")
+@_data_option
+@click.option("--json", "fmt", flag_value="json", help="Print JSON.")
+@click.option("--csv", "fmt", flag_value="csv", help="Print CSV.")
+@_neo4j_options
+@_fail_cleanly
+def leaderboard_cli(benchmark, metric, data, fmt, neo4j_uri, user, password, database) -> None:
+    """Each method's best reported score on a dataset or benchmark (any name or alias), best first
+    by the metric's direction, with the paper and the sentence: one table per metric. On Neo4j
+    when one is configured, else on the graph folder's store; the rows are the same.
+
+    Example: kg leaderboard GSM8K --metric accuracy
+    """
+    from kg.analysis.leaderboard import UNSTATED_METRIC, best_per_method, canonical_metric
+    from kg.query import run_named_query
+
+    params = {"benchmark": benchmark, **({"metric": canonical_metric(metric)} if metric else {})}
+    with _engine(data, neo4j_uri, user, password, database) as engine:
+        _, rows = run_named_query("leaderboard", params, engine)
+        if not rows:
+            _, found = run_named_query("entity_lookup", {"name": benchmark}, engine)
+        _answered_by(engine)
+    if not rows:
+        data_names = [row["name"] for row in found if row["label"] in ("Dataset", "Benchmark")]
+        if not data_names:
+            raise KGError(f"no dataset or benchmark is called {benchmark!r} (kg query entity_lookup --param name=...)")
+        what = f" for metric {metric!r}" if metric else ""
+        click.echo(f"no scores reported on {', '.join(data_names)}{what}", err=True)
+        if fmt == "json":
+            click.echo("[]")
+        return
+    boards = best_per_method(rows)
+    entries = [entry.model_dump() for board in boards.values() for entry in board]
+    if fmt in ("json", "csv"):
+        _print_rows(list(entries[0]), entries, fmt)
+        return
+    for number, (metric_name, board) in enumerate(boards.items()):
+        direction = "higher is better" if board[0].higher_is_better else "lower is better"
+        heading = metric_name.replace(UNSTATED_METRIC, "") if metric_name else ""
+        click.echo(("\n" if number else "") + f"{board[0].benchmark}: {heading or 'metric not stated'} ({direction})")
+        table = [{"rank": e.rank, "method": e.method or "(own method, unnamed)", "score": e.value_text,
+                  "paper": e.title, "evidence": e.evidence} for e in board]
+        _print_rows(["rank", "method", "score", "paper", "evidence"], table, "table")
+
+
 @cli.command("cypher")
 @click.argument("text")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (strings).")

@@ -109,7 +109,10 @@ def _parse_file(path: Path) -> list[NamedQuery]:
                     param = _PARAM.match(chunk)
                     if not param:
                         raise QueryParseError(f"{path}:{number}: cannot read parameter {chunk!r}")
-                    current["params"].append(QueryParam(param.group(1), param.group(2) or "str", param.group(3)))
+                    default = param.group(3)
+                    if default is not None and len(default) >= 2 and default[0] == default[-1] and default[0] in "'\"":
+                        default = default[1:-1]  # a quoted default: `metric: key = ""` is the empty string
+                    current["params"].append(QueryParam(param.group(1), param.group(2) or "str", default))
             elif doc.startswith("example:"):
                 current["example"] = doc[len("example:") :].strip()
             elif doc.startswith("sorted:"):

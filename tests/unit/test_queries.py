@@ -24,6 +24,9 @@ SAMPLE_PARAMS = {
     "entities_mentioned_once": {"label": "Benchmark"},
     "benchmarks_used_together": {"min_papers": "2"},
     "benchmark_usage_by_month": {"min_papers": "1"},
+    "leaderboard": {"benchmark": "gsm8k"},
+    "method_results": {"method": "TaskGen"},
+    "benchmark_metrics": {"benchmark": "MATH"},
 }
 
 

@@ -1,4 +1,4 @@
-"""Graph analysis as plain functions over the NetworkX mirror (``kg.mirror.load_mirror``).
+"""Graph analysis as plain functions over the NetworkX mirror (``kg.store.mirror.load_mirror``).
 
 Every function takes the mirror ``G`` (an ``nx.MultiDiGraph`` with ``label`` on nodes and
 ``type`` on edges) first, options as keywords, and returns plain data or a new graph.
@@ -36,14 +36,14 @@ _DATA = ("Dataset", "Benchmark")
 
 
 def example_graph() -> nx.MultiDiGraph:
-    """A small mirror for examples: four papers, three methods, three benchmarks.
+    """A small mirror for examples: four papers, three methods, three benchmarks, three results.
 
     >>> G = example_graph()
     >>> sorted(d["label"] for _, d in G.nodes(data=True)).count("Paper")
     4
     """
     from kg.mirror import to_networkx
-    from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType
+    from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType, Result
 
     papers = [Paper(id=f"p{i}", title=f"Paper {i}", abstract="A.", month=m) for i, m in
               enumerate(["2022-10", "2023-01", "2023-02", "2023-03"])]
@@ -64,7 +64,12 @@ def example_graph() -> nx.MultiDiGraph:
     add("m:mhr", "m:poly", RelType.OUTPERFORMS, "p2")
     add("m:poly", "m:t5", RelType.OUTPERFORMS, "p1")
     add("m:mhr", "m:t5", RelType.OUTPERFORMS, "p3")
-    return to_networkx(Graph(papers=papers, entities=entities, relations=rel))
+    entities.append(Entity(id="metric:rouge-l", label=NodeLabel.METRIC, name="ROUGE-L"))
+    results = [Result(id=f"{paper}#r{i}", paper=paper, method=method, benchmark="b:superni", metric="metric:rouge-l",
+                      metric_text="ROUGE-L", higher_is_better=True, value=value, value_text=str(value))
+               for i, (paper, method, value) in enumerate([("p1", "m:poly", 49.9), ("p2", "m:mhr", 51.2),
+                                                          ("p3", "m:mhr", 50.4)])]
+    return to_networkx(Graph(papers=papers, entities=entities, relations=rel, results=results))
 
 
 def _check(G) -> None:

@@ -1,0 +1,11 @@
+// name: benchmark_metrics
+// The metrics a dataset or benchmark (by name or any alias, any case) is reported with: results, papers and methods per metric, and whether higher is better.
+// params: benchmark: key
+// example: kg query benchmark_metrics --param benchmark=MATH
+MATCH (:NameKey {key: $benchmark})-[:NAMES]->(b:Entity)<-[:ON_BENCHMARK]-(r:Result)<-[:REPORTS]-(p:Paper)
+OPTIONAL MATCH (r)-[:BY_METHOD]->(m:Entity)
+OPTIONAL MATCH (r)-[:MEASURED_BY]->(x:Entity)
+WITH b, r, p, m, coalesce(x.name, r.metric_text, '') AS metric, coalesce(r.higher_is_better, true) AS higher
+RETURN b.name AS benchmark, metric, higher AS higher_is_better, count(r) AS results, count(DISTINCT p) AS papers,
+       count(DISTINCT m) AS named_methods
+ORDER BY benchmark, results DESC, metric

@@ -1,0 +1,14 @@
+// name: leaderboard
+// Every score reported on a dataset or benchmark (found by its name or any alias, any case), best first for each metric by the metric's direction; `kg leaderboard` keeps each method's best.
+// params: benchmark: key; metric: key = ""; limit: int = 1000
+// example: kg query leaderboard --param benchmark=GSM8K
+MATCH (:NameKey {key: $benchmark})-[:NAMES]->(b:Entity)<-[:ON_BENCHMARK]-(r:Result)<-[:REPORTS]-(p:Paper)
+OPTIONAL MATCH (r)-[:BY_METHOD]->(m:Entity)
+OPTIONAL MATCH (r)-[:MEASURED_BY]->(x:Entity)
+WITH b, r, p, m, coalesce(x.name, r.metric_text, '') AS metric
+WHERE $metric = '' OR toLower(metric) = $metric
+RETURN b.name AS benchmark, metric, coalesce(r.higher_is_better, true) AS higher_is_better, m.name AS method,
+       r.value AS value, r.value_text AS value_text, p.id AS paper, p.title AS title, p.date AS date, r.evidence AS evidence
+ORDER BY benchmark, metric, CASE WHEN r.higher_is_better = false THEN -r.value ELSE r.value END DESC,
+         coalesce(m.name, ''), paper
+LIMIT $limit
