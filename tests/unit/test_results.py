@@ -74,6 +74,26 @@ def results_of(nlp, title: str, abstract: str):
             {("GraphGen", "LDC2015E86", "24.40"), ("GraphGen", "LDC2017T10", "24.54")},
             id="score-coordinated-after-a-margin",
         ),
+        pytest.param(
+            "Agents That Work Together",
+            "We propose WorkForce, a multi-agent framework, and evaluate it on GAIA. WorkForce achieves 69.70% "
+            "overall, a new open-source state of the art.",
+            {("WorkForce", "GAIA", "69.70%")},
+            id="sole-benchmark-of-the-paper",
+        ),
+        pytest.param(
+            "Detectors",
+            "We propose DetNet, a one-stage detector. DetNet is also efficient (34.4% AP for DetNet compared to "
+            "33.0% AP for RetinaNet on COCO).",
+            {("DetNet", "COCO", "34.4%"), ("RetinaNet", "COCO", "33.0%")},
+            id="bracket-names-its-dataset-after-the-value",
+        ),
+        pytest.param(
+            "Convolutions Again",
+            "We propose ConvX, a convolutional network. ConvX reaches 81.2% top-1 accuracy on Imagenet.",
+            {("ConvX", "Imagenet", "81.2%")},
+            id="well-known-name-written-flat",
+        ),
     ],
 )
 def test_results_patterns(nlp, title, abstract, expected):
@@ -99,6 +119,10 @@ def test_results_patterns(nlp, title, abstract, expected):
         pytest.param("We propose ApproxNet. ApproxNet reaches about 90% accuracy on SQuAD.", id="approximation"),
         pytest.param("We propose HumanNet. Human performance on SQuAD is 91.2 F1.", id="human-score"),
         pytest.param("We release the WMT 2014 results on the GLUE benchmark from 2019.", id="years-and-names"),
+        pytest.param("We propose WorkForce and evaluate it on GAIA and WebArena. WorkForce achieves 69.70% overall.",
+                     id="no-benchmark-named-and-several-evaluated"),
+        pytest.param("We propose WorkForce and evaluate it on GAIA. WorkForce uses 12.5 steps on average.",
+                     id="sole-benchmark-but-not-a-score"),
     ],
 )
 def test_results_non_results_are_not_extracted(nlp, abstract):
