@@ -75,3 +75,21 @@ def test_queries_every_library_query_plans_as_a_read(loaded, neo4j_settings):
         _, summary, _ = neo4j.driver.execute_query(Query("EXPLAIN " + q.text), parameters_=params,
                                                    database_=neo4j_settings.database)
         assert summary.query_type == "r", q.name
+
+
+def test_leaderboard_cli_online_equals_offline_for_every_benchmark_with_scores(loaded, neo4j_settings, sample_build):
+    import json
+
+    _, embedded = loaded
+    _, rows = run_adhoc("MATCH (r:Result)-[:ON_BENCHMARK]->(b:Entity) RETURN DISTINCT b.name AS name ORDER BY name",
+                        {}, embedded)
+    names = [row["name"] for row in rows]
+    assert len(names) >= 5, names
+    online_flags = ["--neo4j", neo4j_settings.uri, "--password", neo4j_settings.password.get_secret_value()]
+    for name in names:
+        offline = CliRunner().invoke(cli, ["leaderboard", name.lower(), "--json", "--data", str(sample_build.folder)])
+        online = CliRunner().invoke(cli, ["leaderboard", name, "--json", *online_flags])
+        assert offline.exit_code == online.exit_code == 0, (name, offline.output, online.output)
+        assert json.loads(offline.stdout) == json.loads(online.stdout), name
+        assert json.loads(online.stdout)[0]["rank"] == 1
+        assert "answered by Neo4j" in online.stderr
