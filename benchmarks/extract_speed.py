@@ -3,6 +3,12 @@ same texts, in the same run; then the pipeline with 2 processes; then resident m
 long stream of text it has not seen (it must stay flat: nothing accumulates per abstract).
 
     python benchmarks/extract_speed.py [--n 3000] [--stream 100000]
+    python benchmarks/extract_speed.py --baseline GITREF [--n 3000]
+
+With ``--baseline`` it compares this checkout's pipeline with the one of an earlier commit (checked
+out into a temporary git worktree), both run in worker processes on the same abstracts, chunk by
+chunk in alternating order, and prints the median per-chunk time ratio: a change's cost on speed,
+measured in one run.
 
 Two kinds of text: the sample corpus's abstracts cycled (every word seen before: warm caches),
 and *unseen* text, the sample's abstracts with their coined names numbered per copy ("ZetaNet"
@@ -72,13 +78,81 @@ def rate(n: int, seconds: float) -> float:
     return n / seconds if seconds else float("inf")
 
 
+# A worker process: imports the extractors of the checkout on PYTHONPATH, reads a JSON list of
+# papers from stdin once, then times extract_papers on the chunk whose bounds each line names.
+_WORKER = r"""
+import json, sys, time
+from extractors.pipeline import extract_papers, load_pipeline
+from kg.model import Paper
+papers = [Paper(**p) for p in json.loads(sys.stdin.readline())]
+nlp = load_pipeline()
+list(extract_papers(papers[:400], nlp=nlp))
+print("ready", flush=True)
+for line in sys.stdin:
+    a, b = map(int, line.split())
+    started = time.process_time()
+    for _ in extract_papers(papers[a:b], nlp=nlp):
+        pass
+    print(time.process_time() - started, flush=True)
+"""
+
+
+def compare_with(ref: str, n: int, rounds: int) -> None:
+    """This checkout's pipeline against ``ref``'s, alternating chunk by chunk (see the docstring)."""
+    import json
+    import subprocess
+    import sys
+    import tempfile
+
+    papers = sample_papers()
+    batch = [p.model_dump(mode="json") for p in cycled(papers, n)]
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp) / "baseline"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(base), ref], check=True)
+        try:
+            workers = {}
+            for side, root in (("this checkout", ROOT), (f"baseline {ref}", base)):
+                workers[side] = subprocess.Popen([sys.executable, "-c", _WORKER], cwd=root, text=True,
+                                                 env={**__import__("os").environ, "PYTHONPATH": str(root)},
+                                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+                workers[side].stdin.write(json.dumps(batch) + "\n")
+                workers[side].stdin.flush()
+            for worker in workers.values():
+                assert worker.stdout.readline().strip() == "ready"
+            size = max(1, n // rounds)
+            ratios, rates, totals = [], {side: [] for side in workers}, {side: 0.0 for side in workers}
+            for r in range(rounds):
+                times = {}
+                for side in (list(workers) if r % 2 == 0 else list(reversed(workers))):
+                    workers[side].stdin.write(f"{r * size} {(r + 1) * size}\n")
+                    workers[side].stdin.flush()
+                    times[side] = float(workers[side].stdout.readline())
+                    rates[side].append(rate(size, times[side]))
+                    totals[side] += times[side]
+                this, baseline = times.values()
+                ratios.append(baseline / this)
+            for worker in workers.values():
+                worker.stdin.close()
+                worker.wait()
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)], check=False)
+    for side, side_rates in rates.items():
+        print(f"{side:<40}: {statistics.median(side_rates):8,.0f} abstracts/s  (median of {rounds} rounds)")
+    print(f"speed of this checkout / baseline       : {statistics.median(ratios):8.3f}  (median of per-round ratios; "
+          f"range {min(ratios):.3f}-{max(ratios):.3f}; over all rounds {totals[f'baseline {ref}'] / totals['this checkout']:.3f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=3000, help="abstracts per throughput measurement")
     parser.add_argument("--stream", type=int, default=100_000, help="abstracts in the memory run (0 to skip)")
     parser.add_argument("--rounds", type=int, default=10, help="alternating tokenizer/pipeline rounds")
     parser.add_argument("--with-ner", action="store_true", help="also measure the opt-in NER pipeline")
+    parser.add_argument("--baseline", metavar="GITREF", help="compare with the pipeline of this commit instead")
     args = parser.parse_args()
+    if args.baseline:
+        compare_with(args.baseline, args.n, args.rounds)
+        return
     papers = sample_papers()
     batch = list(cycled(papers, args.n))  # made before the clock starts, like the tokenizer's texts
     texts = [p.text for p in batch]
