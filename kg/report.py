@@ -1,6 +1,7 @@
 """``kg report``: one self-contained HTML file (inline SVG, no scripts, no network) with the
-pictures users ask for: top benchmarks, usage over time, the co-usage network and the
-OUTPERFORMS graph of the most compared methods."""
+pictures users ask for: top benchmarks, usage over time, the co-usage network, the OUTPERFORMS
+graph of the most compared methods, and the leaderboards and best score over time of the
+most-reported benchmarks."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Union
 import networkx as nx
 
 from kg import analysis
+from kg.analysis.leaderboard import LeaderboardEntry, best_over_time, leaderboard, most_reported
 from kg.mirror import graph_counts
 
 __all__ = ["render_report", "write_report"]
@@ -78,6 +80,75 @@ def line_chart(series: dict[str, dict[str, int]], *, title: str, width: int = 76
         body.append(f'<rect x="{width - right + 12}" y="{top_pad + k * 18}" width="12" height="12" fill="{colour}"/>')
         body.append(f'<text x="{width - right + 30}" y="{top_pad + k * 18 + 11}" font-size="12">{_esc(name[:22])}</text>')
     return _svg(width, height, body, title)
+
+
+def progress_chart(panels: list[tuple[str, list[LeaderboardEntry], list[LeaderboardEntry]]], *, title: str,
+                   width: int = 760, panel_height: int = 150) -> str:
+    """Best score over time, one panel per (heading, scores, records): every dated score a dot,
+    the state of the art (each record that beat all earlier ones) a step line; each panel has its
+    own scale, since metrics differ."""
+    panels = [panel for panel in panels if panel[1]]
+    if not panels:
+        return "<p>No dated scores (a listing date without a year gives no month).</p>"
+    left, right, gap = 60, 30, 44
+    body = []
+    for k, (heading, scores, records) in enumerate(panels):
+        top = 26 + k * (panel_height + gap)
+        months = sorted({e.month for e in scores})
+        low, high = min(e.value for e in scores), max(e.value for e in scores)
+        pad = (high - low) * 0.1 or max(abs(high) * 0.05, 1.0)
+        low, high = low - pad, high + pad
+        plot_w = width - left - right
+
+        def x(month: str) -> float:
+            return left + (plot_w * (months.index(month) + 0.5) / len(months))
+
+        def y(value: float) -> float:
+            return top + panel_height * (high - value) / (high - low)
+
+        body.append(f'<text x="{left}" y="{top - 8}" font-size="13" font-weight="bold">{_esc(heading)}</text>')
+        body.append(f'<line x1="{left}" y1="{top + panel_height}" x2="{left + plot_w}" y2="{top + panel_height}" stroke="#999"/>')
+        body.append(f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + panel_height}" stroke="#999"/>')
+        for value in sorted({low + pad, high - pad}):
+            body.append(f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end" font-size="11">{value:g}</text>')
+        for month in months:
+            body.append(f'<text x="{x(month):.1f}" y="{top + panel_height + 14}" text-anchor="middle" font-size="10">{_esc(month)}</text>')
+        if len(records) > 1:
+            points, previous = [], None
+            for record in records:
+                if previous is not None:
+                    points.append(f"{x(record.month):.1f},{y(previous):.1f}")
+                points.append(f"{x(record.month):.1f},{y(record.value):.1f}")
+                previous = record.value
+            body.append(f'<polyline class="mark" points="{" ".join(points)}" fill="none" stroke="{PALETTE[1]}" stroke-width="2">'
+                        f"<title>{_esc(heading)}: state of the art</title></polyline>")
+        best = {(e.paper, e.method) for e in records}
+        for e in scores:
+            colour = PALETTE[1] if (e.paper, e.method) in best else PALETTE[0]
+            label = f"{e.method or 'own method'}: {e.value_text} ({e.month}, {e.title})"
+            body.append(f'<circle class="mark" cx="{x(e.month):.1f}" cy="{y(e.value):.1f}" r="5" fill="{colour}">'
+                        f"<title>{_esc(label)}</title></circle>")
+            body.append(f'<text x="{x(e.month) + 8:.1f}" y="{y(e.value) + 4:.1f}" font-size="11">'
+                        f"{_esc((e.method or 'own method')[:20])} {_esc(e.value_text)}</text>")
+    return _svg(width, 26 + len(panels) * (panel_height + gap), body, title)
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _leaderboard_tables(G: nx.MultiDiGraph, pairs: list[tuple[str, str, int]], *, rows: int = 8) -> str:
+    tables = []
+    for benchmark, metric, _ in pairs:
+        board = leaderboard(G, benchmark).get(metric) or next(iter(leaderboard(G, benchmark).values()))
+        direction = "higher is better" if board[0].higher_is_better else "lower is better"
+        body = "".join(
+            f"<tr><td>{e.rank}</td><td>{_esc(e.method or '(own method, unnamed)')}</td><td>{_esc(e.value_text)}</td>"
+            f'<td title="{_esc(e.evidence)}">{_esc(_shorten(e.title, 64))}</td><td>{_esc(e.month or e.date or "")}</td></tr>'
+            for e in board[:rows])
+        tables.append(f"<h3>{_esc(benchmark)}: {_esc(metric or 'metric not stated')} ({direction})</h3>"
+                      f'<table class="board"><tr><th>#</th><th>Method</th><th>Score</th><th>Paper</th><th>Date</th></tr>{body}</table>')
+    return "".join(tables) or "<p>No scores were extracted.</p>"
 
 
 def _largest_components(graph: nx.Graph, *, limit: int) -> nx.Graph:
@@ -155,6 +226,13 @@ def render_report(G: nx.MultiDiGraph, *, top: int = 15) -> str:
     beats = _largest_components(analysis.outperforms_graph(G), limit=30)
     ranking = analysis.rank_methods(G)
     rising = analysis.rising_benchmarks(G)
+    reported = most_reported(G, limit=None)
+    progress = []  # the most-reported benchmarks among those with dated scores
+    for benchmark, metric, _ in reported:
+        dated = [e for e in leaderboard(G, benchmark).get(metric) or [] if e.month]
+        if dated and len(progress) < 4:
+            progress.append((f"{benchmark}: {metric or 'metric not stated'}", dated, best_over_time(G, benchmark, metric)))
+    reported = reported[:4]
     sections = [
         ("Most used datasets and benchmarks", "Papers reporting results on each (EVALUATED_ON).",
          bar_chart(popular, title="Top benchmarks")),
@@ -164,6 +242,9 @@ def render_report(G: nx.MultiDiGraph, *, top: int = 15) -> str:
          network_chart(cousage, title="Benchmark co-usage network")),
         ("Who beats whom", "OUTPERFORMS claims among the most compared methods (arrow: winner to loser).",
          network_chart(beats, title="OUTPERFORMS graph", directed=True)),
+        ("Best score over time", "The most-reported benchmarks: each method's best dated score (dot) and the "
+         "state of the art as papers appeared (step line; orange dots set it).",
+         progress_chart(progress, title="Best score over time")),
     ]
     node_rows = "".join(f"<tr><td>{_esc(k)}</td><td>{v}</td></tr>" for k, v in counts["nodes"].items())
     rel_rows = "".join(f"<tr><td>{_esc(k)}</td><td>{v}</td></tr>" for k, v in counts["relationships"].items())
@@ -177,7 +258,8 @@ def render_report(G: nx.MultiDiGraph, *, top: int = 15) -> str:
 <html lang="en"><head><meta charset="utf-8"><title>Knowledge graph report</title>
 <style>
 body {{ font-family: system-ui, sans-serif; margin: 2em auto; max-width: 820px; color: #222; }}
-h1 {{ font-size: 1.6em; }} h2 {{ font-size: 1.2em; margin-top: 1.6em; }}
+h1 {{ font-size: 1.6em; }} h2 {{ font-size: 1.2em; margin-top: 1.6em; }} h3 {{ font-size: 1em; margin-bottom: 0.3em; }}
+table.board {{ display: table; margin-bottom: 1em; }} table.board td:nth-child(-n+3), table.board td:last-child {{ white-space: nowrap; }}
 table {{ border-collapse: collapse; margin-right: 2em; display: inline-table; vertical-align: top; }}
 td, th {{ border-bottom: 1px solid #ddd; padding: 2px 10px; text-align: left; }}
 .note {{ color: #666; font-size: 0.9em; }} figure {{ margin: 0; }}
@@ -192,6 +274,10 @@ td, th {{ border-bottom: 1px solid #ddd; padding: 2px 10px; text-align: left; }}
 <p class="note">Bradley-Terry strengths; cycles among claims: {len(ranking["cycles"])}.</p>
 <table><tr><th>Method</th><th>Strength</th></tr>{rank_rows}</table>
 <table><tr><th>Rising benchmark</th><th>before</th><th>since</th></tr>{rising_rows}</table></section>
+<section><h2>Leaderboards</h2>
+<p class="note">The most-reported benchmarks: each method's best score stated in an abstract (hover a paper for the
+sentence); <code>kg leaderboard NAME</code> prints any benchmark's.</p>
+{_leaderboard_tables(G, reported)}</section>
 </body></html>
 """
 

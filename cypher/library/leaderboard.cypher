@@ -8,7 +8,7 @@ OPTIONAL MATCH (r)-[:MEASURED_BY]->(x:Entity)
 WITH b, r, p, m, coalesce(x.name, r.metric_text, '') AS metric
 WHERE $metric = '' OR toLower(metric) = $metric
 RETURN b.name AS benchmark, metric, coalesce(r.higher_is_better, true) AS higher_is_better, m.name AS method,
-       r.value AS value, r.value_text AS value_text, p.id AS paper, p.title AS title, p.date AS date, r.evidence AS evidence
+       r.value AS value, r.value_text AS value_text, p.id AS paper, p.title AS title, p.date AS date, p.month AS month, r.evidence AS evidence
 ORDER BY benchmark, metric, CASE WHEN r.higher_is_better = false THEN -r.value ELSE r.value END DESC,
          coalesce(m.name, ''), paper
 LIMIT $limit

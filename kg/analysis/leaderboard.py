@@ -19,7 +19,8 @@ from pydantic import BaseModel, ConfigDict
 
 from kg.errors import KGError
 
-__all__ = ["LeaderboardEntry", "best_per_method", "leaderboard", "canonical_metric", "UNSTATED_METRIC"]
+__all__ = ["LeaderboardEntry", "best_per_method", "leaderboard", "most_reported", "best_over_time", "canonical_metric",
+           "UNSTATED_METRIC"]
 
 UNSTATED_METRIC = ""  # results whose sentence names no metric ("reaches 74.0% on GSM8K")
 _DATA = ("Dataset", "Benchmark")
@@ -40,7 +41,8 @@ class LeaderboardEntry(BaseModel):
     value_text: str
     paper: str
     title: str = ""
-    date: Optional[str] = None
+    date: Optional[str] = None  # as the listing writes it
+    month: Optional[str] = None  # "2023-02" when the date gives a year
     evidence: str = ""
     results: int = 1  # how many scores this method has on the benchmark for the metric
 
@@ -111,22 +113,64 @@ def leaderboard(G: nx.MultiDiGraph, benchmark: str, *, metric: Optional[str] = N
     if not targets:
         raise KGError(f"no dataset or benchmark is called {benchmark!r}")
     metric_wanted = canonical_metric(metric).lower() if metric else None
-    rows = []
-    for target in targets:
-        for result, _, kind in G.in_edges(target, keys=True):
-            if kind != "ON_BENCHMARK":
-                continue
-            data = G.nodes[result]
-            ends = {kind: end for _, end, kind in G.out_edges(result, keys=True)}
-            (paper,) = [source for source, _, kind in G.in_edges(result, keys=True) if kind == "REPORTS"]
-            metric_name = G.nodes[ends["MEASURED_BY"]]["name"] if "MEASURED_BY" in ends else (data.get("metric_text") or "")
-            if metric_wanted is not None and metric_name.lower() != metric_wanted:
-                continue
-            method = G.nodes[ends["BY_METHOD"]]["name"] if "BY_METHOD" in ends else None
-            higher = data.get("higher_is_better")
-            rows.append({"benchmark": G.nodes[target]["name"], "metric": metric_name,
-                         "higher_is_better": True if higher is None else higher, "method": method,
-                         "value": data["value"], "value_text": data["value_text"], "paper": paper,
-                         "title": G.nodes[paper].get("title", ""), "date": G.nodes[paper].get("date"),
-                         "evidence": data.get("evidence", "")})
+    rows = [row for target in targets for row in _result_rows(G, target)
+            if metric_wanted is None or row["metric"].lower() == metric_wanted]
     return best_per_method(rows)
+
+
+def _result_rows(G: nx.MultiDiGraph, target) -> list[dict]:
+    """The ``leaderboard`` query's rows for one dataset or benchmark node of the mirror."""
+    rows = []
+    for result, _, kind in G.in_edges(target, keys=True):
+        if kind != "ON_BENCHMARK":
+            continue
+        data = G.nodes[result]
+        ends = {kind: end for _, end, kind in G.out_edges(result, keys=True)}
+        (paper,) = [source for source, _, kind in G.in_edges(result, keys=True) if kind == "REPORTS"]
+        metric_name = G.nodes[ends["MEASURED_BY"]]["name"] if "MEASURED_BY" in ends else (data.get("metric_text") or "")
+        higher = data.get("higher_is_better")
+        rows.append({"benchmark": G.nodes[target]["name"], "metric": metric_name,
+                     "higher_is_better": True if higher is None else higher,
+                     "method": G.nodes[ends["BY_METHOD"]]["name"] if "BY_METHOD" in ends else None,
+                     "value": data["value"], "value_text": data["value_text"], "paper": paper,
+                     "title": G.nodes[paper].get("title", ""), "date": G.nodes[paper].get("date"),
+                     "month": G.nodes[paper].get("month"), "evidence": data.get("evidence", "")})
+    return rows
+
+
+def most_reported(G: nx.MultiDiGraph, *, limit: Optional[int] = 4) -> list[tuple[str, str, int]]:
+    """(benchmark, metric, number of scores) of the benchmark-metric pairs with the most reported
+    scores, most first; ties by name.
+
+    >>> from kg.analysis.graphs import example_graph
+    >>> most_reported(example_graph())
+    [('SuperNI', 'ROUGE-L', 3)]
+    """
+    counts: dict[tuple[str, str], int] = {}
+    for node, data in G.nodes(data=True):
+        if data.get("label") in _DATA:
+            for row in _result_rows(G, node):
+                counts[(row["benchmark"], row["metric"])] = counts.get((row["benchmark"], row["metric"]), 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [(benchmark, metric, n) for (benchmark, metric), n in ranked[: limit]]
+
+
+def best_over_time(G: nx.MultiDiGraph, benchmark: str, metric: str) -> list[LeaderboardEntry]:
+    """The state of the art over time on ``benchmark`` for ``metric``: the dated scores, in date
+    order, each that beat every earlier one (by the metric's direction). Papers without a month
+    (a listing date without a year) are left out.
+
+    >>> from kg.analysis.graphs import example_graph
+    >>> [(e.month, e.method, e.value) for e in best_over_time(example_graph(), "SuperNI", "ROUGE-L")]
+    [('2023-01', 'Poly', 49.9), ('2023-02', 'MHR', 51.2)]
+    """
+    wanted = benchmark.strip().lower()
+    rows = [row for node, data in G.nodes(data=True)
+            if data.get("label") in _DATA and data["name"].lower() == wanted
+            for row in _result_rows(G, node) if row["metric"] == metric and row["month"]]
+    records: list[LeaderboardEntry] = []
+    for row in sorted(rows, key=lambda row: (row["month"], -_goodness(LeaderboardEntry(**row)), row["paper"])):
+        entry = LeaderboardEntry(**row)
+        if not records or _goodness(entry) > _goodness(records[-1]):
+            records.append(entry.model_copy(update={"rank": len(records) + 1}))
+    return records

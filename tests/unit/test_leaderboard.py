@@ -78,7 +78,8 @@ def test_leaderboard_from_mirror_unknown_name_and_metric_filter(sample_build):
 
 
 @pytest.fixture()
-def runner():
+def runner(monkeypatch):
+    monkeypatch.delenv("NEO4J_URI", raising=False)  # the graph folder's store, even when a server is configured
     return CliRunner()  # stdout and stderr apart (click 8.2)
 
 

@@ -29,7 +29,7 @@ def _chromium() -> str:
 
 def test_report_is_self_contained():
     page = render_report(example_graph())
-    assert page.count('<svg class="plot"') == 4
+    assert page.count('<svg class="plot"') == 5
     assert "<script" not in page and "http://" not in page.replace("http://www.w3.org/2000/svg", "")
 
 
@@ -43,9 +43,11 @@ def test_report_renders_in_headless_chromium(sample_build, tmp_path):
                          capture_output=True, text=True, timeout=120)
     assert dom.returncode == 0, dom.stderr[-2000:]
     plots = re.findall(r'<svg class="plot".*?</svg>', dom.stdout, flags=re.S)
-    assert len(plots) == 4
-    for plot in plots:  # every plot drew marks (bars, lines, nodes)
+    assert len(plots) == 5
+    for plot in plots[:4]:  # every plot drew marks (bars, lines, nodes)
         assert len(re.findall(r'class="mark"', plot)) >= 2
+    assert "<circle class=\"mark\"" in plots[4]  # the sample's dated scores are few: one at least
+    assert "<h2>Leaderboards</h2>" in dom.stdout and "GSM8K" in dom.stdout
     screenshot = tmp_path / "report.png"
     shot = subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--window-size=900,3000",
                            f"--screenshot={screenshot}", out.as_uri()], capture_output=True, text=True, timeout=120)
@@ -55,3 +57,14 @@ def test_report_renders_in_headless_chromium(sample_build, tmp_path):
     keep = os.environ.get("KG_SCREENSHOT_DIR")
     if keep:
         shutil.copy(screenshot, os.path.join(keep, "report.png"))
+
+
+def test_report_best_score_over_time_and_leaderboard_tables():
+    page = render_report(example_graph())
+    progress = re.findall(r'<svg class="plot" role="img" aria-label="Best score over time".*?</svg>', page, flags=re.S)
+    assert len(progress) == 1
+    assert len(re.findall(r'<circle class="mark"', progress[0])) == 2  # MHR's best and Poly's
+    assert progress[0].count("<polyline") == 1  # Poly 49.9 in 2023-01, then MHR 51.2 in 2023-02
+    board = page[page.index("<h2>Leaderboards</h2>"):]
+    assert "SuperNI: ROUGE-L (higher is better)" in board
+    assert board.index("<td>MHR</td><td>51.2</td>") < board.index("<td>Poly</td><td>49.9</td>")
