@@ -88,24 +88,29 @@ def _alnum_runs(word: str) -> list[tuple[int, str]]:
 
 # A year or version written after a known data name: "PASCAL VOC 2012", "MS MARCO 2.1", "WMT'14".
 _VERSION_AFTER = re.compile(r"(?:[ \-](?:19|20)\d\d|[ \-]v?\d+\.\d+|['’]\d\d)(?![\w.+\-]|\.\d)")
+# A shared task's numbered task or track after its name: "SemEval-2018 Task 1", "SemEval Task 1:E-c".
+_PART_AFTER = re.compile(r"[ \-](?:Task|Track|Subtask)\s?\d+[a-zA-Z]?(?::\s?[A-Za-z][\w\-]*)?(?![\w+])")
 _DATA_LABELS = (NodeLabel.DATASET, NodeLabel.BENCHMARK)
 
 
 def _versions(text: str, found: list[tuple[int, int, GazetteerEntry]]) -> list[tuple[int, int, GazetteerEntry]]:
-    """Known dataset and benchmark names with the year or version the text gives them: a name of
-    its own (the 2007 and 2012 editions of PASCAL VOC are different data).
+    """Known dataset and benchmark names with the year or version the text gives them, or the
+    numbered task of a shared task: a name of its own (the 2007 and 2012 editions of PASCAL VOC
+    are different data, and so are the tasks of a SemEval).
 
-    >>> t = "on PASCAL VOC 2012 and MS MARCO 2.1, not GLUE 2x"
-    >>> entries = [GazetteerEntry(name=n, label=NodeLabel.DATASET) for n in ("PASCAL VOC", "MS MARCO", "GLUE")]
-    >>> [t[a:b] for a, b, _ in _versions(t, [(3, 13, entries[0]), (23, 31, entries[1]), (41, 45, entries[2])])]
-    ['PASCAL VOC 2012', 'MS MARCO 2.1']
+    >>> t = "on PASCAL VOC 2012 and MS MARCO 2.1, not GLUE 2x; SemEval-2018 Task 1:E-c data"
+    >>> entries = [GazetteerEntry(name=n, label=NodeLabel.DATASET) for n in ("PASCAL VOC", "MS MARCO", "GLUE", "SemEval")]
+    >>> found = [(3, 13, entries[0]), (23, 31, entries[1]), (41, 45, entries[2]), (50, 57, entries[3])]
+    >>> [t[a:b] for a, b, _ in _versions(t, found)]
+    ['PASCAL VOC 2012', 'MS MARCO 2.1', 'SemEval-2018 Task 1:E-c']
     """
     extended = []
     for start, end, entry in found:
         if entry.label in _DATA_LABELS:
             version = _VERSION_AFTER.match(text, end)
-            if version:
-                extended.append((start, version.end(), entry))
+            part = _PART_AFTER.match(text, version.end() if version else end)
+            if version or part:
+                extended.append((start, (part or version).end(), entry))
     return extended
 
 

@@ -213,6 +213,7 @@ def find_results(
             integer = match.group(2) is None and match.group(3) is None
             number = parse_value(value)
             if number is None or (integer and 1900 <= number <= 2100):
+                previous = None  # a year or a name's number says nothing about the values after it
                 continue
             if _UNIT_AFTER.match(text, end, b):
                 continue
@@ -227,6 +228,9 @@ def find_results(
                 continue  # "human-level performance (72.58 for CoNLL ...)": not a method's score
             metric = _metric_near(text, start, end, a, b)
             if metric is None and (integer or not (raised_to or _RESULT_VERB.search(text, a, start))):
+                # No sign it is a score, nor that it is not one ("CoNLL-2014 10 annotation dataset
+                # and 62.42 (GLEU) on JFLEG"): the next value is read on its own.
+                previous = None
                 continue
             if borrowed and metric is None and not (value.endswith("%") and _RESULT_VERB.search(text, a, start)):
                 continue

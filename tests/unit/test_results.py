@@ -89,6 +89,13 @@ def results_of(nlp, title: str, abstract: str):
             id="bracket-names-its-dataset-after-the-value",
         ),
         pytest.param(
+            "Fluency Boosting",
+            "We propose FluencyBoost, a learning and inference method for error correction. FluencyBoost achieves "
+            "75.72 on CoNLL-2014 10 annotation dataset and 62.42 (GLEU) on JFLEG test set.",
+            {("FluencyBoost", "CoNLL-2014", "75.72"), ("FluencyBoost", "JFLEG", "62.42")},
+            id="a-count-between-two-scores-is-not-what-they-coordinate-with",
+        ),
+        pytest.param(
             "Convolutions Again",
             "We propose ConvX, a convolutional network. ConvX reaches 81.2% top-1 accuracy on Imagenet.",
             {("ConvX", "Imagenet", "81.2%")},
