@@ -444,6 +444,124 @@ def cypher_cli(text, params, data, fmt, neo4j_uri, user, password, database) -> 
     _print_rows(columns, rows, fmt or "table")
 
 
+@cli.group("fetch")
+def fetch_cli() -> None:
+    """Fetch paper listings as JSON Lines for kg build: Hugging Face Daily Papers or arXiv.
+
+    Responses are cached (default ~/.cache/kg-papers/http, or $KG_CACHE), so a re-run, or a run
+    resumed after an interruption into the same output, requests only what it lacks and adds
+    only new records. Example: kg fetch hf-daily --from 2024-05-01 --to 2024-05-07 -o may.jsonl
+    """
+
+
+def _fetch_options(default_out: str):
+    def wrap(func):
+        for option in reversed([
+            click.option("-o", "--output", "out", default=default_out, show_default=True,
+                         type=click.Path(dir_okay=False), help="JSON Lines file; records already in it are kept."),
+            click.option("--cache", "cache_dir", type=click.Path(file_okay=False), help="Response cache folder."),
+            click.option("--no-cache", is_flag=True, help="Neither read nor write the response cache."),
+            click.option("--base-url", metavar="URL", help="Another server speaking the same protocol (a mirror)."),
+            click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per request."),
+            click.option("--retries", type=int, default=4, show_default=True, help="Retries per request."),
+        ]):
+            func = option(func)
+        return func
+    return wrap
+
+
+def _client(cache_dir, no_cache, timeout, retries, min_interval=0.0):
+    from kg.fetch import HttpClient, default_cache_dir
+
+    return HttpClient(None if no_cache else (cache_dir or default_cache_dir()), timeout=timeout, retries=retries,
+                      min_interval=min_interval)
+
+
+def _progress_over(label: str):
+    def progress(items):
+        if not sys.stderr.isatty():
+            return items
+        return click.progressbar(list(items), label=label, file=sys.stderr)
+    return progress
+
+
+def _fetch_summary(report, out) -> None:
+    for line in report.skipped:
+        click.echo(f"warning: {line}", err=True)
+    for line in report.failed:
+        click.echo(f"error: {line}", err=True)
+    click.echo(f"{report.written} new records ({report.seen} listed, {report.seen - report.written} already in the file) "
+               f"in {report.requests} requests -> {out}")
+    if report.failed:
+        click.echo(f"{len(report.failed)} could not be fetched; run the same command again to fetch what is missing",
+                   err=True)
+        sys.exit(1)
+
+
+@fetch_cli.command("hf-daily")
+@click.option("--from", "start", required=True, metavar="YYYY-MM-DD", help="First day.")
+@click.option("--to", "end", metavar="YYYY-MM-DD", help="Last day (default: the first).")
+@_fetch_options("hf-daily.jsonl")
+@_fail_cleanly
+def fetch_hf_cli(start, end, out, cache_dir, no_cache, base_url, timeout, retries) -> None:
+    """Hugging Face Daily Papers, one request per day (GET /api/daily_papers?date=...).
+
+    Example: kg fetch hf-daily --from 2024-05-01 --to 2024-05-07 -o may.jsonl && kg build may.jsonl --update
+    """
+    from kg.fetch import HF_BASE, ResumableJsonl, fetch_hf_daily, parse_date
+
+    first = parse_date(start, what="--from date")
+    last = parse_date(end, what="--to date") if end else first
+    with _client(cache_dir, no_cache, timeout, retries) as client, ResumableJsonl(out) as output:
+        report = fetch_hf_daily(client, output, first, last, base_url=base_url or HF_BASE,
+                                progress=_progress_over("days"))
+    _fetch_summary(report, out)
+
+
+@fetch_cli.command("arxiv")
+@click.option("--set", "set_spec", metavar="SET", help="OAI-PMH set: cs, math, physics:hep-th ... (with --from).")
+@click.option("--from", "start", metavar="YYYY-MM-DD", help="Records added or changed from this day.")
+@click.option("--until", "end", metavar="YYYY-MM-DD", help="... up to this day (default: today).")
+@click.option("--ids", "ids", multiple=True, metavar="ID", help="arXiv ids instead (repeatable; 2211.03831, arXiv:...).")
+@click.option("--ids-file", type=click.File("r"), help="A file of arXiv ids (spaces, commas or lines; # comments).")
+@click.option("--interval", type=float, default=None, help="Seconds between requests (default 3, arXiv's policy).")
+@_fetch_options("arxiv.jsonl")
+@_fail_cleanly
+def fetch_arxiv_cli(set_spec, start, end, ids, ids_file, interval, out, cache_dir, no_cache, base_url, timeout,
+                    retries) -> None:
+    """arXiv: a set's new and changed records through OAI-PMH (ListRecords, arXiv metadata,
+    resumption tokens), or a list of ids through the arXiv API; one request every 3 seconds.
+
+    Example: kg fetch arxiv --set cs --from 2024-05-01 --until 2024-05-02 -o cs.jsonl
+    """
+    from kg.fetch import (ARXIV_API, ARXIV_INTERVAL, ARXIV_OAI, ResumableJsonl, fetch_arxiv_ids,
+                          fetch_arxiv_listing, iter_ids, parse_date)
+
+    wanted = [*ids, *(iter_ids(ids_file) if ids_file else [])]
+    if bool(wanted) == bool(set_spec or start):
+        raise KGError("give either --set and --from (a listing) or --ids/--ids-file (records by id)")
+    if not wanted and not (set_spec and start):
+        raise KGError("a listing needs both --set (for example cs) and --from YYYY-MM-DD")
+    pace = ARXIV_INTERVAL if interval is None else interval
+    with _client(cache_dir, no_cache, timeout, retries, pace) as client, ResumableJsonl(out) as output:
+        if wanted:
+            report = fetch_arxiv_ids(client, output, wanted, base_url=base_url or ARXIV_API,
+                                     progress=_progress_over("batches of ids"))
+        else:
+            first = parse_date(start, what="--from date")
+            last = parse_date(end, what="--until date") if end else None
+
+            def progress(seen, total):
+                if sys.stderr.isatty():
+                    click.echo(f"\r{seen} records" + (f" of {total}" if total else ""), err=True, nl=False)
+
+            report = fetch_arxiv_listing(client, output, set_spec, first, last, base_url=base_url or ARXIV_OAI,
+                                         progress=progress)
+            if sys.stderr.isatty():
+                click.echo("", err=True)
+    _fetch_summary(report, out)
+
+
 @cli.command("report")
 @_data_option
 @click.option("-o", "--output", "out", default="report.html", show_default=True, type=click.Path(dir_okay=False),

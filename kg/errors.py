@@ -15,6 +15,7 @@ __all__ = [
     "QueryParseError",
     "ReadOnlyQueryError",
     "MirrorNotFoundError",
+    "FetchError",
 ]
 
 
@@ -56,3 +57,8 @@ class ReadOnlyQueryError(KGError):
 
 class MirrorNotFoundError(KGError):
     """No saved NetworkX mirror in the data folder: run ``kg build`` first."""
+
+
+class FetchError(KGError):
+    """A source could not be fetched: a bad date, an unreachable host, retries used up, or a
+    response that is not what the source sends."""

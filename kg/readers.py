@@ -250,11 +250,15 @@ def _paper_from_json(name: str, number: int, record: dict, *, arxiv: bool) -> Re
     else:
         arxiv_id = _arxiv_from(text("arxiv_id"), text("url"))
         date = text("date")
-        categories = []
+        categories = [str(c) for c in record.get("categories") or [] if isinstance(c, str)] \
+            if isinstance(record.get("categories"), list) else []
         url = text("url")
     urls = find_urls(abstract)
-    if url and url not in urls:
-        urls.append(url)
+    links = record.get("links") if isinstance(record.get("links"), list) else []
+    for link in [url, *links]:
+        if isinstance(link, str) and link and link not in urls:
+            urls.append(link)
+    upvotes = record.get("upvotes")
     return _make_paper(
         name,
         number,
@@ -266,6 +270,7 @@ def _paper_from_json(name: str, number: int, record: dict, *, arxiv: bool) -> Re
         arxiv_id=arxiv_id,
         categories=categories,
         urls=urls,
+        upvotes=upvotes if isinstance(upvotes, int) and not isinstance(upvotes, bool) and upvotes >= 0 else None,
         input_id=text("id"),
     )
 
