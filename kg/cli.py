@@ -75,12 +75,18 @@ def _answered_by(engine) -> None:
 @click.option("--processes", default=1, show_default=True, help="Extraction processes.")
 @click.option("--with-ner", is_flag=True, help="Add the statistical NER (slower; see README for its scores).")
 @click.option("--timings", is_flag=True, help="Print the time each phase took (on stderr).")
+@click.option("--update", "mode", flag_value="update",
+              help="Add these papers to the folder's graph; re-extract only new papers and changed texts.")
+@click.option("--replace", "mode", flag_value="replace", help="Rebuild the folder's graph from these sources alone.")
 @_neo4j_options
 @_fail_cleanly
-def build_cli(sources, data, out, fmt, processes, with_ner, timings, neo4j_uri, user, password, database) -> None:
+def build_cli(sources, data, out, fmt, processes, with_ner, timings, mode, neo4j_uri, user, password, database) -> None:
     """Read listings, extract, and write the graph folder (and load Neo4j with --neo4j).
 
-    Example: kg build data/hf-daily-papers --data kg-data
+    A folder that holds a graph built from other sources needs --update (add to it) or
+    --replace (rebuild it); rebuilding from the same sources needs neither.
+
+    Example: kg build data/hf-daily-papers --data kg-data; kg build may.jsonl --update
     """
     from kg.build import build
 
@@ -92,8 +98,11 @@ def build_cli(sources, data, out, fmt, processes, with_ner, timings, neo4j_uri, 
         return _bar(stream, label, total)
 
     result = build(sources, out=folder, format=fmt, n_process=processes, on_reject=_report_reject,
-                   progress=progress, config_path=_config(with_ner))
+                   progress=progress, config_path=_config(with_ner), mode=mode)
     _print_summary(result.counts, entries=result.entries_read, rejects=len(result.rejects), out=folder)
+    if mode == "update":
+        click.echo(f"updated: {result.extracted} papers extracted (new or changed text), "
+                   f"{result.reused} kept as they were")
     if timings:
         for phase, seconds in result.timings.items():
             click.echo(f"{phase:>13}: {seconds:8.1f} s", err=True)
@@ -506,7 +515,7 @@ def _fetch_summary(report, out) -> None:
 def fetch_hf_cli(start, end, out, cache_dir, no_cache, base_url, timeout, retries) -> None:
     """Hugging Face Daily Papers, one request per day (GET /api/daily_papers?date=...).
 
-    Example: kg fetch hf-daily --from 2024-05-01 --to 2024-05-07 -o may.jsonl && kg build may.jsonl --update
+    Example: kg fetch hf-daily --from 2024-05-01 --to 2024-05-07 -o may.jsonl && kg build may.jsonl
     """
     from kg.fetch import HF_BASE, ResumableJsonl, fetch_hf_daily, parse_date
 

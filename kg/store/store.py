@@ -230,8 +230,9 @@ class StoreWriter:
         self.rows_written[table_name] = self.rows_written.get(table_name, 0) + len(rows)
         rows.clear()
 
-    def commit(self, manifest: Optional[dict] = None) -> Path:
-        """Load every staged table into a new database file and put it in place; returns its path."""
+    def commit(self, manifest: Optional[dict] = None, *, alongside: Sequence[Path] = ()) -> Path:
+        """Load every staged table into a new database file and put it in place; returns its path.
+        ``alongside``: files of the staging folder moved into the folder just before the store."""
         for name in list(self._buffers):
             self._flush(name)
         for writer in self._writers.values():
@@ -268,6 +269,8 @@ class StoreWriter:
             db.close()
         self.timings["bulk load"] = time.perf_counter() - started
         target = self.folder / STORE_FILE
+        for staged in alongside:
+            staged.replace(self.folder / staged.name)
         fresh.replace(target)  # one rename: readers see the old graph or the new one, never half of one
         for leftover in (self.folder / (STORE_FILE + ".wal"),):
             if leftover.exists():

@@ -1,0 +1,97 @@
+"""Keeping a graph folder current: ``kg build --update`` adds papers and re-extracts only new or
+changed texts; ``--replace`` rebuilds; a build from other sources without either is refused."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.build import build
+from kg.cli import cli
+from kg.errors import InputError
+from kg.store import Store
+
+UPDATE = Path(__file__).resolve().parent.parent / "fixtures" / "update"
+DAY1, DAY2 = UPDATE / "day1.jsonl", UPDATE / "day2.jsonl"
+
+
+def facts(folder) -> set[tuple]:
+    with Store(folder) as store:
+        _, rows = store.query("MATCH (a)-[r]->(b) WHERE label(r) IN ['OUTPERFORMS', 'EVALUATED_ON', 'PROPOSES'] "
+                              "RETURN coalesce(a.name, a.id) AS a, label(r) AS r, b.name AS b")
+        _, results = store.query("MATCH (p:Paper)-[:REPORTS]->(r:Result)-[:ON_BENCHMARK]->(b) "
+                                 "RETURN p.id AS p, r.value_text AS v, b.name AS b")
+    return {(row["a"], row["r"], row["b"]) for row in rows} | {(row["p"], "RESULT " + row["v"], row["b"]) for row in results}
+
+
+def test_update_adds_papers_reextracts_only_changed_texts_and_drops_vanished_facts(tmp_path):
+    folder = tmp_path / "kg-data"
+    first = build([DAY1], out=folder)
+    assert first.counts["nodes"]["Paper"] == 3 and first.extracted == 3
+    before = facts(folder)
+    assert ("ZetaNet", "OUTPERFORMS", "BERT") in before and ("arxiv:2405.00001", "RESULT 51.2", "SuperNI") in before
+
+    second = build([DAY2], out=folder, mode="update")
+    assert second.counts["nodes"]["Paper"] == 4
+    assert (second.extracted, second.reused) == (2, 2)  # ZetaNet's new text and DetNet
+    after = facts(folder)
+    assert ("ZetaNet", "OUTPERFORMS", "BERT") not in after  # the new abstract no longer says it
+    assert ("arxiv:2405.00001", "RESULT 51.2", "SuperNI") not in after
+    assert ("DetNet", "OUTPERFORMS", "RetinaNet") in after
+    assert ("MathStar", "OUTPERFORMS", "GPT-4") in after  # papers of day 1 stay
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["sources"] == [str(DAY1), str(DAY2)] and manifest["papers_reused"] == 2
+
+    third = build([DAY2], out=folder, mode="update")  # nothing new: nothing extracted, same graph
+    assert (third.extracted, third.reused) == (0, 4) and facts(folder) == after
+
+
+def test_update_equals_a_full_build_of_every_source(tmp_path):
+    from kg.store.mirror import load_mirror
+
+    build([DAY1], out=tmp_path / "updated")
+    build([DAY2], out=tmp_path / "updated", mode="update")
+    build([DAY1, DAY2], out=tmp_path / "whole")
+    # (Day 2's new abstract of ZetaNet is also the longer one, which a build reading both keeps.)
+    a, b = load_mirror(tmp_path / "updated"), load_mirror(tmp_path / "whole")
+    assert sorted(a.nodes(data="name")) == sorted(b.nodes(data="name"))
+    assert sorted(a.edges(keys=True)) == sorted(b.edges(keys=True))
+
+
+def test_a_build_from_other_sources_is_refused_without_a_flag_and_replace_rebuilds(tmp_path):
+    folder = tmp_path / "kg-data"
+    build([DAY1], out=folder)
+    build([DAY1], out=folder)  # the same sources again: a rebuild, no flag needed
+    with pytest.raises(InputError, match=r"holds a graph built from .*day1.jsonl: add --update .* or --replace"):
+        build([DAY2], out=folder)
+    with Store(folder) as store:
+        assert store.counts()["nodes"]["Paper"] == 3  # left as it was
+    replaced = build([DAY2], out=folder, mode="replace")
+    assert replaced.counts["nodes"]["Paper"] == 2
+
+
+def test_update_reextracts_everything_when_the_extractors_changed(tmp_path, monkeypatch):
+    import kg.store.papers as papers
+
+    folder = tmp_path / "kg-data"
+    build([DAY1], out=folder)
+    monkeypatch.setattr(papers, "extractor_fingerprint", lambda: "other extractors")
+    result = build([DAY2], out=folder, mode="update")
+    assert (result.extracted, result.reused) == (4, 0)
+
+
+def test_cli_update_reports_and_bad_input_keeps_the_graph(tmp_path, fixtures):
+    runner = CliRunner()
+    folder = str(tmp_path / "kg-data")
+    assert runner.invoke(cli, ["build", str(DAY1), "--data", folder]).exit_code == 0
+    refused = runner.invoke(cli, ["build", str(DAY2), "--data", folder])
+    assert refused.exit_code == 1 and "--update" in refused.stderr and refused.stderr.count("\n") == 1
+    updated = runner.invoke(cli, ["build", str(DAY2), str(fixtures / "bad.jsonl"), "--data", folder, "--update"])
+    assert updated.exit_code == 1  # the bad file's lines are reported, the rest is added
+    assert "updated: 4 papers extracted (new or changed text), 2 kept as they were" in updated.stdout  # bad.jsonl has 2 good lines
+    assert "bad.jsonl:" in updated.stderr
+    with Store(folder) as store:
+        assert store.counts()["nodes"]["Paper"] >= 4
