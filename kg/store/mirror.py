@@ -128,7 +128,7 @@ def mirror_of_store(store, *, benchmark: Optional[str] = None, since: Optional[s
         relations.extend((table.name, row) for row in store.rows(text, papers))
     text = (f"MATCH (p:Paper)-[:REPORTS]->(r:Result)-[:ON_BENCHMARK]->(b:Entity) {where} "
             "OPTIONAL MATCH (r)-[:BY_METHOD]->(m:Entity) OPTIONAL MATCH (r)-[:MEASURED_BY]->(x:Entity) "
-            "RETURN r.*, b.id AS benchmark, m.id AS method, x.id AS metric")
+            "RETURN r.*, b.id AS benchmark, m.id AS method, x.id AS metric ORDER BY r.id")  # joins run in parallel
     results = [Result(**{(k[2:] if k.startswith("r.") else k): v for k, v in row.items()
                          if v is not None or k in ("method", "metric")})
                for row in store.rows(text, papers)]
