@@ -21,14 +21,16 @@ RETURN r.id AS id, p.id AS paper, b.id AS benchmark, m.id AS method, x.id AS met
 ORDER BY id;
 
 // name: count_nodes
-// Papers, entities per kind, and results.
+// Papers, entities per kind, results and authors.
 MATCH (n)
-WHERE n:Paper OR n:Entity OR n:Result
-RETURN CASE WHEN n:Paper THEN 'Paper' WHEN n:Result THEN 'Result' ELSE n.label END AS label, count(*) AS n
+WHERE n:Paper OR n:Entity OR n:Result OR n:Author
+RETURN CASE WHEN n:Paper THEN 'Paper' WHEN n:Result THEN 'Result' WHEN n:Author THEN 'Author' ELSE n.label END AS label,
+       count(*) AS n
 ORDER BY label;
 
 // name: count_relationships
 // Relationships per type (derived tables left out).
-MATCH (a)-[r:PROPOSES|USES|MENTIONS|EVALUATED_ON|OUTPERFORMS]->(b:Entity)
+MATCH (a)-[r:PROPOSES|USES|MENTIONS|EVALUATED_ON|OUTPERFORMS|WROTE]->(b)
+WHERE b:Entity OR b:Paper
 RETURN type(r) AS type, count(*) AS n
 ORDER BY type;

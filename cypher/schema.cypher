@@ -21,6 +21,10 @@ CREATE CONSTRAINT paper_key IF NOT EXISTS FOR (n:PaperKey) REQUIRE n.key IS UNIQ
 // name: constraint_month
 CREATE CONSTRAINT month_key IF NOT EXISTS FOR (n:Month) REQUIRE n.month IS UNIQUE;
 
+// name: constraint_author_id
+// Authors are keyed by their name, spacing and case normalised.
+CREATE CONSTRAINT author_id IF NOT EXISTS FOR (n:Author) REQUIRE n.id IS UNIQUE;
+
 // name: constraint_paper_code
 CREATE CONSTRAINT paper_code_rank IF NOT EXISTS FOR (n:PaperCode) REQUIRE n.rank IS UNIQUE;
 

@@ -39,6 +39,20 @@ UNWIND $rows AS row
 MERGE (n:Month {month: row.month})
 SET n.kg_load = $load;
 
+// name: upsert_authors
+// Authors, keyed by their normalised name. $rows: [{id, props}].
+UNWIND $rows AS row
+MERGE (n:Author {id: row.id})
+SET n = row.props, n.id = row.id, n.kg_load = $load;
+
+// name: merge_wrote
+// Author -> Paper, with the author's position in the paper's list. $rows: [{from, to, props}].
+UNWIND $rows AS row
+MATCH (a:Author {id: row.from})
+MATCH (b:Paper {id: row.to})
+MERGE (a)-[r:WROTE]->(b)
+SET r = row.props, r.kg_load = $load;
+
 // name: upsert_paper_code
 // Papers linking to code, ranked by title. $rows: [{rank, props}].
 UNWIND $rows AS row
@@ -165,12 +179,12 @@ SET r = row.props, r.kg_load = $load;
 
 // name: delete_stale_relationships
 // Relationships an earlier load wrote and this one did not (run in batches of 10,000).
-MATCH (:Paper|Entity|Result|NameKey|PaperKey|Month|PaperCode|Ranked)-[r]->()
+MATCH (:Paper|Entity|Result|NameKey|PaperKey|Month|PaperCode|Ranked|Author)-[r]->()
 WHERE r.kg_load IS NULL OR r.kg_load <> $load
 CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS;
 
 // name: delete_stale_nodes
 // Nodes an earlier load wrote and this one did not (run in batches of 10,000).
-MATCH (n:Paper|Entity|Result|NameKey|PaperKey|Month|PaperCode|Ranked)
+MATCH (n:Paper|Entity|Result|NameKey|PaperKey|Month|PaperCode|Ranked|Author)
 WHERE n.kg_load IS NULL OR n.kg_load <> $load
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS;

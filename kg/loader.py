@@ -26,7 +26,7 @@ __all__ = ["open_driver", "ensure_schema", "load_store", "load_graph", "pull_gra
 
 # Tables in load order (nodes before the relationships between them) and their statements.
 _LOAD_PLAN = (
-    ("Paper", "upsert_papers"), ("Entity", "upsert_entities"), ("Result", "upsert_results"),
+    ("Paper", "upsert_papers"), ("Entity", "upsert_entities"), ("Result", "upsert_results"), ("Author", "upsert_authors"),
     ("NameKey", "upsert_name_keys"),
     ("PaperKey", "upsert_paper_keys"), ("Month", "upsert_months"), ("PaperCode", "upsert_paper_code"),
     ("Ranked", "upsert_ranked"),
@@ -34,7 +34,7 @@ _LOAD_PLAN = (
     ("USES", "merge_uses"), ("MENTIONS", "merge_mentions"), ("EVALUATED_ON", "merge_evaluated_on"),
     ("OUTPERFORMS", "merge_outperforms"), ("REPORTS", "merge_reports"), ("ON_BENCHMARK", "merge_on_benchmark"),
     ("BY_METHOD", "merge_by_method"), ("MEASURED_BY", "merge_measured_by"), ("NAMES", "merge_names"), ("KEYS", "merge_keys"), ("RANKS", "merge_ranks"),
-    ("CO_USED", "merge_co_used"), ("USED_IN", "merge_used_in"),
+    ("CO_USED", "merge_co_used"), ("USED_IN", "merge_used_in"), ("WROTE", "merge_wrote"),
 )
 
 

@@ -175,6 +175,17 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
+
+def author_id(name: str) -> str:
+    """An author's id: the name with spacing and case normalised. Two people of one name are one
+    node (sources give names, not identifiers).
+
+    >>> author_id("  Ada   LOVELACE "), author_id("Ada Lovelace")
+    ('author:ada lovelace', 'author:ada lovelace')
+    """
+    return "author:" + " ".join(unicodedata.normalize("NFKC", name).split()).lower()  # as query keys are
+
+
 class Paper(_Model):
     """One paper, however many listings it appeared in.
 

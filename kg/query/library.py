@@ -44,9 +44,9 @@ class QueryParam:
         'big-bench hard'
         """
         if self.type == "key":
-            # Names and aliases are stored lower-cased (kg.store.derived): lower-casing the value
-            # here, not in Cypher, lets both engines look it up in their index.
-            return raw.lower()
+            # Names and aliases are stored lower-cased with single spaces (kg.store.derived):
+            # normalising the value here, not in Cypher, lets both engines use their index.
+            return " ".join(raw.split()).lower()
         if self.type == "int":
             return int(raw)
         if self.type == "float":

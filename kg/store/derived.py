@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from itertools import combinations
 from typing import Iterable, Optional
 
-from kg.model import Entity, NodeLabel, Paper, Relation, RelType, Result
+from kg.model import Entity, NodeLabel, Paper, Relation, RelType, Result, author_id
 from kg.store.schema import RANK_DEPTH
 
 __all__ = ["GraphRows", "paper_row", "relation_row"]
@@ -50,6 +50,7 @@ class GraphRows:
         self.by_month: Counter = Counter()
         self.with_code: list[tuple[str, str, str, Optional[str]]] = []  # (title, paper id, code url, date)
         self.rankings: list[tuple[str, int, str]] = []  # (kind, rank, entity id)
+        self.authors: dict[str, list] = {}  # author id -> [name as first written, papers]
 
     def paper(self, paper: Paper) -> Iterable[tuple[str, dict]]:
         """(table, row) for the paper and its lookup keys: its id and its lower-cased title.
@@ -68,6 +69,15 @@ class GraphRows:
         for key in keys:
             yield "PaperKey", {"key": key}
             yield "KEYS", {"from": key, "to": paper.id}
+        seen = set()
+        for position, name in enumerate(paper.authors or (), start=1):
+            aid = author_id(name)
+            if aid == "author:" or aid in seen:
+                continue
+            seen.add(aid)
+            known = self.authors.setdefault(aid, [" ".join(name.split()), 0])
+            known[1] += 1
+            yield "WROTE", {"from": aid, "to": paper.id, "position": position}
 
     def relations(self, paper: Paper, relations: Iterable[Relation]) -> Iterable[tuple[str, dict]]:
         """(table, row) for each relation of one paper, counting as it goes."""
@@ -127,11 +137,11 @@ class GraphRows:
         return rows
 
     def derived_rows(self, entities: Iterable[Entity]) -> Iterable[tuple[str, dict]]:
-        """NameKey/NAMES, Month/USED_IN, CO_USED, Ranked/RANKS and PaperCode rows (after
+        """NameKey/NAMES, Month/USED_IN, CO_USED, Ranked/RANKS, PaperCode and Author rows (after
         :meth:`entity_rows`)."""
         names: dict[str, list[str]] = defaultdict(list)
         for entity in entities:
-            for form in dict.fromkeys(f.lower() for f in [entity.name, *entity.aliases]):
+            for form in dict.fromkeys(" ".join(f.split()).lower() for f in [entity.name, *entity.aliases]):
                 names[form].append(entity.id)
         for key in sorted(names):
             yield "NameKey", {"key": key}
@@ -149,4 +159,7 @@ class GraphRows:
             yield "RANKS", {"from": key, "to": entity}
         for rank, (title, paper, code_url, date) in enumerate(heapq.nsmallest(RANK_DEPTH, self.with_code), start=1):
             yield "PaperCode", {"rank": rank, "paper": paper, "title": title, "code_url": code_url, "date": date}
+        for aid in sorted(self.authors):
+            name, papers = self.authors[aid]
+            yield "Author", {"id": aid, "name": name, "papers": papers}
 

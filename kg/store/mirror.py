@@ -17,7 +17,7 @@ from typing import Optional, Union
 
 import networkx as nx
 
-from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType, Result
+from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType, Result, author_id
 
 __all__ = [
     "to_networkx",
@@ -41,6 +41,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     for paper in graph.papers:
         G.add_node(paper.id, label=NodeLabel.PAPER.value, **paper.properties())
+        _add_authors(G, paper.id, paper.authors)
     for entity in graph.entities:
         G.add_node(entity.id, label=entity.label.value, **entity.properties())
     for rel in graph.relations:
@@ -48,6 +49,19 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     for result in graph.results:
         _add_result(G, result)
     return G
+
+
+def _add_authors(G: nx.MultiDiGraph, paper: str, authors) -> None:
+    """Author nodes and their WROTE edges (the store derives the same from the author lists)."""
+    seen = set()
+    for position, name in enumerate(authors, start=1):
+        aid = author_id(name)
+        if aid == "author:" or aid in seen:
+            continue
+        seen.add(aid)
+        if aid not in G:
+            G.add_node(aid, label="Author", name=" ".join(name.split()))
+        G.add_edge(aid, paper, key=f"WROTE:{paper}", type="WROTE", position=position)
 
 
 _RESULT_LINKS = (("REPORTS", "paper", False), ("ON_BENCHMARK", "benchmark", True), ("BY_METHOD", "method", True),
@@ -72,6 +86,8 @@ def from_networkx(G: nx.MultiDiGraph) -> Graph:
         props = {k: v for k, v in data.items() if k != "label"}
         if data["label"] == NodeLabel.PAPER.value:
             papers.append(Paper(id=node, **props))
+        elif data["label"] == "Author":
+            continue  # derived from the papers' author lists
         elif data["label"] == "Result":
             ends = {kind: t for _, t, kind in G.out_edges(node, keys=True)}
             results.append(Result(id=node, method=ends.get("BY_METHOD"), benchmark=ends["ON_BENCHMARK"],
@@ -79,7 +95,7 @@ def from_networkx(G: nx.MultiDiGraph) -> Graph:
         else:
             entities.append(Entity(id=node, label=NodeLabel(data["label"]), **props))
     for source, target, data in G.edges(data=True):
-        if data["type"] in links:
+        if data["type"] in links or data["type"] == "WROTE":
             continue
         props = {k: v for k, v in data.items() if k != "type"}
         relations.append(Relation(source=source, target=target, type=RelType(data["type"]), **props))
@@ -118,6 +134,7 @@ def mirror_of_store(store, *, benchmark: Optional[str] = None, since: Optional[s
     for row in store.rows(f"MATCH (p:Paper) {where} RETURN p.*", papers):
         props = {k[2:]: v for k, v in row.items() if k not in ("p.id", "p.code_url")}
         G.add_node(row["p.id"], label=NodeLabel.PAPER.value, **props)
+        _add_authors(G, row["p.id"], props.get("authors") or ())
     relations = []
     for table in REL_TABLES:
         if table.derived or "Result" in (table.source, table.target):

@@ -22,7 +22,9 @@ tables that make the named queries lookups instead of scans over the whole graph
   them);
 - ``CO_USED {papers}`` between two datasets or benchmarks that papers report results on together;
 - ``Month -[:USED_IN {papers}]-`` papers per month reporting results on a dataset or benchmark;
-- ``PaperCode``: the first :data:`RANK_DEPTH` papers that link to code, ranked by title.
+- ``PaperCode``: the first :data:`RANK_DEPTH` papers that link to code, ranked by title;
+- ``Author {name, papers} -[:WROTE {position}]-> Paper`` from the papers' author lists, when the
+  source names authors (an author's id is the name, spacing and case normalised).
 
 They are computed by the build from the relationships, and loaded into Neo4j as they are.
 """
@@ -76,11 +78,12 @@ NAME_KEY = Table("NameKey", (("key", "STRING"),), derived=True)
 PAPER_KEY = Table("PaperKey", (("key", "STRING"),), derived=True)
 MONTH = Table("Month", (("month", "STRING"),), derived=True)
 RANKED = Table("Ranked", (("id", "STRING"), ("kind", "STRING"), ("rank", "INT64")), derived=True)
+AUTHOR = Table("Author", (("id", "STRING"), ("name", "STRING"), ("papers", "INT64")), derived=True)
 PAPER_CODE = Table("PaperCode", (("rank", "INT64"), ("paper", "STRING"), ("title", "STRING"), ("code_url", "STRING"),
                                  ("date", "STRING")), derived=True)
 
 PAPER_TO_ENTITY = ("PROPOSES", "USES", "MENTIONS", "EVALUATED_ON")
-NODE_TABLES = (PAPER, ENTITY, RESULT, NAME_KEY, PAPER_KEY, MONTH, RANKED, PAPER_CODE)
+NODE_TABLES = (PAPER, ENTITY, RESULT, NAME_KEY, PAPER_KEY, MONTH, RANKED, PAPER_CODE, AUTHOR)
 REL_TABLES = (
     *(Table(name, _EVIDENCE, "Paper", "Entity") for name in PAPER_TO_ENTITY),
     Table("OUTPERFORMS", _EVIDENCE + (("benchmark", "STRING"), ("metric", "STRING")), "Entity", "Entity"),
@@ -93,6 +96,7 @@ REL_TABLES = (
     Table("RANKS", (), "Ranked", "Entity", derived=True),
     Table("CO_USED", (("papers", "INT64"),), "Entity", "Entity", derived=True),
     Table("USED_IN", (("papers", "INT64"),), "Entity", "Month", derived=True),
+    Table("WROTE", (("position", "INT64"),), "Author", "Paper", derived=True),
 )
 TABLES = {t.name: t for t in NODE_TABLES + REL_TABLES}
 

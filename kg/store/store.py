@@ -143,7 +143,13 @@ class Store:
         _, rows = self.query("MATCH (r:Result) RETURN count(*) AS n")
         if rows[0]["n"]:
             nodes["Result"] = rows[0]["n"]
+        _, rows = self.query("MATCH (a:Author) RETURN count(*) AS n")
+        if rows[0]["n"]:
+            nodes["Author"] = rows[0]["n"]
         rels: dict[str, int] = {}
+        _, rows = self.query("MATCH ()-[r:WROTE]->() RETURN count(*) AS n")
+        if rows[0]["n"]:
+            rels["WROTE"] = rows[0]["n"]
         for table in REL_TABLES:
             if table.derived or table.source == "Result" or table.target == "Result":
                 continue  # (a result's links are counted as the result)

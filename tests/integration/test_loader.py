@@ -142,8 +142,20 @@ def test_loader_update_day_by_day_then_pull_equals_the_store_and_queries_agree(e
               "papers_sharing_benchmarks": {"paper": "ZetaNet: Routing Adapters for Cross-Task Generalization"},
               "methods_on_both": {"a": "GSM8K", "b": "MATH"}, "entity_lookup": {"name": "ZetaNet"},
               "entities_mentioned_once": {"label": "Benchmark"}, "leaderboard": {"benchmark": "COCO"},
-              "method_results": {"method": "DetNet"}, "benchmark_metrics": {"benchmark": "GSM8K"}}
+              "method_results": {"method": "DetNet"}, "benchmark_metrics": {"benchmark": "GSM8K"},
+              "author_papers": {"author": "alan  TURING"}, "coauthors": {"author": "Ada Lovelace"}}
     with Neo4jEngine(neo4j_settings) as online, StoreEngine(folder) as offline:
         for query in library_queries():
             given = params.get(query.name, {})
-            assert run_named_query(query.name, given, online) == run_named_query(query.name, given, offline), query.name
+            answer = run_named_query(query.name, given, online)
+            assert answer == run_named_query(query.name, given, offline), query.name
+            if query.name in ("author_papers", "coauthors", "prolific_authors"):
+                assert answer[1], query.name
+    assert [row["coauthor"] for row in answer_of("coauthors", {"author": "ada lovelace"}, folder)] == ["Alan Turing"]
+
+
+def answer_of(name, params, folder):
+    from kg.query import StoreEngine, run_named_query
+
+    with StoreEngine(folder) as engine:
+        return run_named_query(name, params, engine)[1]

@@ -26,5 +26,5 @@ def test_grass_style_covers_every_node_label():
     from kg.model import NodeLabel
 
     grass = (ROOT / "cypher" / "browser-style.grass").read_text()
-    for label in [*(label.value for label in NodeLabel), "Result"]:
+    for label in [*(label.value for label in NodeLabel), "Result", "Author"]:
         assert f"node.{label} {{" in grass
