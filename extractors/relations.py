@@ -641,6 +641,7 @@ class _Sentences(list):
         self.lowered = lower_same_length(text)
         self._words = words if words is not None and words.text is text else None
         self.evidence: dict[tuple, Evidence] = {}
+        self.sentence_text: dict[tuple[int, int], str] = {}  # one copy per sentence, not one per fact
         self._presented: Optional[list[str]] = None
         self._eval_cue: dict[tuple[int, int], bool] = {}
         self._proposals: dict[tuple[int, int], list[tuple[int, int]]] = {}
@@ -694,14 +695,26 @@ def _sentence_of(sentences: "_Sentences", offset: int) -> Optional[tuple[int, in
     return None
 
 
+MAX_EVIDENCE = 2000  # characters of evidence a fact keeps
+
+
 def _evidence(text: str, sentences: "_Sentences", offset: int, extractor: str, confidence: float,
               mentions: tuple[tuple[int, int], ...] = ()) -> Evidence:
-    """The sentence around ``offset``, with the offsets of the names the fact is about."""
+    """The sentence around ``offset``, with the offsets of the names the fact is about. A run-on
+    "sentence" longer than :data:`MAX_EVIDENCE` (text without sentence ends: tables, PDF debris)
+    gives the window of that length around the fact instead, so that a fact's record stays small."""
     a, b = _sentence_of(sentences, offset) or (offset, offset)
+    if b - a > MAX_EVIDENCE:
+        around = [offset, *(point for span in mentions for point in span)]
+        a = max(a, min(max(around) - MAX_EVIDENCE, min(around) - MAX_EVIDENCE // 4))
+        b = min(b, a + MAX_EVIDENCE)
     key = (a, b, extractor, round(confidence, 2), mentions)
     evidence = sentences.evidence.get(key)
     if evidence is None:  # facts read in one sentence about the same names share one record
-        evidence = sentences.evidence[key] = Evidence(sentence=text[a:b], start=a, end=b, extractor=extractor,
+        sentence = sentences.sentence_text.get((a, b))
+        if sentence is None:
+            sentence = sentences.sentence_text[(a, b)] = text[a:b]
+        evidence = sentences.evidence[key] = Evidence(sentence=sentence, start=a, end=b, extractor=extractor,
                                                       confidence=key[3], mentions=list(mentions))
     return evidence
 

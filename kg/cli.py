@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Optional
@@ -319,6 +320,9 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     return params
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def _print_rows(columns: list[str], rows: list[dict], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
@@ -337,6 +341,7 @@ def _print_rows(columns: list[str], rows: list[dict], fmt: str) -> None:
 
     def cell(value) -> str:
         text = ", ".join(map(str, value)) if isinstance(value, list) else ("" if value is None else str(value))
+        text = _CONTROL.sub(lambda m: repr(m.group(0))[1:-1], text)  # no terminal escapes from the data
         return text if len(text) <= 60 else text[:57] + "..."
 
     table = [[cell(row.get(c)) for c in columns] for row in rows]

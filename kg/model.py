@@ -139,6 +139,8 @@ def _slug(text: str) -> str:
 
 
 _MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_MONTH_WORDS = {name[:3]: name for name in ("january", "february", "march", "april", "may", "june", "july", "august",
+                                            "september", "october", "november", "december")}
 
 
 def month_of(date: Optional[str]) -> Optional[str]:
@@ -156,6 +158,18 @@ def month_of(date: Optional[str]) -> Optional[str]:
     month = next((_MONTHS[w[:3].lower()] for w in words if w[:3].lower() in _MONTHS and w.isalpha()), None)
     year = next((w for w in words if len(w) == 4 and w.isdigit()), None)
     return f"{year}-{month:02d}" if month and year else None
+
+
+def is_date(text: str) -> bool:
+    """Whether a listing's date reads as one: an ISO date, or one with a month's name.
+
+    >>> [is_date(d) for d in ["2023-01-02", "Mar 20", "Mon, 7 Nov 2022 19:00:00 GMT", "not-a-date", "42"]]
+    [True, True, True, False, False]
+    """
+    if re.match(r"^\s*\d{4}-\d{2}(?:-\d{2})?(?:[T ]|\s*$)", text):
+        return True
+    return any(w[:3].lower() in _MONTHS and _MONTH_WORDS[w[:3].lower()].startswith(w.lower())
+               for w in re.findall(r"[A-Za-z]+", text) if len(w) >= 3)
 
 
 def paper_id(*, arxiv_id: Optional[str], title: str) -> str:

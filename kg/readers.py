@@ -14,6 +14,7 @@ and the rest of the input is still read.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import Iterator, Optional, Union
 from pydantic import ValidationError
 
 from kg.errors import InputError
-from kg.model import Paper, month_of, paper_id
+from kg.model import Paper, is_date, month_of, paper_id
 
 __all__ = ["FORMATS", "Reject", "Record", "detect_format", "read_source", "read_sources", "find_urls"]
 
@@ -38,8 +39,8 @@ class Reject:
     reason: str
     text: str = ""
 
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.reason}"
+    def __str__(self) -> str:  # line 0: about the whole file or folder
+        return f"{self.file}:{self.line}: {self.reason}" if self.line else f"{self.file}: {self.reason}"
 
 
 Record = Union[Paper, Reject]
@@ -60,8 +61,16 @@ def find_urls(text: str) -> list[str]:
         return urls  # most abstracts: one str scan instead of a regex scan
     for match in _URL.finditer(text):
         url = match.group(0).rstrip(".,;:!?")
-        while url.endswith(")") and url.count(")") > url.count("("):
-            url = url[:-1].rstrip(".,;:!?")
+        # Closing brackets the URL did not open belong to the sentence: "(see https://x.io/p)."
+        # Counted once, then cut from the end (linear: a URL followed by 40,000 ")" is one pass).
+        unmatched = url.count(")") - url.count("(")
+        end = len(url)
+        while unmatched > 0 and end and url[end - 1] == ")":
+            end -= 1
+            unmatched -= 1
+            while end and url[end - 1] in ".,;:!?":
+                end -= 1
+        url = url[:end]
         if url not in urls:
             urls.append(url)
     return urls
@@ -126,8 +135,8 @@ def detect_format(lines: list[str]) -> Optional[str]:
             continue
         if stripped.startswith("{"):
             try:
-                record = json.loads(stripped)
-            except json.JSONDecodeError:
+                record = json.loads(stripped) if len(stripped) <= MAX_LINE_BYTES else None
+            except (json.JSONDecodeError, RecursionError):
                 return "jsonl"
             if isinstance(record, dict) and ({"versions", "update_date", "categories"} & record.keys()):
                 return "arxiv"
@@ -161,7 +170,11 @@ def read_source(path: Union[str, Path], *, format: Optional[str] = None) -> Iter
         raise InputError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     if not path.is_file():
         raise InputError(f"{name}: no such file")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Reject(name, 0, f"cannot read the file ({exc.strerror or exc})")
+        return
     if not data.strip():
         yield Reject(name, 1, "empty file")
         return
@@ -191,13 +204,30 @@ def read_sources(paths, *, format: Optional[str] = None) -> Iterator[Record]:
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+            unreadable: list[OSError] = []
+            children = []
+            for folder, subfolders, files in os.walk(path, onerror=unreadable.append):
+                subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+                children.extend(Path(folder) / f for f in files if not f.startswith("."))
+            for error in unreadable:  # os.walk skips a folder it cannot list: say so
+                yield Reject(str(error.filename or path), 0, f"cannot read the folder ({error.strerror or error})")
+            if not children and not unreadable:
+                yield Reject(str(path), 0, "folder holds no listing files")
+            for child in sorted(children):
                 yield from read_source(child, format=format)
         else:
             yield from read_source(path, format=format)
 
 
 # ---------------------------------------------------------------------------- JSON Lines
+
+
+# Per-record limits: far above any real listing, low enough that one record cannot exhaust the
+# build's or the server's memory.
+MAX_LINE_BYTES = 1_000_000
+MAX_TITLE = 2_000
+MAX_ABSTRACT = 50_000
+MAX_AUTHORS = 5_000
 
 
 def _read_json_lines(name: str, lines: list[str], invalid: set[int], *, arxiv: bool) -> Iterator[Record]:
@@ -207,15 +237,57 @@ def _read_json_lines(name: str, lines: list[str], invalid: set[int], *, arxiv: b
             continue
         if not line.strip():
             continue
+        if len(line) > MAX_LINE_BYTES:
+            yield Reject(name, number, f"line of {len(line):,} characters; a record may take {MAX_LINE_BYTES:,}", line[:80])
+            continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield Reject(name, number, f"invalid JSON ({exc.msg} at column {exc.colno})", line[:80])
             continue
+        except RecursionError:
+            yield Reject(name, number, "invalid JSON: nested too deeply", line[:80])
+            continue
         if not isinstance(record, dict):
             yield Reject(name, number, "JSON line is not an object", line[:80])
             continue
         yield _paper_from_json(name, number, record, arxiv=arxiv)
+
+
+def _type_problem(record: dict) -> Optional[str]:
+    """Why a JSON record's fields cannot be read as a paper, if they cannot: text that is not
+    text (a number as title, a list as abstract), authors that are not names, a date that is not
+    a date, or a record above the size limits."""
+    for key in ("title", "abstract", "date"):
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            return f"{key} must be text, not {_json_type(value)}"
+    for key in ("id", "arxiv_id", "url"):
+        value = record.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (str, int))):
+            return f"{key} must be text, not {_json_type(value)}"
+    authors = record.get("authors_parsed") or record.get("authors")
+    if authors is not None:
+        if isinstance(authors, list):
+            if not all(isinstance(a, str) or (isinstance(a, list) and all(isinstance(p, str) for p in a)) for a in authors):
+                return "authors must be a list of names"
+            if len(authors) > MAX_AUTHORS:
+                return f"{len(authors):,} authors; a record may list {MAX_AUTHORS:,}"
+        elif not isinstance(authors, str):
+            return f"authors must be a list of names or a text, not {_json_type(authors)}"
+    if isinstance(record.get("title"), str) and len(record["title"]) > MAX_TITLE:
+        return f"title of {len(record['title']):,} characters; a title may take {MAX_TITLE:,}"
+    if isinstance(record.get("abstract"), str) and len(record["abstract"]) > MAX_ABSTRACT:
+        return f"abstract of {len(record['abstract']):,} characters; an abstract may take {MAX_ABSTRACT:,}"
+    date = record.get("date")
+    if isinstance(date, str) and date.strip() and not is_date(date):
+        return f"date {date[:40]!r} is not a date (2024-05-01, May 1, 2024 or May 1)"
+    return None
+
+
+def _json_type(value) -> str:
+    return {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "an object"}.get(
+        type(value), type(value).__name__)
 
 
 def _authors(value) -> list[str]:
@@ -236,6 +308,10 @@ def _paper_from_json(name: str, number: int, record: dict, *, arxiv: bool) -> Re
     def text(key: str) -> Optional[str]:
         value = record.get(key)
         return value if isinstance(value, str) else (None if value is None else str(value))
+
+    problem = _type_problem(record)
+    if problem:
+        return Reject(name, number, problem, str(record.get("title"))[:80])
 
     abstract = text("abstract") or ""
     authors = _authors(record.get("authors_parsed") or record.get("authors"))
