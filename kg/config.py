@@ -10,7 +10,36 @@ from pydantic import BaseModel, ConfigDict, SecretStr
 
 from kg.errors import Neo4jConnectionError
 
-__all__ = ["Neo4jSettings"]
+__all__ = ["Neo4jSettings", "check_uri"]
+
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def check_uri(uri: str) -> None:
+    """Refuse, in one line that never shows a password, a URI the driver cannot use.
+
+    >>> check_uri("neo4j+s://db.example:7687")
+    >>> check_uri("http://localhost:7474")
+    Traceback (most recent call last):
+    kg.errors.Neo4jConnectionError: invalid Neo4j URI 'http://localhost:7474': the scheme must be one of bolt, bolt+s, bolt+ssc, neo4j, neo4j+s, neo4j+ssc (7687 is Bolt's port; 7474 is the Browser's)
+    """
+    from urllib.parse import urlsplit
+
+    scheme, sep, rest = uri.partition("://")
+    shown = f"{scheme}://{rest.rsplit('@', 1)[-1]}" if sep else uri.rsplit("@", 1)[-1]
+    if not sep or scheme.lower() not in SCHEMES:
+        raise Neo4jConnectionError(f"invalid Neo4j URI {shown!r}: the scheme must be one of {', '.join(SCHEMES)} "
+                                   "(7687 is Bolt's port; 7474 is the Browser's)")
+    if "@" in rest.split("/", 1)[0]:
+        raise Neo4jConnectionError(f"invalid Neo4j URI {shown!r}: give the user and password with --user/--password "
+                                   "or NEO4J_USER/NEO4J_PASSWORD, not in the URI")
+    try:
+        port = urlsplit(uri).port
+    except ValueError:
+        port = -1
+    if port == -1 or not urlsplit(uri).hostname:
+        raise Neo4jConnectionError(f"invalid Neo4j URI {shown!r}: expected {scheme}://HOST or {scheme}://HOST:PORT "
+                                   "with a port from 1 to 65535")
 
 
 class Neo4jSettings(BaseModel):
@@ -50,6 +79,7 @@ class Neo4jSettings(BaseModel):
             if required:
                 raise Neo4jConnectionError("no Neo4j configured: pass --neo4j bolt://HOST:7687 or set NEO4J_URI")
             return None
+        check_uri(uri)
         return cls(
             uri=uri,
             user=user or os.environ.get("NEO4J_USER") or "neo4j",

@@ -92,11 +92,38 @@ def _run(driver: neo4j.Driver, name: str, database: str, **params):
     return driver.execute_query(Query(get_query(name).text), parameters_=params, database_=database)
 
 
+def read_timeout() -> float:
+    """Seconds a query of ``kg query``/``kg cypher`` may run on Neo4j ($KG_QUERY_TIMEOUT, default 60)."""
+    import os
+
+    try:
+        return max(1.0, float(os.environ.get("KG_QUERY_TIMEOUT", "60")))
+    except ValueError:
+        return 60.0
+
+
 def run_read(driver: neo4j.Driver, text: str, params: dict, database: str):
-    """Run read-only Cypher in a read transaction; returns (keys, records)."""
-    records, summary, keys = driver.execute_query(
-        Query(text), parameters_=params, database_=database, routing_=RoutingControl.READ
-    )
+    """Run read-only Cypher in a read transaction, bounded in time; returns (keys, records).
+
+    Raises
+    ------
+    LoadError : the server refused or stopped the query (too slow, too much memory, a Cypher
+        error), in one line.
+    """
+    try:
+        # One auto-commit READ transaction, not execute_query: a query the server stops for its
+        # memory limit must fail at once, not be retried as a transient error for half a minute.
+        with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
+            result = session.run(Query(text, timeout=read_timeout()), params)
+            records = list(result)
+            keys = result.keys()
+    except Neo4jError as exc:
+        code = (exc.code or "").rsplit(".", 1)[-1]
+        hint = {"TransactionTimedOutClientConfiguration": f" (stopped after {read_timeout():g} s; $KG_QUERY_TIMEOUT)",
+                "TransactionTimedOut": " (stopped by the server's transaction timeout)",
+                "MemoryPoolOutOfMemoryError": " (the server's transaction memory limit; narrow the query)"}.get(code, "")
+        message = " ".join((exc.message or str(exc)).split())
+        raise LoadError(f"Neo4j refused the query: {message[:300]}{hint}") from None
     return keys, records
 
 
@@ -161,6 +188,8 @@ def load_store(
         try:
             ensure_schema(driver, settings.database)
             for table_name, statement in _LOAD_PLAN:
+                if table_name not in store.tables:
+                    continue  # a store written by an earlier version (before Author/WROTE)
                 text = Query(get_query(statement).text)
                 batch: list[dict] = []
                 for row in _rows_of(store, TABLES[table_name]):

@@ -31,6 +31,9 @@ _NAME = re.compile(r"^//\s*name:\s*([a-z][a-z0-9_]*)\s*$")
 _PARAM = re.compile(r"^\s*([a-z_][a-z0-9_]*)\s*(?::\s*([a-z]+))?\s*(?:=\s*(.+?))?\s*$")
 
 
+MAX_INT_PARAM = 1_000_000_000
+
+
 @dataclass(frozen=True)
 class QueryParam:
     name: str
@@ -48,7 +51,10 @@ class QueryParam:
             # normalising the value here, not in Cypher, lets both engines use their index.
             return " ".join(raw.split()).lower()
         if self.type == "int":
-            return int(raw)
+            value = int(raw)
+            if not 0 <= value <= MAX_INT_PARAM:  # limits, depths and counts: never negative, and an int64 for both engines
+                raise ValueError(f"between 0 and {MAX_INT_PARAM:,}")
+            return value
         if self.type == "float":
             return float(raw)
         if self.type == "list":
@@ -169,8 +175,10 @@ def bind_params(query: NamedQuery, raw: dict[str, str]) -> dict:
     for key, value in raw.items():
         try:
             bound[key] = declared[key].convert(value)
-        except ValueError:
-            raise KGError(f"parameter {key!r} of {query.name!r} must be {declared[key].type}, not {value!r}") from None
+        except ValueError as exc:
+            bounds = f" {exc}" if str(exc).startswith("between") else ""
+            raise KGError(f"parameter {key!r} of {query.name!r} must be {declared[key].type}{bounds}, "
+                          f"not {value!r}") from None
     missing = [p.name for p in query.params if p.name not in bound]
     if missing:
         raise KGError(f"query {query.name!r} needs --param {missing[0]}=...")

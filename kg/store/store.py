@@ -67,6 +67,7 @@ class Store:
 
     def __init__(self, folder: Union[str, Path], *, buffer_pool_size: int = READ_BUFFER):
         self.folder = Path(folder)
+        self._tables: Optional[frozenset[str]] = None
         path = self.folder / STORE_FILE
         if not path.is_file():
             from kg.store.migrate import describe_old_format
@@ -132,6 +133,14 @@ class Store:
         finally:
             result.close()
 
+    @property
+    def tables(self) -> frozenset[str]:
+        """The tables this store has (a store written by an earlier version lacks newer ones)."""
+        if self._tables is None:
+            _, rows = self.query("CALL show_tables() RETURN name")
+            self._tables = frozenset(row["name"] for row in rows)
+        return self._tables
+
     def counts(self) -> dict[str, dict[str, int]]:
         """``{"nodes": {label: n}, "relationships": {type: n}}`` of the graph (derived tables left out)."""
         nodes: dict[str, int] = {}
@@ -143,13 +152,14 @@ class Store:
         _, rows = self.query("MATCH (r:Result) RETURN count(*) AS n")
         if rows[0]["n"]:
             nodes["Result"] = rows[0]["n"]
-        _, rows = self.query("MATCH (a:Author) RETURN count(*) AS n")
-        if rows[0]["n"]:
-            nodes["Author"] = rows[0]["n"]
         rels: dict[str, int] = {}
-        _, rows = self.query("MATCH ()-[r:WROTE]->() RETURN count(*) AS n")
-        if rows[0]["n"]:
-            rels["WROTE"] = rows[0]["n"]
+        if "Author" in self.tables:
+            _, rows = self.query("MATCH (a:Author) RETURN count(*) AS n")
+            if rows[0]["n"]:
+                nodes["Author"] = rows[0]["n"]
+            _, rows = self.query("MATCH ()-[r:WROTE]->() RETURN count(*) AS n")
+            if rows[0]["n"]:
+                rels["WROTE"] = rows[0]["n"]
         for table in REL_TABLES:
             if table.derived or table.source == "Result" or table.target == "Result":
                 continue  # (a result's links are counted as the result)

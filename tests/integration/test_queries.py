@@ -93,3 +93,22 @@ def test_leaderboard_cli_online_equals_offline_for_every_benchmark_with_scores(l
         assert json.loads(offline.stdout) == json.loads(online.stdout), name
         assert json.loads(online.stdout)[0]["rank"] == 1
         assert "answered by Neo4j" in online.stderr
+
+
+def test_queries_a_bounded_server_stops_hostile_reads_in_one_line_and_stays_up(loaded, neo4j_settings, monkeypatch):
+    online = ["--neo4j", neo4j_settings.uri, "--password", neo4j_settings.password.get_secret_value()]
+    runner = CliRunner()
+    cartesian = "MATCH (a:Paper),(b:Paper),(c:Paper) RETURN size(collect(a.abstract+b.abstract+c.abstract)) AS x"
+    result = runner.invoke(cli, ["cypher", cartesian, *online])
+    assert result.exit_code == 1 and "transaction memory limit" in result.stderr
+    monkeypatch.setenv("KG_QUERY_TIMEOUT", "1")
+    slow = "MATCH (a:Paper),(b:Paper),(c:Paper) WHERE a.title < b.title AND b.title < c.title RETURN count(*) AS n"
+    result = runner.invoke(cli, ["cypher", slow, *online])
+    assert result.exit_code == 1 and "stopped after 1 s" in result.stderr
+    for text, message in (("RETURN 1/0 AS x", "/ by zero"), ("RETURN $x AS x", "Expected parameter(s): x")):
+        result = runner.invoke(cli, ["cypher", text, *online])
+        assert result.exit_code == 1 and message in result.stderr
+        assert [line for line in result.stderr.splitlines() if line.startswith("Error:")] == \
+            [line for line in result.stderr.splitlines() if "Error" in line]  # one line, no traceback
+    result = runner.invoke(cli, ["cypher", "MATCH (p:Paper) RETURN count(p) AS n", "--json", *online])
+    assert result.exit_code == 0 and '"n": 310' in result.stdout  # the server is still up

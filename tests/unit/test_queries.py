@@ -143,3 +143,21 @@ def test_queries_cli_offline_list_run_and_cypher(sample_build, monkeypatch):
     assert adhoc.exit_code == 0 and '"n"' in adhoc.stdout
     refused = runner.invoke(cli, ["cypher", "MATCH (n) DETACH DELETE n", "--data", data])
     assert refused.exit_code == 1 and "read-only" in refused.stderr
+
+
+@pytest.mark.parametrize("value", ["-1", "99999999999999999999"])
+def test_queries_int_parameters_are_bounded(value):
+    with pytest.raises(KGError, match=r"must be int between 0 and 1,000,000,000"):
+        bind_params(get_query("top_benchmarks"), {"limit": value})
+
+
+@pytest.mark.parametrize(("uri", "message"), [
+    ("http://127.0.0.1:7474", "the scheme must be one of bolt"),
+    ("bolt://127.0.0.1:abc", "with a port from 1 to 65535"),
+    ("bolt://127.0.0.1:70000", "with a port from 1 to 65535"),
+    ("bolt://neo4j:hunter22@db.example:7687", "not in the URI"),
+])
+def test_queries_bad_neo4j_uris_are_one_line_without_the_password(uri, message):
+    result = CliRunner().invoke(cli, ["query", "top_benchmarks", "--neo4j", uri, "--password", "x"])
+    assert result.exit_code == 1 and message in result.stderr
+    assert "hunter22" not in result.stderr and "Traceback" not in result.stderr
