@@ -26,6 +26,9 @@ def _fail_cleanly(func):
             return func(*args, **kwargs)
         except KGError as exc:
             raise click.ClickException(str(exc)) from None
+        except OSError as exc:  # a read-only folder, a full disk: what and where, in one line
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}; nothing already written was lost") from None
 
     return wrapper
 

@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 import neo4j
 from neo4j import GraphDatabase, Query, RoutingControl
-from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from kg.config import Neo4jSettings
 from kg.errors import LoadError, Neo4jConnectionError
@@ -210,6 +210,10 @@ def load_store(
                     session.run(Query(get_query(statement).text), load=load_id).consume()
         except ClientError as exc:
             raise LoadError(f"Neo4j rejected a write to {settings.display_uri}: {exc.message}") from exc
+        except (ServiceUnavailable, SessionExpired, Neo4jError, OSError) as exc:
+            message = " ".join(str(getattr(exc, "message", None) or exc).split())[:200]
+            raise LoadError(f"Neo4j at {settings.display_uri} stopped answering during the load ({message}); "
+                            "the batches written are kept: run kg load again to finish") from None
     return sent
 
 

@@ -159,3 +159,26 @@ def answer_of(name, params, folder):
 
     with StoreEngine(folder) as engine:
         return run_named_query(name, params, engine)[1]
+
+
+def test_loader_server_lost_mid_load_is_one_line_and_a_rerun_finishes(empty_db, neo4j_settings, sample_build, monkeypatch):
+    from neo4j.exceptions import ServiceUnavailable
+
+    from kg.errors import LoadError
+
+    real_write, calls = kg.loader._write, []
+
+    def dying(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise ServiceUnavailable("Failed to read from defunct connection")
+        return real_write(*args, **kwargs)
+
+    monkeypatch.setattr(kg.loader, "_write", dying)
+    with pytest.raises(LoadError, match=r"stopped answering during the load .*run kg load again to finish") as info:
+        _load(sample_build.folder, neo4j_settings)
+    assert "\n" not in str(info.value)
+    monkeypatch.setattr(kg.loader, "_write", real_write)
+    _load(sample_build.folder, neo4j_settings)
+    with Store(sample_build.folder) as store:
+        assert database_counts(empty_db, neo4j_settings.database) == store.counts()

@@ -103,3 +103,12 @@ def test_control_characters_are_escaped_in_tables(tmp_path, monkeypatch):
     assert runner.invoke(cli, ["build", str(source), "--data", str(tmp_path / "d")]).exit_code == 0
     result = runner.invoke(cli, ["cypher", "MATCH (p:Paper) RETURN p.title AS t", "--data", str(tmp_path / "d")])
     assert "\x1b" not in result.stdout and "Red \\x1b[31mALERT\\x1b[0m" in result.stdout
+
+
+def test_an_unwritable_graph_folder_is_one_line(tmp_path, fixtures):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = CliRunner().invoke(cli, ["build", str(fixtures / "papers.jsonl"), "--data", str(blocker / "kg-data")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    (line,) = [l for l in result.stderr.splitlines() if l.startswith("Error:")]
+    assert str(blocker) in line
