@@ -24,13 +24,21 @@ def _fail_cleanly(func):
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
-        except KGError as exc:
-            raise click.ClickException(str(exc)) from None
-        except OSError as exc:  # a read-only folder, a full disk: what and where, in one line
-            where = f"{exc.filename}: " if exc.filename else ""
-            raise click.ClickException(f"{where}{exc.strerror or exc}; nothing already written was lost") from None
+        except (KGError, OSError) as exc:
+            context = click.get_current_context(silent=True)
+            if context is not None and context.find_root().meta.get("kg.debug"):
+                raise
+            raise click.ClickException(_one_line(exc)) from None
 
     return wrapper
+
+
+def _one_line(exc: Exception) -> str:
+    """What went wrong and where, in one line."""
+    if isinstance(exc, OSError) and not isinstance(exc, KGError):  # a read-only folder, a full disk
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror or exc}; nothing already written was lost"
+    return " ".join(str(exc).split())
 
 
 def _report_reject(reject) -> None:
@@ -55,8 +63,14 @@ def _neo4j_options(func=None, *, optional: bool = True):
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kg-papers")
-def cli() -> None:
-    """Knowledge graph of ML papers, the methods they propose and the benchmarks they use."""
+@click.option("--debug", is_flag=True, envvar="KG_DEBUG", help="Show the traceback of an error ($KG_DEBUG).")
+@click.pass_context
+def cli(ctx, debug) -> None:
+    """Knowledge graph of ML papers, the methods they propose and the benchmarks they use.
+
+    Errors are one line and exit 1 (2 for a wrong command line); --debug shows their traceback.
+    """
+    ctx.meta["kg.debug"] = debug
 
 
 DATA_OPTION_HELP = "Graph folder (default: $KG_DATA or kg-data)."

@@ -112,3 +112,17 @@ def test_an_unwritable_graph_folder_is_one_line(tmp_path, fixtures):
     assert result.exit_code == 1 and "Traceback" not in result.output
     (line,) = [l for l in result.stderr.splitlines() if l.startswith("Error:")]
     assert str(blocker) in line
+
+
+def test_errors_are_one_line_unless_debug(tmp_path, fixtures, monkeypatch):
+    from kg.errors import QueryNotFoundError
+
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    data = str(tmp_path / "d")
+    CliRunner().invoke(cli, ["build", str(fixtures / "papers.jsonl"), "--data", data])
+    plain = CliRunner().invoke(cli, ["query", "nope", "--data", data])
+    assert plain.exit_code == 1 and plain.stderr.splitlines()[-1].startswith("Error: no query named 'nope'")
+    debug = CliRunner().invoke(cli, ["--debug", "query", "nope", "--data", data])
+    assert isinstance(debug.exception, QueryNotFoundError)
+    usage = CliRunner().invoke(cli, ["querx"])
+    assert usage.exit_code == 2
