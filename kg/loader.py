@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
 import neo4j
+from pydantic import ValidationError
 from neo4j import GraphDatabase, Query, RoutingControl
 from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable, SessionExpired
 
@@ -248,21 +249,46 @@ _RESULT_FIELDS = frozenset(Result.model_fields) - {"id", "paper", "method", "ben
 def pull_graph(settings: Neo4jSettings) -> Graph:
     """Read the whole knowledge graph from Neo4j back into the typed model (derived counters,
     lookup nodes and load stamps left out)."""
+    try:
+        return _pull(settings)
+    except _Misfit as misfit:
+        node, exc = misfit.args
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise LoadError(f"Neo4j at {settings.display_uri} holds a {exc.title} {node!r} that does not fit the model "
+                        f"({where}: {first['msg']}, got {str(first.get('input'))[:60]!r}); fix it there or "
+                        "load the graph folder again with kg load") from None
+
+
+class _Misfit(Exception):
+    """(node or relationship, its ValidationError)"""
+
+
+def _pull(settings: Neo4jSettings) -> Graph:
     papers, entities, relations, results = [], [], [], []
     with open_driver(settings) as driver:
         for record in _run(driver, "pull_nodes", settings.database).records:
             props = dict(record["props"])
-            if record["label"] == NodeLabel.PAPER.value:
-                papers.append(Paper(id=record["id"], **{k: v for k, v in props.items() if k in _PAPER_FIELDS}))
-            else:
-                entities.append(Entity(id=record["id"], label=NodeLabel(record["label"]), name=props["name"],
-                                       aliases=props.get("aliases") or []))
+            try:
+                if record["label"] == NodeLabel.PAPER.value:
+                    papers.append(Paper(id=record["id"], **{k: v for k, v in props.items() if k in _PAPER_FIELDS}))
+                else:
+                    entities.append(Entity(id=record["id"], label=NodeLabel(record["label"]), name=props.get("name"),
+                                           aliases=props.get("aliases") or []))
+            except ValidationError as exc:
+                raise _Misfit(record["id"], exc) from None
         for record in _run(driver, "pull_relationships", settings.database).records:
             props = {k: v for k, v in dict(record["props"]).items() if k in _RELATION_FIELDS}
-            relations.append(Relation(source=record["source"], type=RelType(record["type"]), target=record["target"],
-                                      **props))
+            try:
+                relations.append(Relation(source=record["source"], type=RelType(record["type"]),
+                                          target=record["target"], **props))
+            except ValidationError as exc:
+                raise _Misfit(f"{record['source']} -{record['type']}-> {record['target']}", exc) from None
         for record in _run(driver, "pull_results", settings.database).records:
             props = {k: v for k, v in dict(record["props"]).items() if k in _RESULT_FIELDS}
-            results.append(Result(id=record["id"], paper=record["paper"], benchmark=record["benchmark"],
-                                  method=record["method"], metric=record["metric"], **props))
+            try:
+                results.append(Result(id=record["id"], paper=record["paper"], benchmark=record["benchmark"],
+                                      method=record["method"], metric=record["metric"], **props))
+            except ValidationError as exc:
+                raise _Misfit(record["id"], exc) from None
     return Graph(papers=papers, entities=entities, relations=relations, results=results)

@@ -182,3 +182,15 @@ def test_loader_server_lost_mid_load_is_one_line_and_a_rerun_finishes(empty_db, 
     _load(sample_build.folder, neo4j_settings)
     with Store(sample_build.folder) as store:
         assert database_counts(empty_db, neo4j_settings.database) == store.counts()
+
+
+def test_loader_pull_of_a_node_that_does_not_fit_the_model_is_one_line(empty_db, neo4j_settings, sample_build, tmp_path):
+    _load(sample_build.folder, neo4j_settings)
+    empty_db.execute_query("MATCH (p:Paper) WITH p ORDER BY p.id LIMIT 1 SET p.surprise = [1, 2], p.title = 42",
+                           database_=neo4j_settings.database)
+    result = CliRunner().invoke(cli, ["pull", "--data", str(tmp_path / "pulled"), "--neo4j", neo4j_settings.uri,
+                                      "--password", neo4j_settings.password.get_secret_value()])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    (line,) = [l for l in result.stderr.splitlines() if l.startswith("Error:")]
+    assert "holds a Paper 'title:" in line and "title: Input should be a valid string" in line
+    assert not (tmp_path / "pulled" / "graph.lbug").exists()
