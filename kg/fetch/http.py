@@ -18,7 +18,14 @@ from kg.errors import FetchError
 
 __all__ = ["HttpClient", "USER_AGENT", "default_cache_dir"]
 
-USER_AGENT = f"kg-papers/{__version__} (knowledge graph of ML papers; https://github.com/kg-papers/kg-papers)"
+def _user_agent() -> str:
+    """Who is asking: the tool and its version, and a contact when $KG_CONTACT gives one (arXiv
+    asks heavy users for one)."""
+    contact = os.environ.get("KG_CONTACT", "").strip()
+    return f"kg-papers/{__version__} (knowledge graph of ML papers{'; ' + contact if contact else ''})"
+
+
+USER_AGENT = _user_agent()
 _RETRY_STATUSES = {429, 500, 502, 503, 504}
 
 

@@ -26,7 +26,13 @@ from kg.errors import QueryNotFoundError, QueryParseError
 
 __all__ = ["NamedQuery", "QueryParam", "CYPHER_DIR", "load_queries", "get_query", "library_queries", "bind_params"]
 
-CYPHER_DIR = Path(__file__).resolve().parent.parent.parent / "cypher"
+def _cypher_dir() -> Path:
+    """cypher/ of the repository (a checkout or an editable install), else kg/cypher of a wheel."""
+    checkout = Path(__file__).resolve().parent.parent.parent / "cypher"
+    return checkout if (checkout / "library").is_dir() else Path(__file__).resolve().parent.parent / "cypher"
+
+
+CYPHER_DIR = _cypher_dir()
 _NAME = re.compile(r"^//\s*name:\s*([a-z][a-z0-9_]*)\s*$")
 _PARAM = re.compile(r"^\s*([a-z_][a-z0-9_]*)\s*(?::\s*([a-z]+))?\s*(?:=\s*(.+?))?\s*$")
 
