@@ -34,3 +34,27 @@ MATCH (a)-[r:PROPOSES|USES|MENTIONS|EVALUATED_ON|OUTPERFORMS|WROTE]->(b)
 WHERE b:Entity OR b:Paper
 RETURN type(r) AS type, count(*) AS n
 ORDER BY type;
+
+// name: similar_names
+// Names and aliases of entities containing a fragment (lower-case): suggestions for a lookup that found nothing.
+// params: fragment: str; limit: int = 200
+MATCH (k:NameKey)-[:NAMES]->(e:Entity)
+WHERE k.key CONTAINS $fragment
+RETURN k.key AS key, e.name AS name
+LIMIT $limit;
+
+// name: similar_titles
+// Paper titles containing a fragment (lower-case): suggestions for a paper lookup that found nothing.
+// params: fragment: str; limit: int = 200
+MATCH (k:PaperKey)-[:KEYS]->(p:Paper)
+WHERE k.key CONTAINS $fragment
+RETURN k.key AS key, p.title AS name
+LIMIT $limit;
+
+// name: similar_authors
+// Authors whose name contains a fragment (lower-case): suggestions for an author lookup that found nothing.
+// params: fragment: str; limit: int = 200
+MATCH (a:Author)
+WHERE a.id CONTAINS $fragment
+RETURN substring(a.id, 7) AS key, a.name AS name
+LIMIT $limit;

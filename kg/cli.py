@@ -359,7 +359,7 @@ def _print_rows(columns: list[str], rows: list[dict], fmt: str) -> None:
     def cell(value) -> str:
         text = ", ".join(map(str, value)) if isinstance(value, list) else ("" if value is None else str(value))
         text = _CONTROL.sub(lambda m: repr(m.group(0))[1:-1], text)  # no terminal escapes from the data
-        return text if len(text) <= 60 else text[:57] + "..."
+        return text if fmt == "wide" or len(text) <= 60 else text[:57] + "..."
 
     table = [[cell(row.get(c)) for c in columns] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in table]) for i, c in enumerate(columns)]
@@ -385,6 +385,7 @@ def _engine(data, neo4j_uri, user, password, database):
 @_data_option
 @click.option("--json", "fmt", flag_value="json", help="Print JSON.")
 @click.option("--csv", "fmt", flag_value="csv", help="Print CSV.")
+@click.option("--wide", "fmt", flag_value="wide", help="Print the table without cutting long values.")
 @_neo4j_options
 @_fail_cleanly
 def query_cli(name, params, list_queries, data, fmt, neo4j_uri, user, password, database) -> None:
@@ -400,10 +401,16 @@ def query_cli(name, params, list_queries, data, fmt, neo4j_uri, user, password, 
             signature = ", ".join(p.name + (f"={p.default}" if p.default is not None else "") for p in q.params)
             click.echo(f"{q.name}({signature})\n    {q.description}")
         return
+    from kg.query import suggest_names
+
+    given = _parse_params(params)
     with _engine(data, neo4j_uri, user, password, database) as engine:
-        columns, rows = run_named_query(name, _parse_params(params), engine)
+        columns, rows = run_named_query(name, given, engine)
+        hints = suggest_names(name, given, engine) if not rows else {}
         _answered_by(engine)
     _print_rows(columns, rows, fmt or "table")
+    for param, names in hints.items():
+        click.echo(f"no {param} is called {given[param]!r}; closest in the graph: {', '.join(names)}", err=True)
 
 
 @cli.command("leaderboard")
@@ -412,6 +419,7 @@ def query_cli(name, params, list_queries, data, fmt, neo4j_uri, user, password, 
 @_data_option
 @click.option("--json", "fmt", flag_value="json", help="Print JSON.")
 @click.option("--csv", "fmt", flag_value="csv", help="Print CSV.")
+@click.option("--wide", "fmt", flag_value="wide", help="Print the tables without cutting long values.")
 @_neo4j_options
 @_fail_cleanly
 def leaderboard_cli(benchmark, metric, data, fmt, neo4j_uri, user, password, database) -> None:
@@ -422,18 +430,20 @@ def leaderboard_cli(benchmark, metric, data, fmt, neo4j_uri, user, password, dat
     Example: kg leaderboard GSM8K --metric accuracy
     """
     from kg.analysis.leaderboard import UNSTATED_METRIC, best_per_method, canonical_metric
-    from kg.query import run_named_query
+    from kg.query import run_named_query, suggest_names
 
     params = {"benchmark": benchmark, **({"metric": canonical_metric(metric)} if metric else {})}
     with _engine(data, neo4j_uri, user, password, database) as engine:
         _, rows = run_named_query("leaderboard", params, engine)
         if not rows:
             _, found = run_named_query("entity_lookup", {"name": benchmark}, engine)
+            close = suggest_names("leaderboard", {"benchmark": benchmark}, engine).get("benchmark", [])
         _answered_by(engine)
     if not rows:
         data_names = [row["name"] for row in found if row["label"] in ("Dataset", "Benchmark")]
         if not data_names:
-            raise KGError(f"no dataset or benchmark is called {benchmark!r} (kg query entity_lookup --param name=...)")
+            hint = f"closest in the graph: {', '.join(close)}" if close else "kg query entity_lookup --param name=..."
+            raise KGError(f"no dataset or benchmark is called {benchmark!r} ({hint})")
         what = f" for metric {metric!r}" if metric else ""
         click.echo(f"no scores reported on {', '.join(data_names)}{what}", err=True)
         if fmt == "json":
@@ -450,7 +460,7 @@ def leaderboard_cli(benchmark, metric, data, fmt, neo4j_uri, user, password, dat
         click.echo(("\n" if number else "") + f"{board[0].benchmark}: {heading or 'metric not stated'} ({direction})")
         table = [{"rank": e.rank, "method": e.method or "(own method, unnamed)", "score": e.value_text,
                   "paper": e.title, "evidence": e.evidence} for e in board]
-        _print_rows(["rank", "method", "score", "paper", "evidence"], table, "table")
+        _print_rows(["rank", "method", "score", "paper", "evidence"], table, fmt or "table")
 
 
 @cli.command("cypher")
@@ -459,6 +469,7 @@ def leaderboard_cli(benchmark, metric, data, fmt, neo4j_uri, user, password, dat
 @_data_option
 @click.option("--json", "fmt", flag_value="json", help="Print JSON.")
 @click.option("--csv", "fmt", flag_value="csv", help="Print CSV.")
+@click.option("--wide", "fmt", flag_value="wide", help="Print the table without cutting long values.")
 @_neo4j_options
 @_fail_cleanly
 def cypher_cli(text, params, data, fmt, neo4j_uri, user, password, database) -> None:

@@ -21,7 +21,7 @@ from kg.query.dialect import for_engine
 from kg.query.guard import check_read_only
 from kg.query.library import NamedQuery, bind_params, get_query, library_queries
 
-__all__ = ["StoreEngine", "Neo4jEngine", "run_named_query", "run_adhoc", "run_query"]
+__all__ = ["StoreEngine", "Neo4jEngine", "run_named_query", "run_adhoc", "run_query", "suggest_names"]
 
 
 class StoreEngine:
@@ -104,3 +104,34 @@ def run_adhoc(text: str, params: Optional[dict], engine) -> tuple[list[str], lis
     """Run ad-hoc read-only Cypher (refused by :func:`kg.query.guard.check_read_only` otherwise)."""
     check_read_only(text)
     return engine.run(text, params or {})
+
+
+# Which lookup a key parameter is: its name -> the query finding names like it.
+_SIMILAR = {"benchmark": "similar_names", "method": "similar_names", "name": "similar_names", "a": "similar_names",
+            "b": "similar_names", "paper": "similar_titles", "author": "similar_authors"}
+
+
+def suggest_names(name: str, raw_params: dict[str, str], engine, *, limit: int = 5) -> dict[str, list[str]]:
+    """For a library query that returned nothing: per name-like parameter, the closest names in
+    the graph (``"BigBench Hard"`` -> ``["Big-Bench Hard", "BIG-Bench"]``)."""
+    import difflib
+    import re
+
+    query = get_query(name)
+    hints: dict[str, list[str]] = {}
+    for param in query.params:
+        if param.type != "key" or param.name not in _SIMILAR or param.name not in raw_params:
+            continue
+        wanted = param.convert(raw_params[param.name])
+        squashed = re.sub(r"[^0-9a-z]+", "", wanted)
+        fragments = {f[:4] for f in re.split(r"[^0-9a-z]+", wanted) if len(f) >= 2} | ({squashed[:4]} if squashed else set())
+        found: dict[str, str] = {}
+        for fragment in sorted(fragments):
+            _, rows = run_query(get_query(_SIMILAR[param.name]), {"fragment": fragment, "limit": 200}, engine)
+            found.update((row["key"], row["name"]) for row in rows)
+        by_squashed = {re.sub(r"[^0-9a-z]+", "", key): key for key in found}
+        close = difflib.get_close_matches(squashed, list(by_squashed), n=limit, cutoff=0.5)
+        names = list(dict.fromkeys(found[by_squashed[key]] for key in close))
+        if names:
+            hints[param.name] = names
+    return hints

@@ -154,7 +154,12 @@ def load_queries(folder: Path = CYPHER_DIR) -> Mapping[str, NamedQuery]:
 def get_query(name: str) -> NamedQuery:
     queries = load_queries()
     if name not in queries:
-        raise QueryNotFoundError(f"no query named {name!r}; `kg query --list` shows them")
+        import difflib
+
+        library = [q.name for q in library_queries()]
+        close = difflib.get_close_matches(name, library, n=3, cutoff=0.6)
+        hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+        raise QueryNotFoundError(f"no query named {name!r}; {hint}`kg query --list` shows them")
     return queries[name]
 
 

@@ -112,3 +112,13 @@ def test_queries_a_bounded_server_stops_hostile_reads_in_one_line_and_stays_up(l
             [line for line in result.stderr.splitlines() if "Error" in line]  # one line, no traceback
     result = runner.invoke(cli, ["cypher", "MATCH (p:Paper) RETURN count(p) AS n", "--json", *online])
     assert result.exit_code == 0 and '"n": 310' in result.stdout  # the server is still up
+
+
+def test_queries_suggestions_are_the_same_online(loaded):
+    from kg.query import suggest_names
+
+    neo4j, embedded = loaded
+    for name, params in (("papers_on_benchmark", {"benchmark": "super-ni"}),
+                         ("paper_proposals", {"paper": "multi head adapter routing"})):
+        online = suggest_names(name, params, neo4j)
+        assert online and online == suggest_names(name, params, embedded)

@@ -161,3 +161,30 @@ def test_queries_bad_neo4j_uris_are_one_line_without_the_password(uri, message):
     result = CliRunner().invoke(cli, ["query", "top_benchmarks", "--neo4j", uri, "--password", "x"])
     assert result.exit_code == 1 and message in result.stderr
     assert "hunter22" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_queries_unknown_name_suggests_the_closest():
+    with pytest.raises(QueryNotFoundError, match="did you mean 'papers_on_benchmark'"):
+        get_query("papers_on_benchmrk")
+
+
+@pytest.mark.parametrize(("params", "hint"), [
+    (["papers_on_benchmark", "-p", "benchmark=BigBench Hard"], "no benchmark is called 'BigBench Hard'; closest in the graph: BBH"),
+    (["papers_on_benchmark", "-p", "benchmark=super-ni"], "closest in the graph: SuperNI"),
+    (["paper_proposals", "-p", "paper=multi head adapter routing"],
+     "closest in the graph: Multi-Head Adapter Routing for Cross-Task Generalization"),
+])
+def test_queries_a_name_that_matches_nothing_gets_the_closest_names(sample_build, monkeypatch, params, hint):
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    result = CliRunner().invoke(cli, ["query", *params, "--data", str(sample_build.folder)])
+    assert result.exit_code == 0 and "(0 rows)" in result.stdout
+    assert hint in result.stderr
+
+
+def test_queries_wide_tables_keep_long_values(sample_build, monkeypatch):
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    args = ["cypher", "MATCH (p:Paper) WHERE size(p.title) > 90 RETURN p.title AS t ORDER BY t LIMIT 1",
+            "--data", str(sample_build.folder)]
+    cut, wide = CliRunner().invoke(cli, args), CliRunner().invoke(cli, [*args, "--wide"])
+    assert "..." in cut.stdout and "..." not in wide.stdout
+    assert max(map(len, wide.stdout.splitlines())) > 90
