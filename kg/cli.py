@@ -62,15 +62,36 @@ def _neo4j_options(func=None, *, optional: bool = True):
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="kg-papers")
+@click.version_option(package_name="kg-papers", prog_name="kg")
 @click.option("--debug", is_flag=True, envvar="KG_DEBUG", help="Show the traceback of an error ($KG_DEBUG).")
+@click.option("-v", "--verbose", is_flag=True, help="Also show the libraries' warnings and retries (Neo4j driver).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars and no 'answered by' lines; results and errors only.")
 @click.pass_context
-def cli(ctx, debug) -> None:
+def cli(ctx, debug, verbose, quiet) -> None:
     """Knowledge graph of ML papers, the methods they propose and the benchmarks they use.
 
     Errors are one line and exit 1 (2 for a wrong command line); --debug shows their traceback.
+    Shell completion: eval "$(_KG_COMPLETE=bash_source kg)" (zsh_source, fish_source).
     """
+    import logging
+    import warnings
+
     ctx.meta["kg.debug"] = debug
+    ctx.meta["kg.quiet"] = quiet
+    # The Neo4j driver logs each retry and deprecation; one line per problem is what users read.
+    logging.getLogger("neo4j").setLevel(logging.WARNING if verbose else logging.CRITICAL)
+    if not verbose:
+        warnings.filterwarnings("ignore", module=r"neo4j(\.|$)")
+
+
+def _quiet() -> bool:
+    context = click.get_current_context(silent=True)
+    return bool(context is not None and context.meta.get("kg.quiet"))
+
+
+def _interactive() -> bool:
+    """Progress bars: on a terminal, unless --quiet."""
+    return sys.stderr.isatty() and not _quiet()
 
 
 DATA_OPTION_HELP = "Graph folder (default: $KG_DATA or kg-data)."
@@ -82,7 +103,8 @@ def _data_option(func):
 
 
 def _answered_by(engine) -> None:
-    click.echo(f"answered by {engine.describe()}", err=True)
+    if not _quiet():
+        click.echo(f"answered by {engine.describe()}", err=True)
 
 
 @cli.command("build")
@@ -111,7 +133,7 @@ def build_cli(sources, data, out, fmt, processes, with_ner, timings, mode, neo4j
     folder = out or data
 
     def progress(stream, label, total):
-        if not sys.stderr.isatty():
+        if not _interactive():
             return stream
         return _bar(stream, label, total)
 
@@ -521,7 +543,7 @@ def _client(cache_dir, no_cache, timeout, retries, min_interval=0.0):
 
 def _progress_over(label: str):
     def progress(items):
-        if not sys.stderr.isatty():
+        if not _interactive():
             return items
         return click.progressbar(list(items), label=label, file=sys.stderr)
     return progress
@@ -594,12 +616,12 @@ def fetch_arxiv_cli(set_spec, start, end, ids, ids_file, interval, out, cache_di
             last = parse_date(end, what="--until date") if end else None
 
             def progress(seen, total):
-                if sys.stderr.isatty():
+                if _interactive():
                     click.echo(f"\r{seen} records" + (f" of {total}" if total else ""), err=True, nl=False)
 
             report = fetch_arxiv_listing(client, output, set_spec, first, last, base_url=base_url or ARXIV_OAI,
                                          progress=progress)
-            if sys.stderr.isatty():
+            if _interactive():
                 click.echo("", err=True)
     _fetch_summary(report, out)
 

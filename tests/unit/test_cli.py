@@ -89,3 +89,14 @@ def test_cli_build_is_deterministic_across_hash_seeds(sample_dir, tmp_path):
                        check=True, env=env, capture_output=True, timeout=300)
         outputs.append((out / "g.json").read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_cli_quiet_prints_results_only_and_help_documents_completion(runner, sample_build, monkeypatch):
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    data = str(sample_build.folder)
+    loud = runner.invoke(cli, ["query", "top_benchmarks", "-p", "limit=2", "--data", data])
+    quiet = runner.invoke(cli, ["-q", "query", "top_benchmarks", "-p", "limit=2", "--data", data])
+    assert "answered by" in loud.stderr and quiet.stderr == "" and quiet.stdout == loud.stdout
+    help_text = runner.invoke(cli, ["--help"]).stdout
+    assert "_KG_COMPLETE=bash_source kg" in help_text and "--quiet" in help_text and "--verbose" in help_text
+    assert runner.invoke(cli, ["--version"]).stdout.startswith("kg, version ")
