@@ -49,36 +49,45 @@ def bar_chart(items: list[tuple[str, int]], *, title: str, width: int = 760) -> 
     return _svg(width, height, body, title)
 
 
-def line_chart(series: dict[str, dict[str, int]], *, title: str, width: int = 760, height: int = 320) -> str:
-    """One polyline per series over the union of their x values (months)."""
+def _month_number(month: str) -> int:
+    year, number = month.split("-")[:2]
+    return int(year) * 12 + int(number) - 1
+
+
+def timeline_chart(series: dict[str, dict[str, int]], *, title: str, width: int = 760) -> str:
+    """One row per series on a time axis placed by date: a dot in each month with papers, its
+    area by their number (dated papers are few and far between: a dot plot reads, a line does not)."""
     months = sorted({m for points in series.values() for m in points})
     if not months:
-        return "<p>No dated evaluations.</p>"
-    left, right, top_pad, bottom = 50, 170, 20, 60
-    top = max(v for points in series.values() for v in points.values())
-    plot_w, plot_h = width - left - right, height - top_pad - bottom
+        return "<p>No dated evaluations: no paper's listing date gives a year.</p>"
+    left, right, row, top_pad = 150, 30, 34, 16
+    height = top_pad + row * len(series) + 40
+    first, last = _month_number(months[0]) - 1, _month_number(months[-1]) + 1
+    span = max(1, last - first)
+    plot_w = width - left - right
+    most = max(n for points in series.values() for n in points.values())
 
-    def x(i: int) -> float:
-        return left + (plot_w * i / max(1, len(months) - 1))
+    def x(number: int) -> float:
+        return left + plot_w * (number - first) / span
 
-    def y(v: int) -> float:
-        return top_pad + plot_h * (1 - v / top)
-
-    body = [f'<line x1="{left}" y1="{top_pad + plot_h}" x2="{left + plot_w}" y2="{top_pad + plot_h}" stroke="#999"/>',
-            f'<line x1="{left}" y1="{top_pad}" x2="{left}" y2="{top_pad + plot_h}" stroke="#999"/>',
-            f'<text x="{left - 6}" y="{top_pad + 4}" text-anchor="end" font-size="11">{top}</text>',
-            f'<text x="{left - 6}" y="{top_pad + plot_h}" text-anchor="end" font-size="11">0</text>']
-    step = max(1, len(months) // 12)
-    for i, month in enumerate(months):
-        if i % step == 0:
-            body.append(f'<text x="{x(i):.1f}" y="{top_pad + plot_h + 16}" font-size="10" text-anchor="end" '
-                        f'transform="rotate(-40 {x(i):.1f} {top_pad + plot_h + 16})">{_esc(month)}</text>')
+    axis_y = top_pad + row * len(series) + 4
+    body = [f'<line x1="{left}" y1="{axis_y}" x2="{left + plot_w}" y2="{axis_y}" stroke="#999"/>']
+    years = range(first // 12 + 1, last // 12 + 1)
+    step = max(1, len(years) // 12)
+    for year in list(years)[::step]:
+        body.append(f'<line x1="{x(year * 12):.1f}" y1="{top_pad}" x2="{x(year * 12):.1f}" y2="{axis_y}" stroke="#eee"/>')
+        body.append(f'<text x="{x(year * 12):.1f}" y="{axis_y + 16}" font-size="10" text-anchor="middle">{year}</text>')
     for k, (name, points) in enumerate(series.items()):
+        y = top_pad + row * k + row / 2
         colour = PALETTE[k % len(PALETTE)]
-        coords = " ".join(f"{x(i):.1f},{y(points.get(m, 0)):.1f}" for i, m in enumerate(months))
-        body.append(f'<polyline class="mark" points="{coords}" fill="none" stroke="{colour}" stroke-width="2"><title>{_esc(name)}</title></polyline>')
-        body.append(f'<rect x="{width - right + 12}" y="{top_pad + k * 18}" width="12" height="12" fill="{colour}"/>')
-        body.append(f'<text x="{width - right + 30}" y="{top_pad + k * 18 + 11}" font-size="12">{_esc(name[:22])}</text>')
+        body.append(f'<text x="{left - 10}" y="{y + 4:.1f}" text-anchor="end" font-size="12">{_esc(_shorten(name, 22))}'
+                    f"<title>{_esc(name)}: {sum(points.values())} dated papers</title></text>")
+        body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#f2f2f2"/>')
+        for month, n in sorted(points.items()):
+            radius = 3 + 7 * math.sqrt(n / most)
+            body.append(f'<circle class="mark" cx="{x(_month_number(month)):.1f}" cy="{y:.1f}" r="{radius:.1f}" '
+                        f'fill="{colour}" fill-opacity="0.8"><title>{_esc(name)}, {month}: {n} paper{"s" if n != 1 else ""}'
+                        "</title></circle>")
     return _svg(width, height, body, title)
 
 
@@ -131,6 +140,10 @@ def progress_chart(panels: list[tuple[str, list[LeaderboardEntry], list[Leaderbo
             body.append(f'<text x="{x(e.month) + 8:.1f}" y="{y(e.value) + 4:.1f}" font-size="11">'
                         f"{_esc((e.method or 'own method')[:20])} {_esc(e.value_text)}</text>")
     return _svg(width, 26 + len(panels) * (panel_height + gap), body, title)
+
+
+def _dated_papers(G: nx.MultiDiGraph) -> int:
+    return sum(1 for _, data in G.nodes(data=True) if data.get("label") == "Paper" and data.get("month"))
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -204,8 +217,14 @@ def network_chart(graph: nx.Graph, *, title: str, directed: bool = False, width:
         weight = data.get("weight", 1)
         colour = "#E8503A" if directed else "#9AA1AC"
         marker = ' marker-end="url(#arrow)"' if directed else ""
+        claims = data.get("claims") or []
+        if directed and claims:
+            detail = "; ".join(f"{_shorten(paper, 60)}" + (f" (on {bench})" if bench else "") for paper, bench in claims[:5])
+            tooltip = f"{a} beats {b}: {detail}" + (f"; and {len(claims) - 5} more" if len(claims) > 5 else "")
+        else:
+            tooltip = f"{a} - {b}: {weight} paper{'s' if weight != 1 else ''}"
         body.append(f'<line class="mark" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}" '
-                    f'stroke-opacity="0.7" stroke-width="{min(1 + weight, 6)}"{marker}><title>{_esc(a)} - {_esc(b)}: {weight}</title></line>')
+                    f'stroke-opacity="0.7" stroke-width="{min(1 + weight, 6)}"{marker}><title>{_esc(tooltip)}</title></line>')
     for node, data in graph.nodes(data=True):
         cx, cy = place(node)
         size = data.get("papers") or graph.degree(node) or 1
@@ -213,7 +232,8 @@ def network_chart(graph: nx.Graph, *, title: str, directed: bool = False, width:
         body.append(f'<circle class="mark" cx="{cx:.1f}" cy="{cy:.1f}" r="{radius}" fill="{PALETTE[2] if not directed else PALETTE[1]}" '
                     f'stroke="#fff"><title>{_esc(node)} ({size})</title></circle>')
         if size > 1 or graph.number_of_nodes() <= 30:  # label what matters; every node has a tooltip
-            body.append(f'<text x="{cx:.1f}" y="{cy - radius - 3:.1f}" text-anchor="middle" font-size="11">{_esc(str(node)[:28])}</text>')
+            body.append(f'<text x="{cx:.1f}" y="{cy - radius - 3:.1f}" text-anchor="middle" font-size="11">'
+                        f"{_esc(_shorten(str(node), 24))}<title>{_esc(node)}</title></text>")
     return _svg(width, height, body, title)
 
 
@@ -221,7 +241,9 @@ def render_report(G: nx.MultiDiGraph, *, top: int = 15) -> str:
     """The report as one HTML string."""
     counts = graph_counts(G)
     popular = analysis.benchmark_popularity(G, limit=top)
-    trend = analysis.benchmark_trend(G, benchmarks=[name for name, _ in popular[:6]])
+    dated = analysis.benchmark_trend(G)  # the most used among benchmarks with dated papers
+    trend = {name: dated[name] for name, _ in analysis.benchmark_popularity(G, limit=None) if name in dated}
+    trend = dict(list(trend.items())[:6])
     cousage = _largest_components(analysis.cousage_graph(G), limit=40)
     beats = _largest_components(analysis.outperforms_graph(G), limit=30)
     ranking = analysis.rank_methods(G)
@@ -236,8 +258,9 @@ def render_report(G: nx.MultiDiGraph, *, top: int = 15) -> str:
     sections = [
         ("Most used datasets and benchmarks", "Papers reporting results on each (EVALUATED_ON).",
          bar_chart(popular, title="Top benchmarks")),
-        ("Usage over time", "Papers per month for the six most used (papers whose date gives a year).",
-         line_chart(trend, title="Benchmark usage over time")),
+        ("Usage over time", f"Papers per month (dot area) for the {len(trend)} most used of the benchmarks with dated papers "
+         f"(only papers whose listing gives a year have a month: {_dated_papers(G)} of {counts['nodes'].get('Paper', 0)}).",
+         timeline_chart(trend, title="Benchmark usage over time")),
         ("Benchmarks used together", "Linked when papers report results on both; thicker = more papers.",
          network_chart(cousage, title="Benchmark co-usage network")),
         ("Who beats whom", "OUTPERFORMS claims among the most compared methods (arrow: winner to loser).",
@@ -249,7 +272,9 @@ def render_report(G: nx.MultiDiGraph, *, top: int = 15) -> str:
     node_rows = "".join(f"<tr><td>{_esc(k)}</td><td>{v}</td></tr>" for k, v in counts["nodes"].items())
     rel_rows = "".join(f"<tr><td>{_esc(k)}</td><td>{v}</td></tr>" for k, v in counts["relationships"].items())
     rank_rows = "".join(f"<tr><td>{_esc(m)}</td><td>{s}</td></tr>" for m, s in ranking["ranking"][:10])
-    rising_rows = "".join(f"<tr><td>{_esc(n)}</td><td>{b}</td><td>{a}</td></tr>" for n, b, a in rising[:10])
+    rising_rows = "".join(f"<tr><td>{_esc(n)}</td><td>{b}</td><td>{a}</td></tr>" for n, b, a in rising[:10]) or (
+        '<tr><td colspan="3">None: no benchmark has at least two dated papers on both sides of the median month.</td></tr>')
+    rank_rows = rank_rows or '<tr><td colspan="2">No OUTPERFORMS claims.</td></tr>'
     figures = "".join(
         f'<section><h2>{_esc(h)}</h2><p class="note">{_esc(note)}</p><figure>{svg}</figure></section>'
         for h, note, svg in sections

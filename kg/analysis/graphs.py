@@ -212,7 +212,8 @@ def communities(C: nx.Graph, *, seed: int = 0) -> list[list[str]]:
 
 
 def outperforms_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
-    """Methods with an edge winner -> loser for each claimed win; ``weight`` = number of claims.
+    """Methods with an edge winner -> loser for each claimed win; ``weight`` = number of claims,
+    ``claims`` = (paper title, benchmark or None) of each.
 
     >>> sorted(outperforms_graph(example_graph()).edges(data="weight"))
     [('MHR', 'Poly', 1), ('MHR', 'T5', 1), ('Poly', 'T5', 1)]
@@ -222,7 +223,12 @@ def outperforms_graph(G: nx.MultiDiGraph) -> nx.DiGraph:
     for u, v, d in G.edges(data=True):
         if d["type"] == "OUTPERFORMS":
             a, b = G.nodes[u]["name"], G.nodes[v]["name"]
-            D.add_edge(a, b, weight=D.edges[a, b]["weight"] + 1 if D.has_edge(a, b) else 1)
+            if not D.has_edge(a, b):
+                D.add_edge(a, b, weight=0, claims=[])
+            D.edges[a, b]["weight"] += 1
+            paper = d.get("paper")
+            D.edges[a, b]["claims"].append((G.nodes[paper].get("title", paper) if paper in G else paper,
+                                            d.get("benchmark")))
     return D
 
 

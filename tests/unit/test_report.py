@@ -68,3 +68,21 @@ def test_report_best_score_over_time_and_leaderboard_tables():
     board = page[page.index("<h2>Leaderboards</h2>"):]
     assert "SuperNI: ROUGE-L (higher is better)" in board
     assert board.index("<td>MHR</td><td>51.2</td>") < board.index("<td>Poly</td><td>49.9</td>")
+
+
+def test_report_time_axis_is_by_date_and_tooltips_name_papers_and_benchmarks():
+    page = render_report(example_graph())
+    usage = re.search(r'aria-label="Benchmark usage over time".*?</svg>', page, flags=re.S).group(0)
+    dots = {title: float(cx) for cx, title in re.findall(r'<circle class="mark" cx="([\d.]+)"[^>]*><title>([^<]+)</title>', usage)}
+    oct22, jan23, feb23 = dots["GLUE, 2022-10: 1 paper"], dots["SuperNI, 2023-01: 1 paper"], dots["SuperNI, 2023-02: 1 paper"]
+    assert abs((jan23 - oct22) - 3 * (feb23 - jan23)) < 0.5  # three months apart look three times as far
+    beats = re.search(r'aria-label="OUTPERFORMS graph".*?</svg>', page, flags=re.S).group(0)
+    assert "<title>MHR beats Poly: Paper 2</title>" in beats
+    G = example_graph()
+    G.remove_edges_from([(u, v, k) for u, v, k, d in G.edges(keys=True, data=True) if d.get("type") == "OUTPERFORMS"])
+    for node, data in G.nodes(data=True):
+        data.pop("month", None)
+    empty = render_report(G)
+    assert "No OUTPERFORMS claims." in empty
+    assert "None: no benchmark has at least two dated papers" in empty
+    assert "No dated evaluations: no paper's listing date gives a year." in empty
