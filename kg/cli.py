@@ -164,7 +164,14 @@ def _load(folder, settings, batch_size: int) -> None:
     from kg.store import Store
 
     with Store(folder) as store:
-        sent = load_store(store, settings, batch_size=batch_size)
+        total = sum((store.manifest().get("rows") or {}).values()) or None
+        if _interactive():
+            with click.progressbar(length=total, label="loading", file=sys.stderr, show_pos=True,
+                                   show_eta=True) as bar:
+                sent = load_store(store, settings, batch_size=batch_size,
+                                  on_batch=lambda table, rows: bar.update(rows))
+        else:
+            sent = load_store(store, settings, batch_size=batch_size)
     total = sum(sent.values())
     click.echo(f"loaded {total} rows into {settings.display_uri} (database {settings.database}); "
                f"Neo4j now holds what {folder} holds")
