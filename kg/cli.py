@@ -164,7 +164,7 @@ def _load(folder, settings, batch_size: int) -> None:
     from kg.store import Store
 
     with Store(folder) as store:
-        total = sum((store.manifest().get("rows") or {}).values()) or None
+        total = sum((store.manifest.get("rows") or {}).values()) or None
         if _interactive():
             with click.progressbar(length=total, label="loading", file=sys.stderr, show_pos=True,
                                    show_eta=True) as bar:
