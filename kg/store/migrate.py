@@ -38,6 +38,9 @@ def migrate(folder: Union[str, Path]) -> Path:
         if store_exists(folder):
             raise InputError(f"{folder}: already in the current format; nothing to migrate")
         raise InputError(f"{folder}: no {OLD_MIRROR_FILE} to migrate")
+    if store_exists(folder):  # a graph built since: the old file must not replace it
+        raise InputError(f"{folder} holds both a current graph and an old {OLD_MIRROR_FILE}; the current graph is "
+                         f"kept: remove or rename {old} if it is not needed")
     try:
         data = json.loads(old.read_text(encoding="utf-8"))
         G = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")

@@ -116,6 +116,11 @@ def test_store_old_format_is_detected_and_migrated(tmp_path):
     assert (tmp_path / "graph.json.migrated").is_file()
     with pytest.raises(InputError, match="nothing to migrate"):
         migrate(tmp_path)
+    (tmp_path / "graph.json").write_text("{}")  # a leftover old file beside a current graph
+    with pytest.raises(InputError, match="holds both a current graph and an old graph.json; the current graph is kept"):
+        migrate(tmp_path)
+    with Store(tmp_path) as store:
+        assert _sorted(read_graph(store)) == _sorted(small_graph())
 
 
 def test_store_failed_write_leaves_the_previous_graph(tmp_path):
