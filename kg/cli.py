@@ -201,7 +201,10 @@ def _print_summary(counts: dict, *, entries: Optional[int] = None, rejects: int 
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @_fail_cleanly
 def stats_cli(data, as_json) -> None:
-    """Node and relationship counts of the graph folder."""
+    """Node and relationship counts of the graph folder.
+
+    Example: kg stats --data kg-data --json
+    """
     from kg.store import Store
 
     with Store(data) as store:
@@ -221,7 +224,10 @@ def stats_cli(data, as_json) -> None:
 @click.option("--until", metavar="YYYY-MM", help="Only papers listed in this month or earlier.")
 @_fail_cleanly
 def export_cli(fmt, data, output, benchmark, since, until) -> None:
-    """Export the graph (or a subgraph) as GraphML, node-link JSON or CSV."""
+    """Export the graph (or a subgraph) as GraphML, node-link JSON or CSV.
+
+    Example: kg export --format graphml --benchmark GLUE -o glue.graphml
+    """
     from kg.store.mirror import export_csv, export_graphml, export_node_link, load_mirror
 
     G = load_mirror(data, benchmark=benchmark, since=since, until=until)
@@ -249,7 +255,10 @@ def export_cli(fmt, data, output, benchmark, since, until) -> None:
 
 @cli.command("schema")
 def schema_cli() -> None:
-    """Print the graph model as JSON Schema."""
+    """Print the graph model as JSON Schema.
+
+    Example: kg schema
+    """
     from kg.model import json_schema
 
     click.echo(json.dumps(json_schema(), indent=2))
@@ -345,7 +354,10 @@ def pull_cli(data, out, neo4j_uri, user, password, database) -> None:
 @_data_option
 @_fail_cleanly
 def migrate_cli(data) -> None:
-    """Convert a graph folder written by an earlier version (graph.json) to the current store."""
+    """Convert a graph folder written by an earlier version (graph.json) to the current store.
+
+    Example: kg migrate --data old-kg-data
+    """
     from kg.store.migrate import migrate
 
     path = migrate(data)
@@ -581,7 +593,7 @@ def _fetch_summary(report, out) -> None:
 def fetch_hf_cli(start, end, out, cache_dir, no_cache, base_url, timeout, retries) -> None:
     """Hugging Face Daily Papers, one request per day (GET /api/daily_papers?date=...).
 
-    Example: kg fetch hf-daily --from 2024-05-01 --to 2024-05-07 -o may.jsonl && kg build may.jsonl
+    Example: kg fetch hf-daily --from 2024-05-01 --to 2024-05-07 -o may.jsonl && kg build may.jsonl --update
     """
     from kg.fetch import HF_BASE, ResumableJsonl, fetch_hf_daily, parse_date
 
