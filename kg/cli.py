@@ -101,6 +101,17 @@ def _interactive() -> bool:
 DATA_OPTION_HELP = "Graph folder (default: $KG_DATA or kg-data)."
 
 
+def _output_format(func):
+    """--json, --csv or --wide (a table with long values whole); a table when none is given."""
+    for option in reversed((
+        click.option("--json", "fmt", flag_value="json", help="Print JSON."),
+        click.option("--csv", "fmt", flag_value="csv", help="Print CSV."),
+        click.option("--wide", "fmt", flag_value="wide", help="Print tables without cutting long values."),
+    )):
+        func = option(func)
+    return func
+
+
 def _data_option(func):
     return click.option("--data", default="kg-data", envvar="KG_DATA", show_default=True,
                         type=click.Path(file_okay=False), help=DATA_OPTION_HELP)(func)
@@ -428,9 +439,7 @@ def _engine(data, neo4j_uri, user, password, database):
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
 @_data_option
-@click.option("--json", "fmt", flag_value="json", help="Print JSON.")
-@click.option("--csv", "fmt", flag_value="csv", help="Print CSV.")
-@click.option("--wide", "fmt", flag_value="wide", help="Print the table without cutting long values.")
+@_output_format
 @_neo4j_options
 @_fail_cleanly
 def query_cli(name, params, list_queries, data, fmt, neo4j_uri, user, password, database) -> None:
@@ -462,9 +471,7 @@ def query_cli(name, params, list_queries, data, fmt, neo4j_uri, user, password, 
 @click.argument("benchmark")
 @click.option("--metric", help="Only this metric (any known name or alias: acc., top-1 accuracy ...).")
 @_data_option
-@click.option("--json", "fmt", flag_value="json", help="Print JSON.")
-@click.option("--csv", "fmt", flag_value="csv", help="Print CSV.")
-@click.option("--wide", "fmt", flag_value="wide", help="Print the tables without cutting long values.")
+@_output_format
 @_neo4j_options
 @_fail_cleanly
 def leaderboard_cli(benchmark, metric, data, fmt, neo4j_uri, user, password, database) -> None:
@@ -512,9 +519,7 @@ def leaderboard_cli(benchmark, metric, data, fmt, neo4j_uri, user, password, dat
 @click.argument("text")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (strings).")
 @_data_option
-@click.option("--json", "fmt", flag_value="json", help="Print JSON.")
-@click.option("--csv", "fmt", flag_value="csv", help="Print CSV.")
-@click.option("--wide", "fmt", flag_value="wide", help="Print the table without cutting long values.")
+@_output_format
 @_neo4j_options
 @_fail_cleanly
 def cypher_cli(text, params, data, fmt, neo4j_uri, user, password, database) -> None:

@@ -62,6 +62,19 @@ def _days(start: dt.date, end: dt.date) -> list[dt.date]:
     return [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
 
 
+def _keep(report: FetchReport, out: ResumableJsonl, found: Iterable[tuple[Optional[dict], Optional[str]]],
+          where: str) -> None:
+    """Write one unit's records (a day, a page) in one go; note each record left out and why."""
+    records = []
+    for record, why in found:
+        if record is None:
+            report.skipped.append(f"{where}{why}; left out")
+        else:
+            records.append(record)
+    report.seen += len(records)
+    report.written += out.add(records)
+
+
 def _clean(text: Optional[str]) -> str:
     return " ".join((text or "").split())
 
@@ -112,15 +125,7 @@ def fetch_hf_daily(client: HttpClient, out: ResumableJsonl, start: dt.date, end:
         except FetchError as exc:
             report.failed.append(f"{day}: {exc}")
             continue
-        records = []
-        for item in _hf_items(body):
-            record, why = hf_record(item, day)
-            if record is None:
-                report.skipped.append(f"{day}: {why}; left out")
-            else:
-                records.append(record)
-        report.seen += len(records)
-        report.written += out.add(records)
+        _keep(report, out, (hf_record(item, day) for item in _hf_items(body)), f"{day}: ")
     report.requests = client.requests_made
     return report
 
@@ -195,15 +200,8 @@ def fetch_arxiv_listing(client: HttpClient, out: ResumableJsonl, set_spec: str, 
             break
         root = _oai_page(body)
         listing = root.find(f"{_OAI}ListRecords")
-        records = []
-        for record in (listing.findall(f"{_OAI}record") if listing is not None else []):
-            found, why = oai_record(record)
-            if found is None:
-                report.skipped.append(f"{set_spec}: {why}; left out")
-            else:
-                records.append(found)
-        report.seen += len(records)
-        report.written += out.add(records)
+        _keep(report, out, (oai_record(record) for record in (listing.findall(f"{_OAI}record") if listing is not None else [])),
+              f"{set_spec}: ")
         token = listing.find(f"{_OAI}resumptionToken") if listing is not None else None
         if progress is not None:
             size = token.get("completeListSize") if token is not None else None
@@ -262,15 +260,7 @@ def fetch_arxiv_ids(client: HttpClient, out: ResumableJsonl, ids: list[str], *, 
         except FetchError as exc:
             report.failed.append(f"ids {chunk[0]}..{chunk[-1]}: {exc}")
             continue
-        records = []
-        for entry in _atom_feed(body).findall(f"{_ATOM}entry"):
-            record, why = atom_record(entry)
-            if record is None:
-                report.skipped.append(f"{why}; left out")
-            else:
-                records.append(record)
-        report.seen += len(records)
-        report.written += out.add(records)
+        _keep(report, out, (atom_record(entry) for entry in _atom_feed(body).findall(f"{_ATOM}entry")), "")
     report.requests = client.requests_made
     return report
 
