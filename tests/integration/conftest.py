@@ -59,3 +59,14 @@ def _wipe(driver, database: str) -> None:
         )
         if records[0]["n"] == 0:
             return
+
+
+def load_sample(settings, sample_build) -> None:
+    """An empty database, then the sample's graph folder loaded into it."""
+    from kg.loader import load_store, open_driver
+    from kg.store import Store
+
+    with open_driver(settings) as driver:
+        _wipe(driver, settings.database)
+    with Store(sample_build.folder) as store:
+        load_store(store, settings)

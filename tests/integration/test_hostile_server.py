@@ -46,13 +46,9 @@ ATTEMPTS = [
 
 @pytest.fixture(scope="module")
 def online(neo4j_settings, sample_build):
-    from kg.loader import load_store, open_driver
-    from tests.integration.conftest import _wipe
+    from tests.integration.conftest import load_sample
 
-    with open_driver(neo4j_settings) as driver:
-        _wipe(driver, neo4j_settings.database)
-    with Store(sample_build.folder) as store:
-        load_store(store, neo4j_settings)
+    load_sample(neo4j_settings, sample_build)
     yield ["--neo4j", neo4j_settings.uri, "--password", neo4j_settings.password.get_secret_value()]
 
 

@@ -9,7 +9,6 @@ from click.testing import CliRunner
 from kg.cli import cli
 from kg.errors import ReadOnlyQueryError
 from kg.query import Neo4jEngine, StoreEngine, library_queries, run_adhoc, run_named_query
-from kg.store import Store
 from tests.unit.test_queries import NO_ROWS_ON_SAMPLE, SAMPLE_PARAMS
 
 pytestmark = pytest.mark.integration
@@ -17,13 +16,10 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture(scope="module")
 def loaded(neo4j_settings, sample_build):
-    from kg.loader import load_store, open_driver
-    from tests.integration.conftest import _wipe
+    from kg.loader import open_driver
+    from tests.integration.conftest import _wipe, load_sample
 
-    with open_driver(neo4j_settings) as driver:
-        _wipe(driver, neo4j_settings.database)
-    with Store(sample_build.folder) as store:
-        load_store(store, neo4j_settings)
+    load_sample(neo4j_settings, sample_build)
     with Neo4jEngine(neo4j_settings) as neo4j, StoreEngine(sample_build.folder) as embedded:
         yield neo4j, embedded
     with open_driver(neo4j_settings) as driver:
