@@ -64,6 +64,11 @@ def pick_params(engine) -> dict[str, dict[str, str]]:
         "entities_mentioned_once": {"label": "any"},
         "benchmarks_used_together": {"min_papers": "2"},
         "benchmark_usage_by_month": {"min_papers": "1"},
+        "leaderboard": {"benchmark": top["name"]},
+        "method_results": {"method": winner["name"]},
+        "benchmark_metrics": {"benchmark": top["name"]},
+        "author_papers": {"author": "Ada Lovelace"},  # (synthetic graphs have no authors: an index miss)
+        "coauthors": {"author": "Ada Lovelace"},
     }
 
 

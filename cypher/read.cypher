@@ -56,5 +56,5 @@ LIMIT $limit;
 // params: fragment: str; limit: int = 200
 MATCH (a:Author)
 WHERE a.id CONTAINS $fragment
-RETURN substring(a.id, 7) AS key, a.name AS name
+RETURN a.id AS key, a.name AS name
 LIMIT $limit;

@@ -128,7 +128,7 @@ def suggest_names(name: str, raw_params: dict[str, str], engine, *, limit: int =
         found: dict[str, str] = {}
         for fragment in sorted(fragments):
             _, rows = run_query(get_query(_SIMILAR[param.name]), {"fragment": fragment, "limit": 200}, engine)
-            found.update((row["key"], row["name"]) for row in rows)
+            found.update((row["key"].removeprefix("author:"), row["name"]) for row in rows)
         by_squashed = {re.sub(r"[^0-9a-z]+", "", key): key for key in found}
         close = difflib.get_close_matches(squashed, list(by_squashed), n=limit, cutoff=0.5)
         names = list(dict.fromkeys(found[by_squashed[key]] for key in close))

@@ -95,3 +95,11 @@ def test_cli_update_reports_and_bad_input_keeps_the_graph(tmp_path, fixtures):
     assert "bad.jsonl:" in updated.stderr
     with Store(folder) as store:
         assert store.counts()["nodes"]["Paper"] >= 4
+
+
+def test_an_author_that_matches_nothing_gets_the_closest_authors(tmp_path, monkeypatch):
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    build([DAY1], out=tmp_path / "kg-data")
+    result = CliRunner().invoke(cli, ["query", "author_papers", "-p", "author=Alan Turring", "--data",
+                                      str(tmp_path / "kg-data")])
+    assert result.exit_code == 0 and "closest in the graph: Alan Turing" in result.stderr
