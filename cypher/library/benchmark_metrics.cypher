@@ -2,8 +2,12 @@
 // The metrics a dataset or benchmark (by name or any alias, any case) is reported with: results, papers and methods per metric, and whether higher is better.
 // params: benchmark: key
 // example: kg query benchmark_metrics --param benchmark=MATH
-MATCH (:NameKey {key: $benchmark})-[:NAMES]->(b:Entity)<-[:ON_BENCHMARK]-(r:Result)<-[:REPORTS]-(p:Paper)
+MATCH (:NameKey {key: $benchmark})-[:NAMES]->(b:Entity)
+WITH b
+MATCH (b)<-[:ON_BENCHMARK]-(r:Result)<-[:REPORTS]-(p:Paper)
+WITH b, r, p
 OPTIONAL MATCH (r)-[:BY_METHOD]->(m:Entity)
+WITH b, r, p, m
 OPTIONAL MATCH (r)-[:MEASURED_BY]->(x:Entity)
 WITH b, r, p, m, coalesce(x.name, r.metric_text, '') AS metric, coalesce(r.higher_is_better, true) AS higher
 RETURN b.name AS benchmark, metric, higher AS higher_is_better, count(r) AS results, count(DISTINCT p) AS papers,

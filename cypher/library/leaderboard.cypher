@@ -2,8 +2,12 @@
 // Every score reported on a dataset or benchmark (found by its name or any alias, any case), best first for each metric by the metric's direction; `kg leaderboard` keeps each method's best.
 // params: benchmark: key; metric: key = ""; limit: int = 1000
 // example: kg query leaderboard --param benchmark=GSM8K
-MATCH (:NameKey {key: $benchmark})-[:NAMES]->(b:Entity)<-[:ON_BENCHMARK]-(r:Result)<-[:REPORTS]-(p:Paper)
+MATCH (:NameKey {key: $benchmark})-[:NAMES]->(b:Entity)
+WITH b
+MATCH (b)<-[:ON_BENCHMARK]-(r:Result)<-[:REPORTS]-(p:Paper)
+WITH b, r, p
 OPTIONAL MATCH (r)-[:BY_METHOD]->(m:Entity)
+WITH b, r, p, m
 OPTIONAL MATCH (r)-[:MEASURED_BY]->(x:Entity)
 WITH b, r, p, m, coalesce(x.name, r.metric_text, '') AS metric
 WHERE $metric = '' OR toLower(metric) = $metric

@@ -2,8 +2,12 @@
 // Every score reported for a method (found by its name or any alias, any case), by benchmark and metric, best first.
 // params: method: key; limit: int = 1000
 // example: kg query method_results --param method=TaskGen
-MATCH (:NameKey {key: $method})-[:NAMES]->(m:Entity)<-[:BY_METHOD]-(r:Result)-[:ON_BENCHMARK]->(b:Entity)
+MATCH (:NameKey {key: $method})-[:NAMES]->(m:Entity)
+WITH m
+MATCH (m)<-[:BY_METHOD]-(r:Result)-[:ON_BENCHMARK]->(b:Entity)
+WITH m, r, b
 MATCH (p:Paper)-[:REPORTS]->(r)
+WITH m, r, b, p
 OPTIONAL MATCH (r)-[:MEASURED_BY]->(x:Entity)
 RETURN m.name AS method, b.name AS benchmark, coalesce(x.name, r.metric_text, '') AS metric, r.value AS value,
        r.value_text AS value_text, p.title AS title, r.evidence AS evidence
