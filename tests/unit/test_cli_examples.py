@@ -62,12 +62,13 @@ def test_every_example_runs(sandbox, monkeypatch):
     runner = CliRunner()
     ordered = sorted((text for _, command in commands() for text in examples(command)),
                      key=lambda text: (not text.startswith("kg build"), not text.startswith("kg extract"), text))
-    ran = 0
+    ran = without_eval_sets = 0
     for text in ordered:
         for part in re.split(r"\s*(?:&&|;)\s*", text):
             if any(marker in part for marker in NEEDS_A_SERVER_OR_THE_NETWORK):
                 continue
             if "../shared/eval" in part and not (sandbox.parent / "shared").exists():
+                without_eval_sets += 1  # a checkout without ../shared (kg extract, kg eval)
                 continue
             if part.startswith("kg migrate"):  # needs a folder of the old format: make one
                 old = sandbox / "old-kg-data"
@@ -78,4 +79,4 @@ def test_every_example_runs(sandbox, monkeypatch):
             result = runner.invoke(cli, words[1:])
             assert result.exit_code == 0, (part, result.output)
             ran += 1
-    assert ran >= 12
+    assert ran + without_eval_sets >= 13 and ran >= 11
