@@ -126,3 +126,27 @@ def test_errors_are_one_line_unless_debug(tmp_path, fixtures, monkeypatch):
     assert isinstance(debug.exception, QueryNotFoundError)
     usage = CliRunner().invoke(cli, ["querx"])
     assert usage.exit_code == 2
+
+
+def test_two_builds_into_one_folder_one_is_refused_in_one_line_and_the_graph_survives(tmp_path, fixtures):
+    import subprocess
+    import sys
+
+    from kg.store import Store
+
+    data = tmp_path / "kg-data"
+    sample = fixtures.parent.parent / "data" / "hf-daily-papers"
+    args = [sys.executable, "-m", "kg", "build", str(sample), "--data", str(data)]
+    first = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    import time
+
+    while not (data / ".lock").exists() and first.poll() is None:
+        time.sleep(0.05)
+    time.sleep(0.5)  # the first build holds the lock now (it is extracting)
+    second = subprocess.run(args, capture_output=True, text=True, timeout=600)
+    out, err = first.communicate(timeout=600)
+    assert first.returncode == 0, err
+    assert second.returncode == 1
+    assert second.stderr.strip().splitlines()[-1].endswith("another build is writing this graph folder; wait for it to finish")
+    with Store(data) as store:
+        assert store.counts()["nodes"]["Paper"] == 310
