@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import os
 import statistics
 import time
 from pathlib import Path
@@ -113,7 +114,7 @@ def compare_with(ref: str, n: int, rounds: int) -> None:
             workers = {}
             for side, root in (("this checkout", ROOT), (f"baseline {ref}", base)):
                 workers[side] = subprocess.Popen([sys.executable, "-c", _WORKER], cwd=root, text=True,
-                                                 env={**__import__("os").environ, "PYTHONPATH": str(root)},
+                                                 env={**os.environ, "PYTHONPATH": str(root)},
                                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE)
                 workers[side].stdin.write(json.dumps(batch) + "\n")
                 workers[side].stdin.flush()

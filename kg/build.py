@@ -55,19 +55,25 @@ class BuildResult:
         return self.store_path.parent if self.store_path else None
 
 
-def read_papers(
-    sources: Iterable[Union[str, Path]], *, format: Optional[str] = None, on_reject: Optional[Callable[[Reject], None]] = None
-) -> tuple[list[Paper], list[Reject], int]:
-    """Read and deduplicate papers in memory; returns (papers, rejects, entries read). For small
-    corpora and tests: :func:`build` streams instead."""
-    records, rejects = [], []
+def _papers_of(sources, *, format: Optional[str], rejects: list[Reject],
+               on_reject: Optional[Callable[[Reject], None]]) -> Iterator[Paper]:
+    """The papers of ``sources``; each reject is kept in ``rejects`` and reported as it comes."""
     for record in read_sources(sources, format=format):
         if isinstance(record, Reject):
             rejects.append(record)
             if on_reject:
                 on_reject(record)
         else:
-            records.append(record)
+            yield record
+
+
+def read_papers(
+    sources: Iterable[Union[str, Path]], *, format: Optional[str] = None, on_reject: Optional[Callable[[Reject], None]] = None
+) -> tuple[list[Paper], list[Reject], int]:
+    """Read and deduplicate papers in memory; returns (papers, rejects, entries read). For small
+    corpora and tests: :func:`build` streams instead."""
+    rejects: list[Reject] = []
+    records = list(_papers_of(sources, format=format, rejects=rejects, on_reject=on_reject))
     return deduplicate_papers(records), rejects, len(records)
 
 
@@ -120,12 +126,7 @@ def _stage_records(staging: _Staging, sources, *, format, on_reject, rejects: li
     insert = "INSERT INTO records(seq, data) VALUES (?, ?)"
     batch = []
     count = 0
-    for record in read_sources(sources, format=format):
-        if isinstance(record, Reject):
-            rejects.append(record)
-            if on_reject:
-                on_reject(record)
-            continue
+    for record in _papers_of(sources, format=format, rejects=rejects, on_reject=on_reject):
         seq = old + count
         count += 1
         parent.append(seq)
@@ -257,16 +258,12 @@ def build(
                 insert = "INSERT INTO extractions(seq, paper, data) VALUES (?, ?, ?)"
                 batch = []
 
-                def keep(paper: Paper, extraction_json: str, extraction: Optional[PaperExtraction], digest: str) -> None:
+                def keep(paper: Paper, extraction_json: str, extraction: PaperExtraction, digest: str) -> None:
                     nonlocal seq
-                    if extraction is not None:
-                        resolver.add(extraction)
-                    else:
-                        resolver.add(PaperExtraction.model_validate_json(extraction_json))
+                    resolver.add(extraction)
                     for table, row in rows.paper(paper):
                         writer.add(table, row)
-                    paper_json = paper.model_dump_json()
-                    new_cache.add(paper_json, paper.id, digest, extraction_json)
+                    new_cache.add(paper.model_dump_json(), paper.id, digest, extraction_json)
                     batch.append((seq, paper.model_dump_json(include={"id", "month", "sources", "title"}), extraction_json))
                     seq += 1
                     if len(batch) >= 1000:
@@ -279,11 +276,11 @@ def build(
                         digest = text_hash(paper, config)
                         if cached is not None and cached[0] == digest:
                             reused += 1
-                            extraction_json = cached[1]
-                            if json.loads(extraction_json).get("paper_id") != paper.id:
-                                extraction_json = PaperExtraction.model_validate_json(extraction_json).model_copy(
-                                    update={"paper_id": paper.id}).model_dump_json()
-                            keep(paper, extraction_json, None, digest)
+                            extraction_json, extraction = cached[1], PaperExtraction.model_validate_json(cached[1])
+                            if extraction.paper_id != paper.id:  # the paper took an arXiv id since
+                                extraction = extraction.model_copy(update={"paper_id": paper.id})
+                                extraction_json = extraction.model_dump_json()
+                            keep(paper, extraction_json, extraction, digest)
                             continue
                         order.append((paper, digest))
                         yield paper
@@ -383,14 +380,9 @@ def extract_to_file(
     ids: deque[str] = deque()
 
     def papers() -> Iterator[Paper]:
-        for record in read_sources(sources, format=format):
-            if isinstance(record, Reject):
-                rejects.append(record)
-                if on_reject:
-                    on_reject(record)
-            else:
-                ids.append(record.input_id or record.id)
-                yield record
+        for record in _papers_of(sources, format=format, rejects=rejects, on_reject=on_reject):
+            ids.append(record.input_id or record.id)
+            yield record
 
     count = 0
     path = Path(output)

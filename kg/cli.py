@@ -481,7 +481,7 @@ def leaderboard_cli(benchmark, metric, data, fmt, neo4j_uri, user, password, dat
 
     Example: kg leaderboard GSM8K --metric accuracy
     """
-    from kg.analysis.leaderboard import UNSTATED_METRIC, best_per_method, canonical_metric
+    from kg.analysis.leaderboard import best_per_method, canonical_metric
     from kg.query import run_named_query, suggest_names
 
     params = {"benchmark": benchmark, **({"metric": canonical_metric(metric)} if metric else {})}
@@ -508,8 +508,7 @@ def leaderboard_cli(benchmark, metric, data, fmt, neo4j_uri, user, password, dat
         return
     for number, (metric_name, board) in enumerate(boards.items()):
         direction = "higher is better" if board[0].higher_is_better else "lower is better"
-        heading = metric_name.replace(UNSTATED_METRIC, "") if metric_name else ""
-        click.echo(("\n" if number else "") + f"{board[0].benchmark}: {heading or 'metric not stated'} ({direction})")
+        click.echo(("\n" if number else "") + f"{board[0].benchmark}: {metric_name or 'metric not stated'} ({direction})")
         table = [{"rank": e.rank, "method": e.method or "(own method, unnamed)", "score": e.value_text,
                   "paper": e.title, "evidence": e.evidence} for e in board]
         _print_rows(["rank", "method", "score", "paper", "evidence"], table, fmt or "table")

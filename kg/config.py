@@ -15,6 +15,11 @@ __all__ = ["Neo4jSettings", "check_uri"]
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
+def _without_userinfo(uri: str) -> str:
+    scheme, sep, rest = uri.partition("://")
+    return f"{scheme}://{rest.rsplit('@', 1)[-1]}" if sep else uri.rsplit("@", 1)[-1]
+
+
 def check_uri(uri: str) -> None:
     """Refuse, in one line that never shows a password, a URI the driver cannot use.
 
@@ -26,7 +31,7 @@ def check_uri(uri: str) -> None:
     from urllib.parse import urlsplit
 
     scheme, sep, rest = uri.partition("://")
-    shown = f"{scheme}://{rest.rsplit('@', 1)[-1]}" if sep else uri.rsplit("@", 1)[-1]
+    shown = _without_userinfo(uri)
     if not sep or scheme.lower() not in SCHEMES:
         raise Neo4jConnectionError(f"invalid Neo4j URI {shown!r}: the scheme must be one of {', '.join(SCHEMES)} "
                                    "(7687 is Bolt's port; 7474 is the Browser's)")
@@ -57,10 +62,7 @@ class Neo4jSettings(BaseModel):
         >>> Neo4jSettings(uri="bolt://neo4j:secret@db.example:7687").display_uri
         'bolt://db.example:7687'
         """
-        scheme, sep, rest = self.uri.partition("://")
-        if not sep:
-            return self.uri.rsplit("@", 1)[-1]
-        return f"{scheme}://{rest.rsplit('@', 1)[-1]}"
+        return _without_userinfo(self.uri)
 
     @classmethod
     def resolve(

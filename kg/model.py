@@ -200,6 +200,22 @@ def author_id(name: str) -> str:
     return "author:" + " ".join(unicodedata.normalize("NFKC", name).split()).lower()  # as query keys are
 
 
+def paper_authors(names) -> list[tuple[str, str, int]]:
+    """(author id, name as written, position) of a paper's author list: blank names and a second
+    writing of one author left out.
+
+    >>> paper_authors(["Ada  Lovelace", "", "ada lovelace", "Alan Turing"])
+    [('author:ada lovelace', 'Ada Lovelace', 1), ('author:alan turing', 'Alan Turing', 4)]
+    """
+    seen, authors = set(), []
+    for position, name in enumerate(names or (), start=1):
+        aid = author_id(name)
+        if aid != "author:" and aid not in seen:
+            seen.add(aid)
+            authors.append((aid, " ".join(name.split()), position))
+    return authors
+
+
 class Paper(_Model):
     """One paper, however many listings it appeared in.
 

@@ -150,10 +150,11 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
-def _leaderboard_tables(G: nx.MultiDiGraph, pairs: list[tuple[str, str, int]], *, rows: int = 8) -> str:
+def _leaderboard_tables(pairs: list[tuple[str, str, dict]], *, rows: int = 8) -> str:
+    """(benchmark, metric, its leaderboards) -> one table each."""
     tables = []
-    for benchmark, metric, _ in pairs:
-        board = leaderboard(G, benchmark).get(metric) or next(iter(leaderboard(G, benchmark).values()))
+    for benchmark, metric, boards in pairs:
+        board = boards.get(metric) or next(iter(boards.values()))
         direction = "higher is better" if board[0].higher_is_better else "lower is better"
         body = "".join(
             f"<tr><td>{e.rank}</td><td>{_esc(e.method or '(own method, unnamed)')}</td><td>{_esc(e.value_text)}</td>"
@@ -240,21 +241,30 @@ def network_chart(graph: nx.Graph, *, title: str, directed: bool = False, width:
 def render_report(G: nx.MultiDiGraph, *, top: int = 15) -> str:
     """The report as one HTML string."""
     counts = graph_counts(G)
-    popular = analysis.benchmark_popularity(G, limit=top)
+    by_use = analysis.benchmark_popularity(G)
+    popular = by_use[:top]
     dated = analysis.benchmark_trend(G)  # the most used among benchmarks with dated papers
-    trend = {name: dated[name] for name, _ in analysis.benchmark_popularity(G, limit=None) if name in dated}
-    trend = dict(list(trend.items())[:6])
+    trend = dict([(name, dated[name]) for name, _ in by_use if name in dated][:6])
     cousage = _largest_components(analysis.cousage_graph(G), limit=40)
     beats = _largest_components(analysis.outperforms_graph(G), limit=30)
     ranking = analysis.rank_methods(G)
     rising = analysis.rising_benchmarks(G)
     reported = most_reported(G, limit=None)
+    boards: dict[str, dict] = {}  # one leaderboard per benchmark: each reads the whole mirror
+
+    def board(benchmark: str) -> dict:
+        if benchmark not in boards:
+            boards[benchmark] = leaderboard(G, benchmark)
+        return boards[benchmark]
+
     progress = []  # the most-reported benchmarks among those with dated scores
     for benchmark, metric, _ in reported:
-        dated = [e for e in leaderboard(G, benchmark).get(metric) or [] if e.month]
-        if dated and len(progress) < 4:
+        dated = [e for e in board(benchmark).get(metric) or [] if e.month]
+        if dated:
             progress.append((f"{benchmark}: {metric or 'metric not stated'}", dated, best_over_time(G, benchmark, metric)))
-    reported = reported[:4]
+            if len(progress) == 4:
+                break
+    tables = [(benchmark, metric, board(benchmark)) for benchmark, metric, _ in reported[:4]]
     sections = [
         ("Most used datasets and benchmarks", "Papers reporting results on each (EVALUATED_ON).",
          bar_chart(popular, title="Top benchmarks")),
@@ -302,7 +312,7 @@ td, th {{ border-bottom: 1px solid #ddd; padding: 2px 10px; text-align: left; }}
 <section><h2>Leaderboards</h2>
 <p class="note">The most-reported benchmarks: each method's best score stated in an abstract (hover a paper for the
 sentence); <code>kg leaderboard NAME</code> prints any benchmark's.</p>
-{_leaderboard_tables(G, reported)}</section>
+{_leaderboard_tables(tables)}</section>
 </body></html>
 """
 

@@ -56,9 +56,13 @@ def parse_date(text: str, *, what: str = "date") -> dt.date:
     return day
 
 
-def _days(start: dt.date, end: dt.date) -> list[dt.date]:
+def _check_order(start: dt.date, end: dt.date) -> None:
     if end < start:
         raise FetchError(f"bad dates: --to {end} is before --from {start}")
+
+
+def _days(start: dt.date, end: dt.date) -> list[dt.date]:
+    _check_order(start, end)
     return [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
 
 
@@ -188,7 +192,7 @@ def fetch_arxiv_listing(client: HttpClient, out: ResumableJsonl, set_spec: str, 
     report = FetchReport()
     params = {"verb": "ListRecords", "metadataPrefix": "arXiv", "set": set_spec, "from": start.isoformat()}
     if end is not None:
-        _days(start, end)
+        _check_order(start, end)
         params["until"] = end.isoformat()
     # The first page lists what has changed since it was asked: only pages behind a token are cached.
     cache = False

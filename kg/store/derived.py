@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from itertools import combinations
 from typing import Iterable, Optional
 
-from kg.model import Entity, NodeLabel, Paper, Relation, RelType, Result, author_id
+from kg.model import Entity, NodeLabel, Paper, Relation, RelType, Result, paper_authors
 from kg.store.schema import RANK_DEPTH
 
 __all__ = ["GraphRows", "paper_row", "relation_row"]
@@ -69,13 +69,8 @@ class GraphRows:
         for key in keys:
             yield "PaperKey", {"key": key}
             yield "KEYS", {"from": key, "to": paper.id}
-        seen = set()
-        for position, name in enumerate(paper.authors or (), start=1):
-            aid = author_id(name)
-            if aid == "author:" or aid in seen:
-                continue
-            seen.add(aid)
-            known = self.authors.setdefault(aid, [" ".join(name.split()), 0])
+        for aid, name, position in paper_authors(paper.authors):
+            known = self.authors.setdefault(aid, [name, 0])
             known[1] += 1
             yield "WROTE", {"from": aid, "to": paper.id, "position": position}
 

@@ -17,7 +17,7 @@ from typing import Optional, Union
 
 import networkx as nx
 
-from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType, Result, author_id
+from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType, Result, paper_authors
 
 __all__ = [
     "to_networkx",
@@ -53,14 +53,9 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
 
 def _add_authors(G: nx.MultiDiGraph, paper: str, authors) -> None:
     """Author nodes and their WROTE edges (the store derives the same from the author lists)."""
-    seen = set()
-    for position, name in enumerate(authors, start=1):
-        aid = author_id(name)
-        if aid == "author:" or aid in seen:
-            continue
-        seen.add(aid)
+    for aid, name, position in paper_authors(authors):
         if aid not in G:
-            G.add_node(aid, label="Author", name=" ".join(name.split()))
+            G.add_node(aid, label="Author", name=name)
         G.add_edge(aid, paper, key=f"WROTE:{paper}", type="WROTE", position=position)
 
 

@@ -11,7 +11,7 @@ import sqlite3
 import zlib
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Optional, Union
+from typing import Iterator, Union
 
 from kg.errors import InputError
 from kg.model import Paper
@@ -87,17 +87,9 @@ class PaperCache:
         for _, hash_, paper, extraction in self.db.execute("SELECT id, hash, paper, extraction FROM papers ORDER BY seq"):
             yield CachedPaper(zlib.decompress(paper).decode("utf-8"), hash_, zlib.decompress(extraction).decode("utf-8"))
 
-    def __len__(self) -> int:
-        return self.db.execute("SELECT count(*) FROM papers").fetchone()[0]
-
     def close(self) -> None:
         self.db.close()
 
 
 def cache_path(folder: Union[str, Path]) -> Path:
     return Path(folder) / PAPERS_FILE
-
-
-def existing_cache(folder: Union[str, Path]) -> Optional[PaperCache]:
-    path = cache_path(folder)
-    return PaperCache(path) if path.is_file() else None
