@@ -7,7 +7,7 @@ So a million papers give about a million distinct entities with the sample's hea
 (ImageNet, GLUE, GPT-4), and dates spread over 2014-2025.
 
 The rows go through the build's own writer (:class:`kg.store.StoreWriter`,
-:class:`kg.store.derived.GraphRows`), so generating a graph also measures writing one.
+:mod:`kg.store.derived`), so generating a graph also measures writing one.
 
     python benchmarks/synthetic.py --papers 100000 --data /tmp/kg-100k
 """
@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from kg.model import Entity, NodeLabel, Paper, Relation, RelType  # noqa: E402
 from kg.store import Store, StoreWriter, folder_lock, read_graph  # noqa: E402
-from kg.store.derived import GraphRows  # noqa: E402
+from kg.store.derived import paper_rows, relation_rows, write_derived  # noqa: E402
 
 SAMPLE = ROOT / "data" / "hf-daily-papers"
 
@@ -55,8 +55,6 @@ def write_synthetic(papers: int, folder: Path, *, seed: int = 7) -> dict:
     entities = {e.id: e for e in graph.entities}
     months = [f"{y}-{m:02d}" for y in range(2014, 2026) for m in range(1, 13)]
     new_entities: list[tuple[str, str, str, list[str]]] = []
-    labels = {e.id: e.label.value for e in graph.entities}
-    rows = GraphRows(labels)
     with folder_lock(folder), StoreWriter(folder, chunk_rows=50_000) as writer:
         for i in range(papers):
             base = graph.papers[i % len(graph.papers)]
@@ -68,24 +66,21 @@ def write_synthetic(papers: int, folder: Path, *, seed: int = 7) -> dict:
                 entity = entities[eid]
                 new_id = f"{eid}~{i}"
                 renamed[eid] = new_id
-                labels[new_id] = entity.label.value
                 new_entities.append((new_id, entity.label.value, f"{entity.name} {i}", []))
             relations = []
             for rel in by_paper[base.id]:
                 source = pid if rel.source == base.id else renamed.get(rel.source, rel.source)
                 relations.append(rel.model_copy(update={"source": source, "target": renamed.get(rel.target, rel.target),
                                                         "paper": pid, "benchmark": renamed.get(rel.benchmark, rel.benchmark)}))
-            for table, row in rows.paper(paper):
+            for table, row in paper_rows(paper):
                 writer.add(table, row)
-            for table, row in rows.relations(paper, relations):
+            for table, row in relation_rows(relations):
                 writer.add(table, row)
         every_entity = list(graph.entities) + [
             Entity.model_construct(id=eid, label=NodeLabel(label), name=name, aliases=aliases)
             for eid, label, name, aliases in new_entities
         ]
-        writer.add_many("Entity", rows.entity_rows(every_entity))
-        for table, row in rows.derived_rows(every_entity):
-            writer.add(table, row)
+        write_derived(writer, every_entity)
         staged = time.perf_counter() - started
         if os.environ.get("KG_STAGE_ONLY"):  # keep the Parquet files to experiment with the bulk load
             import pickle

@@ -62,8 +62,10 @@ def main() -> None:
 
     assert updated.counts == rebuilt.counts, "an update must give the graph a rebuild gives"
     print(f"base graph: {first.counts['nodes']['Paper']:,} papers in {base_seconds:.1f} s")
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     print(f"--update with {args.new} new papers: {update_seconds:.1f} s "
-          f"({updated.extracted} extracted, {updated.reused:,} kept)")
+          f"({updated.extracted} extracted, {updated.reused:,} kept: {manifest.get('papers_copied', 0):,} copied, "
+          f"{manifest.get('papers_resolved_again', 0):,} resolved again)")
     print("   phases: " + ", ".join(f"{k} {v:.1f} s" for k, v in updated.timings.items()))
     print(f"full rebuild of {rebuilt.counts['nodes']['Paper']:,} papers: {rebuild_seconds:.1f} s")
     print("   phases: " + ", ".join(f"{k} {v:.1f} s" for k, v in rebuilt.timings.items()))

@@ -188,3 +188,81 @@ CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS;
 MATCH (n:Paper|Entity|Result|NameKey|PaperKey|Month|PaperCode|Ranked|Author)
 WHERE n.kg_load IS NULL OR n.kg_load <> $load
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS;
+
+// Delta loads (kg load after kg build --update, on a server that holds the previous build): the
+// papers written again lose their rows, then the rows that changed are written as above.
+
+// name: delete_papers
+// Papers whose rows a build wrote again, with their results, lookup keys and every relationship. $ids.
+UNWIND $ids AS id
+MATCH (p:Paper {id: id})
+OPTIONAL MATCH (p)-[:REPORTS]->(r:Result)
+OPTIONAL MATCH (k:PaperKey)-[:KEYS]->(p)
+DETACH DELETE r, k, p;
+
+// name: delete_papers_outperforms
+// Comparisons stated by those papers (between entities, so not removed with the papers). $ids.
+MATCH ()-[r:OUTPERFORMS]->()
+WHERE r.paper IN $ids
+DELETE r;
+
+// name: delete_entities
+// Entities gone from the graph. $keys: [[id]].
+UNWIND $keys AS key
+MATCH (n:Entity {id: key[0]})
+DETACH DELETE n;
+
+// name: delete_name_keys
+UNWIND $keys AS key
+MATCH (n:NameKey {key: key[0]})
+DETACH DELETE n;
+
+// name: delete_months
+UNWIND $keys AS key
+MATCH (n:Month {month: key[0]})
+DETACH DELETE n;
+
+// name: delete_ranked
+UNWIND $keys AS key
+MATCH (n:Ranked {id: key[0]})
+DETACH DELETE n;
+
+// name: delete_paper_code
+UNWIND $keys AS key
+MATCH (n:PaperCode {rank: key[0]})
+DETACH DELETE n;
+
+// name: delete_authors
+UNWIND $keys AS key
+MATCH (n:Author {id: key[0]})
+DETACH DELETE n;
+
+// name: delete_names
+// A name no longer naming an entity. $keys: [[name key, entity id]].
+UNWIND $keys AS key
+MATCH (:NameKey {key: key[0]})-[r:NAMES]->(:Entity {id: key[1]})
+DELETE r;
+
+// name: delete_ranks
+UNWIND $keys AS key
+MATCH (:Ranked {id: key[0]})-[r:RANKS]->(:Entity {id: key[1]})
+DELETE r;
+
+// name: delete_co_used
+UNWIND $keys AS key
+MATCH (:Entity {id: key[0]})-[r:CO_USED]->(:Entity {id: key[1]})
+DELETE r;
+
+// name: delete_used_in
+UNWIND $keys AS key
+MATCH (:Entity {id: key[0]})-[r:USED_IN]->(:Month {month: key[1]})
+DELETE r;
+
+// name: loaded_generation
+// Which build of a graph folder the server holds (set at the end of every load).
+OPTIONAL MATCH (s:KGState {id: 'graph'})
+RETURN s.generation AS generation;
+
+// name: set_loaded_generation
+MERGE (s:KGState {id: 'graph'})
+SET s.generation = $generation;

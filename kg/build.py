@@ -32,7 +32,7 @@ from kg.model import Paper, title_key
 from kg.readers import Reject, read_sources
 from kg.resolve import Resolver
 from kg.store import Store, StoreWriter, folder_lock
-from kg.store.derived import GraphRows
+from kg.store.derived import paper_rows, relation_rows, result_rows, write_derived
 
 __all__ = ["BuildResult", "read_papers", "build", "extract_to_file", "REJECTS_FILE"]
 
@@ -89,7 +89,8 @@ class _Staging:
         self.db = sqlite3.connect(folder / "staging.sqlite", isolation_level=None)
         self.db.execute("PRAGMA journal_mode=OFF")
         self.db.execute("PRAGMA synchronous=OFF")
-        self.db.execute("CREATE TABLE records(seq INTEGER PRIMARY KEY, data TEXT, hash TEXT, extraction TEXT)")
+        self.db.execute("CREATE TABLE records(seq INTEGER PRIMARY KEY, data TEXT, hash TEXT, extraction TEXT, "
+                        "old_seq INTEGER, old_id TEXT)")
         self.db.execute("CREATE TABLE extractions(seq INTEGER PRIMARY KEY, paper TEXT, data TEXT)")
         self.db.execute("BEGIN")
 
@@ -101,20 +102,28 @@ def _digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=12).digest()
 
 
-def _stage_records(staging: _Staging, sources, *, format, on_reject, rejects: list,
-                   existing: Iterable = ()) -> tuple[int, array, int]:
-    """Write every record to staging, after the papers of ``existing`` (a paper cache, for
-    --update) with their cached extractions; returns (records, the group of each, existing papers)."""
+class _Old(NamedTuple):
+    """A paper of the graph being updated, as its cache holds it."""
+
+    seq: int
+    id: str
+    hash: str
+    extraction: str
+
+
+def _stage_records(staging: _Staging, records: Iterable[Paper], *, existing: Iterable = ()) -> tuple[int, array, int]:
+    """Write every record to staging, after the papers of ``existing`` (cached papers of the graph
+    being updated) with their cache entries; returns (records, the group of each, existing papers)."""
     owner: dict[bytes, int] = {}
     parent = array("q")
     old = 0
-    insert_old = "INSERT INTO records(seq, data, hash, extraction) VALUES (?, ?, ?, ?)"
+    insert_old = "INSERT INTO records(seq, data, hash, extraction, old_seq, old_id) VALUES (?, ?, ?, ?, ?, ?)"
     for cached in existing:
         paper = Paper.model_validate_json(cached.paper_json)
         parent.append(old)
         for key in _identity_keys(paper):
             owner.setdefault(key, old)
-        staging.db.execute(insert_old, (old, cached.paper_json, cached.hash, cached.extraction_json))
+        staging.db.execute(insert_old, (old, cached.paper_json, cached.hash, cached.extraction_json, cached.seq, cached.id))
         old += 1
 
     def find(i: int) -> int:
@@ -126,7 +135,7 @@ def _stage_records(staging: _Staging, sources, *, format, on_reject, rejects: li
     insert = "INSERT INTO records(seq, data) VALUES (?, ?)"
     batch = []
     count = 0
-    for record in _papers_of(sources, format=format, rejects=rejects, on_reject=on_reject):
+    for record in records:
         seq = old + count
         count += 1
         parent.append(seq)
@@ -152,23 +161,24 @@ def _identity_keys(paper: Paper) -> list[bytes]:
     return [b"t" + _digest(title_key(paper.title))] + ([b"a" + paper.arxiv_id.encode()] if paper.arxiv_id else [])
 
 
-def _merged_papers(staging: _Staging, groups: array) -> Iterator[tuple[Paper, Optional[tuple[str, str]]]]:
-    """The merged papers in the order their last record was read, each with the (hash,
-    extraction) cached for it when it was already in the graph: a group of one record (most
-    papers) goes out at once; a larger group when its last record has been seen.
+def _merged_papers(staging: _Staging, groups: array) -> Iterator[tuple[Paper, list[_Old]]]:
+    """The merged papers in the order their last record was read, each with the cache entries of
+    the graph's papers it is (none for a new paper): a group of one record (most papers) goes out
+    at once; a larger group when its last record has been seen.
 
     A paper already in the graph and read again takes the text of the new records (a new version
     of an abstract replaces the old one) and keeps everything else the records agree on."""
     sizes: dict[int, int] = {}
     for root in groups:
         sizes[root] = sizes.get(root, 0) + 1
-    pending: dict[int, list[tuple[Paper, Optional[tuple[str, str]]]]] = {}
-    for seq, data, hash_, extraction in staging.db.execute("SELECT seq, data, hash, extraction FROM records ORDER BY seq"):
+    pending: dict[int, list[tuple[Paper, Optional[_Old]]]] = {}
+    rows = staging.db.execute("SELECT seq, data, hash, extraction, old_seq, old_id FROM records ORDER BY seq")
+    for seq, data, hash_, extraction, old_seq, old_id in rows:
         paper = Paper.model_validate_json(data)
-        cached = (hash_, extraction) if hash_ is not None else None
+        cached = _Old(old_seq, old_id, hash_, extraction) if hash_ is not None else None
         root = groups[seq]
         if sizes[root] == 1:
-            yield paper, cached
+            yield paper, [cached] if cached else []
             continue
         members = pending.setdefault(root, [])
         members.append((paper, cached))
@@ -183,12 +193,63 @@ def _merged_papers(staging: _Staging, groups: array) -> Iterator[tuple[Paper, Op
                 before = olds[0][0]
                 for other, _ in olds[1:]:
                     before = merge_papers(before, other)
-                combined = merge_papers(merged, before)
+                combined = merge_papers(before, merged)  # (sources in the order a full build reads them)
                 merged = combined.model_copy(update={"title": merged.title, "abstract": merged.abstract})
             elif olds:
                 for other, _ in olds[1:]:
                     merged = merge_papers(merged, other)
-            yield merged, (olds[0][1] if olds else None)
+            yield merged, [c for _, c in olds]
+
+
+class _Previous:
+    """The graph an update starts from: its paper cache and, when they belong to the graph the
+    folder holds and to the current extractors, the resolver's statistics and the Parquet
+    snapshot of its paper tables. With them an update touches only the papers it concerns
+    (incremental); without them (a folder of an earlier version, a build killed between its
+    renames, other extractors) every cached paper is read again."""
+
+    def __init__(self, folder: Path, pipeline: str):
+        from kg.store.papers import PaperCache, cache_path
+        from kg.store.store import Snapshot
+
+        self.cache = PaperCache(cache_path(folder))
+        self.resolver: Optional[Resolver] = None
+        self.assignment: dict[str, tuple[str, str]] = {}
+        self.snapshot = Snapshot.open(folder)
+        generation = self.snapshot.generation if self.snapshot else None
+        if generation and self.cache.meta("generation") == generation and self.cache.meta("pipeline") == pipeline:
+            state = _read_state(folder / STATE_FILE)
+            if state and state.get("generation") == generation:
+                self.resolver = Resolver.from_state(state["resolver"])
+                self.assignment = state["assignment"]
+
+    @property
+    def incremental(self) -> bool:
+        return self.resolver is not None
+
+    def close(self) -> None:
+        self.cache.close()
+
+
+STATE_FILE = "resolver.pickle"
+
+
+def _read_state(path: Path) -> Optional[dict]:
+    import pickle
+
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return None
+
+
+def _write_state(path: Path, generation: str, resolver: Resolver) -> None:
+    import pickle
+
+    with path.open("wb") as handle:
+        pickle.dump({"generation": generation, "resolver": resolver.state(), "assignment": resolver.assignment()},
+                    handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def build(
@@ -207,9 +268,10 @@ def build(
 
     ``mode``: ``"update"`` adds the papers of ``sources`` to the graph of ``out`` and re-extracts
     only papers that are new or whose text changed (the folder's paper cache holds the others'
-    extractions); ``"replace"`` builds the graph from ``sources`` alone. Without a mode, a folder
-    whose graph was built from other sources is refused (``InputError``), so that a second build
-    never silently replaces a graph.
+    extractions), re-resolving only papers whose names now resolve differently and copying the
+    rows of every other paper from the previous build; ``"replace"`` builds the graph from
+    ``sources`` alone. Without a mode, a folder whose graph was built from other sources is
+    refused (``InputError``), so that a second build never silently replaces a graph.
 
     Rejected input is reported through ``on_reject`` and written to ``out/rejects.jsonl``. The
     previous graph of ``out`` stays readable until the new one replaces it in one rename; a build
@@ -218,8 +280,10 @@ def build(
 
     ``progress(iterable, label, total)`` may wrap each phase's stream (a progress bar).
     """
+    import uuid
+
     from extractors.pipeline import extract_papers  # spaCy loads only when extraction runs
-    from kg.store.papers import PAPERS_FILE, PaperCache, cache_path, text_hash
+    from kg.store.papers import PAPERS_FILE, PaperCache, pipeline_fingerprint, text_hash
 
     if mode not in (None, "update", "replace"):
         raise ValueError(f"mode must be None, 'update' or 'replace', not {mode!r}")
@@ -229,20 +293,28 @@ def build(
     rejects: list[Reject] = []
     timings: dict[str, float] = {}
     config = config_path.read_text(encoding="utf-8") if config_path else ""
+    pipeline = pipeline_fingerprint(config)
+    generation = uuid.uuid4().hex
     with folder_lock(folder):
-        previous = _previous_sources(folder)
-        if mode is None and previous is not None and _resolved(previous) != _resolved(sources):
-            shown = ", ".join(previous) or "(no sources recorded)"
+        previous_sources = _previous_sources(folder)
+        if mode is None and previous_sources is not None and _resolved(previous_sources) != _resolved(sources):
+            shown = ", ".join(previous_sources) or "(no sources recorded)"
             raise InputError(f"{folder} holds a graph built from {shown}: add --update to add these papers to it, "
                              "or --replace to rebuild it from these sources alone")
-        existing = PaperCache(cache_path(folder)) if mode == "update" and previous is not None else None
+        previous = _Previous(folder, pipeline) if mode == "update" and previous_sources is not None else None
+        incremental = previous is not None and previous.incremental
         with StoreWriter(folder) as writer:
             staging = _Staging(writer.staging)
-            new_cache = PaperCache(writer.staging / PAPERS_FILE, create=True)
+            cache = PaperCache.create(writer.staging / PAPERS_FILE, copy_of=previous.cache if incremental else None)
             try:
                 started = time.perf_counter()
-                count, groups, old = _stage_records(staging, sources, format=format, on_reject=on_reject,
-                                                    rejects=rejects, existing=existing if existing is not None else ())
+                records = _papers_of(sources, format=format, rejects=rejects, on_reject=on_reject)
+                if incremental:
+                    records, keys = _staged_incoming(staging, records)
+                    existing = previous.cache.papers_with_identity(keys)
+                else:
+                    existing = previous.cache if previous is not None else ()
+                count, groups, old = _stage_records(staging, records, existing=existing)
                 timings["read"] = time.perf_counter() - started
                 if count == 0 and not allow_empty and mode != "update":
                     raise InputError("no paper was read from the sources; the graph in "
@@ -250,85 +322,140 @@ def build(
                 distinct = len(set(groups))
 
                 started = time.perf_counter()
-                resolver = Resolver()
-                rows = GraphRows({})
-                order: deque[tuple[Paper, str]] = deque()
+                resolver = previous.resolver if incremental else Resolver()
+                order: deque[tuple[Paper, str, list[_Old]]] = deque()
                 seq = 0
                 reused = 0
+                handled: set[int] = set()  # cache entries written by this build
+                dropped: set[str] = set()  # ids of the graph's papers whose rows are written again
                 insert = "INSERT INTO extractions(seq, paper, data) VALUES (?, ?, ?)"
                 batch = []
 
-                def keep(paper: Paper, extraction_json: str, extraction: PaperExtraction, digest: str) -> None:
+                def stage(paper: Paper, extraction_json: str) -> None:
                     nonlocal seq
-                    resolver.add(extraction)
-                    for table, row in rows.paper(paper):
+                    for table, row in paper_rows(paper):
                         writer.add(table, row)
-                    new_cache.add(paper.model_dump_json(), paper.id, digest, extraction_json)
                     batch.append((seq, paper.model_dump_json(include={"id", "month", "sources", "title"}), extraction_json))
                     seq += 1
                     if len(batch) >= 1000:
                         staging.db.executemany(insert, batch)
                         batch.clear()
 
+                def keep(paper: Paper, extraction_json: str, extraction: PaperExtraction, digest: str,
+                         olds: list[_Old]) -> None:
+                    resolver.add(extraction)
+                    stage(paper, extraction_json)
+                    slot = olds[0].seq if incremental and olds else None
+                    written = cache.put(slot, paper.id, paper.model_dump_json(), digest, extraction_json,
+                                        _identity_keys(paper), Resolver.name_keys(extraction))
+                    if incremental:
+                        for other in olds[1:]:
+                            cache.delete(other.seq)
+                        handled.update(o.seq for o in olds)
+                        handled.add(written)
+
                 def to_extract() -> Iterator[Paper]:
                     nonlocal reused
-                    for paper, cached in _merged_papers(staging, groups):
+                    for paper, olds in _merged_papers(staging, groups):
+                        if incremental:
+                            for other in olds:  # its statistics are counted again below
+                                resolver.remove(PaperExtraction.model_validate_json(other.extraction))
+                                dropped.add(other.id)
                         digest = text_hash(paper, config)
-                        if cached is not None and cached[0] == digest:
+                        if olds and olds[0].hash == digest:
                             reused += 1
-                            extraction_json, extraction = cached[1], PaperExtraction.model_validate_json(cached[1])
+                            extraction_json, extraction = olds[0].extraction, PaperExtraction.model_validate_json(olds[0].extraction)
                             if extraction.paper_id != paper.id:  # the paper took an arXiv id since
                                 extraction = extraction.model_copy(update={"paper_id": paper.id})
                                 extraction_json = extraction.model_dump_json()
-                            keep(paper, extraction_json, extraction, digest)
+                            keep(paper, extraction_json, extraction, digest, olds)
                             continue
-                        order.append((paper, digest))
+                        order.append((paper, digest, olds))
                         yield paper
 
                 extracted = extract_papers(to_extract(), n_process=n_process, config_path=config_path)
-                for extraction in progress(extracted, "extracting", distinct - old if existing else distinct):
-                    paper, digest = order.popleft()
-                    keep(paper, extraction.model_dump_json(), extraction, digest)
-                if batch:
-                    staging.db.executemany(insert, batch)
-                staging.db.execute("COMMIT")
-                new_cache.finish()
+                for extraction in progress(extracted, "extracting", distinct - old if previous is not None else distinct):
+                    paper, digest, olds = order.popleft()
+                    keep(paper, extraction.model_dump_json(), extraction, digest, olds)
                 timings["extract"] = time.perf_counter() - started
 
                 started = time.perf_counter()
                 entities = resolver.entities()
-                rows.labels.update({e.id: e.label.value for e in entities})
+                untouched = len(previous.cache) - len(dropped) if incremental else 0
+                resolved_again = 0
+                if incremental:
+                    # Papers none of whose names resolve differently keep their rows; the others
+                    # are resolved again from their cached extraction.
+                    now = resolver.assignment()
+                    before = previous.assignment
+                    changed = [key for key in now.keys() | before.keys() if now.get(key) != before.get(key)]
+                    for cached in cache.papers_with_names(changed):
+                        if cached.seq in handled:
+                            continue
+                        dropped.add(cached.id)
+                        resolved_again += 1
+                        stage(Paper.model_validate_json(cached.paper_json), cached.extraction_json)
+                if batch:
+                    staging.db.executemany(insert, batch)
+                staging.db.execute("COMMIT")
                 timings["resolve"] = time.perf_counter() - started
 
                 started = time.perf_counter()
                 stream = staging.db.execute("SELECT paper, data FROM extractions ORDER BY seq")
-                for paper_data, data in progress(stream, "relations", distinct):
+                for paper_data, data in progress(stream, "relations", seq):
                     paper = _PaperRef(**json.loads(paper_data))
                     extraction = PaperExtraction.model_validate_json(data)
                     relations, results = resolver.facts(paper, extraction)
-                    for table, row in rows.relations(paper, relations):
+                    for table, row in relation_rows(relations):
                         writer.add(table, row)
-                    for table, row in rows.results(results):
+                    for table, row in result_rows(results):
                         writer.add(table, row)
-                writer.add_many("Entity", rows.entity_rows(entities))
-                for table, row in rows.derived_rows(entities):
-                    writer.add(table, row)
+                if incremental:
+                    writer.keep_from(previous.snapshot, dropped)
+                write_derived(writer, entities)
+                _write_state(writer.staging / STATE_FILE, generation, resolver)
+                cache.set_meta(generation=generation, pipeline=pipeline)
+                cache.finish()
                 timings["write tables"] = time.perf_counter() - started
             finally:
                 staging.close()
-                if existing is not None:
-                    existing.close()
+                if previous is not None:
+                    previous.close()
             started = time.perf_counter()
-            recorded = list(dict.fromkeys((previous or []) + sources)) if mode == "update" else sources
+            recorded = list(dict.fromkeys((previous_sources or []) + sources)) if mode == "update" else sources
             store_path = writer.commit({"entries_read": count, "rejects": len(rejects), "sources": recorded,
-                                        "papers_extracted": distinct - reused, "papers_reused": reused},
-                                       alongside=[writer.staging / PAPERS_FILE])
+                                        "papers_extracted": distinct - reused, "papers_reused": reused + untouched,
+                                        "papers_resolved_again": resolved_again,
+                                        "papers_copied": untouched - resolved_again},
+                                       alongside=[writer.staging / PAPERS_FILE, writer.staging / STATE_FILE],
+                                       generation=generation)
             timings["bulk load"] = time.perf_counter() - started
     write_rejects(rejects, folder)
     with Store(folder) as store:
         counts = store.counts()
     return BuildResult(counts=counts, rejects=rejects, entries_read=count, store_path=store_path, timings=timings,
-                       extracted=distinct - reused, reused=reused)
+                       extracted=distinct - reused, reused=reused + untouched)
+
+
+def _staged_incoming(staging: _Staging, records: Iterable[Paper]) -> tuple[Iterator[Paper], set[bytes]]:
+    """Read ``records`` into staging once, to learn their identity keys before they are grouped
+    with the graph's papers; returns (the records again, from staging, and their keys)."""
+    staging.db.execute("CREATE TABLE incoming(seq INTEGER PRIMARY KEY, data TEXT)")
+    keys: set[bytes] = set()
+    batch = []
+    for record in records:
+        keys.update(_identity_keys(record))
+        batch.append((record.model_dump_json(),))
+        if len(batch) >= 2000:
+            staging.db.executemany("INSERT INTO incoming(data) VALUES (?)", batch)
+            batch.clear()
+    staging.db.executemany("INSERT INTO incoming(data) VALUES (?)", batch)
+
+    def again() -> Iterator[Paper]:
+        for (data,) in staging.db.execute("SELECT data FROM incoming ORDER BY seq").fetchall():
+            yield Paper.model_validate_json(data)
+
+    return again(), keys
 
 
 class _PaperRef(NamedTuple):

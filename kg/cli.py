@@ -174,22 +174,31 @@ def _bar(stream, label: str, total):
         yield from bar
 
 
-def _load(folder, settings, batch_size: int) -> None:
+def _load(folder, settings, batch_size: int, *, full: bool = False) -> None:
+    from contextlib import ExitStack
+
     from kg.loader import load_store
     from kg.store import Store
 
-    with Store(folder) as store:
-        total = sum((store.manifest.get("rows") or {}).values()) or None
-        if _interactive():
-            with click.progressbar(length=total, label="loading", file=sys.stderr, show_pos=True,
-                                   show_eta=True) as bar:
-                sent = load_store(store, settings, batch_size=batch_size,
-                                  on_batch=lambda table, rows: bar.update(rows))
-        else:
-            sent = load_store(store, settings, batch_size=batch_size)
+    plan: dict = {}
+    with Store(folder) as store, ExitStack() as bars:
+        def planned(kind: str, rows) -> None:
+            plan["kind"] = kind
+            if _interactive() and kind != "none":
+                label = "loading (changes only)" if kind == "delta" else "loading"
+                plan["bar"] = bars.enter_context(click.progressbar(length=rows, label=label, file=sys.stderr,
+                                                                   show_pos=True, show_eta=True))
+
+        sent = load_store(store, settings, batch_size=batch_size, full=full, on_plan=planned,
+                          on_batch=lambda table, rows: plan["bar"].update(rows) if "bar" in plan else None)
     total = sum(sent.values())
-    click.echo(f"loaded {total} rows into {settings.display_uri} (database {settings.database}); "
-               f"Neo4j now holds what {folder} holds")
+    where = f"{settings.display_uri} (database {settings.database})"
+    if plan.get("kind") == "none":
+        click.echo(f"{where} already holds this build of {folder}: nothing to load (--full loads every row again)")
+    elif plan.get("kind") == "delta":
+        click.echo(f"loaded {total} changed rows into {where}; Neo4j now holds what {folder} holds")
+    else:
+        click.echo(f"loaded {total} rows into {where}; Neo4j now holds what {folder} holds")
 
 
 def _print_summary(counts: dict, *, entries: Optional[int] = None, rejects: int = 0, out: Optional[str] = None) -> None:
@@ -330,15 +339,19 @@ def eval_cli(gold, pred, as_json, show_errors) -> None:
 @cli.command("load")
 @_data_option
 @click.option("--batch-size", default=1000, show_default=True, help="Rows per UNWIND batch.")
+@click.option("--full", is_flag=True, help="Write every row, even when the server holds the build the folder's "
+              "last update started from (then only the changes are sent).")
 @_neo4j_options(optional=False)
 @_fail_cleanly
-def load_cli(data, batch_size, neo4j_uri, user, password, database) -> None:
+def load_cli(data, batch_size, full, neo4j_uri, user, password, database) -> None:
     """Make Neo4j hold exactly what the graph folder holds (idempotent; stale facts removed).
+
+    After `kg build --update`, a server that holds the previous build gets only the changes.
 
     Example: kg load --data kg-data --neo4j bolt://127.0.0.1:7687
     """
     settings = _settings(neo4j_uri, user, password, database, required=True)
-    _load(data, settings, batch_size)
+    _load(data, settings, batch_size, full=full)
 
 
 @cli.command("pull")

@@ -165,9 +165,17 @@ def load_store(
     *,
     batch_size: int = 1000,
     on_batch: Optional[Callable[[str, int], None]] = None,
+    full: bool = False,
+    on_plan: Optional[Callable[[str, Optional[int]], None]] = None,
 ) -> dict[str, int]:
     """Make Neo4j hold exactly what ``store`` (a :class:`kg.store.Store`) holds; returns the
     number of rows written per table.
+
+    The server remembers which build of a graph folder it holds. When that is the build the
+    folder's last ``kg build --update`` started from, only the difference is sent (the papers the
+    update wrote again and the entity and derived rows that changed); when it is the folder's
+    current build, nothing is; otherwise (or with ``full``) every row is written and whatever
+    the server held besides is removed.
 
     Parameters
     ----------
@@ -175,40 +183,41 @@ def load_store(
     settings : where to load it.
     batch_size : rows per UNWIND batch (one managed transaction each).
     on_batch : called after each committed batch with (table, rows).
+    full : write every row even when a delta would do.
+    on_plan : called once the kind of load is known, with ("all", rows), ("delta", rows) or
+        ("none", 0).
 
     Raises
     ------
     Neo4jConnectionError : unreachable server, wrong credentials, unknown database.
     LoadError : the server rejected a write.
     """
-    from kg.store.schema import TABLES
+    from kg.store.store import Snapshot
 
+    generation = store.manifest.get("generation")
+    snapshot = Snapshot.open(store.folder) if generation else None
     load_id = uuid.uuid4().hex
     sent: dict[str, int] = {}
     with open_driver(settings) as driver:
         try:
             ensure_schema(driver, settings.database)
-            for table_name, statement in _LOAD_PLAN:
-                if table_name not in store.tables:
-                    continue  # a store written by an earlier version (before Author/WROTE)
-                text = Query(get_query(statement).text)
-                batch: list[dict] = []
-                for row in _rows_of(store, TABLES[table_name]):
-                    batch.append(row)
-                    if len(batch) >= batch_size:
-                        _write(driver, text, batch, load_id, settings.database)
-                        sent[table_name] = sent.get(table_name, 0) + len(batch)
-                        if on_batch:
-                            on_batch(table_name, len(batch))
-                        batch = []
-                if batch:
-                    _write(driver, text, batch, load_id, settings.database)
-                    sent[table_name] = sent.get(table_name, 0) + len(batch)
-                    if on_batch:
-                        on_batch(table_name, len(batch))
-            with driver.session(database=settings.database) as session:
-                for statement in ("delete_stale_relationships", "delete_stale_nodes"):
-                    session.run(Query(get_query(statement).text), load=load_id).consume()
+            loaded = _run(driver, "loaded_generation", settings.database).records[0]["generation"]
+            if not full and generation and loaded == generation:
+                if on_plan:
+                    on_plan("none", 0)
+                return sent
+            writer = _BatchWriter(driver, settings.database, load_id, batch_size, on_batch, sent)
+            delta = snapshot.delta if snapshot is not None else None
+            if not full and delta is not None and loaded == delta["parent"]:
+                if on_plan:
+                    on_plan("delta", _delta_rows(snapshot, delta))
+                _load_delta(writer, snapshot, delta)
+            else:
+                if on_plan:
+                    on_plan("all", sum((store.manifest.get("rows") or {}).values()) or None)
+                _load_all(writer, store)
+            if generation:
+                _run(driver, "set_loaded_generation", settings.database, generation=generation)
         except ClientError as exc:
             raise LoadError(f"Neo4j rejected a write to {settings.display_uri}: {exc.message}") from exc
         except (ServiceUnavailable, SessionExpired, Neo4jError, OSError) as exc:
@@ -218,8 +227,98 @@ def load_store(
     return sent
 
 
-def _write(driver: neo4j.Driver, text: Query, rows: list[dict], load_id: str, database: str) -> None:
-    driver.execute_query(text, parameters_={"rows": rows, "load": load_id}, database_=database)
+class _BatchWriter:
+    """Send rows in UNWIND batches, one managed transaction each, counting what was sent."""
+
+    def __init__(self, driver, database: str, load_id: str, batch_size: int,
+                 on_batch: Optional[Callable[[str, int], None]], sent: dict[str, int]):
+        self.driver, self.database, self.load_id, self.batch_size = driver, database, load_id, batch_size
+        self.on_batch, self.sent = on_batch, sent
+
+    def write(self, table_name: str, statement: str, rows: Iterable[dict]) -> None:
+        text = Query(get_query(statement).text)
+        batch: list[dict] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= self.batch_size:
+                self._send(table_name, text, batch)
+                batch = []
+        if batch:
+            self._send(table_name, text, batch)
+
+    def _send(self, table_name: str, text: Query, rows: list[dict]) -> None:
+        self.driver.execute_query(text, parameters_={"rows": rows, "load": self.load_id}, database_=self.database)
+        self.sent[table_name] = self.sent.get(table_name, 0) + len(rows)
+        if self.on_batch:
+            self.on_batch(table_name, len(rows))
+
+    def run(self, statement: str, **params) -> None:
+        self.driver.execute_query(Query(get_query(statement).text), parameters_=params, database_=self.database)
+
+
+def _load_all(writer: _BatchWriter, store) -> None:
+    """Write every row of the store, then remove what the server held besides."""
+    from kg.store.schema import TABLES
+
+    for table_name, statement in _LOAD_PLAN:
+        if table_name in store.tables:  # (a store written by an earlier version lacks Author/WROTE)
+            writer.write(table_name, statement, _rows_of(store, TABLES[table_name]))
+    with writer.driver.session(database=writer.database) as session:
+        for statement in ("delete_stale_relationships", "delete_stale_nodes"):
+            session.run(Query(get_query(statement).text), load=writer.load_id).consume()
+
+
+_DELETE_STATEMENTS = {
+    "Entity": "delete_entities", "NameKey": "delete_name_keys", "Month": "delete_months", "Ranked": "delete_ranked",
+    "PaperCode": "delete_paper_code", "Author": "delete_authors", "NAMES": "delete_names", "RANKS": "delete_ranks",
+    "CO_USED": "delete_co_used", "USED_IN": "delete_used_in",
+}
+
+
+def _load_delta(writer: _BatchWriter, snapshot, delta: dict) -> None:
+    """Apply a build's delta (see :meth:`kg.store.StoreWriter.commit`) to a server that holds
+    the build it started from."""
+    import pyarrow.parquet as pq
+
+    from kg.store.schema import TABLES
+
+    papers = delta["papers"]
+    for ids in batched(papers, writer.batch_size):
+        writer.run("delete_papers", ids=list(ids))
+    for ids in batched(papers, 10_000):
+        writer.run("delete_papers_outperforms", ids=list(ids))
+    for table_name, keys in delta["delete"].items():
+        for chunk in batched(keys, writer.batch_size):
+            writer.run(_DELETE_STATEMENTS[table_name], keys=list(chunk))
+    for table_name, statement in _LOAD_PLAN:
+        names = delta["upsert"].get(table_name) or ()
+        table = TABLES[table_name]
+
+        def rows(names=names, table=table) -> Iterator[dict]:
+            for name in names:
+                for row in pq.read_table(snapshot.folder / name).to_pylist():
+                    yield _loader_row(table, row)
+
+        writer.write(table_name, statement, rows())
+
+
+def _delta_rows(snapshot, delta: dict) -> int:
+    import pyarrow.parquet as pq
+
+    return sum(pq.ParquetFile(snapshot.folder / name).metadata.num_rows
+               for names in delta["upsert"].values() for name in names)
+
+
+def _loader_row(table, row: dict) -> dict:
+    """A staged row in the shape the load statements take."""
+    if table.is_rel:
+        props = {k: v for k, v in row.items() if k not in ("from", "to") and v is not None}
+        return {"from": row["from"], "to": row["to"], "props": props}
+    first = table.columns[0][0]
+    item = {first: row[first], "props": {k: v for k, v in row.items() if v is not None and k != first}}
+    if table.name == "Entity":
+        item["label"] = row["label"]
+    return item
 
 
 def load_graph(graph: Graph, settings: Neo4jSettings, **options) -> dict[str, int]:

@@ -58,9 +58,10 @@ class Resolver:
     """
 
     def __init__(self) -> None:
-        self._long_forms: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self._forms: list[tuple[str, list[str]]] = []  # (class, forms) of each extracted entity, deduplicated
-        self._seen: set[tuple[str, tuple[str, ...]]] = set()
+        # Statistics of names, each a count, so that a paper's extraction can be taken out again
+        # (kg build --update re-extracts a changed paper) and the result equals a fresh resolver's.
+        self._long_forms: dict[tuple[str, str], Counter] = defaultdict(Counter)  # (class, short key) -> long keys
+        self._forms: Counter = Counter()  # (class, forms) of each extracted entity
         self._labels: dict[str, Counter] = defaultdict(Counter)  # class|key of the name -> labels
         self._surfaces: dict[str, Counter] = defaultdict(Counter)  # class|key of the name -> written forms
         self._uf: Optional[_UnionFind] = None
@@ -68,6 +69,13 @@ class Resolver:
         self._entities: dict[str, Entity] = {}
 
     def add(self, extraction: PaperExtraction) -> None:
+        self._count(extraction, 1)
+
+    def remove(self, extraction: PaperExtraction) -> None:
+        """Take out what :meth:`add` counted of ``extraction`` (before :meth:`entities`)."""
+        self._count(extraction, -1)
+
+    def _count(self, extraction: PaperExtraction, n: int) -> None:
         for ent in extraction.entities:
             cls = _class_of(ent.label)
             forms = [ent.name, *ent.aliases]
@@ -75,27 +83,47 @@ class Resolver:
             longs = [f for f in forms if f not in shorts]
             for short in shorts:
                 for long in longs:
-                    self._long_forms[(cls, merge_key(short))].add(merge_key(long))
-            signature = (cls, tuple(forms))
-            if signature not in self._seen:
-                self._seen.add(signature)
-                self._forms.append((cls, forms))
+                    _bump(self._long_forms, (cls, merge_key(short)), merge_key(long), n)
+            _bump_counter(self._forms, (cls, tuple(forms)), n)
             key = f"{cls}|{merge_key(ent.name)}"
-            self._labels[key][ent.label] += 1
+            _bump(self._labels, key, ent.label, n)
             for form in forms:
-                self._surfaces[key][form] += 1
+                _bump(self._surfaces, key, form, n)
         for result in extraction.results:  # a known metric is a Metric entity results point at
             if result.metric_name:
-                self._add_metric(result.metric_name)
+                name = result.metric_name
+                _bump_counter(self._forms, (NodeLabel.METRIC.value, (name,)), n)
+                key = f"{NodeLabel.METRIC.value}|{merge_key(name)}"
+                _bump(self._labels, key, NodeLabel.METRIC, n)
+                _bump(self._surfaces, key, name, n)
 
-    def _add_metric(self, name: str) -> None:
-        signature = (NodeLabel.METRIC.value, (name,))
-        if signature not in self._seen:
-            self._seen.add(signature)
-            self._forms.append((NodeLabel.METRIC.value, [name]))
-        key = f"{NodeLabel.METRIC.value}|{merge_key(name)}"
-        self._labels[key][NodeLabel.METRIC] += 1
-        self._surfaces[key][name] += 1
+    def state(self) -> dict:
+        """The statistics, to be given to :meth:`from_state` (kg build keeps them for --update)."""
+        return {"long_forms": dict(self._long_forms), "forms": self._forms, "labels": dict(self._labels),
+                "surfaces": dict(self._surfaces)}
+
+    @classmethod
+    def from_state(cls, state: dict) -> "Resolver":
+        resolver = cls()
+        resolver._long_forms.update(state["long_forms"])
+        resolver._forms = state["forms"]
+        resolver._labels.update(state["labels"])
+        resolver._surfaces.update(state["surfaces"])
+        return resolver
+
+    def assignment(self) -> dict[str, tuple[str, str]]:
+        """``class|key`` of every name -> (entity id, label) it resolves to (after :meth:`entities`).
+        A paper's facts depend on nothing else of the resolution: a paper none of whose names
+        changed assignment keeps its facts."""
+        return {key: (eid, self._entities[eid].label.value)
+                for key in self._surfaces for eid in (self._node[self._uf.find(key)],)}
+
+    @staticmethod
+    def name_keys(extraction: PaperExtraction) -> set[str]:
+        """The ``class|key`` of every name a paper's facts were resolved through."""
+        keys = {f"{_class_of(ent.label)}|{merge_key(ent.name)}" for ent in extraction.entities}
+        keys.update(f"{NodeLabel.METRIC.value}|{merge_key(r.metric_name)}" for r in extraction.results if r.metric_name)
+        return keys
 
     def _cluster_of(self, label: NodeLabel, name: str) -> str:
         assert self._uf is not None, "call entities() first"
@@ -113,7 +141,6 @@ class Resolver:
                 keys.append(f"{cls}|{key}")
             for key in keys[1:]:
                 uf.union(keys[0], key)
-        self._forms, self._seen = [], set()  # not needed any more
         surfaces: dict[str, Counter] = defaultdict(Counter)
         labels: dict[str, Counter] = defaultdict(Counter)
         for key, counter in self._surfaces.items():
@@ -212,6 +239,25 @@ class Resolver:
                 source_file=source_file,
             ))
         return results
+
+
+def _bump(table: dict, key, item, n: int) -> None:
+    """Add ``n`` to ``table[key][item]``, dropping what falls to zero (so that a removed paper
+    leaves the statistics a resolver that never saw it would have)."""
+    counter = table.get(key)
+    if counter is None:
+        counter = table[key] = Counter()
+    _bump_counter(counter, item, n)
+    if not counter:
+        del table[key]
+
+
+def _bump_counter(counter: Counter, item, n: int) -> None:
+    value = counter[item] + n
+    if value > 0:
+        counter[item] = value
+    else:
+        del counter[item]
 
 
 def resolve_graph(papers: list[Paper], extractions: Iterable[PaperExtraction]) -> Graph:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType, Result
-from kg.store.derived import GraphRows
+from kg.store.derived import paper_rows, relation_rows, result_rows, write_derived
 from kg.store.schema import PAPER_TO_ENTITY, REL_TABLES, TABLES
 from kg.store.store import (
     FORMAT_VERSION, MANIFEST_FILE, STORE_FILE, Store, StoreError, StoreWriter, folder_lock, open_store, store_exists,
@@ -31,21 +31,18 @@ def write_graph(graph: Graph, folder: Union[str, Path], *, manifest: Optional[di
     results_of: dict[str, list] = {}
     for result in graph.results:
         results_of.setdefault(result.paper, []).append(result)
-    rows = GraphRows({e.id: e.label.value for e in graph.entities})
     with folder_lock(folder), StoreWriter(folder) as writer:
         for paper in graph.papers:
-            for table, row in rows.paper(paper):
+            for table, row in paper_rows(paper):
                 writer.add(table, row)
-            for table, row in rows.relations(paper, by_paper.pop(paper.id, [])):
+            for table, row in relation_rows(by_paper.pop(paper.id, [])):
                 writer.add(table, row)
-            for table, row in rows.results(results_of.get(paper.id, [])):
+            for table, row in result_rows(results_of.get(paper.id, [])):
                 writer.add(table, row)
         for orphans in by_paper.values():  # relations whose paper is not in the graph (none from a build)
             for rel in orphans:
                 writer.add(rel.type.value, {"from": rel.source, "to": rel.target, **rel.model_dump(exclude={"source", "type", "target"})})
-        writer.add_many("Entity", rows.entity_rows(graph.entities))
-        for table, row in rows.derived_rows(graph.entities):
-            writer.add(table, row)
+        write_derived(writer, graph.entities)
         return writer.commit({"counts": graph.counts(), **(manifest or {})})
 
 

@@ -20,6 +20,7 @@ import os
 import shutil
 import tempfile
 import time
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Sequence, Union
@@ -33,6 +34,14 @@ __all__ = ["STORE_FILE", "MANIFEST_FILE", "FORMAT_VERSION", "Store", "StoreWrite
 STORE_FILE = "graph.lbug"
 MANIFEST_FILE = "manifest.json"
 LOCK_FILE = ".lock"
+SNAPSHOT_DIR = "tables"
+# The tables whose rows each belong to one paper, and what says which: a paper id column, the
+# paper's lookup key ("key", through KEYS) or its result's id ("result", through Result).
+PAPER_TABLE_KEYS = {
+    "Paper": "id", "PaperKey": "key", "KEYS": "to", "WROTE": "to", "Result": "paper", "REPORTS": "from",
+    "ON_BENCHMARK": "result", "BY_METHOD": "result", "MEASURED_BY": "result",
+    "MENTIONS": "paper", "PROPOSES": "paper", "USES": "paper", "EVALUATED_ON": "paper", "OUTPERFORMS": "paper",
+}
 FORMAT_VERSION = 2  # 1: the node-link graph.json of earlier versions
 READ_BUFFER = 256 * 1024 * 1024  # LadybugDB's default takes most of the machine's memory
 WRITE_BUFFER = 1024 * 1024 * 1024
@@ -206,6 +215,9 @@ class StoreWriter:
         self._buffers: dict[str, list[dict]] = {}
         self._writers: dict[str, Any] = {}
         self._files: dict[str, list[Path]] = {}
+        self._parent: Optional[Snapshot] = None  # the previous build's snapshot, when this one updates it
+        self._dropped: list[str] = []
+        self._kept: set[Path] = set()
         self._file_fill: dict[str, int] = {}
         self.rows_written: dict[str, int] = {}
         self.timings: dict[str, float] = {}
@@ -246,14 +258,72 @@ class StoreWriter:
         self.rows_written[table_name] = self.rows_written.get(table_name, 0) + len(rows)
         rows.clear()
 
-    def commit(self, manifest: Optional[dict] = None, *, alongside: Sequence[Path] = ()) -> Path:
+    def read(self, table_name: str, columns: Sequence[str]):
+        """The rows staged so far in ``table_name`` (those columns), as one Arrow table."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        self._flush(table_name)
+        writer = self._writers.pop(table_name, None)
+        if writer is not None:
+            writer.close()  # (the next rows start a new file)
+        files = self._files.get(table_name, [])
+        if not files:
+            table = TABLES[table_name]
+            kinds = dict((("from", "STRING"), ("to", "STRING")) + table.columns if table.is_rel else table.columns)
+            return pa.table({c: pa.array([], type=_arrow_type(kinds[c])) for c in columns})
+        return pa.concat_tables([pq.read_table(f, columns=list(columns)) for f in files])
+
+    def keep_from(self, snapshot: "Snapshot", papers: Iterable[str]) -> dict[str, int]:
+        """Stage the rows of the previous build's ``snapshot`` except those of ``papers`` (ids),
+        ahead of this build's own rows; returns the rows kept per table."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        self._parent, self._dropped = snapshot, sorted(set(papers))
+        dropped = pa.array(self._dropped, type=pa.string())
+        keys = pc.unique(_column_of(snapshot, "KEYS", "from", where=("to", dropped)))
+        results = pc.unique(_column_of(snapshot, "Result", "id", where=("paper", dropped)))
+        kept: dict[str, int] = {}
+        for name, column in PAPER_TABLE_KEYS.items():
+            values = {"key": keys, "result": results}.get(column, dropped)
+            column = {"key": "key", "result": "from"}.get(column, column)
+            files, fill, writer = [], 0, None
+            for path in snapshot.files(name):
+                table = pq.read_table(path)
+                table = table.filter(pc.invert(pc.is_in(table[column], value_set=values)))
+                if not table.num_rows:
+                    continue
+                if writer is None or fill >= self.file_rows:
+                    if writer is not None:
+                        writer.close()
+                    files.append(self.staging / f"{name}-kept{len(files):05d}.parquet")
+                    writer, fill = pq.ParquetWriter(files[-1], table.schema), 0
+                writer.write_table(table)
+                fill += table.num_rows
+                kept[name] = kept.get(name, 0) + table.num_rows
+            if writer is not None:
+                writer.close()
+            self._files[name] = files + self._files.get(name, [])
+            self._kept.update(files)
+            self.rows_written[name] = self.rows_written.get(name, 0) + kept.get(name, 0)
+        return kept
+
+    def commit(self, manifest: Optional[dict] = None, *, alongside: Sequence[Path] = (),
+               generation: Optional[str] = None) -> Path:
         """Load every staged table into a new database file and put it in place; returns its path.
-        ``alongside``: files of the staging folder moved into the folder just before the store."""
+        ``alongside``: files of the staging folder moved into the folder just before the store.
+
+        The paper tables' Parquet files are kept in the folder (``tables/``, a :class:`Snapshot`)
+        for the next ``kg build --update``, which copies the rows of the papers it does not touch
+        from them instead of computing them again."""
         for name in list(self._buffers):
             self._flush(name)
         for writer in self._writers.values():
             writer.close()
         self._writers.clear()
+        generation = generation or uuid.uuid4().hex
         lb = _ladybug()
         fresh = self.staging / STORE_FILE
         started = time.perf_counter()
@@ -276,8 +346,6 @@ class StoreWriter:
                 else:
                     for staged in files:
                         conn.execute(f"COPY {table.name} FROM '{staged}'")
-                for staged in files:
-                    staged.unlink()
         except RuntimeError as exc:
             raise StoreError(f"{self.folder}: cannot write the graph store (table {current}): {exc}") from None
         finally:
@@ -285,18 +353,61 @@ class StoreWriter:
             db.close()
         self.timings["bulk load"] = time.perf_counter() - started
         target = self.folder / STORE_FILE
+        delta = self._delta(generation) if self._parent is not None else None
+        Snapshot.write(self.staging / SNAPSHOT_DIR, generation, {t.name: self._files.get(t.name, []) for t in NODE_TABLES + REL_TABLES},
+                       delta)
+        current_snapshot = self.folder / SNAPSHOT_DIR
+        if current_snapshot.exists():
+            current_snapshot.replace(self.staging / (SNAPSHOT_DIR + ".old"))
+        (self.staging / SNAPSHOT_DIR).replace(current_snapshot)
         for staged in alongside:
             staged.replace(self.folder / staged.name)
         fresh.replace(target)  # one rename: readers see the old graph or the new one, never half of one
         for leftover in (self.folder / (STORE_FILE + ".wal"),):
             if leftover.exists():
                 leftover.unlink()
-        info = {"format": FORMAT_VERSION, "rows": dict(sorted(self.rows_written.items())), **(manifest or {})}
+        info = {"format": FORMAT_VERSION, "generation": generation, "rows": dict(sorted(self.rows_written.items())),
+                **(manifest or {})}
         tmp = self.staging / MANIFEST_FILE
         tmp.write_text(json.dumps(info, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         tmp.replace(self.folder / MANIFEST_FILE)
         self.discard()
+        self.generation = generation
         return target
+
+    def _delta(self, generation: str) -> Optional[dict]:
+        """What changed since the parent snapshot, for a server that holds the parent's graph
+        (:func:`kg.loader.load_store`): the papers whose rows were written again (their old rows
+        go), the rows this build wrote for them, and for the other tables (entities and derived
+        tables, which any paper may change) the rows that differ and the keys that went.
+        None when the parent snapshot lacks a table to compare."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        delta = {"parent": self._parent.generation, "generation": generation, "papers": self._dropped,
+                 "upsert": {}, "delete": {}}
+        for name in PAPER_TABLE_KEYS:
+            delta["upsert"][name] = [f.name for f in self._files.get(name, []) if f not in self._kept]
+        for table in NODE_TABLES + REL_TABLES:
+            if table.name in PAPER_TABLE_KEYS:
+                continue
+            if not self._parent.has(table.name):
+                return None
+            key_width = 2 if table.is_rel else 1
+            old = {_row_tuple(row) for f in self._parent.files(table.name) for row in _tuples(pq.read_table(f))}
+            new_rows = [row for f in self._files.get(table.name, []) for row in _tuples(pq.read_table(f))]
+            new_keys = {row[:key_width] for row in new_rows}
+            changed = [i for i, row in enumerate(new_rows) if _row_tuple(row) not in old]
+            gone = sorted({row[:key_width] for row in old} - new_keys)
+            if gone:
+                delta["delete"][table.name] = [list(key) for key in gone]
+            if changed:
+                files = self._files[table.name]
+                whole = pa.concat_tables([pq.read_table(f) for f in files])
+                path = self.staging / f"{table.name}-delta.parquet"
+                pq.write_table(whole.take(pa.array(changed, type=pa.int64())), path)
+                delta["upsert"][table.name] = [path.name]
+        return delta
 
     def discard(self) -> None:
         """Drop the staging folder (the previous graph, if any, stays as it was)."""
@@ -311,6 +422,75 @@ class StoreWriter:
     def __exit__(self, exc_type, *exc) -> None:
         if exc_type is not None:
             self.discard()
+
+
+class Snapshot:
+    """The Parquet files of the paper tables a build loaded (``tables/`` in the graph folder), with
+    the build's generation: an update uses them only when the manifest names the same one."""
+
+    INDEX = "index.json"
+
+    def __init__(self, folder: Path, index: dict):
+        self.folder, self.generation, self._files = folder, index["generation"], index["files"]
+        self.delta: Optional[dict] = index.get("delta")
+
+    @classmethod
+    def open(cls, graph_folder: Union[str, Path]) -> Optional["Snapshot"]:
+        """The folder's snapshot when it belongs to the graph the folder holds, else None."""
+        folder = Path(graph_folder) / SNAPSHOT_DIR
+        try:
+            index = json.loads((folder / cls.INDEX).read_text(encoding="utf-8"))
+            manifest = json.loads((Path(graph_folder) / MANIFEST_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if index.get("generation") != manifest.get("generation") or not set(PAPER_TABLE_KEYS) <= set(index.get("files", ())):
+            return None
+        return cls(folder, index)
+
+    def files(self, table: str) -> list[Path]:
+        return [self.folder / name for name in self._files[table]]
+
+    def has(self, table: str) -> bool:
+        return table in self._files
+
+    @classmethod
+    def write(cls, folder: Path, generation: str, files: dict[str, list[Path]], delta: Optional[dict] = None) -> None:
+        folder.mkdir()
+        names: dict[str, list[str]] = {}
+        for table, paths in files.items():
+            names[table] = []
+            for path in paths:
+                path.replace(folder / path.name)
+                names[table].append(path.name)
+        if delta is not None:
+            for table, upserts in delta["upsert"].items():
+                for name in upserts:
+                    if (folder.parent / name).exists():  # (a delta file: the others are moved above)
+                        (folder.parent / name).replace(folder / name)
+        index = {"generation": generation, "files": names, "delta": delta}
+        (folder / cls.INDEX).write_text(json.dumps(index), encoding="utf-8")
+
+
+def _tuples(table) -> list[tuple]:
+    columns = [table[name].to_pylist() for name in table.column_names]
+    return list(zip(*columns))
+
+
+def _row_tuple(row: tuple) -> tuple:
+    return tuple(tuple(v) if isinstance(v, list) else v for v in row)
+
+
+def _column_of(snapshot: Snapshot, table: str, column: str, *, where: tuple[str, Any]):
+    """``column`` of the snapshot's rows of ``table`` whose ``where[0]`` is in ``where[1]``."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    parts = []
+    for path in snapshot.files(table):
+        rows = pq.read_table(path, columns=[column, where[0]])
+        parts.append(rows.filter(pc.is_in(rows[where[0]], value_set=where[1]))[column])
+    return pa.chunked_array([c for part in parts for c in part.chunks], type=pa.string())
 
 
 def _arrow_type(kind: str):

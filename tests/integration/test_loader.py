@@ -51,21 +51,21 @@ def test_loader_counts_match_the_store_and_a_double_load_changes_nothing(empty_d
 
 
 def test_loader_interrupted_load_recovers_exactly(empty_db, neo4j_settings, sample_build, monkeypatch):
-    original = kg.loader._write
+    original = kg.loader._BatchWriter._send
     calls = {"n": 0}
 
-    def dying_write(driver, text, rows, load_id, database):
+    def dying_write(self, table_name, text, rows):
         calls["n"] += 1
         if calls["n"] == 12:
             raise KeyboardInterrupt("killed midway")
-        return original(driver, text, rows, load_id, database)
+        return original(self, table_name, text, rows)
 
-    monkeypatch.setattr(kg.loader, "_write", dying_write)
+    monkeypatch.setattr(kg.loader._BatchWriter, "_send", dying_write)
     with pytest.raises(KeyboardInterrupt):
         _load(sample_build.folder, neo4j_settings, batch_size=50)
     partial = database_counts(empty_db, neo4j_settings.database)
     assert partial != sample_build.counts
-    monkeypatch.setattr(kg.loader, "_write", original)
+    monkeypatch.setattr(kg.loader._BatchWriter, "_send", original)
     _load(sample_build.folder, neo4j_settings, batch_size=50)
     assert database_counts(empty_db, neo4j_settings.database) == sample_build.counts
 
@@ -133,7 +133,8 @@ def test_loader_update_day_by_day_then_pull_equals_the_store_and_queries_agree(e
                                       "--neo4j", neo4j_settings.uri,
                                       "--password", neo4j_settings.password.get_secret_value()])
     assert result.exit_code == 0, result.output
-    assert "updated: 2 papers extracted" in result.stdout and "Neo4j now holds what" in result.stdout
+    assert "updated: 2 papers extracted" in result.stdout
+    assert "changed rows into" in result.stdout and "Neo4j now holds what" in result.stdout  # a delta load
     pulled = pull_graph(neo4j_settings)
     assert _sorted(pulled) == _sorted(_graph(folder))
     assert not [r for r in pulled.relations if r.type.value == "OUTPERFORMS" and r.target.endswith("bert")]
@@ -154,6 +155,68 @@ def test_loader_update_day_by_day_then_pull_equals_the_store_and_queries_agree(e
     assert [row["coauthor"] for row in answer_of("coauthors", {"author": "ada lovelace"}, folder)] == ["Alan Turing"]
 
 
+def test_loader_sends_only_the_changes_after_an_update_and_everything_when_it_cannot(empty_db, neo4j_settings,
+                                                                                     sample_dir, tmp_path):
+    """The sample in two days: the load after the update sends the changes only, and the server
+    then holds exactly the folder's graph (counts, pull, every entity counter and derived table).
+    Two updates without a load in between: the next load writes everything (the server holds
+    neither the folder's build nor the one its last update started from)."""
+    files = sorted(sample_dir.iterdir())
+    folder = tmp_path / "kg-data"
+    build(files[:3], out=folder)
+    plans = []
+
+    def load(**options):
+        with Store(folder) as store:
+            sent = load_store(store, neo4j_settings, on_plan=lambda kind, rows: plans.append((kind, rows)), **options)
+            return sent, store.counts(), sum(store.manifest["rows"].values())
+
+    load()
+    build(files[3:], out=folder, mode="update")
+    sent, counts, total = load()
+    assert plans[-1][0] == "delta" and sum(sent.values()) == plans[-1][1] < total / 2
+    assert database_counts(empty_db, neo4j_settings.database) == counts
+    assert _sorted(pull_graph(neo4j_settings)) == _sorted(_graph(folder))
+    assert derived_rows(empty_db, neo4j_settings) == derived_rows_of(folder)
+
+    sent, _, _ = load()
+    assert plans[-1] == ("none", 0) and not sent
+
+    changed = tmp_path / "changed.jsonl"
+    changed.write_text('{"id": "x1", "title": "A New Paper", "abstract": "We propose FooNet. FooNet outperforms BERT on GLUE."}\n')
+    build([changed], out=folder, mode="update")
+    changed.write_text('{"id": "x2", "title": "Another Paper", "abstract": "We evaluate BERT on SQuAD."}\n')
+    build([changed], out=folder, mode="update")
+    sent, counts, total = load()
+    assert plans[-1][0] == "all" and sum(sent.values()) == total
+    assert database_counts(empty_db, neo4j_settings.database) == counts
+    assert derived_rows(empty_db, neo4j_settings) == derived_rows_of(folder)
+
+
+_DERIVED = ("MATCH (e:Entity) RETURN 'E' AS t, e.id AS a, e.name AS b, [e.papers, e.evaluated_in, e.proposed_in, e.wins] AS c",
+            "MATCH (a:Entity)-[r:CO_USED]->(b) RETURN 'C' AS t, a.id AS a, b.id AS b, [r.papers] AS c",
+            "MATCH (a:Entity)-[r:USED_IN]->(m) RETURN 'U' AS t, a.id AS a, m.month AS b, [r.papers] AS c",
+            "MATCH (k:Ranked)-[:RANKS]->(e) RETURN 'R' AS t, k.id AS a, e.id AS b, [k.rank] AS c",
+            "MATCH (k:NameKey)-[:NAMES]->(e) RETURN 'N' AS t, k.key AS a, e.id AS b, [] AS c",
+            "MATCH (a:Author) RETURN 'A' AS t, a.id AS a, a.name AS b, [a.papers] AS c",
+            "MATCH (p:PaperCode) RETURN 'P' AS t, p.paper AS a, p.title AS b, [p.rank] AS c")
+
+
+def derived_rows(driver, settings) -> list:
+    rows = []
+    for text in _DERIVED:
+        rows += [tuple(map(str, r.values())) for r in driver.execute_query(text, database_=settings.database).records]
+    return sorted(rows)
+
+
+def derived_rows_of(folder) -> list:
+    rows = []
+    with Store(folder) as store:
+        for text in _DERIVED:
+            rows += [tuple(map(str, r.values())) for r in store.query(text)[1]]
+    return sorted(rows)
+
+
 def answer_of(name, params, folder):
     from kg.query import StoreEngine, run_named_query
 
@@ -166,7 +229,7 @@ def test_loader_server_lost_mid_load_is_one_line_and_a_rerun_finishes(empty_db, 
 
     from kg.errors import LoadError
 
-    real_write, calls = kg.loader._write, []
+    real_write, calls = kg.loader._BatchWriter._send, []
 
     def dying(*args, **kwargs):
         calls.append(1)
@@ -174,11 +237,11 @@ def test_loader_server_lost_mid_load_is_one_line_and_a_rerun_finishes(empty_db, 
             raise ServiceUnavailable("Failed to read from defunct connection")
         return real_write(*args, **kwargs)
 
-    monkeypatch.setattr(kg.loader, "_write", dying)
+    monkeypatch.setattr(kg.loader._BatchWriter, "_send", dying)
     with pytest.raises(LoadError, match=r"stopped answering during the load .*run kg load again to finish") as info:
         _load(sample_build.folder, neo4j_settings)
     assert "\n" not in str(info.value)
-    monkeypatch.setattr(kg.loader, "_write", real_write)
+    monkeypatch.setattr(kg.loader._BatchWriter, "_send", real_write)
     _load(sample_build.folder, neo4j_settings)
     with Store(sample_build.folder) as store:
         assert database_counts(empty_db, neo4j_settings.database) == store.counts()
