@@ -1,12 +1,16 @@
 """Update speed: ``kg build --update`` with a day of new papers against a full rebuild, same run.
 
-    python benchmarks/update_speed.py [--papers 100000] [--new 500] [--root /tmp/kg-update-bench]
+    python benchmarks/update_speed.py [--papers 100000] [--new 500] [--root /tmp/kg-update-bench] [--neo4j]
 
 The corpus is the sample's abstracts made new (see ``extract_speed.unseen``: coined names
 numbered per copy, one word in twenty replaced), written as JSON Lines. Three timings:
 the base graph of ``--papers`` papers; ``--update`` with ``--new`` more; and a full rebuild of
 all of them (``--replace``), which is what an update saves. Prints the ratio update / rebuild
 (the target is at most 1/20) and where the update spends its time.
+
+With ``--neo4j`` (and ``NEO4J_URI`` etc. set, e.g. ``eval "$(scripts/neo4j-server env)"``) the
+base graph is loaded into Neo4j (database wiped first), the update's changes are loaded as a delta,
+and the updated graph is then loaded in full (``kg load --full``) for comparison.
 """
 
 from __future__ import annotations
@@ -39,7 +43,15 @@ def main() -> None:
     parser.add_argument("--new", type=int, default=500)
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--root", type=Path, default=Path("/tmp/kg-update-bench"))
+    parser.add_argument("--neo4j", action="store_true", help="also time the delta load against a full load")
     args = parser.parse_args()
+    settings = None
+    if args.neo4j:
+        from kg.config import Neo4jSettings
+
+        settings = Neo4jSettings.resolve(required=False)
+        if settings is None:
+            parser.error("--neo4j needs NEO4J_URI (eval \"$(scripts/neo4j-server env)\")")
     shutil.rmtree(args.root, ignore_errors=True)
     args.root.mkdir(parents=True)
     base = sample_papers()
@@ -52,9 +64,15 @@ def main() -> None:
     first = build([old], out=folder, n_process=args.processes)
     base_seconds = time.perf_counter() - started
 
+    if settings is not None:
+        wipe(settings)
+        base_load = timed_load(folder, settings)
     started = time.perf_counter()
     updated = build([new], out=folder, n_process=args.processes, mode="update")
     update_seconds = time.perf_counter() - started
+    if settings is not None:
+        delta_load = timed_load(folder, settings)
+        full_load = timed_load(folder, settings, full=True)
 
     started = time.perf_counter()
     rebuilt = build([old, new], out=args.root / "rebuilt", n_process=args.processes)
@@ -70,6 +88,31 @@ def main() -> None:
     print(f"full rebuild of {rebuilt.counts['nodes']['Paper']:,} papers: {rebuild_seconds:.1f} s")
     print("   phases: " + ", ".join(f"{k} {v:.1f} s" for k, v in rebuilt.timings.items()))
     print(f"update / rebuild: {update_seconds / rebuild_seconds:.3f} (target at most {1 / 20:.3f})")
+    if settings is not None:
+        print(f"Neo4j: base graph loaded in {base_load[0]:.1f} s ({base_load[1]:,} rows); after the update, "
+              f"delta load {delta_load[0]:.1f} s ({delta_load[1]:,} rows, {delta_load[2]}), "
+              f"full load {full_load[0]:.1f} s ({full_load[1]:,} rows)")
+        print(f"delta load / full load: {delta_load[0] / full_load[0]:.3f} (target at most {1 / 20:.3f})")
+
+
+def timed_load(folder: Path, settings, *, full: bool = False) -> tuple[float, int, str]:
+    from kg.loader import load_store
+    from kg.store import Store
+
+    plan = []
+    started = time.perf_counter()
+    with Store(folder) as store:
+        sent = load_store(store, settings, full=full, batch_size=5000, on_plan=lambda kind, rows: plan.append(kind))
+    return time.perf_counter() - started, sum(sent.values()), plan[0]
+
+
+def wipe(settings) -> None:
+    from kg.loader import open_driver
+
+    with open_driver(settings) as driver:
+        while driver.execute_query("MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n",
+                                   database_=settings.database).records[0]["n"]:
+            pass
 
 
 if __name__ == "__main__":

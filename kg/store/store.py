@@ -44,7 +44,19 @@ PAPER_TABLE_KEYS = {
 }
 FORMAT_VERSION = 2  # 1: the node-link graph.json of earlier versions
 READ_BUFFER = 256 * 1024 * 1024  # LadybugDB's default takes most of the machine's memory
-WRITE_BUFFER = 1024 * 1024 * 1024
+def _write_buffer() -> int:
+    """Bytes of the bulk load's buffer pool: $KG_WRITE_BUFFER_MB, else half the machine's memory
+    up to 8 GiB and at least 1 GiB. (A COPY into a relationship table holds the whole table: at
+    100,000 real abstracts MENTIONS no longer fits in 1 GiB. The pool is reserved, not touched:
+    memory is used only as the load needs it.)"""
+    chosen = int(os.environ.get("KG_WRITE_BUFFER_MB") or 0) * 2**20
+    if chosen:
+        return chosen
+    try:
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        memory = 2 * 2**30
+    return max(2**30, min(8 * 2**30, memory // 2))
 
 
 class StoreError(KGError):
@@ -328,7 +340,7 @@ class StoreWriter:
         fresh = self.staging / STORE_FILE
         started = time.perf_counter()
         current = "(schema)"
-        db = lb.Database(str(fresh), buffer_pool_size=int(os.environ.get("KG_WRITE_BUFFER_MB", 0)) * 2**20 or WRITE_BUFFER)
+        db = lb.Database(str(fresh), buffer_pool_size=_write_buffer())
         conn = lb.Connection(db)
         try:
             for statement in ddl():

@@ -147,3 +147,31 @@ def test_an_incremental_update_writes_every_table_a_full_build_writes(tmp_path):
     third = build([changed], out=folder, mode="update")
     assert third.extracted == 1
     assert store_tables(folder) == store_tables(build([*sample, changed], out=tmp_path / "whole2").folder)
+
+
+@pytest.mark.parametrize("damage", ["state", "snapshot", "cache"])
+def test_an_update_whose_saved_state_does_not_match_the_graph_reads_every_cached_paper(tmp_path, damage):
+    """A build killed between its renames, or a folder of an earlier version, leaves saved state
+    that does not belong to the graph: the update then reads every cached paper again (nothing
+    copied) and still equals a full build."""
+    import sqlite3
+
+    folder = tmp_path / "kg-data"
+    build([DAY1], out=folder)
+    if damage == "state":
+        (folder / "resolver.pickle").write_bytes(b"not a pickle")
+    elif damage == "snapshot":
+        index = json.loads((folder / "tables" / "index.json").read_text())
+        (folder / "tables" / "index.json").write_text(json.dumps({**index, "generation": "an older build"}))
+    else:  # a cache of the earlier version: papers only
+        with sqlite3.connect(folder / "papers.sqlite") as db:
+            db.execute("DROP TABLE ident")
+            db.execute("DROP TABLE names")
+            db.execute("DROP TABLE meta")
+    result = build([DAY2], out=folder, mode="update")
+    assert (result.extracted, result.reused) == (2, 2)
+    assert json.loads((folder / "manifest.json").read_text())["papers_copied"] == 0
+    assert store_tables(folder) == store_tables(build([DAY1, DAY2], out=tmp_path / "whole").folder)
+    # ... and the next update is incremental again: day 2's papers are read again, the others copied
+    again = build([DAY2], out=folder, mode="update")
+    assert again.extracted == 0 and json.loads((folder / "manifest.json").read_text())["papers_copied"] == 2
