@@ -4,7 +4,7 @@
 
 Needs NEO4J_URI (and NEO4J_PASSWORD) of a server whose database may be overwritten. A synthetic
 graph of ``--papers`` papers (benchmarks/synthetic.py) is loaded with ``kg.loader.load_store``;
-then the first ``--naive-rows`` MENTIONS rows are written again one per transaction.
+then the first ``--naive-rows`` USES rows are written again one per transaction.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def main() -> None:
             started = time.perf_counter()
             load_store(store, settings)
             batched = time.perf_counter() - started
-            naive_rows = list(_rows_of(store, TABLES["MENTIONS"]))[: args.naive_rows]
+            naive_rows = list(_rows_of(store, TABLES["USES"]))[: args.naive_rows]
         with open_driver(settings) as driver:
             counts = database_counts(driver, settings.database)
             text = Query(get_query("merge_mentions").text)

@@ -9,7 +9,7 @@ ORDER BY id;
 
 // name: pull_relationships
 // Every relationship between papers and entities (kg pull; derived tables left out).
-MATCH (a)-[r:PROPOSES|USES|MENTIONS|EVALUATED_ON|OUTPERFORMS]->(b:Entity)
+MATCH (a)-[r:PROPOSES|USES|EVALUATED_ON|OUTPERFORMS]->(b:Entity)
 RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props;
 
 // name: pull_results
@@ -30,7 +30,7 @@ ORDER BY label;
 
 // name: count_relationships
 // Relationships per type (derived tables left out).
-MATCH (a)-[r:PROPOSES|USES|MENTIONS|EVALUATED_ON|OUTPERFORMS|WROTE]->(b)
+MATCH (a)-[r:PROPOSES|USES|EVALUATED_ON|OUTPERFORMS|WROTE]->(b)
 WHERE b:Entity OR b:Paper
 RETURN type(r) AS type, count(*) AS n
 ORDER BY type;

@@ -81,14 +81,6 @@ MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:USES]->(b)
 SET r = row.props, r.kg_load = $load;
 
-// name: merge_mentions
-// One MENTIONS per (paper, entity). $rows: [{from, to, props}].
-UNWIND $rows AS row
-MATCH (a:Paper {id: row.from})
-MATCH (b:Entity {id: row.to})
-MERGE (a)-[r:MENTIONS]->(b)
-SET r = row.props, r.kg_load = $load;
-
 // name: merge_evaluated_on
 // One EVALUATED_ON per (paper, entity). $rows: [{from, to, props}].
 UNWIND $rows AS row

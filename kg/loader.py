@@ -32,7 +32,7 @@ _LOAD_PLAN = (
     ("PaperKey", "upsert_paper_keys"), ("Month", "upsert_months"), ("PaperCode", "upsert_paper_code"),
     ("Ranked", "upsert_ranked"),
     ("PROPOSES", "merge_proposes"),
-    ("USES", "merge_uses"), ("MENTIONS", "merge_mentions"), ("EVALUATED_ON", "merge_evaluated_on"),
+    ("USES", "merge_uses"), ("EVALUATED_ON", "merge_evaluated_on"),
     ("OUTPERFORMS", "merge_outperforms"), ("REPORTS", "merge_reports"), ("ON_BENCHMARK", "merge_on_benchmark"),
     ("BY_METHOD", "merge_by_method"), ("MEASURED_BY", "merge_measured_by"), ("NAMES", "merge_names"), ("KEYS", "merge_keys"), ("RANKS", "merge_ranks"),
     ("CO_USED", "merge_co_used"), ("USED_IN", "merge_used_in"), ("WROTE", "merge_wrote"),

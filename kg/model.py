@@ -56,7 +56,6 @@ class RelType(str, Enum):
     USES = "USES"  # Paper -> entity it names without introducing it
     EVALUATED_ON = "EVALUATED_ON"  # Paper -> Dataset/Benchmark with reported results
     OUTPERFORMS = "OUTPERFORMS"  # Method -> Method, a comparative claim made by one paper
-    MENTIONS = "MENTIONS"  # Paper -> entity: provenance of every surface form found
 
 
 # Which (source label, target label) pairs each relationship type allows.
@@ -64,7 +63,6 @@ _PAPER_TO_ENTITY = {(NodeLabel.PAPER, lab) for lab in ENTITY_LABELS}
 RELATION_SCHEMA: dict[RelType, set[tuple[NodeLabel, NodeLabel]]] = {
     RelType.PROPOSES: _PAPER_TO_ENTITY,
     RelType.USES: _PAPER_TO_ENTITY,
-    RelType.MENTIONS: _PAPER_TO_ENTITY,
     RelType.EVALUATED_ON: {(NodeLabel.PAPER, NodeLabel.DATASET), (NodeLabel.PAPER, NodeLabel.BENCHMARK)},
     RelType.OUTPERFORMS: {(NodeLabel.METHOD, NodeLabel.METHOD)},
 }

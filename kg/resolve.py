@@ -186,7 +186,6 @@ class Resolver:
             ev = ent.evidence
             common = dict(paper=paper.id, evidence=ev.sentence, start=ev.start, end=ev.end, extractor=ev.extractor,
                           confidence=ev.confidence, spans=[o for m in ev.mentions for o in m], source_file=source_file)
-            add(Relation(source=paper.id, type=RelType.MENTIONS, target=eid, **common))
             role = RelType.PROPOSES if ent.role == "proposed" else RelType.USES
             add(Relation(source=paper.id, type=role, target=eid, **common))
         outperforms = []

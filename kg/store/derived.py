@@ -76,7 +76,10 @@ def write_derived(writer, entities: Iterable[Entity]) -> None:
 
     entities = list(entities)
     labels = {e.id: e.label.value for e in entities}
-    mentioned = _counts(writer.read("MENTIONS", ["to"]), ["to"])
+    # Every entity a paper names is either proposed or used by it (one role per pair, mostly: a
+    # paper naming one entity two ways may give it both).
+    named = pa.concat_tables([writer.read("PROPOSES", ["from", "to"]), writer.read("USES", ["from", "to"])])
+    mentioned = _counts(named.group_by(["from", "to"]).aggregate([]), ["to"]) if named.num_rows else {}
     evaluated_rows = writer.read("EVALUATED_ON", ["from", "to"])
     evaluated = _counts(evaluated_rows, ["to"])
     proposed = _counts(writer.read("PROPOSES", ["to"]), ["to"])

@@ -82,7 +82,7 @@ AUTHOR = Table("Author", (("id", "STRING"), ("name", "STRING"), ("papers", "INT6
 PAPER_CODE = Table("PaperCode", (("rank", "INT64"), ("paper", "STRING"), ("title", "STRING"), ("code_url", "STRING"),
                                  ("date", "STRING")), derived=True)
 
-PAPER_TO_ENTITY = ("PROPOSES", "USES", "MENTIONS", "EVALUATED_ON")
+PAPER_TO_ENTITY = ("PROPOSES", "USES", "EVALUATED_ON")
 NODE_TABLES = (PAPER, ENTITY, RESULT, NAME_KEY, PAPER_KEY, MONTH, RANKED, PAPER_CODE, AUTHOR)
 REL_TABLES = (
     *(Table(name, _EVIDENCE, "Paper", "Entity") for name in PAPER_TO_ENTITY),

@@ -35,19 +35,20 @@ STORE_FILE = "graph.lbug"
 MANIFEST_FILE = "manifest.json"
 LOCK_FILE = ".lock"
 SNAPSHOT_DIR = "tables"
+SNAPSHOT_FORMAT = 1  # the tables' layout: a snapshot of another layout is not used (1: no MENTIONS)
 # The tables whose rows each belong to one paper, and what says which: a paper id column, the
 # paper's lookup key ("key", through KEYS) or its result's id ("result", through Result).
 PAPER_TABLE_KEYS = {
     "Paper": "id", "PaperKey": "key", "KEYS": "to", "WROTE": "to", "Result": "paper", "REPORTS": "from",
     "ON_BENCHMARK": "result", "BY_METHOD": "result", "MEASURED_BY": "result",
-    "MENTIONS": "paper", "PROPOSES": "paper", "USES": "paper", "EVALUATED_ON": "paper", "OUTPERFORMS": "paper",
+    "PROPOSES": "paper", "USES": "paper", "EVALUATED_ON": "paper", "OUTPERFORMS": "paper",
 }
 FORMAT_VERSION = 2  # 1: the node-link graph.json of earlier versions
 READ_BUFFER = 256 * 1024 * 1024  # LadybugDB's default takes most of the machine's memory
 def _write_buffer() -> int:
     """Bytes of the bulk load's buffer pool: $KG_WRITE_BUFFER_MB, else half the machine's memory
     up to 8 GiB and at least 1 GiB. (A COPY into a relationship table holds the whole table: at
-    100,000 real abstracts MENTIONS no longer fits in 1 GiB. The pool is reserved, not touched:
+    100,000 real abstracts USES no longer fits in 1 GiB. The pool is reserved, not touched:
     memory is used only as the load needs it.)"""
     chosen = int(os.environ.get("KG_WRITE_BUFFER_MB") or 0) * 2**20
     if chosen:
@@ -455,7 +456,8 @@ class Snapshot:
             manifest = json.loads((Path(graph_folder) / MANIFEST_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if index.get("generation") != manifest.get("generation") or not set(PAPER_TABLE_KEYS) <= set(index.get("files", ())):
+        if (index.get("generation") != manifest.get("generation") or index.get("format") != SNAPSHOT_FORMAT
+                or not set(PAPER_TABLE_KEYS) <= set(index.get("files", ()))):
             return None
         return cls(folder, index)
 
@@ -479,7 +481,7 @@ class Snapshot:
                 for name in upserts:
                     if (folder.parent / name).exists():  # (a delta file: the others are moved above)
                         (folder.parent / name).replace(folder / name)
-        index = {"generation": generation, "files": names, "delta": delta}
+        index = {"format": SNAPSHOT_FORMAT, "generation": generation, "files": names, "delta": delta}
         (folder / cls.INDEX).write_text(json.dumps(index), encoding="utf-8")
 
 

@@ -22,7 +22,7 @@ def test_cli_build_sample_then_stats_json(runner, sample_dir, tmp_path):
     stats = runner.invoke(cli, ["stats", "--data", str(out), "--json"])
     counts = json.loads(stats.output)
     assert counts["nodes"]["Paper"] == 310
-    assert set(counts["relationships"]) >= {"PROPOSES", "USES", "EVALUATED_ON", "MENTIONS"}
+    assert set(counts["relationships"]) >= {"PROPOSES", "USES", "EVALUATED_ON"}
 
 
 def test_cli_bad_input_reports_each_problem_keeps_the_rest_and_exits_1(runner, fixtures, tmp_path):

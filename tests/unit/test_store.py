@@ -35,7 +35,7 @@ def small_graph() -> Graph:
             Relation(source="arxiv:1", type=RelType.EVALUATED_ON, target="benchmark:superni", paper="arxiv:1"),
             Relation(source="arxiv:1", type=RelType.EVALUATED_ON, target="benchmark:bbh", paper="arxiv:1"),
             Relation(source="arxiv:2", type=RelType.EVALUATED_ON, target="benchmark:bbh", paper="arxiv:2"),
-            Relation(source="arxiv:2", type=RelType.MENTIONS, target="method:mhr", paper="arxiv:2"),
+            Relation(source="arxiv:2", type=RelType.USES, target="method:mhr", paper="arxiv:2"),
             Relation(source="method:mhr", type=RelType.OUTPERFORMS, target="method:poly", paper="arxiv:1",
                      benchmark="benchmark:superni"),
         ],
@@ -52,7 +52,7 @@ def test_store_round_trip_is_lossless(tmp_path):
     with Store(tmp_path) as store:
         assert _sorted(read_graph(store)) == _sorted(small_graph())
         assert store.counts() == {"nodes": {"Benchmark": 2, "Method": 2, "Paper": 2},
-                                  "relationships": {"EVALUATED_ON": 3, "MENTIONS": 1, "OUTPERFORMS": 1, "PROPOSES": 1}}
+                                  "relationships": {"EVALUATED_ON": 3, "OUTPERFORMS": 1, "PROPOSES": 1, "USES": 1}}
 
 
 def test_store_derived_tables(tmp_path):
@@ -69,7 +69,7 @@ def test_store_derived_tables(tmp_path):
         _, rows = store.query("MATCH (:PaperKey {key: 't'})-[:KEYS]->(p:Paper) RETURN p.id AS id, p.code_url AS code")
         assert rows == [{"id": "arxiv:1", "code": "https://github.com/a/b"}]
         _, rows = store.query("MATCH (e:Entity {id: 'method:mhr'}) RETURN e.papers AS papers, e.proposed_in AS p, e.wins AS w")
-        assert rows == [{"papers": 1, "p": 1, "w": 1}]
+        assert rows == [{"papers": 2, "p": 1, "w": 1}]  # proposed by one paper, used by the other
 
 
 def test_store_is_opened_read_only(tmp_path):
