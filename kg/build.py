@@ -301,7 +301,9 @@ def build(
             shown = ", ".join(previous_sources) or "(no sources recorded)"
             raise InputError(f"{folder} holds a graph built from {shown}: add --update to add these papers to it, "
                              "or --replace to rebuild it from these sources alone")
+        started = time.perf_counter()
         previous = _Previous(folder, pipeline) if mode == "update" and previous_sources is not None else None
+        timings["previous state"] = time.perf_counter() - started
         incremental = previous is not None and previous.incremental
         with StoreWriter(folder) as writer:
             staging = _Staging(writer.staging)
@@ -413,7 +415,9 @@ def build(
                 if incremental:
                     writer.keep_from(previous.snapshot, dropped)
                 write_derived(writer, entities)
+                saving = time.perf_counter()
                 _write_state(writer.staging / STATE_FILE, generation, resolver)
+                timings["of which state"] = time.perf_counter() - saving
                 cache.set_meta(generation=generation, pipeline=pipeline)
                 cache.finish()
                 timings["write tables"] = time.perf_counter() - started
@@ -430,6 +434,8 @@ def build(
                                        alongside=[writer.staging / PAPERS_FILE, writer.staging / STATE_FILE],
                                        generation=generation)
             timings["bulk load"] = time.perf_counter() - started
+            if "delta" in writer.timings:  # (part of the bulk load phase: the changes for Neo4j)
+                timings["of which delta"] = writer.timings["delta"]
     write_rejects(rejects, folder)
     with Store(folder) as store:
         counts = store.counts()

@@ -71,8 +71,11 @@ def open_driver(settings: Neo4jSettings) -> Iterator[neo4j.Driver]:
     """A verified driver: connectivity, credentials and the database are checked up front,
     and failures become one-line ``Neo4jConnectionError`` messages."""
     try:
+        # (Server notifications off: "label KGState does not exist" before the first load, and the
+        # like, are not the user's business and would be logged as warnings by the driver.)
         driver = GraphDatabase.driver(
-            settings.uri, auth=(settings.user, settings.password.get_secret_value()), connection_timeout=5
+            settings.uri, auth=(settings.user, settings.password.get_secret_value()), connection_timeout=5,
+            notifications_min_severity="OFF",
         )
     except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
         raise Neo4jConnectionError(f"invalid Neo4j URI {settings.display_uri!r}: {exc}") from None
@@ -215,7 +218,7 @@ def load_store(
             else:
                 if on_plan:
                     on_plan("all", sum((store.manifest.get("rows") or {}).values()) or None)
-                _load_all(writer, store)
+                _load_all(writer, store, snapshot)
             if generation:
                 _run(driver, "set_loaded_generation", settings.database, generation=generation)
         except ClientError as exc:
@@ -256,16 +259,31 @@ class _BatchWriter:
         self.driver.execute_query(Query(get_query(statement).text), parameters_=params, database_=self.database)
 
 
-def _load_all(writer: _BatchWriter, store) -> None:
-    """Write every row of the store, then remove what the server held besides."""
+def _load_all(writer: _BatchWriter, store, snapshot) -> None:
+    """Write every row of the graph, then remove what the server held besides. Rows are read
+    from the folder's Parquet snapshot when it belongs to the store (streamed in record batches:
+    reading a large relationship table through the store's Cypher needs a buffer pool as large as
+    the table), else from the store."""
     from kg.store.schema import TABLES
 
     for table_name, statement in _LOAD_PLAN:
-        if table_name in store.tables:  # (a store written by an earlier version lacks Author/WROTE)
-            writer.write(table_name, statement, _rows_of(store, TABLES[table_name]))
+        table = TABLES[table_name]
+        if snapshot is not None and snapshot.has(table_name):
+            writer.write(table_name, statement, _snapshot_rows(snapshot, table, snapshot.files(table_name)))
+        elif table_name in store.tables:  # (a store written by an earlier version lacks Author/WROTE)
+            writer.write(table_name, statement, _rows_of(store, table))
     with writer.driver.session(database=writer.database) as session:
         for statement in ("delete_stale_relationships", "delete_stale_nodes"):
             session.run(Query(get_query(statement).text), load=writer.load_id).consume()
+
+
+def _snapshot_rows(snapshot, table, paths) -> Iterator[dict]:
+    import pyarrow.parquet as pq
+
+    for path in paths:
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=5000):
+            for row in batch.to_pylist():
+                yield _loader_row(table, row)
 
 
 _DELETE_STATEMENTS = {
@@ -278,8 +296,6 @@ _DELETE_STATEMENTS = {
 def _load_delta(writer: _BatchWriter, snapshot, delta: dict) -> None:
     """Apply a build's delta (see :meth:`kg.store.StoreWriter.commit`) to a server that holds
     the build it started from."""
-    import pyarrow.parquet as pq
-
     from kg.store.schema import TABLES
 
     papers = delta["papers"]
@@ -292,14 +308,8 @@ def _load_delta(writer: _BatchWriter, snapshot, delta: dict) -> None:
             writer.run(_DELETE_STATEMENTS[table_name], keys=list(chunk))
     for table_name, statement in _LOAD_PLAN:
         names = delta["upsert"].get(table_name) or ()
-        table = TABLES[table_name]
-
-        def rows(names=names, table=table) -> Iterator[dict]:
-            for name in names:
-                for row in pq.read_table(snapshot.folder / name).to_pylist():
-                    yield _loader_row(table, row)
-
-        writer.write(table_name, statement, rows())
+        rows = _snapshot_rows(snapshot, TABLES[table_name], [snapshot.folder / name for name in names])
+        writer.write(table_name, statement, rows)
 
 
 def _delta_rows(snapshot, delta: dict) -> int:

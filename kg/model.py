@@ -90,6 +90,7 @@ def name_key(name: str) -> str:
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\S)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 20)
 def merge_key(name: str) -> str:
     """The key on which names from different papers meet: :func:`name_key` without a leading
     article, so that "THE COLOSSEUM" and "Colosseum" are one name.
@@ -114,6 +115,8 @@ def display_name(forms: dict[str, int]) -> str:
     def short(form: str) -> bool:
         return " " not in form.strip() and len(form) <= 16 and sum(c.isupper() for c in form) >= 2
 
+    if len(forms) == 1:
+        return next(iter(forms))
     return max(forms, key=lambda f: (short(f), not _LEADING_ARTICLE.match(f), forms[f], sum(c.isupper() for c in f),
                                      len(f), f))
 

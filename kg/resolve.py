@@ -17,7 +17,7 @@ with the number of papers. :func:`resolve_graph` is the whole thing for a graph 
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Iterable, Optional
 
 from kg.extraction import PaperExtraction
@@ -60,10 +60,12 @@ class Resolver:
     def __init__(self) -> None:
         # Statistics of names, each a count, so that a paper's extraction can be taken out again
         # (kg build --update re-extracts a changed paper) and the result equals a fresh resolver's.
-        self._long_forms: dict[tuple[str, str], Counter] = defaultdict(Counter)  # (class, short key) -> long keys
-        self._forms: Counter = Counter()  # (class, forms) of each extracted entity
-        self._labels: dict[str, Counter] = defaultdict(Counter)  # class|key of the name -> labels
-        self._surfaces: dict[str, Counter] = defaultdict(Counter)  # class|key of the name -> written forms
+        # (Plain dicts of counts, not Counters: the statistics are pickled for the next update, and
+        # a million Counters take seconds to unpickle.)
+        self._long_forms: dict[tuple[str, str], dict[str, int]] = {}  # (class, short key) -> long keys
+        self._forms: dict[tuple, int] = {}  # (class, forms) of each extracted entity
+        self._labels: dict[str, dict] = {}  # class|key of the name -> labels
+        self._surfaces: dict[str, dict[str, int]] = {}  # class|key of the name -> written forms
         self._uf: Optional[_UnionFind] = None
         self._node: dict[str, str] = {}
         self._entities: dict[str, Entity] = {}
@@ -99,16 +101,14 @@ class Resolver:
 
     def state(self) -> dict:
         """The statistics, to be given to :meth:`from_state` (kg build keeps them for --update)."""
-        return {"long_forms": dict(self._long_forms), "forms": self._forms, "labels": dict(self._labels),
-                "surfaces": dict(self._surfaces)}
+        return {"long_forms": self._long_forms, "forms": self._forms, "labels": self._labels,
+                "surfaces": self._surfaces}
 
     @classmethod
     def from_state(cls, state: dict) -> "Resolver":
         resolver = cls()
-        resolver._long_forms.update(state["long_forms"])
-        resolver._forms = state["forms"]
-        resolver._labels.update(state["labels"])
-        resolver._surfaces.update(state["surfaces"])
+        resolver._long_forms, resolver._forms = state["long_forms"], state["forms"]
+        resolver._labels, resolver._surfaces = state["labels"], state["surfaces"]
         return resolver
 
     def assignment(self) -> dict[str, tuple[str, str]]:
@@ -141,22 +141,27 @@ class Resolver:
                 keys.append(f"{cls}|{key}")
             for key in keys[1:]:
                 uf.union(keys[0], key)
-        surfaces: dict[str, Counter] = defaultdict(Counter)
-        labels: dict[str, Counter] = defaultdict(Counter)
-        for key, counter in self._surfaces.items():
-            surfaces[uf.find(key)].update(counter)
-        for key, counter in self._labels.items():
-            labels[uf.find(key)].update(counter)
-        for root in sorted(surfaces):
-            label_counts = labels[root]
+        members: dict[str, list[str]] = {}
+        for key in self._surfaces:  # (the keys of _labels are the same)
+            members.setdefault(uf.find(key), []).append(key)
+        for root in sorted(members):
+            keys = members[root]
+            if len(keys) == 1:  # most names: no merging of counts
+                surface_counts, label_counts = self._surfaces[keys[0]], self._labels[keys[0]]
+            else:
+                surface_counts, label_counts = Counter(), Counter()
+                for key in keys:
+                    surface_counts.update(self._surfaces[key])
+                    label_counts.update(self._labels[key])
             label = max(label_counts, key=lambda lab: (label_counts[lab], lab is NodeLabel.BENCHMARK))
             cls = _class_of(label)
-            forms = {f: n for f, n in surfaces[root].items() if len(self._long_forms.get((cls, merge_key(f)), ())) <= 1}
-            name = display_name(forms or surfaces[root])  # an ambiguous acronym (SAM) is not a display name
+            long_forms = self._long_forms
+            forms = {f: n for f, n in surface_counts.items() if len(long_forms.get((cls, merge_key(f)), ())) <= 1}
+            name = display_name(forms or surface_counts)  # an ambiguous acronym (SAM) is not a display name
             eid = entity_id(label, name)
             while eid in self._entities and self._entities[eid].name != name:
                 eid += "~"
-            aliases = sorted({s for s in surfaces[root] if s != name})
+            aliases = sorted({s for s in surface_counts if s != name})
             if eid in self._entities:
                 aliases = sorted(set(self._entities[eid].aliases) | set(aliases))
             self._entities[eid] = Entity(id=eid, label=label, name=name, aliases=aliases)
@@ -245,18 +250,18 @@ def _bump(table: dict, key, item, n: int) -> None:
     leaves the statistics a resolver that never saw it would have)."""
     counter = table.get(key)
     if counter is None:
-        counter = table[key] = Counter()
+        counter = table[key] = {}
     _bump_counter(counter, item, n)
     if not counter:
         del table[key]
 
 
-def _bump_counter(counter: Counter, item, n: int) -> None:
-    value = counter[item] + n
+def _bump_counter(counter: dict, item, n: int) -> None:
+    value = counter.get(item, 0) + n
     if value > 0:
         counter[item] = value
     else:
-        del counter[item]
+        counter.pop(item, None)
 
 
 def resolve_graph(papers: list[Paper], extractions: Iterable[PaperExtraction]) -> Graph:

@@ -366,7 +366,9 @@ class StoreWriter:
             db.close()
         self.timings["bulk load"] = time.perf_counter() - started
         target = self.folder / STORE_FILE
+        started_delta = time.perf_counter()
         delta = self._delta(generation) if self._parent is not None else None
+        self.timings["delta"] = time.perf_counter() - started_delta
         Snapshot.write(self.staging / SNAPSHOT_DIR, generation, {t.name: self._files.get(t.name, []) for t in NODE_TABLES + REL_TABLES},
                        delta)
         current_snapshot = self.folder / SNAPSHOT_DIR
@@ -394,7 +396,7 @@ class StoreWriter:
         go), the rows this build wrote for them, and for the other tables (entities and derived
         tables, which any paper may change) the rows that differ and the keys that went.
         None when the parent snapshot lacks a table to compare."""
-        import pyarrow as pa
+        import pyarrow.compute as pc
         import pyarrow.parquet as pq
 
         delta = {"parent": self._parent.generation, "generation": generation, "papers": self._dropped,
@@ -406,19 +408,18 @@ class StoreWriter:
                 continue
             if not self._parent.has(table.name):
                 return None
-            key_width = 2 if table.is_rel else 1
-            old = {_row_tuple(row) for f in self._parent.files(table.name) for row in _tuples(pq.read_table(f))}
-            new_rows = [row for f in self._files.get(table.name, []) for row in _tuples(pq.read_table(f))]
-            new_keys = {row[:key_width] for row in new_rows}
-            changed = [i for i, row in enumerate(new_rows) if _row_tuple(row) not in old]
-            gone = sorted({row[:key_width] for row in old} - new_keys)
-            if gone:
-                delta["delete"][table.name] = [list(key) for key in gone]
-            if changed:
-                files = self._files[table.name]
-                whole = pa.concat_tables([pq.read_table(f) for f in files])
+            names = (("from", "STRING"), ("to", "STRING")) + table.columns if table.is_rel else table.columns
+            key_columns = ["from", "to"] if table.is_rel else [table.columns[0][0]]
+            old = _read_all(self._parent.files(table.name), names)
+            new = _read_all(self._files.get(table.name, []), names)
+            every = [name for name, _ in names]
+            changed = new.filter(pc.invert(pc.is_in(_fingerprints(new, every), value_set=_fingerprints(old, every))))
+            gone = old.filter(pc.invert(pc.is_in(_fingerprints(old, key_columns), value_set=_fingerprints(new, key_columns))))
+            if gone.num_rows:
+                delta["delete"][table.name] = [list(key) for key in zip(*(gone[c].to_pylist() for c in key_columns))]
+            if changed.num_rows:
                 path = self.staging / f"{table.name}-delta.parquet"
-                pq.write_table(whole.take(pa.array(changed, type=pa.int64())), path)
+                pq.write_table(changed, path)
                 delta["upsert"][table.name] = [path.name]
         return delta
 
@@ -485,13 +486,39 @@ class Snapshot:
         (folder / cls.INDEX).write_text(json.dumps(index), encoding="utf-8")
 
 
-def _tuples(table) -> list[tuple]:
-    columns = [table[name].to_pylist() for name in table.column_names]
-    return list(zip(*columns))
+def _read_all(paths: Sequence[Path], names):
+    """The rows of Parquet files as one Arrow table (an empty one of the right columns if none)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if not paths:
+        return pa.table({name: pa.array([], type=_arrow_type(kind)) for name, kind in names})
+    return pa.concat_tables([pq.read_table(p) for p in paths])
 
 
-def _row_tuple(row: tuple) -> tuple:
-    return tuple(tuple(v) if isinstance(v, list) else v for v in row)
+def _fingerprints(table, columns):
+    """One string per row that equals another row's exactly when the two rows are equal in
+    ``columns``: each value cast to text and escaped, nulls and lists (with their length) told
+    apart."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    parts = []
+    for name in columns:
+        column = table[name]
+        if pa.types.is_list(column.type):
+            chunks = []
+            for chunk in column.chunks:
+                values = pc.replace_substring(chunk.values.cast(pa.string()), "\x1e", "\\x1e")
+                chunks.append(pa.ListArray.from_arrays(chunk.offsets, values, mask=chunk.is_null()))
+            joined = pc.binary_join(pa.chunked_array(chunks, type=pa.list_(pa.string())), "\x1e")
+            text = pc.binary_join_element_wise(pc.list_value_length(column).cast(pa.string()), joined, ":")
+        else:
+            text = pc.replace_substring(column.cast(pa.string()), "\x1f", "\\x1f")
+        parts.append(pc.fill_null(pc.binary_join_element_wise("v", text, ""), "n"))
+    if not parts or table.num_rows == 0:
+        return pa.array([], type=pa.string())
+    return pc.binary_join_element_wise(*parts, "\x1f").combine_chunks()
 
 
 def _column_of(snapshot: Snapshot, table: str, column: str, *, where: tuple[str, Any]):

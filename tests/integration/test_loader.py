@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from click.testing import CliRunner
 
@@ -191,6 +193,29 @@ def test_loader_sends_only_the_changes_after_an_update_and_everything_when_it_ca
     assert plans[-1][0] == "all" and sum(sent.values()) == total
     assert database_counts(empty_db, neo4j_settings.database) == counts
     assert derived_rows(empty_db, neo4j_settings) == derived_rows_of(folder)
+
+
+def test_loader_reads_a_folder_without_its_tables_from_the_store_and_says_when_nothing_changed(
+        empty_db, neo4j_settings, sample_build, tmp_path):
+    """A folder of an earlier version has no Parquet snapshot: the load reads the store instead and
+    gives the same graph. Loading the same build again (the original folder) sends nothing and
+    says so; --full sends every row."""
+    import shutil
+
+    folder = tmp_path / "older"
+    shutil.copytree(sample_build.folder, folder)
+    shutil.rmtree(folder / "tables")
+    _load(folder, neo4j_settings)
+    assert database_counts(empty_db, neo4j_settings.database) == sample_build.counts
+    assert _sorted(pull_graph(neo4j_settings)) == _sorted(_graph(sample_build.folder))
+    args = ["load", "--data", str(sample_build.folder), "--neo4j", neo4j_settings.uri,
+            "--password", neo4j_settings.password.get_secret_value()]
+    again = CliRunner().invoke(cli, args)  # (the copy is the same build as the original)
+    assert again.exit_code == 0 and "already holds this build" in again.stdout
+    full = CliRunner().invoke(cli, [*args, "--full"])
+    rows = json.loads((sample_build.folder / "manifest.json").read_text())["rows"]
+    assert full.exit_code == 0 and f"loaded {sum(rows.values())} rows" in full.stdout
+    assert database_counts(empty_db, neo4j_settings.database) == sample_build.counts
 
 
 _DERIVED = ("MATCH (e:Entity) RETURN 'E' AS t, e.id AS a, e.name AS b, [e.papers, e.evaluated_in, e.proposed_in, e.wins] AS c",
