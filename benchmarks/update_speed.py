@@ -123,12 +123,14 @@ def timed_load(folder: Path, settings, *, full: bool = False) -> tuple[float, in
 
 
 def wipe(settings) -> None:
+    """Empty the database in small transactions (the bounded server allows 256 MiB each)."""
     from kg.loader import open_driver
 
     with open_driver(settings) as driver:
-        while driver.execute_query("MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n",
-                                   database_=settings.database).records[0]["n"]:
-            pass
+        for text in ("MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*) AS n",
+                     "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n"):
+            while driver.execute_query(text, database_=settings.database).records[0]["n"]:
+                pass
 
 
 if __name__ == "__main__":
