@@ -244,11 +244,11 @@ def _read_state(path: Path) -> Optional[dict]:
         return None
 
 
-def _write_state(path: Path, generation: str, resolver: Resolver) -> None:
+def _write_state(path: Path, generation: str, resolver: Resolver, assignment: dict[str, tuple[str, str]]) -> None:
     import pickle
 
     with path.open("wb") as handle:
-        pickle.dump({"generation": generation, "resolver": resolver.state(), "assignment": resolver.assignment()},
+        pickle.dump({"generation": generation, "resolver": resolver.state(), "assignment": assignment},
                     handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
@@ -359,14 +359,17 @@ def build(
                 def to_extract() -> Iterator[Paper]:
                     nonlocal reused
                     for paper, olds in _merged_papers(staging, groups):
+                        removed = []  # (parsed once: a kept extraction is the first of them)
                         if incremental:
                             for other in olds:  # its statistics are counted again below
-                                resolver.remove(PaperExtraction.model_validate_json(other.extraction))
+                                removed.append(PaperExtraction.model_validate_json(other.extraction))
+                                resolver.remove(removed[-1])
                                 dropped.add(other.id)
                         digest = text_hash(paper, config)
                         if olds and olds[0].hash == digest:
                             reused += 1
-                            extraction_json, extraction = olds[0].extraction, PaperExtraction.model_validate_json(olds[0].extraction)
+                            extraction_json = olds[0].extraction
+                            extraction = removed[0] if removed else PaperExtraction.model_validate_json(extraction_json)
                             if extraction.paper_id != paper.id:  # the paper took an arXiv id since
                                 extraction = extraction.model_copy(update={"paper_id": paper.id})
                                 extraction_json = extraction.model_dump_json()
@@ -383,12 +386,12 @@ def build(
 
                 started = time.perf_counter()
                 entities = resolver.entities()
+                now = resolver.assignment()
                 untouched = len(previous.cache) - len(dropped) if incremental else 0
                 resolved_again = 0
                 if incremental:
                     # Papers none of whose names resolve differently keep their rows; the others
                     # are resolved again from their cached extraction.
-                    now = resolver.assignment()
                     before = previous.assignment
                     changed = [key for key in now.keys() | before.keys() if now.get(key) != before.get(key)]
                     for cached in cache.papers_with_names(changed):
@@ -416,7 +419,7 @@ def build(
                     writer.keep_from(previous.snapshot, dropped)
                 write_derived(writer, entities)
                 saving = time.perf_counter()
-                _write_state(writer.staging / STATE_FILE, generation, resolver)
+                _write_state(writer.staging / STATE_FILE, generation, resolver, now)
                 timings["of which state"] = time.perf_counter() - saving
                 cache.set_meta(generation=generation, pipeline=pipeline)
                 cache.finish()

@@ -140,7 +140,7 @@ def ensure_schema(driver: neo4j.Driver, database: str) -> None:
 
 
 def _rows_of(store, table) -> Iterator[dict]:
-    """The rows of one store table in the loader's shape."""
+    """The rows of one store table in the loader's shape (for a folder without Parquet tables)."""
     if table.is_rel:
         columns = ", ".join(f"r.`{name}` AS `{name}`" for name in table.column_names)
         key = "key" if table.source in ("NameKey", "PaperKey") else "id"  # (Ranked: id)
@@ -148,18 +148,11 @@ def _rows_of(store, table) -> Iterator[dict]:
         text = (f"MATCH (a:{table.source})-[r:{table.name}]->(b:{table.target}) "
                 f"RETURN a.{key} AS `from`, b.{target_key} AS `to`{', ' + columns if columns else ''}")
         for row in store.rows(text):
-            props = {k: v for k, v in row.items() if k not in ("from", "to") and v is not None}
-            yield {"from": row["from"], "to": row["to"], "props": props}
+            yield _loader_row(table, row)
     else:
-        first = table.columns[0][0]
         text = f"MATCH (n:{table.name}) RETURN n.*"  # (every column: node tables of the graph are not wide)
         for row in store.rows(text):
-            values = {k.split(".", 1)[1]: v for k, v in row.items()}
-            props = {k: v for k, v in values.items() if v is not None and k != first}
-            item = {first: values[first], "props": props}
-            if table.name == "Entity":
-                item["label"] = values["label"]
-            yield item
+            yield _loader_row(table, {k.split(".", 1)[1]: v for k, v in row.items()})
 
 
 def load_store(

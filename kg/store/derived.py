@@ -10,11 +10,10 @@ were written by this build or kept from the previous one (``kg build --update``)
 from __future__ import annotations
 
 import heapq
-from collections import Counter, defaultdict
-from itertools import combinations
-from typing import Iterable, Optional
+from collections import defaultdict
+from typing import Iterable
 
-from kg.model import Entity, NodeLabel, Paper, Relation, RelType, Result, paper_authors
+from kg.model import Entity, NodeLabel, Paper, Relation, Result, paper_authors
 from kg.store.schema import RANK_DEPTH
 
 __all__ = ["paper_row", "relation_row", "paper_rows", "relation_rows", "result_rows", "write_derived"]

@@ -136,19 +136,19 @@ class PaperCache:
 
     def papers_with_identity(self, keys: Iterable[bytes]) -> list[CachedPaper]:
         """The cached papers that have one of the identity ``keys``, in cache order."""
-        return self._papers_where("ident", "key", keys)
+        return self._papers_where("ident", keys)
 
     def papers_with_names(self, keys: Iterable[str]) -> list[CachedPaper]:
         """The cached papers whose facts were resolved through one of the name ``keys``."""
-        return self._papers_where("names", "key", keys)
+        return self._papers_where("names", keys)
 
-    def _papers_where(self, table: str, column: str, values: Iterable) -> list[CachedPaper]:
+    def _papers_where(self, table: str, keys: Iterable) -> list[CachedPaper]:
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(value PRIMARY KEY) WITHOUT ROWID")
         self.db.execute("DELETE FROM wanted")
-        self.db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((v,) for v in values))
+        self.db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((key,) for key in keys))
         rows = self.db.execute(
             f"SELECT seq, id, hash, paper, extraction FROM papers WHERE seq IN "
-            f"(SELECT t.seq FROM {table} t JOIN wanted w ON t.{column} = w.value) ORDER BY seq").fetchall()
+            f"(SELECT t.seq FROM {table} t JOIN wanted w ON t.key = w.value) ORDER BY seq").fetchall()
         return [self._cached(row) for row in rows]
 
     # --- writing

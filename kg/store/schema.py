@@ -54,6 +54,11 @@ class Table:
     def column_names(self) -> tuple[str, ...]:
         return tuple(name for name, _ in self.columns)
 
+    @property
+    def staged_columns(self) -> tuple[tuple[str, str], ...]:
+        """The columns of the table's staged rows: a relationship's two ends, then its own."""
+        return (("from", "STRING"), ("to", "STRING")) + self.columns if self.is_rel else self.columns
+
 
 _EVIDENCE = (
     ("paper", "STRING"), ("evidence", "STRING"), ("start", "INT64"), ("end", "INT64"), ("extractor", "STRING"),

@@ -253,7 +253,7 @@ class StoreWriter:
         if not rows:
             return
         table = TABLES[table_name]
-        names = (("from", "STRING"), ("to", "STRING")) + table.columns if table.is_rel else table.columns
+        names = table.staged_columns
         arrays = {name: pa.array([row.get(name) for row in rows], type=_arrow_type(kind)) for name, kind in names}
         batch = pa.table(arrays)
         writer = self._writers.get(table_name)
@@ -273,19 +273,11 @@ class StoreWriter:
 
     def read(self, table_name: str, columns: Sequence[str]):
         """The rows staged so far in ``table_name`` (those columns), as one Arrow table."""
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
         self._flush(table_name)
         writer = self._writers.pop(table_name, None)
         if writer is not None:
             writer.close()  # (the next rows start a new file)
-        files = self._files.get(table_name, [])
-        if not files:
-            table = TABLES[table_name]
-            kinds = dict((("from", "STRING"), ("to", "STRING")) + table.columns if table.is_rel else table.columns)
-            return pa.table({c: pa.array([], type=_arrow_type(kinds[c])) for c in columns})
-        return pa.concat_tables([pq.read_table(f, columns=list(columns)) for f in files])
+        return _read_all(self._files.get(table_name, []), TABLES[table_name], columns)
 
     def keep_from(self, snapshot: "Snapshot", papers: Iterable[str]) -> dict[str, int]:
         """Stage the rows of the previous build's ``snapshot`` except those of ``papers`` (ids),
@@ -408,11 +400,10 @@ class StoreWriter:
                 continue
             if not self._parent.has(table.name):
                 return None
-            names = (("from", "STRING"), ("to", "STRING")) + table.columns if table.is_rel else table.columns
             key_columns = ["from", "to"] if table.is_rel else [table.columns[0][0]]
-            old = _read_all(self._parent.files(table.name), names)
-            new = _read_all(self._files.get(table.name, []), names)
-            every = [name for name, _ in names]
+            old = _read_all(self._parent.files(table.name), table)
+            new = _read_all(self._files.get(table.name, []), table)
+            every = [name for name, _ in table.staged_columns]
             changed = new.filter(pc.invert(pc.is_in(_fingerprints(new, every), value_set=_fingerprints(old, every))))
             gone = old.filter(pc.invert(pc.is_in(_fingerprints(old, key_columns), value_set=_fingerprints(new, key_columns))))
             if gone.num_rows:
@@ -486,14 +477,16 @@ class Snapshot:
         (folder / cls.INDEX).write_text(json.dumps(index), encoding="utf-8")
 
 
-def _read_all(paths: Sequence[Path], names):
-    """The rows of Parquet files as one Arrow table (an empty one of the right columns if none)."""
+def _read_all(paths: Sequence[Path], table: Table, columns: Optional[Sequence[str]] = None):
+    """The staged rows of ``table`` in Parquet files (those columns, or all), as one Arrow table;
+    an empty one of the right columns when there is no file."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     if not paths:
-        return pa.table({name: pa.array([], type=_arrow_type(kind)) for name, kind in names})
-    return pa.concat_tables([pq.read_table(p) for p in paths])
+        kinds = dict(table.staged_columns)
+        return pa.table({name: pa.array([], type=_arrow_type(kinds[name])) for name in columns or kinds})
+    return pa.concat_tables([pq.read_table(p, columns=list(columns) if columns else None) for p in paths])
 
 
 def _fingerprints(table, columns):
