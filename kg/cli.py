@@ -682,6 +682,45 @@ def report_cli(data, out) -> None:
     click.echo(f"wrote {write_report(load_mirror(data), out)}")
 
 
+@cli.command("guide")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535),
+              help="Port on 127.0.0.1 to serve the guide from (0: any free port).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write the guide's HTML to this file ('-': standard output) instead of serving it.")
+@click.option("--style-url", metavar="URL", help="With -o: where the guide's ':style' command fetches the style.")
+@_fail_cleanly
+def guide_cli(port, output, style_url) -> None:
+    """Serve a Neo4j Browser guide: the style and every named query, a click each.
+
+    Prints the command to type into Browser (':play http://localhost:PORT/guide.html'), then
+    serves the guide and cypher/browser-style.grass until Ctrl-C. Browser plays guides from
+    localhost by default.
+
+    Example: kg guide -o guide.html
+    """
+    from kg.web.browser_guide import GuideServer, render_guide
+
+    if output is not None:
+        text = render_guide(style_url=style_url)
+        if output == "-":
+            click.echo(text, nl=False)
+        else:
+            Path(output).write_text(text, encoding="utf-8")
+            click.echo(f"wrote {output}", err=True)
+        return
+    if style_url:
+        raise click.UsageError("--style-url goes with -o (a served guide points to its own style)")
+    server = GuideServer(port)
+    click.echo(f"In Neo4j Browser, run:  :play {server.guide_url}", err=True)
+    click.echo("(serving the guide and the style on 127.0.0.1; Ctrl-C stops)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 def _settings(uri, user, password, database, *, required: bool):
     from kg.config import Neo4jSettings
 
