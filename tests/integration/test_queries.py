@@ -118,3 +118,26 @@ def test_queries_suggestions_are_the_same_online(loaded):
                          ("paper_proposals", {"paper": "multi head adapter routing"})):
         online = suggest_names(name, params, neo4j)
         assert online and online == suggest_names(name, params, embedded)
+
+
+def test_every_runnable_block_of_the_browser_guide_runs_on_neo4j(loaded, neo4j_settings):
+    """What a user clicks in the guide of `kg guide`: the :params maps are Cypher map literals
+    (Browser evaluates them as Cypher), and each query runs with its map."""
+    from kg.loader import open_driver
+    from kg.web.browser_guide import render_guide
+    from tests.unit.test_guide import runnables
+
+    blocks = [b for b in runnables(render_guide(style_url="http://localhost:1/s.grass")) if not b.startswith(":style")]
+    params: dict = {}
+    ran = 0
+    with open_driver(neo4j_settings) as driver:
+        for block in blocks:
+            if block.startswith(":params "):
+                records, _, _ = driver.execute_query("RETURN " + block[len(":params "):] + " AS params",
+                                                     database_=neo4j_settings.database)
+                params = records[0]["params"]
+                continue
+            driver.execute_query(block, params, database_=neo4j_settings.database, routing_="r")
+            params = {}
+            ran += 1
+    assert ran == len(library_queries()) + 4  # the named queries and the four pictures
