@@ -677,7 +677,7 @@ def report_cli(data, out) -> None:
     Example: kg report -o report.html
     """
     from kg.mirror import load_mirror
-    from kg.report import write_report
+    from kg.web.report import write_report
 
     click.echo(f"wrote {write_report(load_mirror(data), out)}")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -12,7 +13,7 @@ from click.testing import CliRunner
 
 from kg.analysis import example_graph
 from kg.cli import cli
-from kg.report import render_report
+from kg.web.report import render_report
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
@@ -86,3 +87,46 @@ def test_report_time_axis_is_by_date_and_tooltips_name_papers_and_benchmarks():
     assert "No OUTPERFORMS claims." in empty
     assert "None: no benchmark has at least two dated papers" in empty
     assert "No dated evaluations: no paper's listing date gives a year." in empty
+
+
+def _label_boxes(svg: str) -> list[tuple[float, float, float, float]]:
+    from kg.web.report import CHAR_WIDTH, LABEL_FONT
+
+    boxes = []
+    for x, y, anchor, text in re.findall(r'<text x="([\d.]+)" y="([\d.]+)" text-anchor="(\w+)"[^>]*>([^<]*)<title>', svg):
+        x, y, w = float(x), float(y), len(html.unescape(text)) * CHAR_WIDTH
+        left = x - w / 2 if anchor == "middle" else x if anchor == "start" else x - w
+        boxes.append((left, y - LABEL_FONT, left + w, y + 2))
+    return boxes
+
+
+def test_network_labels_overlap_neither_each_other_nor_nodes_and_components_do_not_collide():
+    """A dense component (a hub with many neighbours) and many small ones: every label drawn sits
+    clear of the others and of every node; nodes keep their names as tooltips either way."""
+    import networkx as nx
+
+    from kg.web.report import network_chart
+
+    graph = nx.DiGraph()
+    for i in range(14):
+        graph.add_edge("A very central method", f"Baseline number {i}")
+        graph.add_edge(f"Baseline number {i}", f"Baseline number {(i + 1) % 14}")
+    for i in range(8):
+        graph.add_edge(f"Winner {i}", f"Loser with a rather long name {i}")
+    svg = network_chart(graph, title="t", directed=True)
+    circles = [(float(x) - float(r), float(y) - float(r), float(x) + float(r), float(y) + float(r))
+               for x, y, r in re.findall(r'<circle class="mark" cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"', svg)]
+    assert len(circles) == graph.number_of_nodes()
+    for i, a in enumerate(circles):  # no two nodes drawn on each other
+        for b in circles[i + 1:]:
+            assert not (a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1), (a, b)
+    labels = _label_boxes(svg)
+    assert len(labels) >= 0.8 * graph.number_of_nodes()  # most named on the page, the rest by tooltip
+    for i, a in enumerate(labels):
+        for b in labels[i + 1:]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+        assert sum(1 for c in circles if a[0] < c[2] and c[0] < a[2] and a[1] < c[3] and c[1] < a[3]) == 0
+    width, height = map(float, re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg).groups())
+    assert all(0 <= box[0] and box[2] <= width and 0 <= box[1] and box[3] <= height for box in labels)
+    for node in graph:  # every node named by its tooltip
+        assert f"<title>{html.escape(node)} (" in svg

@@ -177,44 +177,131 @@ def _largest_components(graph: nx.Graph, *, limit: int) -> nx.Graph:
     return graph.subgraph(keep).copy()
 
 
-def _tiled_layout(graph: nx.Graph) -> dict:
-    """Each connected component laid out on its own (seeded spring layout) in a cell of a grid,
-    largest first: a single spring layout lets small components collapse onto a point."""
-    components = sorted((sorted(c) for c in nx.connected_components(graph.to_undirected())), key=lambda c: (-len(c), c))
-    columns = max(1, math.ceil(math.sqrt(len(components))))
-    positions = {}
-    for index, nodes in enumerate(components):
-        row, column = divmod(index, columns)
-        if len(nodes) == 1:
-            local = {nodes[0]: (0.0, 0.0)}
+LABEL_FONT = 11
+CHAR_WIDTH = 6.3  # px per character at LABEL_FONT in a sans-serif: enough to keep labels apart
+
+
+def _radius(graph: nx.Graph, node) -> float:
+    size = graph.nodes[node].get("papers") or graph.degree(node) or 1
+    return 5 + 3 * min(size, 8)
+
+
+def _separate(points: dict, radii: dict, box: tuple[float, float, float, float], *, gap: float = 6,
+              rounds: int = 80) -> None:
+    """Push apart circles that overlap (the spring layout ignores their sizes), inside ``box``."""
+    x0, y0, x1, y1 = box
+    nodes = sorted(points, key=str)
+    for _ in range(rounds):
+        moved = False
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1:]:
+                (ax, ay), (bx, by) = points[a], points[b]
+                dx, dy = bx - ax, by - ay
+                distance = math.hypot(dx, dy)
+                need = radii[a] + radii[b] + gap
+                if distance >= need:
+                    continue
+                if distance < 1e-6:  # the same point: split them along a fixed direction
+                    dx, dy, distance = 1.0, 0.0, 1.0
+                push = (need - distance) / 2
+                ux, uy = dx / distance * push, dy / distance * push
+                points[a] = (min(max(ax - ux, x0), x1), min(max(ay - uy, y0), y1))
+                points[b] = (min(max(bx + ux, x0), x1), min(max(by + uy, y0), y1))
+                moved = True
+        if not moved:
+            return
+
+
+def _packed_layout(graph: nx.Graph, width: int) -> tuple[dict, float]:
+    """Pixel positions and the height they need: each connected component laid out on its own
+    (seeded spring layout) in a square whose side grows with its size, squares packed in rows,
+    largest first. One spring layout for all would let small components collapse onto a point,
+    and equal cells crowd the largest component."""
+    components = sorted((sorted(c, key=str) for c in nx.connected_components(graph.to_undirected())),
+                        key=lambda c: (-len(c), [str(n) for n in c]))
+    radii = {node: _radius(graph, node) for node in graph}
+    positions: dict = {}
+    x = y = row_height = 0.0
+    for nodes in components:
+        if len(nodes) <= 2:  # a pair side by side (the winner on the left), not across a square
+            box_width, box_height = 230.0, 100.0
         else:
-            local = nx.spring_layout(graph.subgraph(nodes), seed=7, weight=None)
+            box_width = min(float(width), 130 + 80 * math.sqrt(len(nodes)))
+            box_height = box_width * 0.75
+        if x + box_width > width + 1e-6:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        pad_x, pad_y = 60.0, 30.0  # room for labels at the sides, above and below
+        box = (x + pad_x, y + pad_y, x + box_width - pad_x, y + box_height - pad_y)
+        if len(nodes) <= 2:
+            ordered = sorted(nodes, key=lambda n: (-graph.out_degree(n) if graph.is_directed() else 0, str(n)))
+            local = {node: (float(i), 0.5) for i, node in enumerate(ordered)}
+        else:
+            local = nx.spring_layout(graph.subgraph(nodes), seed=7, weight=None, iterations=200)
         xs = [p[0] for p in local.values()]
         ys = [p[1] for p in local.values()]
-        span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-        for node, (x, y) in local.items():
-            positions[node] = (column + 0.15 + 0.7 * (x - min(xs)) / span, row + 0.15 + 0.7 * (y - min(ys)) / span)
-    return positions
+        span_x, span_y = max(xs) - min(xs), max(ys) - min(ys)
+        placed = {node: (box[0] + ((px - min(xs)) / span_x if span_x else 0.5) * (box[2] - box[0]),
+                         box[1] + ((py - min(ys)) / span_y if span_y else 0.5) * (box[3] - box[1]))
+                  for node, (px, py) in local.items()}
+        _separate(placed, radii, box, gap=22)  # a label's height between two nodes
+        positions.update(placed)
+        x += box_width
+        row_height = max(row_height, box_height)
+    return positions, y + row_height
 
 
-def network_chart(graph: nx.Graph, *, title: str, directed: bool = False, width: int = 760, height: int = 560) -> str:
-    """Nodes placed by a seeded spring layout; node size by ``papers`` (or degree), edge width by ``weight``."""
+def _overlaps(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _place_labels(positions: dict, radii: dict, texts: dict, width: float, height: float) -> dict:
+    """Label boxes that overlap no other label and no node, tried above, below, right and left of
+    each node, larger nodes first; a label that fits nowhere is left out (the node's tooltip has
+    the name)."""
+    circles = [(x - r, y - r, x + r, y + r) for node, (x, y) in positions.items() for r in [radii[node]]]
+    taken: list[tuple] = []
+    placed = {}
+    for node in sorted(texts, key=lambda n: (-radii[n], str(n))):
+        x, y = positions[node]
+        r, text = radii[node], texts[node]
+        w, h = len(text) * CHAR_WIDTH, LABEL_FONT + 2
+        candidates = [  # (anchor x, baseline y, anchor)
+            (x, y - r - 4, "middle"), (x, y + r + h, "middle"), (x + r + 4, y + h / 2 - 2, "start"),
+            (x - r - 4, y + h / 2 - 2, "end"),
+        ]
+        for ax, baseline, anchor in candidates:
+            left = ax - w / 2 if anchor == "middle" else ax if anchor == "start" else ax - w
+            box = (left, baseline - h + 2, left + w, baseline + 2)
+            if box[0] < 0 or box[2] > width or box[1] < 0 or box[3] > height:
+                continue
+            own = (x - r, y - r, x + r, y + r)
+            if any(_overlaps(box, other) for other in taken) or any(
+                    _overlaps(box, c) for c in circles if c != own):
+                continue
+            taken.append(box)
+            placed[node] = (ax, baseline, anchor)
+            break
+    return placed
+
+
+def network_chart(graph: nx.Graph, *, title: str, directed: bool = False, width: int = 760) -> str:
+    """Components packed by size, each by a seeded spring layout; node size by ``papers`` (or
+    degree), edge width by ``weight``; labels that would overlap are left to the tooltips."""
     if graph.number_of_nodes() == 0:
         return "<p>No data.</p>"
-    positions = _tiled_layout(graph)
-    xs = [p[0] for p in positions.values()]
-    ys = [p[1] for p in positions.values()]
-    span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
-    pad = 70
+    positions, height = _packed_layout(graph, width)
+    radii = {node: _radius(graph, node) for node in graph}
 
     def place(node):
-        px, py = positions[node]
-        return pad + (px - min(xs)) / span_x * (width - 2 * pad), pad + (py - min(ys)) / span_y * (height - 2 * pad)
+        return positions[node]
 
-    body = ['<defs><marker id="arrow" viewBox="0 0 10 10" refX="18" refY="5" markerWidth="7" markerHeight="7" '
+    body = ['<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
             'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#E8503A"/></marker></defs>']
     for a, b, data in graph.edges(data=True):
         (x1, y1), (x2, y2) = place(a), place(b)
+        if directed:  # end the arrow at the loser's rim, whatever its size
+            length = math.hypot(x2 - x1, y2 - y1) or 1.0
+            x2, y2 = x2 - (x2 - x1) / length * (radii[b] + 2), y2 - (y2 - y1) / length * (radii[b] + 2)
         weight = data.get("weight", 1)
         colour = "#E8503A" if directed else "#9AA1AC"
         marker = ' marker-end="url(#arrow)"' if directed else ""
@@ -229,13 +316,15 @@ def network_chart(graph: nx.Graph, *, title: str, directed: bool = False, width:
     for node, data in graph.nodes(data=True):
         cx, cy = place(node)
         size = data.get("papers") or graph.degree(node) or 1
-        radius = 5 + 3 * min(size, 8)
-        body.append(f'<circle class="mark" cx="{cx:.1f}" cy="{cy:.1f}" r="{radius}" fill="{PALETTE[2] if not directed else PALETTE[1]}" '
+        body.append(f'<circle class="mark" cx="{cx:.1f}" cy="{cy:.1f}" r="{radii[node]}" fill="{PALETTE[2] if not directed else PALETTE[1]}" '
                     f'stroke="#fff"><title>{_esc(node)} ({size})</title></circle>')
-        if size > 1 or graph.number_of_nodes() <= 30:  # label what matters; every node has a tooltip
-            body.append(f'<text x="{cx:.1f}" y="{cy - radius - 3:.1f}" text-anchor="middle" font-size="11">'
-                        f"{_esc(_shorten(str(node), 24))}<title>{_esc(node)}</title></text>")
-    return _svg(width, height, body, title)
+    texts = {node: _shorten(str(node), 24) for node in graph}
+    for node, (x, baseline, anchor) in sorted(_place_labels(positions, radii, texts, width, height).items(),
+                                              key=lambda item: str(item[0])):
+        body.append(f'<text x="{x:.1f}" y="{baseline:.1f}" text-anchor="{anchor}" font-size="{LABEL_FONT}" '
+                    'stroke="#fff" stroke-width="3" paint-order="stroke">'
+                    f"{_esc(texts[node])}<title>{_esc(node)}</title></text>")
+    return _svg(width, math.ceil(height), body, title)
 
 
 def render_report(G: nx.MultiDiGraph, *, top: int = 15) -> str:
