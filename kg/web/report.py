@@ -178,7 +178,29 @@ def _largest_components(graph: nx.Graph, *, limit: int) -> nx.Graph:
 
 
 LABEL_FONT = 11
-CHAR_WIDTH = 6.3  # px per character at LABEL_FONT in a sans-serif: enough to keep labels apart
+
+
+def text_width(text: str) -> float:
+    """A label's width in px at LABEL_FONT, over-estimated for the wide sans-serif faces a
+    system-ui font falls back to (DejaVu Sans: capitals about 8 px), so that labels kept apart
+    by the estimate are apart on screen (the report's browser test measures them)."""
+    width = 0.0
+    for char in text:
+        if char in "MW…":
+            width += 11.0
+        elif char.isupper() or char in "mw":
+            width += 9.0
+        elif char.isdigit():
+            width += 7.2
+        elif char in "ijlft|!.,:;'":
+            width += 4.0
+        elif char == " ":
+            width += 3.8
+        elif char.islower():
+            width += 7.0
+        else:
+            width += 7.5
+    return width
 
 
 def _radius(graph: nx.Graph, node) -> float:
@@ -236,7 +258,13 @@ def _packed_layout(graph: nx.Graph, width: int) -> tuple[dict, float]:
             ordered = sorted(nodes, key=lambda n: (-graph.out_degree(n) if graph.is_directed() else 0, str(n)))
             local = {node: (float(i), 0.5) for i, node in enumerate(ordered)}
         else:
-            local = nx.spring_layout(graph.subgraph(nodes), seed=7, weight=None, iterations=200)
+            # Nodes and edges in a fixed order: the seed alone does not fix the layout when the
+            # graph's own order comes from set iteration (it varies with the hash seed).
+            ordered_graph = nx.Graph()
+            ordered_graph.add_nodes_from(nodes)
+            ordered_graph.add_edges_from(sorted((tuple(sorted((a, b), key=str)) for a, b in graph.subgraph(nodes).edges()),
+                                                key=lambda edge: (str(edge[0]), str(edge[1]))))
+            local = nx.spring_layout(ordered_graph, seed=7, weight=None, iterations=200)
         xs = [p[0] for p in local.values()]
         ys = [p[1] for p in local.values()]
         span_x, span_y = max(xs) - min(xs), max(ys) - min(ys)
@@ -256,7 +284,7 @@ def _overlaps(a: tuple, b: tuple) -> bool:
 
 def _place_labels(positions: dict, radii: dict, texts: dict, width: float, height: float) -> dict:
     """Label boxes that overlap no other label and no node, tried above, below, right and left of
-    each node, larger nodes first; a label that fits nowhere is left out (the node's tooltip has
+    each node, then at its corners, larger nodes first; a label that fits nowhere is left out (the node's tooltip has
     the name)."""
     circles = [(x - r, y - r, x + r, y + r) for node, (x, y) in positions.items() for r in [radii[node]]]
     taken: list[tuple] = []
@@ -264,10 +292,12 @@ def _place_labels(positions: dict, radii: dict, texts: dict, width: float, heigh
     for node in sorted(texts, key=lambda n: (-radii[n], str(n))):
         x, y = positions[node]
         r, text = radii[node], texts[node]
-        w, h = len(text) * CHAR_WIDTH, LABEL_FONT + 2
+        w, h = text_width(text), LABEL_FONT + 2
         candidates = [  # (anchor x, baseline y, anchor)
             (x, y - r - 4, "middle"), (x, y + r + h, "middle"), (x + r + 4, y + h / 2 - 2, "start"),
-            (x - r - 4, y + h / 2 - 2, "end"),
+            (x - r - 4, y + h / 2 - 2, "end"), (x + r * 0.7 + 2, y - r * 0.7 - 2, "start"),
+            (x - r * 0.7 - 2, y - r * 0.7 - 2, "end"), (x + r * 0.7 + 2, y + r * 0.7 + h, "start"),
+            (x - r * 0.7 - 2, y + r * 0.7 + h, "end"),
         ]
         for ax, baseline, anchor in candidates:
             left = ax - w / 2 if anchor == "middle" else ax if anchor == "start" else ax - w
@@ -297,7 +327,9 @@ def network_chart(graph: nx.Graph, *, title: str, directed: bool = False, width:
 
     body = ['<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
             'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#E8503A"/></marker></defs>']
-    for a, b, data in graph.edges(data=True):
+    edges = [(a, b, data) if graph.is_directed() or str(a) <= str(b) else (b, a, data)
+             for a, b, data in graph.edges(data=True)]  # an undirected edge in one orientation, whatever the hash seed
+    for a, b, data in sorted(edges, key=lambda edge: (str(edge[0]), str(edge[1]))):
         (x1, y1), (x2, y2) = place(a), place(b)
         if directed:  # end the arrow at the loser's rim, whatever its size
             length = math.hypot(x2 - x1, y2 - y1) or 1.0
@@ -313,7 +345,7 @@ def network_chart(graph: nx.Graph, *, title: str, directed: bool = False, width:
             tooltip = f"{a} - {b}: {weight} paper{'s' if weight != 1 else ''}"
         body.append(f'<line class="mark" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}" '
                     f'stroke-opacity="0.7" stroke-width="{min(1 + weight, 6)}"{marker}><title>{_esc(tooltip)}</title></line>')
-    for node, data in graph.nodes(data=True):
+    for node, data in sorted(graph.nodes(data=True), key=lambda item: str(item[0])):
         cx, cy = place(node)
         size = data.get("papers") or graph.degree(node) or 1
         body.append(f'<circle class="mark" cx="{cx:.1f}" cy="{cy:.1f}" r="{radii[node]}" fill="{PALETTE[2] if not directed else PALETTE[1]}" '

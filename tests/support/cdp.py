@@ -159,6 +159,20 @@ class Chromium:
         path.write_bytes(base64.b64decode(data))
         return path
 
+    def screenshot_element(self, selector: str, path: Path) -> Path:
+        """The whole element, even where it runs past the window."""
+        box = self.evaluate(
+            f"(() => {{ const e = document.querySelector({json.dumps(selector)}); if (!e) return null;"
+            " const r = e.getBoundingClientRect();"
+            " return [r.x + window.scrollX, r.y + window.scrollY, r.width, r.height]; })()")
+        if box is None:
+            raise CDPError(f"nothing matches {selector}")
+        data = self.call("Page.captureScreenshot", {
+            "format": "png", "captureBeyondViewport": True,
+            "clip": {"x": box[0], "y": box[1], "width": box[2], "height": box[3], "scale": 1}})["data"]
+        path.write_bytes(base64.b64decode(data))
+        return path
+
     def close(self) -> None:
         try:
             self.call("Browser.close", session=False, timeout=10)

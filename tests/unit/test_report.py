@@ -13,10 +13,28 @@ from click.testing import CliRunner
 
 from kg.analysis import example_graph
 from kg.cli import cli
-from kg.web.report import render_report
+from kg.web.report import render_report, text_width
+from tests.support.cdp import Chromium
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
+
+
+NETWORK_COLLISIONS = """(() => {
+  const hit = (a, b) => a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
+  const found = [];
+  for (const svg of document.querySelectorAll('svg.plot')) {
+    const circles = [...svg.querySelectorAll('circle.mark')];
+    const labels = [...svg.querySelectorAll('text')].filter(t => t.querySelector('title'));
+    if (!circles.length || !labels.length || svg.querySelector('path.mark, polyline')) continue;  // networks only
+    const boxes = labels.map(t => t.getBBox());
+    boxes.forEach((a, i) => {
+      boxes.slice(i + 1).forEach((b, j) => { if (hit(a, b)) found.push([labels[i].textContent, labels[i + 1 + j].textContent]); });
+      circles.forEach(c => { if (hit(a, c.getBBox())) found.push([labels[i].textContent, c.textContent]); });
+    });
+  }
+  return found;
+})()"""
 
 
 def _chromium() -> str:
@@ -49,15 +67,27 @@ def test_report_renders_in_headless_chromium(sample_build, tmp_path):
         assert len(re.findall(r'class="mark"', plot)) >= 2
     assert "<circle class=\"mark\"" in plots[4]  # the sample's dated scores are few: one at least
     assert "<h2>Leaderboards</h2>" in dom.stdout and "GSM8K" in dom.stdout
-    screenshot = tmp_path / "report.png"
-    shot = subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--window-size=900,3000",
-                           f"--screenshot={screenshot}", out.as_uri()], capture_output=True, text=True, timeout=120)
-    assert shot.returncode == 0, shot.stderr[-2000:]
-    assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert screenshot.stat().st_size > 50_000  # a blank page of this size is a few kB
     keep = os.environ.get("KG_SCREENSHOT_DIR")
-    if keep:
-        shutil.copy(screenshot, os.path.join(keep, "report.png"))
+    with Chromium(chromium, CHROMIUM_FLAGS, tmp_path / "profile-cdp", width=900, height=1200) as page:
+        page.navigate(out.as_uri())
+        page.wait_for("document.readyState === 'complete' && document.querySelectorAll('section').length >= 8")
+        # Drawn with the real font: no label of a network picture covers another label or a node.
+        collisions = page.evaluate(NETWORK_COLLISIONS)
+        assert collisions == [], collisions[:5]
+        drawn = page.evaluate("[...document.querySelectorAll('svg.plot text')].filter(t => t.querySelector('title'))"
+                              ".map(t => [t.firstChild.textContent, t.getBBox().width])")
+        assert drawn and all(width <= text_width(text) for text, width in drawn), \
+            [(text, width, text_width(text)) for text, width in drawn if width > text_width(text)][:5]
+        titles = page.evaluate("[...document.querySelectorAll('section > h2')].map(h => h.innerText)")
+        assert len(titles) == 8
+        for number, title in enumerate(titles, start=1):
+            page.evaluate(f"document.querySelectorAll('section')[{number - 1}].id = 'shot-{number}'")
+            name = f"report-{number}-{re.sub(r'[^a-z]+', '-', title.lower()).strip('-')}.png"
+            screenshot = page.screenshot_element(f"#shot-{number}", tmp_path / name)
+            assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+            assert screenshot.stat().st_size > 5_000, name  # drawn, not blank
+            if keep:
+                shutil.copy(screenshot, os.path.join(keep, name))
 
 
 def test_report_best_score_over_time_and_leaderboard_tables():
@@ -90,11 +120,11 @@ def test_report_time_axis_is_by_date_and_tooltips_name_papers_and_benchmarks():
 
 
 def _label_boxes(svg: str) -> list[tuple[float, float, float, float]]:
-    from kg.web.report import CHAR_WIDTH, LABEL_FONT
+    from kg.web.report import LABEL_FONT, text_width
 
     boxes = []
     for x, y, anchor, text in re.findall(r'<text x="([\d.]+)" y="([\d.]+)" text-anchor="(\w+)"[^>]*>([^<]*)<title>', svg):
-        x, y, w = float(x), float(y), len(html.unescape(text)) * CHAR_WIDTH
+        x, y, w = float(x), float(y), text_width(html.unescape(text))
         left = x - w / 2 if anchor == "middle" else x if anchor == "start" else x - w
         boxes.append((left, y - LABEL_FONT, left + w, y + 2))
     return boxes
@@ -130,3 +160,19 @@ def test_network_labels_overlap_neither_each_other_nor_nodes_and_components_do_n
     assert all(0 <= box[0] and box[2] <= width and 0 <= box[1] and box[3] <= height for box in labels)
     for node in graph:  # every node named by its tooltip
         assert f"<title>{html.escape(node)} (" in svg
+
+
+def test_report_is_the_same_file_whatever_the_hash_seed(sample_build, tmp_path):
+    """Layouts are seeded, and nodes and edges are laid out and written in a fixed order: two runs
+    give the same bytes (a report kept under version control changes only when the graph does)."""
+    import sys
+
+    pages = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"report-{seed}.html"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-m", "kg", "report", "--data", str(sample_build.folder), "-o", str(out)],
+                              env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-2000:]
+        pages.append(out.read_bytes())
+    assert pages[0] == pages[1]
