@@ -359,6 +359,18 @@ def network_chart(graph: nx.Graph, *, title: str, directed: bool = False, width:
     return _svg(width, math.ceil(height), body, title)
 
 
+def _win_loss(G: nx.MultiDiGraph) -> dict[str, tuple[int, int]]:
+    """Method name -> (claims it outperforms another, claims another outperforms it)."""
+    wins: dict[str, int] = {}
+    losses: dict[str, int] = {}
+    for u, v, data in G.edges(data=True):
+        if data.get("type") == "OUTPERFORMS":
+            winner, loser = G.nodes[u]["name"], G.nodes[v]["name"]
+            wins[winner] = wins.get(winner, 0) + 1
+            losses[loser] = losses.get(loser, 0) + 1
+    return {name: (wins.get(name, 0), losses.get(name, 0)) for name in set(wins) | set(losses)}
+
+
 def render_report(G: nx.MultiDiGraph, *, top: int = 15) -> str:
     """The report as one HTML string."""
     counts = graph_counts(G)
@@ -402,10 +414,19 @@ def render_report(G: nx.MultiDiGraph, *, top: int = 15) -> str:
     ]
     node_rows = "".join(f"<tr><td>{_esc(k)}</td><td>{v}</td></tr>" for k, v in counts["nodes"].items())
     rel_rows = "".join(f"<tr><td>{_esc(k)}</td><td>{v}</td></tr>" for k, v in counts["relationships"].items())
-    rank_rows = "".join(f"<tr><td>{_esc(m)}</td><td>{s}</td></tr>" for m, s in ranking["ranking"][:10])
+    record = _win_loss(G)
+    rank_rows, previous, place = [], None, 0
+    for position, (method, strength) in enumerate(ranking["ranking"][:15], start=1):
+        if strength != previous:
+            place, previous = position, strength
+        tied = sum(1 for _, other in ranking["ranking"] if other == strength) > 1
+        wins, losses = record.get(method, (0, 0))
+        rank_rows.append(f"<tr><td>{'=' if tied else ''}{place}</td><td>{_esc(method)}</td><td>{strength}</td>"
+                         f"<td>{wins}</td><td>{losses}</td></tr>")
+    rank_rows = "".join(rank_rows)
     rising_rows = "".join(f"<tr><td>{_esc(n)}</td><td>{b}</td><td>{a}</td></tr>" for n, b, a in rising[:10]) or (
         '<tr><td colspan="3">None: no benchmark has at least two dated papers on both sides of the median month.</td></tr>')
-    rank_rows = rank_rows or '<tr><td colspan="2">No OUTPERFORMS claims.</td></tr>'
+    rank_rows = rank_rows or '<tr><td colspan="5">No OUTPERFORMS claims.</td></tr>'
     figures = "".join(
         f'<section><h2>{_esc(h)}</h2><p class="note">{_esc(note)}</p><figure>{svg}</figure></section>'
         for h, note, svg in sections
@@ -427,9 +448,13 @@ td, th {{ border-bottom: 1px solid #ddd; padding: 2px 10px; text-align: left; }}
 <table><tr><th>Relationships</th><th></th></tr>{rel_rows}</table></section>
 {figures}
 <section><h2>Method ranking from OUTPERFORMS claims</h2>
-<p class="note">Bradley-Terry strengths; cycles among claims: {len(ranking["cycles"])}.</p>
-<table><tr><th>Method</th><th>Strength</th></tr>{rank_rows}</table>
-<table><tr><th>Rising benchmark</th><th>before</th><th>since</th></tr>{rising_rows}</table></section>
+<p class="note">Bradley-Terry strengths from the claims (wins and losses: claims made for and against the method);
+cycles among claims: {len(ranking["cycles"])}. Methods with the same record against opponents of the same
+record tie (=): most methods are compared once, and one claim says no more than that.</p>
+<table><tr><th>#</th><th>Method</th><th>Strength</th><th>Wins</th><th>Losses</th></tr>{rank_rows}</table></section>
+<section><h2>Rising benchmarks</h2>
+<p class="note">Datasets and benchmarks reported on by more dated papers since the median month than before it.</p>
+<table><tr><th>Benchmark</th><th>Before</th><th>Since</th></tr>{rising_rows}</table></section>
 <section><h2>Leaderboards</h2>
 <p class="note">The most-reported benchmarks: each method's best score stated in an abstract (hover a paper for the
 sentence); <code>kg leaderboard NAME</code> prints any benchmark's.</p>

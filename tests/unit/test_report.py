@@ -70,7 +70,7 @@ def test_report_renders_in_headless_chromium(sample_build, tmp_path):
     keep = os.environ.get("KG_SCREENSHOT_DIR")
     with Chromium(chromium, CHROMIUM_FLAGS, tmp_path / "profile-cdp", width=900, height=1200) as page:
         page.navigate(out.as_uri())
-        page.wait_for("document.readyState === 'complete' && document.querySelectorAll('section').length >= 8")
+        page.wait_for("document.readyState === 'complete' && document.querySelectorAll('section').length >= 9")
         # Drawn with the real font: no label of a network picture covers another label or a node.
         collisions = page.evaluate(NETWORK_COLLISIONS)
         assert collisions == [], collisions[:5]
@@ -79,7 +79,7 @@ def test_report_renders_in_headless_chromium(sample_build, tmp_path):
         assert drawn and all(width <= text_width(text) for text, width in drawn), \
             [(text, width, text_width(text)) for text, width in drawn if width > text_width(text)][:5]
         titles = page.evaluate("[...document.querySelectorAll('section > h2')].map(h => h.innerText)")
-        assert len(titles) == 8
+        assert len(titles) == 9
         for number, title in enumerate(titles, start=1):
             page.evaluate(f"document.querySelectorAll('section')[{number - 1}].id = 'shot-{number}'")
             name = f"report-{number}-{re.sub(r'[^a-z]+', '-', title.lower()).strip('-')}.png"
