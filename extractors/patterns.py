@@ -33,7 +33,13 @@ _CAP_WORD = r"(?:[A-Z][\w\-+']*(?:\.\d+)*|[a-z]+[A-Z][\w\-+']*|\d[\w\-]*[A-Za-z]
 _NAME_PHRASE = rf"{_CAP_WORD}(?:[ \-]{_CAP_WORD}){{0,5}}"
 _CALLED = re.compile(
     rf"\b(?:called|dubbed|named|termed|coined|refer(?:red)? to as|known as|"
-    rf"[Ww]e (?:call|name|term|dub)(?: (?:it|this|them|our \w+))?)\s+(?:as\s+)?[\"“'‘]{{0,2}}({_NAME_PHRASE})"
+    rf"[Ww]e (?:call|name|term|dub)(?: (?:it|this|them|our \w+))?)\s+(?:as\s+)?(?:the\s+)?[\"“'‘]{{0,2}}({_NAME_PHRASE})"
+)
+# "our models (BigGANs) achieve ...": the paper's own model, named in brackets.
+_OUR_KIND_NAMED = re.compile(
+    r"\b[Oo]ur\s+(?:(?:new|novel|proposed|final|best)\s+)?"
+    r"(?:models?|methods?|approach(?:es)?|frameworks?|networks?|architectures?|systems?|algorithms?)"
+    r"\s*\(\s*([A-Z][\w\-+.]*[\w+]|[a-z]+[A-Z][\w\-+.]*[\w+])\s*\)"
 )
 # "a new criterion called Group Effect": what is named is a measure or a phenomenon, not a method.
 _NOT_A_NAME_BEFORE = re.compile(
@@ -405,6 +411,12 @@ def title_prefix(text: str) -> tuple[int, int] | None:
         report = _TITLE_REPORT.match(title)
         if report and any(is_coined_name(word) for word in report.group(1).split()):
             return report.start(1), report.end(1)
+        # "ICNet for Real-Time Semantic Segmentation ...", "DeepFlux for Skeletons in the Wild": a
+        # coined word opening the title, then a preposition, names what the paper proposes.
+        opening = title.split(None, 2)
+        if len(opening) >= 3 and opening[1] in _TITLE_PREPOSITIONS and is_coined_name(opening[0]):
+            start = title.index(opening[0])
+            return start, start + len(opening[0])
         return None
     prefix = match.group(1)
     words = prefix.split()
@@ -483,6 +495,38 @@ def title_head_name(text: str) -> Optional[tuple[int, int, str]]:
     return None
 
 
+_TITLE_TOOL = re.compile(
+    r"\b(?:with|using|via|by)\s+(?:the|an|a)\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,5})"
+)
+
+
+def title_tool_name(text: str) -> Optional[tuple[int, int, str]]:
+    r"""(start, end, singular form) of a method the title names after "with / using / via" and an
+    article ("Text Understanding with the Attention Sum Reader Network"): with the article, the
+    title introduces a method of its own; without it ("... using StrictJSON"), one it uses.
+
+    >>> title_tool_name("Text Understanding with the Attention Sum Reader Network\n")
+    (28, 56, 'Attention Sum Reader Network')
+    >>> [title_tool_name(t) for t in ("Segmentation with a Deep Neural Network\n", "Agents using StrictJSON\n")]
+    [None, None]
+    """
+    title_end = text.find("\n")
+    title = text[: title_end if title_end >= 0 else len(text)]
+    for match in _TITLE_TOOL.finditer(title):
+        words = match.group(1).split()
+        while words and words[-1] not in _METHOD_HEADS:  # up to the phrase's last method noun
+            words.pop()
+        if not words or any(w in _TITLE_STOPS for w in words) or all(w.lower() in _FAMILY_WORDS for w in words):
+            continue
+        start = match.start(1)
+        end = start + len(" ".join(words))
+        if title[start:end].split() != words:  # words joined by other spacing: not one phrase
+            continue
+        name = title[start:end]
+        return start, end, name[: len(name) - len(words[-1])] + _METHOD_HEADS[words[-1]]
+    return None
+
+
 def _coined_in_word(word: str) -> tuple[tuple[int, int], ...]:
     """Spans of the coined names in one word, relative to it: its shaped parts, trimmed."""
     found = []
@@ -541,6 +585,8 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
         span = _trim_phrase(text, *match.span(1))
         if span and not all(w in _GENERIC_START for w in text[span[0]:span[1]].split()):
             yield Candidate(span[0], span[1], label, "called", proposed=True)
+    for match in _OUR_KIND_NAMED.finditer(text) if "our " in rare.lowered else ():
+        yield Candidate(match.start(1), match.end(1), NodeLabel.METHOD, "called", proposed=True)
     for i in rare.lower_hits_of(_ORGANISATION_NEEDLES) if rare.has_any(_ORGANISATION_NEEDLE_SET) else ():
         product = _ORGANISATION_PRODUCT.match(text, i)
         if product and not (i and text[i - 1].isalnum()):
@@ -589,7 +635,7 @@ class NamePatterns(BatchComponent):
         if prefix:
             found.append(Candidate(prefix[0], prefix[1], None, "title", proposed=True))
         else:
-            head = title_head_name(text)
+            head = title_head_name(text) or title_tool_name(text)
             if head:
                 aliases = (head[2],) if head[2] != text[head[0] : head[1]] else ()
                 found.append(Candidate(head[0], head[1], NodeLabel.METHOD, "title", canonical=aliases[0] if aliases else None,

@@ -81,3 +81,34 @@ def test_error_class_model_names_are_not_typed_as_data(nlp):
 def test_error_class_a_data_name_keeps_its_version(nlp):
     entities, _ = run(nlp, "Detection\n\nWe report mAP on PASCAL VOC 2012 and on MS MARCO 2.1 passages.")
     assert {"PASCAL VOC 2012", "MS MARCO 2.1"} <= set(entities), entities
+
+
+@pytest.mark.parametrize("text, name", [
+    # the paper's own model named in brackets after "our models"
+    ("Scaling Up Image Synthesis\n\nWe train generators at scale. Our models (QuillGANs) reach a new state of the art.",
+     "QuillGANs"),
+    # "we call the X": the article before the name
+    ("Grounded Answers\n\nTo remedy this, we propose a model we call the Lattice Memory Network and apply it to VQA.",
+     "Lattice Memory Network"),
+    # a coined word opening the title, then a preposition
+    ("TarnFlux for Contours in the Wild\n\nComputing contours in natural images is hard. Results improve.", "TarnFlux"),
+    # a method named in the title after "with" and an article
+    ("Reading with the Gated Echo Reader Network\n\nWe study cloze-style reading comprehension.", "Gated Echo Reader Network"),
+])
+def test_error_class_older_papers_name_their_method_in_brackets_titles_and_we_call_the(nlp, text, name):
+    entities, _ = run(nlp, text)
+    assert entities.get(name) == ("Method", "proposed"), entities
+
+
+@pytest.mark.parametrize("title", ["Agents using the StrictJSON Library", "Parsing with a Deep Neural Network"])
+def test_error_class_a_tool_or_a_family_after_with_in_a_title_is_not_proposed(nlp, title):
+    entities, _ = run(nlp, f"{title}\n\nWe study parsing of documents.")
+    assert not any(role == "proposed" for _, role in entities.values()), entities
+
+
+def test_error_class_a_known_metric_defined_in_a_claim_is_not_a_method_beaten(nlp):
+    text = ("Big Generators\n\nOur models (QuillGANs) achieve an Inception Score (IS) of 166.5, improving over the "
+            "previous best IS of 52.52.")
+    entities, relations = run(nlp, text)
+    assert entities.get("Inception Score", ("Metric",))[0] == "Metric"
+    assert not [r for r in relations if r[0] == "OUTPERFORMS"], relations
