@@ -235,8 +235,8 @@ def resolve_candidates(
     known_parts: list[tuple[int, int, NodeLabel]] = []
     # "PASCAL" alone where the text also names "PASCAL VOC": the first word of a known data name.
     known_heads: dict[str, NodeLabel] = {}
-    # Known metrics, datasets and tasks: "the previous best Inception Score (IS)" is no method beaten.
-    known_not_methods: set[tuple[int, int]] = set()
+    # Known metrics: "the previous best Inception Score (IS)" is no method beaten.
+    known_metrics: set[tuple[int, int]] = set()
     for cand in candidates:
         source = cand.source
         if source == "ner" or source == "known-part":
@@ -252,8 +252,8 @@ def resolve_candidates(
                 known_heads[surface.split(None, 1)[0]] = cand.label
         elif source == "abbreviation" and cand.long_form:
             defined_here[(cand.start, cand.end)] = name_key(_clean(text[cand.long_form[0] : cand.long_form[1]]))
-        if source == "gazetteer" and cand.label is not None and cand.label is not NodeLabel.METHOD:
-            known_not_methods.add((cand.start, cand.end))
+        if source == "gazetteer" and cand.label is NodeLabel.METRIC:
+            known_metrics.add((cand.start, cand.end))
     known_parts.sort()
     for cand in candidates:
         if cand.source == "ner" or cand.source == "known-part":
@@ -280,7 +280,7 @@ def resolve_candidates(
                 if plural:  # "membership inference attacks (MIAs)" ... "MIA benchmarks": the family's member too
                     generic_shorts.add(name_key(short[:-1]))
                 if len(long_text.split()) <= 6 and not plural and (
-                        (long_start, long_start + len(long_text)) not in known_not_methods):
+                        (long_start, long_start + len(long_text)) not in known_metrics):
                     # Kept aside: a generic concept is named only as the loser of a comparison
                     # ("better than the standard supervised fine-tuning (SFT)").
                     spans.append((cand.start, cand.end, cand, "weak"))
