@@ -944,6 +944,9 @@ def _mark_parts_of_own_work(text: str, entities: list[_Entity], sentences) -> No
                 break
 
 
+_AFTER_TITLE_PREPOSITION = re.compile(r"\s(?:for|in|on|via|from|under|across|through|beyond|towards|of)\s+$")
+
+
 def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> bool:
     if ent.gazetteer:
         # A known name is proposed only by the paper titled by it ("Tree of Thoughts: ...", "Mistral 7B",
@@ -960,7 +963,9 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
                 return True
         return False
     for start, end in ent.mentions:
-        if start < title_end and ent.sources & _NAMING_SOURCES:
+        if start < title_end and ent.sources & _NAMING_SOURCES and not _AFTER_TITLE_PREPOSITION.search(text, 0, start):
+            # (not "Pairwise Confusion for Fine-Grained Visual Classification": what a title names
+            # after its preposition is the task or the setting, not what the paper proposes)
             return True
         window = text[max(0, start - 60) : start]
         if window.rstrip().rstrip(",").lower().endswith(_OURS_ENDINGS) and _OURS.search(window):

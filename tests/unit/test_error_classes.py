@@ -112,3 +112,10 @@ def test_error_class_a_known_metric_defined_in_a_claim_is_not_a_method_beaten(nl
     entities, relations = run(nlp, text)
     assert entities.get("Inception Score", ("Metric",))[0] == "Metric"
     assert not [r for r in relations if r[0] == "OUTPERFORMS"], relations
+
+
+def test_error_class_a_name_after_the_titles_preposition_is_not_proposed(nlp):
+    text = ("Pairwise Blending for Fine-Grained Texture Recognition\n\nFine-Grained Texture Recognition (FGTR) "
+            "datasets are small. We propose Pairwise Blending, a regulariser.")
+    entities, _ = run(nlp, text)
+    assert all(role != "proposed" for name, (_, role) in entities.items() if "Texture" in name or name == "FGTR"), entities
