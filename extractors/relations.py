@@ -258,6 +258,8 @@ def resolve_candidates(
     for cand in candidates:
         if cand.source == "ner" or cand.source == "known-part":
             continue
+        if cand.source == "abbreviation" and cand.long_form and _METHOD_HEAD_AFTER.match(text, cand.end):
+            continue  # "the Gated-Attention (GA) Reader": both forms are modifiers of the name's head
         if cand.source == "abbreviation" and cand.long_form:
             short = _clean(text[cand.start : cand.end])
             long_start, long_end = cand.long_form
@@ -944,6 +946,8 @@ def _mark_parts_of_own_work(text: str, entities: list[_Entity], sentences) -> No
                 break
 
 
+_METHOD_HEAD_AFTER = re.compile(r"\)\s+(?:Reader|Network|Net|Machine|Autoencoder|Transformer|Encoder|Decoder|Detector|"
+                                r"Tracker|Model)s?\b")
 _AFTER_TITLE_PREPOSITION = re.compile(r"\s(?:for|in|on|via|from|under|across|through|beyond|towards|of)\s+$")
 
 

@@ -119,3 +119,10 @@ def test_error_class_a_name_after_the_titles_preposition_is_not_proposed(nlp):
             "datasets are small. We propose Pairwise Blending, a regulariser.")
     entities, _ = run(nlp, text)
     assert all(role != "proposed" for name, (_, role) in entities.items() if "Texture" in name or name == "FGTR"), entities
+
+
+def test_error_class_an_acronym_inside_a_name_is_no_name_of_its_own(nlp):
+    text = ("Echo-Gated Readers for Cloze Questions\n\nOur model, the Echo-Gated (EG) Reader, integrates a multi-hop "
+            "architecture with a novel attention mechanism.")
+    entities, _ = run(nlp, text)
+    assert "Echo-Gated" not in entities, entities
