@@ -540,6 +540,27 @@ def _coined_in_word(word: str) -> tuple[tuple[int, int], ...]:
 _COINED_IN_WORD = WordClasses(_coined_in_word)  # a word says the same wherever it stands
 
 
+def _spells_a_plain_word(text: str, word: str) -> bool:
+    r"""Is ``word`` an English word with capitals that spell an acronym ("EXplicit interAction
+    Model (EXAM)"), which the same text also writes plainly ("Explicit Interaction Model")? Only
+    letters and hyphens, mixed case, and a part that the text has in lower or title case.
+
+    >>> _spells_a_plain_word("Explicit Interaction Model\nthe EXplicit interAction model", "interAction")
+    True
+    >>> _spells_a_plain_word("DeepFlux for skeletons. DeepFlux is fast.", "DeepFlux")
+    False
+    """
+    if not word.replace("-", "").isalpha() or word.isupper() or word.islower():
+        return False
+    for part in word.split("-"):
+        if len(part) < 4 or part.islower() or part.istitle() or part.isupper():
+            continue
+        plain = part.lower()
+        if re.search(rf"(?<![A-Za-z])(?:{plain}|{plain.capitalize()})(?![A-Za-z])", text):
+            return True
+    return False
+
+
 def coined_names(text: str, index: Optional[WordIndex] = None) -> Iterator[tuple[int, int]]:
     """Offsets of shape-distinctive names, extended by a following version ("SAM 2", "ColBERT v2")."""
     index = index if index is not None and index.text is text else WordIndex(text)
@@ -551,6 +572,8 @@ def coined_names(text: str, index: Optional[WordIndex] = None) -> Iterator[tuple
         for start, end in values[word]
     )
     for start, end in spans:
+        if _spells_a_plain_word(text, text[start:end]):
+            continue
         follow = _FOLLOW_NUMBER.match(text[end : end + 8])
         if follow:
             end += len(follow.group(0))

@@ -126,3 +126,10 @@ def test_error_class_an_acronym_inside_a_name_is_no_name_of_its_own(nlp):
             "architecture with a novel attention mechanism.")
     entities, _ = run(nlp, text)
     assert "Echo-Gated" not in entities, entities
+
+
+def test_error_class_capitals_spelling_an_acronym_in_words_the_text_writes_plainly_are_not_names(nlp):
+    text = ("Explicit Blending Model for Texts\n\nWe propose an EXplicit blEnding Model (EXEM) that blends words. "
+            "EXEM beats strong baselines.")
+    entities, _ = run(nlp, text)
+    assert not {"EXplicit", "blEnding"} & set(entities), entities
