@@ -87,7 +87,8 @@ def _alnum_runs(word: str) -> list[tuple[int, str]]:
 
 
 # A year or version written after a known data name: "PASCAL VOC 2012", "MS MARCO 2.1", "WMT'14".
-_VERSION_AFTER = re.compile(r"(?:[ \-](?:19|20)\d\d|[ \-]v?\d+\.\d+|['’]\d\d)(?![\w.+\-]|\.\d)")
+# A full stop after it ends the sentence ("... on PASCAL VOC 2012."); a digit after it does not.
+_VERSION_AFTER = re.compile(r"(?:[ \-](?:19|20)\d\d|[ \-]v?\d+\.\d+|['’]\d\d)(?![\w+\-]|\.\d)")
 # A shared task's numbered task or track after its name: "SemEval-2018 Task 1", "SemEval Task 1:E-c".
 _PART_AFTER = re.compile(r"[ \-](?:Task|Track|Subtask)\s?\d+[a-zA-Z]?(?::\s?[A-Za-z][\w\-]*)?(?![\w+])")
 _DATA_LABELS = (NodeLabel.DATASET, NodeLabel.BENCHMARK)
@@ -103,6 +104,9 @@ def _versions(text: str, found: list[tuple[int, int, GazetteerEntry]]) -> list[t
     >>> found = [(3, 13, entries[0]), (23, 31, entries[1]), (41, 45, entries[2]), (50, 57, entries[3])]
     >>> [t[a:b] for a, b, _ in _versions(t, found)]
     ['PASCAL VOC 2012', 'MS MARCO 2.1', 'SemEval-2018 Task 1:E-c']
+    >>> t = "mAP on PASCAL VOC 2012."
+    >>> [t[a:b] for a, b, _ in _versions(t, [(7, 17, entries[0])])]
+    ['PASCAL VOC 2012']
     """
     extended = []
     for start, end, entry in found:

@@ -81,6 +81,8 @@ def test_error_class_model_names_are_not_typed_as_data(nlp):
 def test_error_class_a_data_name_keeps_its_version(nlp):
     entities, _ = run(nlp, "Detection\n\nWe report mAP on PASCAL VOC 2012 and on MS MARCO 2.1 passages.")
     assert {"PASCAL VOC 2012", "MS MARCO 2.1"} <= set(entities), entities
+    entities, _ = run(nlp, "Detection\n\nOur model achieves a higher mAP on PASCAL VOC 2012. It is also faster.")
+    assert "PASCAL VOC 2012" in entities, entities  # the full stop ends the sentence, not the version
 
 
 @pytest.mark.parametrize("text, name", [
