@@ -91,7 +91,44 @@ def _alnum_runs(word: str) -> list[tuple[int, str]]:
 _VERSION_AFTER = re.compile(r"(?:[ \-](?:19|20)\d\d|[ \-]v?\d+\.\d+|['’]\d\d)(?![\w+\-]|\.\d)")
 # A shared task's numbered task or track after its name: "SemEval-2018 Task 1", "SemEval Task 1:E-c".
 _PART_AFTER = re.compile(r"[ \-](?:Task|Track|Subtask)\s?\d+[a-zA-Z]?(?::\s?[A-Za-z][\w\-]*)?(?![\w+])")
+from spacy.lang.en.stop_words import STOP_WORDS as _STOP_WORDS  # noqa: E402
+
 _DATA_LABELS = (NodeLabel.DATASET, NodeLabel.BENCHMARK)
+# A capitalised word written before a known name, inside a sentence: "Prioritized Dueling DQN",
+# "Microsoft COCO", "3D U-Net" are variants or full names of their own.
+_QUALIFIER_BEFORE = re.compile(r"(?:^|(?<=[\s(]))([A-Z][a-z]{2,}|[1-9]D) $")
+_NOT_QUALIFIERS = frozenset((
+    "The", "This", "That", "These", "Those", "Our", "Their", "Its", "Using", "With", "And", "For", "From", "Both",
+    "Standard", "Vanilla", "Original", "Baseline", "Pretrained", "Large", "Small", "Base", "Tiny", "Deep", "Than",
+    "Unlike", "Like", "Each", "All", "Other", "Existing", "Several", "Many", "Previous", "Recent", "Popular",
+))
+_QUALIFIED_LABELS = (NodeLabel.METHOD, NodeLabel.DATASET, NodeLabel.BENCHMARK)
+_SENTENCE_END = re.compile(r"(?:[.!?:;]\s*|\n\s*|^\s*)$")
+
+
+def _qualified(text: str, found: list[tuple[int, int, GazetteerEntry]]) -> list[tuple[int, int, GazetteerEntry]]:
+    r"""Known names with the capitalised word the text writes before them, inside a sentence.
+
+    >>> entries = [GazetteerEntry(name=n, label=NodeLabel.METHOD) for n in ("Dueling DQN", "DQN", "BERT")]
+    >>> t = "\nthan Prioritized Dueling DQN and Categorical DQN. Pretrained BERT and BERT."
+    >>> [t[a:b] for a, b, _ in _qualified(t, [(18, 29, entries[0]), (46, 49, entries[1]), (62, 66, entries[2])])]
+    ['Prioritized Dueling DQN', 'Categorical DQN']
+    """
+    extended = []
+    title_end = text.find("\n")
+    for start, end, entry in found:
+        if entry.label not in _QUALIFIED_LABELS or start < title_end or text[end : end + 1] in ("-", "+", "/"):
+            continue  # a title capitalises every word; "CUB-200-2011" goes on past the known name
+        qualifier = _QUALIFIER_BEFORE.search(text, max(0, start - 16), start)
+        if qualifier is None or qualifier.group(1) in _NOT_QUALIFIERS or qualifier.group(1).lower() in _STOP_WORDS:
+            continue
+        if _SENTENCE_END.search(text, max(0, qualifier.start() - 3), qualifier.start()):
+            continue  # "Categorical" opening a sentence: capitalised for the sentence
+        before = text[max(0, qualifier.start() - 30) : qualifier.start()].split()
+        if before and before[-1][:1].isupper():
+            continue  # a run of capitalised words: a heading or a name the gazetteer does not know
+        extended.append((qualifier.start(1), end, entry))
+    return extended
 
 
 def _versions(text: str, found: list[tuple[int, int, GazetteerEntry]]) -> list[tuple[int, int, GazetteerEntry]]:
@@ -226,6 +263,10 @@ class Gazetteer(BatchComponent):
             [Candidate(start, end, entry.label, "gazetteer", canonical=entry.name, aliases=entry.aliases)
              for start, end, entry in found]
             + [Candidate(start, end, entry.label, "gazetteer") for start, end, entry in _versions(text, found)]
+            # "Prioritized Dueling DQN" is a method of its own; "Microsoft COCO" is COCO, named in full
+            + [Candidate(start, end, entry.label, "gazetteer",
+                         **({"canonical": entry.name, "aliases": entry.aliases} if entry.label in _DATA_LABELS else {}))
+               for start, end, entry in _qualified(text, found)]
             + [Candidate(start, end, entry.label, "known-part", canonical=entry.name) for start, end, entry in inside],
         )
         return doc

@@ -135,3 +135,17 @@ def test_error_class_capitals_spelling_an_acronym_in_words_the_text_writes_plain
             "novel framework, EXplicit blEnding Model (dubbed as EXEM), equipped with the blending mechanism.")
     entities, _ = run(nlp, text)
     assert not {"EXplicit", "blEnding"} & set(entities), entities
+
+
+def test_error_class_a_qualifier_before_a_known_name_is_part_of_it(nlp):
+    from extractors.pipeline import make_doc
+
+    text = ("Sample-Efficient Agents\n\nWe propose ZetaAgent, an agent with higher sample-efficiency than Prioritized "
+            "Dueling DQN. It transfers to other domains, such as the Caltech CUB and Cars datasets. Vanilla Dueling "
+            "DQN lags.")
+    doc = nlp(make_doc(nlp, text))
+    entities = {e.name: e for e in doc._.kg_entities}
+    assert "Prioritized Dueling DQN" in entities, entities  # a variant: a method of its own
+    cub = next(e for e in entities.values() if "CUB" in e.name)
+    assert "CUB-200-2011" in {cub.name, *cub.aliases}  # a maker's prefix: the same data, found again across papers
+    assert not {"Vanilla Dueling DQN", "Sample-Efficient Agents"} & set(entities)
