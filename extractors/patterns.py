@@ -540,6 +540,10 @@ def _coined_in_word(word: str) -> tuple[tuple[int, int], ...]:
 _COINED_IN_WORD = WordClasses(_coined_in_word)  # a word says the same wherever it stands
 
 
+# Capitals leading a word ("EXplicit", "IDentification") or one inside it ("interAction").
+_EMPHASIS_SHAPE = re.compile(r"^(?:[A-Z]{2,}[a-z]{2,}|[a-z]{2,}[A-Z][a-z]{2,})$")
+
+
 def _spells_a_plain_word(text: str, word: str) -> bool:
     r"""Is ``word`` an English word with capitals that spell an acronym ("EXplicit interAction
     Model (EXAM)"), which the same text also writes plainly ("Explicit Interaction Model")? Only
@@ -553,8 +557,8 @@ def _spells_a_plain_word(text: str, word: str) -> bool:
     if not word.replace("-", "").isalpha() or word.isupper() or word.islower():
         return False
     for part in word.split("-"):
-        if len(part) < 4 or part.islower() or part.istitle() or part.isupper():
-            continue
+        if len(part) < 4 or not _EMPHASIS_SHAPE.match(part):
+            continue  # "LexRank", "TextRank": capitals that start the parts of a name
         plain = part.lower()
         if re.search(rf"(?<![A-Za-z])(?:{plain}|{plain.capitalize()})(?![A-Za-z])", text):
             return True
