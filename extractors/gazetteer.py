@@ -106,6 +106,29 @@ _QUALIFIED_LABELS = (NodeLabel.METHOD, NodeLabel.DATASET, NodeLabel.BENCHMARK)
 _SENTENCE_END = re.compile(r"(?:[.!?:;]\s*|\n\s*|^\s*)$")
 
 
+_ACRONYM_AND = re.compile(r"(?:^|(?<=\s))([A-Z]{2,6})\s+(?:and|&)\s+$")
+_DATA_NOUN_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:stories|data|datasets?|corpus|corpora|benchmarks?)\b")
+
+
+def _coordinated_data(text: str, found: list[tuple[int, int, GazetteerEntry]]) -> list[tuple[int, int, NodeLabel]]:
+    """An acronym joined to a known dataset before their data noun ("the CNN and Daily Mail news
+    data"): data as well, even when the acronym alone names a family of models.
+
+    >>> daily_mail = GazetteerEntry(name="Daily Mail", label=NodeLabel.DATASET)
+    >>> t = "the CNN & Daily Mail news stories; a CNN and Daily Mail model"
+    >>> [t[a:b] for a, b, _ in _coordinated_data(t, [(10, 20, daily_mail), (42, 52, daily_mail)])]
+    ['CNN']
+    """
+    extended = []
+    for start, end, entry in found:
+        if entry.label not in _DATA_LABELS or not _DATA_NOUN_AFTER.match(text, end):
+            continue
+        acronym = _ACRONYM_AND.search(text, max(0, start - 16), start)
+        if acronym:
+            extended.append((acronym.start(1), acronym.end(1), entry.label))
+    return extended
+
+
 def _qualified(text: str, found: list[tuple[int, int, GazetteerEntry]]) -> list[tuple[int, int, GazetteerEntry]]:
     r"""Known names with the capitalised word the text writes before them, inside a sentence.
 
@@ -267,6 +290,7 @@ class Gazetteer(BatchComponent):
             + [Candidate(start, end, entry.label, "gazetteer",
                          **({"canonical": entry.name, "aliases": entry.aliases} if entry.label in _DATA_LABELS else {}))
                for start, end, entry in _qualified(text, found)]
+            + [Candidate(start, end, label, "gazetteer") for start, end, label in _coordinated_data(text, found)]
             + [Candidate(start, end, entry.label, "known-part", canonical=entry.name) for start, end, entry in inside],
         )
         return doc

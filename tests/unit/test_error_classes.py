@@ -149,3 +149,10 @@ def test_error_class_a_qualifier_before_a_known_name_is_part_of_it(nlp):
     cub = next(e for e in entities.values() if "CUB" in e.name)
     assert "CUB-200-2011" in {cub.name, *cub.aliases}  # a maker's prefix: the same data, found again across papers
     assert not {"Vanilla Dueling DQN", "Sample-Efficient Agents"} & set(entities)
+
+
+def test_error_class_a_family_acronym_joined_to_a_known_dataset_is_data(nlp):
+    entities, relations = run(nlp, "Readers\n\nWe propose ZetaReader. ZetaReader achieves the best results on the "
+                                   "CNN and Daily Mail news stories. A CNN and Daily Mail model is also tried.")
+    assert entities.get("CNN", ("",))[0] == "Dataset", entities
+    assert {"CNN", "Daily Mail"} <= {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"}, relations
