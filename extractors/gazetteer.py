@@ -129,6 +129,29 @@ def _coordinated_data(text: str, found: list[tuple[int, int, GazetteerEntry]]) -
     return extended
 
 
+_SUBSET_AFTER = re.compile(r" ([A-Z][a-z]{3,})(?=\s*(?:[,;)]|\.(?:\s|$)|\s(?:and|or)\s))")
+
+
+def _subsets(text: str, found: list[tuple[int, int, GazetteerEntry]]) -> list[tuple[int, int, GazetteerEntry]]:
+    r"""A known dataset with the capitalised word that ends its item in a list ("SVHN, LSUN
+    Bedrooms, and ..."): a part of it with a name of its own.
+
+    >>> lsun = GazetteerEntry(name="LSUN", label=NodeLabel.DATASET)
+    >>> t = "\non CelebA, LSUN Bedrooms, and LSUN. We use LSUN Then we"
+    >>> [t[a:b] for a, b, _ in _subsets(t, [(12, 16, lsun), (31, 35, lsun), (44, 48, lsun)])]
+    ['LSUN Bedrooms']
+    """
+    extended = []
+    title_end = text.find("\n")
+    for start, end, entry in found:
+        if entry.label not in _DATA_LABELS or start < title_end:
+            continue
+        subset = _SUBSET_AFTER.match(text, end)
+        if subset and subset.group(1) not in _NOT_QUALIFIERS and subset.group(1).lower() not in _STOP_WORDS:
+            extended.append((start, subset.end(1), entry))
+    return extended
+
+
 def _qualified(text: str, found: list[tuple[int, int, GazetteerEntry]]) -> list[tuple[int, int, GazetteerEntry]]:
     r"""Known names with the capitalised word the text writes before them, inside a sentence.
 
@@ -291,6 +314,7 @@ class Gazetteer(BatchComponent):
                          **({"canonical": entry.name, "aliases": entry.aliases} if entry.label in _DATA_LABELS else {}))
                for start, end, entry in _qualified(text, found)]
             + [Candidate(start, end, label, "gazetteer") for start, end, label in _coordinated_data(text, found)]
+            + [Candidate(start, end, entry.label, "gazetteer") for start, end, entry in _subsets(text, found)]
             + [Candidate(start, end, entry.label, "known-part", canonical=entry.name) for start, end, entry in inside],
         )
         return doc

@@ -156,3 +156,9 @@ def test_error_class_a_family_acronym_joined_to_a_known_dataset_is_data(nlp):
                                    "CNN and Daily Mail news stories. A CNN and Daily Mail model is also tried.")
     assert entities.get("CNN", ("",))[0] == "Dataset", entities
     assert {"CNN", "Daily Mail"} <= {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"}, relations
+
+
+def test_error_class_a_named_part_of_a_known_dataset_keeps_its_name(nlp):
+    entities, _ = run(nlp, "Training GANs\n\nWe propose ZetaGAN, which outperforms conventional training on CelebA, "
+                           "SVHN, LSUN Bedrooms, and CIFAR-10.")
+    assert "LSUN Bedrooms" in entities and "LSUN" not in entities, entities
