@@ -120,7 +120,10 @@ _COMPARED = re.compile(r"\b(?:compared (?:to|with)|in comparison (?:to|with))\b"
 # Determiners in any case; adjectives only in lower case ("Unified Moment Detection" keeps "Unified").
 _LEADING_NOISE = re.compile(r"^(?:(?:[Aa]n?|[Tt]he|[Oo]ur|novel|new|proposed|simple|general|efficient|unified)\s+)+")
 _SPACE = re.compile(r"\s")
-_SUBJECT_OURS = re.compile(r"^\s*(?:\w+\s*,\s*)?(?:we|our|it|this|ours|the proposed)\b", re.IGNORECASE)
+# "We ...", "Notably, our ...", "For instance, we ...", "On ImageNet-1k, our model ...": an opening
+# phrase of up to three words before the comma.
+_SUBJECT_OURS = re.compile(r"^\s*(?:[\w\-]+(?:\s+[\w\-]+){0,2}\s*,\s*)?(?:we|our|it|this|ours|the proposed)\b",
+                           re.IGNORECASE)
 
 
 @dataclass(slots=True)
