@@ -107,7 +107,9 @@ _SENTENCE_END = re.compile(r"(?:[.!?:;]\s*|\n\s*|^\s*)$")
 
 
 _ACRONYM_AND = re.compile(r"(?:^|(?<=\s))([A-Z]{2,6})\s+(?:and|&)\s+$")
-_DATA_NOUN_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:stories|data|datasets?|corpus|corpora|benchmarks?)\b")
+# Both are data only when the noun says they are two ("datasets", "news stories"): "SRL and
+# CoNLL-2005 data" is a task and its data.
+_DATA_NOUN_AFTER = re.compile(r"\s+(?:news\s+\w+|(?:\w+\s+)?(?:datasets|corpora|benchmarks))\b")
 
 
 def _coordinated_data(text: str, found: list[tuple[int, int, GazetteerEntry]]) -> list[tuple[int, int, NodeLabel]]:
