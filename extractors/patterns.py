@@ -575,12 +575,16 @@ def coined_names(text: str, index: Optional[WordIndex] = None) -> Iterator[tuple
         for position in index.occurrences(word)
         for start, end in values[word]
     )
+    title_end = text.find("\n")
     for start, end in spans:
         if _spells_a_plain_word(text, text[start:end]):
             continue
         follow = _FOLLOW_NUMBER.match(text[end : end + 8])
         if follow:
             end += len(follow.group(0))
+        elif text.startswith("!", end) and (text[end + 1 : end + 2] in "\"”'’"
+                                              or (end < title_end and text[end + 1 : end + 2] == " ")):
+            end += 1  # "ZipIt! Merging Models ...", 'we introduce "ZipIt!", a method': the mark is the name's
         yield start, end
 
 

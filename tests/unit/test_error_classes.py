@@ -170,3 +170,9 @@ def test_error_class_a_claim_after_an_opening_phrase_is_the_papers_own(nlp):
             "is a 1.8% absolute improvement over the AutoAugment method.")
     _, relations = run(nlp, text)
     assert ("OUTPERFORMS", "ZetaGrain", "AutoAugment") in {r[:3] for r in relations}, relations
+
+
+def test_error_class_an_exclamation_mark_belongs_to_the_name_it_ends(nlp):
+    entities, _ = run(nlp, 'QuipIt! Merging Models without Training\n\nWe introduce "QuipIt!", a general method for '
+                           "merging two models. It works! QuipIt! beats baselines.")
+    assert entities.get("QuipIt!") == ("Method", "proposed") and "QuipIt" not in entities, entities
