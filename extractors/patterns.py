@@ -496,7 +496,8 @@ def title_head_name(text: str) -> Optional[tuple[int, int, str]]:
 
 
 _TITLE_TOOL = re.compile(
-    r"\b(?:with|using|via|by)\s+(?:the|an|a)\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,5})"
+    # (a Title Case title capitalises these too: "... Super-Resolution Using an Efficient ... Network")
+    r"\b(?:[Ww]ith|[Uu]sing|[Vv]ia|[Bb]y)\s+(?:[Tt]he|[Aa]n|[Aa])\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,5})"
 )
 
 

@@ -96,6 +96,9 @@ def test_error_class_a_data_name_keeps_its_version(nlp):
     ("TarnFlux for Contours in the Wild\n\nComputing contours in natural images is hard. Results improve.", "TarnFlux"),
     # a method named in the title after "with" and an article
     ("Reading with the Gated Echo Reader Network\n\nWe study cloze-style reading comprehension.", "Gated Echo Reader Network"),
+    # the same in a Title Case title
+    ("Real-Time Video Super-Resolution Using an Efficient Sub-Voxel Convolutional Network\n\nWe upscale videos.",
+     "Efficient Sub-Voxel Convolutional Network"),
 ])
 def test_error_class_older_papers_name_their_method_in_brackets_titles_and_we_call_the(nlp, text, name):
     entities, _ = run(nlp, text)
