@@ -78,6 +78,9 @@ _DATA_APPOSITION = re.compile(
     r"\b(?:a|an|our)\s+(?:new|novel|large-scale|challenging|comprehensive)?\s*(?:[\w\-]+\s+){0,4}?"
     r"(dataset|benchmark|corpus|suite|testbed)\s*,\s*([A-Z][\w\-+.]*[\w+])\s*[,(]"
 )
+# "The problem of finding the missing values of a matrix ..., called matrix completion, ...": the
+# name of a problem, not of a method.
+_PROBLEM_SUBJECT = re.compile(r"\s*(?:[Tt]he\s+)?(?:problem|task|challenge|question)\s+of\b")
 # "a model called pseudo supervisor to ...": a short lower-case name, ended by punctuation or a function word.
 _CALLED_LOWER = re.compile(
     r"\b(?:called|dubbed|termed|[Ww]e (?:call|term|dub))"
@@ -611,7 +614,9 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
         if span and not _NOT_A_NAME_BEFORE.search(before[-40:]):
             yield Candidate(span[0], span[1], _kind_named(before), "called", proposed=True)
     for match in matches_at(_CALLED_LOWER, text, naming):
-        if not _NOT_A_NAME_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
+        sentence_start = max(text.rfind(". ", 0, match.start()) + 2, text.rfind("\n", 0, match.start()) + 1)
+        if not _NOT_A_NAME_BEFORE.search(text[max(0, match.start() - 40) : match.start()]) and not (
+                _PROBLEM_SUBJECT.match(text, sentence_start)):
             yield Candidate(match.start(1), match.end(1), None, "called", proposed=True)
     for match, label in _proposed_phrases(rare):
         span = _trim_phrase(text, *match.span(1))

@@ -179,3 +179,9 @@ def test_error_class_an_exclamation_mark_belongs_to_the_name_it_ends(nlp):
     entities, _ = run(nlp, 'QuipIt! Merging Models without Training\n\nWe introduce "QuipIt!", a general method for '
                            "merging two models. It works! QuipIt! beats baselines.")
     assert entities.get("QuipIt!") == ("Method", "proposed") and "QuipIt" not in entities, entities
+
+
+def test_error_class_the_name_of_a_problem_is_not_a_proposed_method(nlp):
+    entities, _ = run(nlp, "Tensor Filling on Graphs\n\nThe problem of finding the missing values of a tensor given a "
+                           "few of its entries, called tensor filling, has gathered attention. We propose ZetaFill.")
+    assert "tensor filling" not in {name.lower() for name in entities}, entities
