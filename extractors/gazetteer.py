@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from spacy.lang.en.stop_words import STOP_WORDS as _STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -91,8 +92,6 @@ def _alnum_runs(word: str) -> list[tuple[int, str]]:
 _VERSION_AFTER = re.compile(r"(?:[ \-](?:19|20)\d\d|[ \-]v?\d+\.\d+|['’]\d\d)(?![\w+\-]|\.\d)")
 # A shared task's numbered task or track after its name: "SemEval-2018 Task 1", "SemEval Task 1:E-c".
 _PART_AFTER = re.compile(r"[ \-](?:Task|Track|Subtask)\s?\d+[a-zA-Z]?(?::\s?[A-Za-z][\w\-]*)?(?![\w+])")
-from spacy.lang.en.stop_words import STOP_WORDS as _STOP_WORDS  # noqa: E402
-
 _DATA_LABELS = (NodeLabel.DATASET, NodeLabel.BENCHMARK)
 # A capitalised word written before a known name, inside a sentence: "Prioritized Dueling DQN",
 # "Microsoft COCO", "3D U-Net" are variants or full names of their own.

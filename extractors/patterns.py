@@ -402,7 +402,7 @@ def _kind_named(before: str):
 
 
 _VERSION_WORD = re.compile(r"^(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)?)$")
-_TITLE_PREPOSITIONS = {"in", "for", "on", "with", "via", "from", "under", "across", "through", "beyond", "towards"}
+TITLE_PREPOSITIONS = {"in", "for", "on", "with", "via", "from", "under", "across", "through", "beyond", "towards"}
 
 
 def title_prefix(text: str) -> tuple[int, int] | None:
@@ -417,7 +417,7 @@ def title_prefix(text: str) -> tuple[int, int] | None:
         # "ICNet for Real-Time Semantic Segmentation ...", "DeepFlux for Skeletons in the Wild": a
         # coined word opening the title, then a preposition, names what the paper proposes.
         opening = title.split(None, 2)
-        if len(opening) >= 3 and opening[1] in _TITLE_PREPOSITIONS and is_coined_name(opening[0]):
+        if len(opening) >= 3 and opening[1] in TITLE_PREPOSITIONS and is_coined_name(opening[0]):
             start = title.index(opening[0])
             return start, start + len(opening[0])
         return None
@@ -437,7 +437,7 @@ def title_prefix(text: str) -> tuple[int, int] | None:
         return match_span if (word[:1].isupper() or numbered or is_coined_name(word)) else None
     if len(words) == 2 and words[0][:1].isupper() and _VERSION_WORD.match(words[1]):
         return match_span  # "Uni-Perceiver v2: ...", "Llama 2: ..."
-    preposition = next((i for i, w in enumerate(words) if w in _TITLE_PREPOSITIONS), len(words))
+    preposition = next((i for i, w in enumerate(words) if w in TITLE_PREPOSITIONS), len(words))
     if any(is_coined_name(w) for w in words[:preposition]):
         return match_span
     # "Images Speak in Images", "Beyond Sight": phrases, not names; and "Reward Generalization in
@@ -447,7 +447,7 @@ def title_prefix(text: str) -> tuple[int, int] | None:
 
 # "Key-Value Memory Networks for Directly Reading Documents", "Deeply-Supervised Nets": older papers
 # name their method in the title's opening noun phrase, ended by a method noun.
-_METHOD_HEADS = {"Network": "Network", "Networks": "Network", "Nets": "Net", "Net": "Net", "Reader": "Reader",
+METHOD_HEADS = {"Network": "Network", "Networks": "Network", "Nets": "Net", "Net": "Net", "Reader": "Reader",
                  "Readers": "Reader", "Machine": "Machine", "Machines": "Machine", "Autoencoder": "Autoencoder",
                  "Autoencoders": "Autoencoder", "Transformer": "Transformer", "Transformers": "Transformer",
                  "Encoder": "Encoder", "Encoders": "Encoder", "Detector": "Detector", "Tracker": "Tracker"}
@@ -488,7 +488,7 @@ def title_head_name(text: str) -> Optional[tuple[int, int, str]]:
         if not (word[:1].isupper() or word[:1].isdigit()) or word in _TITLE_STOPS:
             return None
         end = title.index(word, end) + len(word)
-        head = _METHOD_HEADS.get(word)
+        head = METHOD_HEADS.get(word)
         if head and i >= 1 and _TITLE_HEAD_END.match(title, end):
             if all(w.lower() in _FAMILY_WORDS for w in words[: i + 1]):
                 return None
@@ -518,7 +518,7 @@ def title_tool_name(text: str) -> Optional[tuple[int, int, str]]:
     title = text[: title_end if title_end >= 0 else len(text)]
     for match in _TITLE_TOOL.finditer(title):
         words = match.group(1).split()
-        while words and words[-1] not in _METHOD_HEADS:  # up to the phrase's last method noun
+        while words and words[-1] not in METHOD_HEADS:  # up to the phrase's last method noun
             words.pop()
         if not words or any(w in _TITLE_STOPS for w in words) or all(w.lower() in _FAMILY_WORDS for w in words):
             continue
@@ -527,7 +527,7 @@ def title_tool_name(text: str) -> Optional[tuple[int, int, str]]:
         if title[start:end].split() != words:  # words joined by other spacing: not one phrase
             continue
         name = title[start:end]
-        return start, end, name[: len(name) - len(words[-1])] + _METHOD_HEADS[words[-1]]
+        return start, end, name[: len(name) - len(words[-1])] + METHOD_HEADS[words[-1]]
     return None
 
 

@@ -22,6 +22,7 @@ from kg.extraction import Evidence, ExtractedEntity, ExtractedRelation, Extracte
 from kg.model import NodeLabel, name_key
 from extractors.candidates import BatchComponent, Candidate, doc_text, doc_words, use_word_flag
 from extractors.entity_typer import name_features
+from extractors.patterns import METHOD_HEADS, TITLE_PREPOSITIONS
 from extractors.results import find_results, metric_of, parse_value
 from extractors.text import (
     MINOR_WORDS, Needles, WordIndex, lower_same_length, matches_at, name_occurrences, sentence_bounds, stop_acronyms,
@@ -261,9 +262,9 @@ def resolve_candidates(
     for cand in candidates:
         if cand.source == "ner" or cand.source == "known-part":
             continue
-        if cand.source == "abbreviation" and cand.long_form and _METHOD_HEAD_AFTER.match(text, cand.end):
-            continue  # "the Gated-Attention (GA) Reader": both forms are modifiers of the name's head
         if cand.source == "abbreviation" and cand.long_form:
+            if _METHOD_HEAD_AFTER.match(text, cand.end):
+                continue  # "the Gated-Attention (GA) Reader": both forms are modifiers of the name's head
             short = _clean(text[cand.start : cand.end])
             long_start, long_end = cand.long_form
             long_text = _clean(text[long_start:long_end])
@@ -949,9 +950,12 @@ def _mark_parts_of_own_work(text: str, entities: list[_Entity], sentences) -> No
                 break
 
 
-_METHOD_HEAD_AFTER = re.compile(r"\)\s+(?:Reader|Network|Net|Machine|Autoencoder|Transformer|Encoder|Decoder|Detector|"
-                                r"Tracker|Model)s?\b")
-_AFTER_TITLE_PREPOSITION = re.compile(r"\s(?:for|in|on|via|from|under|across|through|beyond|towards|of)\s+$")
+# The method nouns that end a title's method name, and "Decoder" and "Model", after a bracket.
+_METHOD_HEAD_AFTER = re.compile(
+    r"\)\s+(?:" + "|".join(sorted(set(METHOD_HEADS.values()) | {"Decoder", "Model"})) + r")s?\b")
+# A title's prepositions, less "with" ("... with the X Network" names the paper's own), and "of".
+_AFTER_TITLE_PREPOSITION = re.compile(
+    r"\s(?:" + "|".join(sorted((TITLE_PREPOSITIONS - {"with"}) | {"of"})) + r")\s+$")
 
 
 def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> bool:

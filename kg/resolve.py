@@ -144,6 +144,7 @@ class Resolver:
         members: dict[str, list[str]] = {}
         for key in self._surfaces:  # (the keys of _labels are the same)
             members.setdefault(uf.find(key), []).append(key)
+        long_forms = self._long_forms
         for root in sorted(members):
             keys = members[root]
             if len(keys) == 1:  # most names: no merging of counts
@@ -155,7 +156,6 @@ class Resolver:
                     label_counts.update(self._labels[key])
             label = max(label_counts, key=lambda lab: (label_counts[lab], lab is NodeLabel.BENCHMARK))
             cls = _class_of(label)
-            long_forms = self._long_forms
             forms = {f: n for f, n in surface_counts.items() if len(long_forms.get((cls, merge_key(f)), ())) <= 1}
             name = display_name(forms or surface_counts)  # an ambiguous acronym (SAM) is not a display name
             eid = entity_id(label, name)

@@ -19,7 +19,6 @@ import math
 import shlex
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Iterable, Optional
 
 from kg.query.library import CYPHER_DIR, NamedQuery, bind_params, library_queries
@@ -197,8 +196,3 @@ def serve_guide(port: int = 8001) -> GuideServer:
     """Start serving the guide in a background thread; ``shutdown()`` stops it."""
     return GuideServer(port).start()
 
-
-def write_guide(path: Path, *, style_url: Optional[str] = None) -> Path:
-    path = Path(path)
-    path.write_text(render_guide(style_url=style_url), encoding="utf-8")
-    return path

@@ -203,9 +203,13 @@ def text_width(text: str) -> float:
     return width
 
 
+def _size(graph: nx.Graph, node) -> int:
+    """What a node's circle shows: its papers, else its degree."""
+    return graph.nodes[node].get("papers") or graph.degree(node) or 1
+
+
 def _radius(graph: nx.Graph, node) -> float:
-    size = graph.nodes[node].get("papers") or graph.degree(node) or 1
-    return 5 + 3 * min(size, 8)
+    return 5 + 3 * min(_size(graph, node), 8)
 
 
 def _separate(points: dict, radii: dict, box: tuple[float, float, float, float], *, gap: float = 6,
@@ -234,14 +238,13 @@ def _separate(points: dict, radii: dict, box: tuple[float, float, float, float],
             return
 
 
-def _packed_layout(graph: nx.Graph, width: int) -> tuple[dict, float]:
+def _packed_layout(graph: nx.Graph, width: int, radii: dict) -> tuple[dict, float]:
     """Pixel positions and the height they need: each connected component laid out on its own
     (seeded spring layout) in a square whose side grows with its size, squares packed in rows,
     largest first. One spring layout for all would let small components collapse onto a point,
     and equal cells crowd the largest component."""
     components = sorted((sorted(c, key=str) for c in nx.connected_components(graph.to_undirected())),
                         key=lambda c: (-len(c), [str(n) for n in c]))
-    radii = {node: _radius(graph, node) for node in graph}
     positions: dict = {}
     x = y = row_height = 0.0
     for nodes in components:
@@ -293,6 +296,7 @@ def _place_labels(positions: dict, radii: dict, texts: dict, width: float, heigh
         x, y = positions[node]
         r, text = radii[node], texts[node]
         w, h = text_width(text), LABEL_FONT + 2
+        own = (x - r, y - r, x + r, y + r)
         candidates = [  # (anchor x, baseline y, anchor)
             (x, y - r - 4, "middle"), (x, y + r + h, "middle"), (x + r + 4, y + h / 2 - 2, "start"),
             (x - r - 4, y + h / 2 - 2, "end"), (x + r * 0.7 + 2, y - r * 0.7 - 2, "start"),
@@ -304,7 +308,6 @@ def _place_labels(positions: dict, radii: dict, texts: dict, width: float, heigh
             box = (left, baseline - h + 2, left + w, baseline + 2)
             if box[0] < 0 or box[2] > width or box[1] < 0 or box[3] > height:
                 continue
-            own = (x - r, y - r, x + r, y + r)
             if any(_overlaps(box, other) for other in taken) or any(
                     _overlaps(box, c) for c in circles if c != own):
                 continue
@@ -319,18 +322,15 @@ def network_chart(graph: nx.Graph, *, title: str, directed: bool = False, width:
     degree), edge width by ``weight``; labels that would overlap are left to the tooltips."""
     if graph.number_of_nodes() == 0:
         return "<p>No data.</p>"
-    positions, height = _packed_layout(graph, width)
     radii = {node: _radius(graph, node) for node in graph}
-
-    def place(node):
-        return positions[node]
+    positions, height = _packed_layout(graph, width, radii)
 
     body = ['<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
             'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#E8503A"/></marker></defs>']
     edges = [(a, b, data) if graph.is_directed() or str(a) <= str(b) else (b, a, data)
              for a, b, data in graph.edges(data=True)]  # an undirected edge in one orientation, whatever the hash seed
     for a, b, data in sorted(edges, key=lambda edge: (str(edge[0]), str(edge[1]))):
-        (x1, y1), (x2, y2) = place(a), place(b)
+        (x1, y1), (x2, y2) = positions[a], positions[b]
         if directed:  # end the arrow at the loser's rim, whatever its size
             length = math.hypot(x2 - x1, y2 - y1) or 1.0
             x2, y2 = x2 - (x2 - x1) / length * (radii[b] + 2), y2 - (y2 - y1) / length * (radii[b] + 2)
@@ -345,9 +345,9 @@ def network_chart(graph: nx.Graph, *, title: str, directed: bool = False, width:
             tooltip = f"{a} - {b}: {weight} paper{'s' if weight != 1 else ''}"
         body.append(f'<line class="mark" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}" '
                     f'stroke-opacity="0.7" stroke-width="{min(1 + weight, 6)}"{marker}><title>{_esc(tooltip)}</title></line>')
-    for node, data in sorted(graph.nodes(data=True), key=lambda item: str(item[0])):
-        cx, cy = place(node)
-        size = data.get("papers") or graph.degree(node) or 1
+    for node in sorted(graph, key=str):
+        cx, cy = positions[node]
+        size = _size(graph, node)
         body.append(f'<circle class="mark" cx="{cx:.1f}" cy="{cy:.1f}" r="{radii[node]}" fill="{PALETTE[2] if not directed else PALETTE[1]}" '
                     f'stroke="#fff"><title>{_esc(node)} ({size})</title></circle>')
     texts = {node: _shorten(str(node), 24) for node in graph}
