@@ -30,11 +30,12 @@ _TITLE_PREFIX = re.compile(r"^\s*([^:\n]{2,60}?)\s*:(?:\s+|(?=[A-Z]))\S")
 # "LG-ANNA-Embedding technical report": the report of the name it starts with.
 _TITLE_REPORT = re.compile(r"^\s*(\S+(?:\s\S+)?)\s+(?:technical|tech)\s+report\b", re.IGNORECASE)
 _CAP_WORD = r"(?:[A-Z][\w\-+']*(?:\.\d+)*|[a-z]+[A-Z][\w\-+']*|\d[\w\-]*[A-Za-z][\w\-]*)"
-_NAME_PHRASE = rf"{_CAP_WORD}(?:[ \-]{_CAP_WORD}){{0,5}}"
+_NAME_PHRASE = rf"{_CAP_WORD}(?:(?:[ \-]| – ){_CAP_WORD}){{0,5}}"  # (" – ": a dash spaced out by PDF extraction)
 _CALLED = re.compile(
     rf"\b(?:called|dubbed|named|termed|coined|refer(?:red)? to as|known as|"
     rf"[Ww]e (?:call|name|term|dub)(?: (?:it|this|them|our \w+))?)\s+(?:as\s+)?(?:the\s+)?[\"“'‘]{{0,2}}({_NAME_PHRASE})"
 )
+_CALLED_SECOND = re.compile(r"\s+and\s+([A-Za-z][\w\-+]*[\w+])(?=[\s,.;:)]|$)")
 # "our models (BigGANs) achieve ...": the paper's own model, named in brackets.
 _OUR_KIND_NAMED = re.compile(
     r"\b[Oo]ur\s+(?:(?:new|novel|proposed|final|best)\s+)?"
@@ -613,6 +614,9 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
         before = text[max(0, match.start() - 60) : match.start()]
         if span and not _NOT_A_NAME_BEFORE.search(before[-40:]):
             yield Candidate(span[0], span[1], _kind_named(before), "called", proposed=True)
+            second = _CALLED_SECOND.match(text, span[1])
+            if second and is_coined_name(second.group(1)):  # "two loss functions called GHM-C and GHM-R"
+                yield Candidate(second.start(1), second.end(1), _kind_named(before), "called", proposed=True)
     for match in matches_at(_CALLED_LOWER, text, naming):
         sentence_start = max(text.rfind(". ", 0, match.start()) + 2, text.rfind("\n", 0, match.start()) + 1)
         if not _NOT_A_NAME_BEFORE.search(text[max(0, match.start() - 40) : match.start()]) and not (

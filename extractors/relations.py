@@ -199,6 +199,11 @@ def _defined_in_proposal(text: str, sentences: "_Sentences", short_start: int, l
     return bool(_PROPOSING.search(before, tail) or _OURS_NEAR.search(before, tail))
 
 
+# "a novel few-shot learning method called meta-transfer learning (MTL)": a paper may give its own
+# method an acronym that elsewhere names a family (multi-task learning); named so, it is a name.
+_NAMED_RIGHT_BEFORE = re.compile(r"\b(?:called|dubbed|named|termed|coined)\s+(?:as\s+)?[\"“'‘]?$")
+
+
 def _is_generic_long(long_form: str) -> bool:
     return not any(c.isupper() for c in long_form)
 
@@ -279,7 +284,9 @@ def resolve_candidates(
                 generic = _is_generic_long(long_text)
             if short in _NEVER_NAMES:
                 continue
-            if (short[:-1] if plural else short) in stop or len(long_text.split()) > 10 or (
+            coined = _NAMED_RIGHT_BEFORE.search(text, max(0, long_start - 24), long_start) is not None and (
+                _defined_in_proposal(text, sentences, cand.start, long_start))
+            if ((short[:-1] if plural else short) in stop and not coined) or len(long_text.split()) > 10 or (
                 (plural or generic) and not _defined_in_proposal(text, sentences, cand.start, long_start, family=plural)
             ):
                 generic_shorts.add(name_key(short))
@@ -926,13 +933,22 @@ _NOT_OWN_BETWEEN = re.compile(
 )
 
 
+_NUMBERED_VARIANT = re.compile(r"(.+)-\d+[a-z]?")
+
+
 def _mark_parts_of_own_work(text: str, entities: list[_Entity], sentences) -> None:
     """A method defined with its acronym in a sentence that names one of the paper's own methods
     first is one of its parts ("TRISHUL employs Hierarchical Screen Parsing (HSP) and ...")."""
     own_starts = sorted(m[0] for e in entities if e.proposed and not e.weak for m in e.mentions)
     if not own_starts:
         return
+    own_names = {surface for e in entities if e.proposed and not e.weak for surface in e.surfaces}
     for ent in entities:
+        if not ent.proposed and not ent.gazetteer and not ent.weak and any(
+                (variant := _NUMBERED_VARIANT.fullmatch(surface)) and variant[1] in own_names for surface in ent.surfaces):
+            # "a deeper DPN (DPN-131)" of a paper that proposes DPN: a size of its own method
+            ent.proposed, ent.label = True, NodeLabel.METHOD
+            continue
         # (A Task here was typed by its head word, "... Parsing", which is only done for names not proposed.)
         if ent.proposed or ent.gazetteer or ent.weak or ent.label not in (NodeLabel.METHOD, NodeLabel.TASK):
             continue

@@ -414,44 +414,11 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
         # "(MHR; Smith et al.)" / "(MHR, for short)": the short form is the first chunk.
         head = _FIRST_CHUNK_END.split(inner, 1)[0].strip()
         offset = max(0, match.start() - 200)
-        if _valid_short(head) and inner.count(",") < 2:  # "(GPT, Llama, Qwen, and DeepSeek)" lists, not defines
-            # Stop at a sentence or clause boundary.
-            limit = min(len(head) + 5, len(head) * 2) + sum(c.isdigit() for c in head) * 2
-            window = _last_words(text, offset, match.start(), limit)
-            # A long form does not reach back past a sentence or a bracket: the last word before
-            # the final one that ends a clause or holds a bracket cuts the window.
-            cut = None
-            for cut in _WINDOW_BREAK.finditer(text, window[0][0], window[-1][0]) if window else ():
-                pass
-            if cut is not None:
-                window = window[bisect.bisect_right([a for a, _ in window], cut.start()) :]
-            if not window:
+        if inner.count(",") < 2:  # "(GPT, Llama, Qwen, and DeepSeek)" lists, not defines
+            defined = _long_form_before(text, match.start(), head, inner_start)
+            if defined is not None:
+                found.append(defined)
                 continue
-            # Strip trailing punctuation of the last word ("Routing~" in LaTeX-ish text).
-            last_a, last_b = window[-1]
-            while last_b > last_a and not text[last_b - 1].isalnum() and text[last_b - 1] not in "+)":
-                last_b -= 1
-            window[-1] = (last_a, last_b)
-            index = _match_initials(head, window, text)
-            if index < 0:
-                index = _match_long(head, window, text)
-            if index < 0 and any(c.isdigit() for c in head):
-                # "S3FT" = Selective Self-to-Supervised Fine-Tuning: a digit repeats the letter before it.
-                expanded = _repeat_digits(head)
-                index = _match_long(expanded, window, text) if expanded != head else -1
-            if index >= 0:
-                long_start = max(window[index][0], _first_alnum(text, window[index][0], window[index][1]))
-                citation = text.find("[", long_start, last_b)
-                if citation > long_start:  # "Polytropon [Ponti et al., 2023] (Poly)"
-                    last_b = len(text[:citation].rstrip())
-                long_text = text[long_start:last_b]
-                while long_text.split(None, 1)[0] in MINOR_WORDS and " " in long_text:
-                    # "... for a multimodal multitask multilingual (FM3)": a long form starts with a content word
-                    long_start += len(long_text) - len(long_text.split(None, 1)[1])
-                    long_text = text[long_start:last_b]
-                if len(long_text) > len(head) and long_text.lower() != head.lower():
-                    found.append(Abbreviation(long_start, last_b, inner_start, inner_start + len(head)))
-                    continue
         # Reverse layout: SHORT (Long Form), long form spelled by the short form's letters.
         lead = _STANDS_FOR.match(inner)
         if lead:  # "HiTUT (stands for Hierarchical Tasks via Unified Transformers)"
@@ -467,6 +434,93 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
             if _match_long(short, inner_words, text) == 0 and inner_words:
                 found.append(Abbreviation(inner_words[0][0], inner_words[-1][1], prev.start(), prev.end()))
     return found
+
+
+# "a Fast Region-based Convolutional Network method (Fast R-CNN)": a kind word between a long form
+# and its bracket.
+_KIND_WORDS = frozenset(("method", "model", "framework", "approach", "architecture", "algorithm", "system",
+                         "technique", "scheme", "mechanism", "module", "strategy"))
+
+
+def _long_form_before(text: str, bracket: int, head: str, head_start: int) -> Optional[Abbreviation]:
+    """The definition of the short form ``head`` (at ``head_start``, in the bracket opening at
+    ``bracket``) by the words before the bracket, if they spell it.
+
+    A short form of two words shares one with its long form: its family's name last
+    ("Scale-Aware Fast R-CNN (SAF R-CNN)") or a first word ("Fast Region-based Convolutional
+    Network (Fast R-CNN)"); the other word is spelled by the rest of the long form."""
+    if _valid_short(head):
+        spelled, shared = head, None
+    else:
+        parts = head.split()
+        if len(parts) != 2 or len(head) > 20 or not all(_SHORT_FORM.match(w) for w in parts):
+            return None
+        if _valid_short(parts[0]) and not parts[0].istitle():
+            spelled, shared = parts[0], ("last", parts[1])
+        elif parts[0].istitle() and _valid_short(parts[1]):
+            spelled, shared = parts[1], ("first", parts[0])
+        else:
+            return None
+    offset = max(0, bracket - 200)
+    # Stop at a sentence or clause boundary.
+    limit = min(len(spelled) + 5, len(spelled) * 2) + sum(c.isdigit() for c in spelled) * 2 + (1 if shared else 0)
+    window = _last_words(text, offset, bracket, limit)
+    # A long form does not reach back past a sentence or a bracket: the last word before
+    # the final one that ends a clause or holds a bracket cuts the window.
+    cut = None
+    for cut in _WINDOW_BREAK.finditer(text, window[0][0], window[-1][0]) if window else ():
+        pass
+    if cut is not None:
+        window = window[bisect.bisect_right([a for a, _ in window], cut.start()) :]
+    if window and len(window) >= 3 and text[window[-1][0] : window[-1][1]].rstrip(",;:.").lower() in _KIND_WORDS:
+        attempts = [window[:-1], window]  # the kind word is not part of the name when the rest spells it
+    else:
+        attempts = [window]
+    for window in attempts:
+        if not window:
+            return None
+        # Strip trailing punctuation of the last word ("Routing~" in LaTeX-ish text).
+        last_a, last_b = window[-1]
+        while last_b > last_a and not text[last_b - 1].isalnum() and text[last_b - 1] not in "+)":
+            last_b -= 1
+        window[-1] = (last_a, last_b)
+        spelling = window
+        if shared and shared[0] == "last":
+            if text[last_a:last_b] != shared[1]:
+                return None
+            spelling = window[:-1]
+        index = _spelled_from(spelled, spelling, text) if spelling else -1
+        if index >= 0 and shared and shared[0] == "first":
+            index -= 1
+            if index < 0 or text[window[index][0] : window[index][1]] != shared[1]:
+                index = -1
+        if index >= 0:
+            break
+    else:
+        return None
+    long_start = max(window[index][0], _first_alnum(text, window[index][0], window[index][1]))
+    citation = text.find("[", long_start, last_b)
+    if citation > long_start:  # "Polytropon [Ponti et al., 2023] (Poly)"
+        last_b = len(text[:citation].rstrip())
+    long_text = text[long_start:last_b]
+    while long_text.split(None, 1)[0] in MINOR_WORDS and " " in long_text:
+        # "... for a multimodal multitask multilingual (FM3)": a long form starts with a content word
+        long_start += len(long_text) - len(long_text.split(None, 1)[1])
+        long_text = text[long_start:last_b]
+    if len(long_text) > len(head) and long_text.lower() != head.lower():
+        return Abbreviation(long_start, last_b, head_start, head_start + len(head))
+    return None
+
+
+def _spelled_from(short: str, window: list[tuple[int, int]], text: str) -> int:
+    index = _match_initials(short, window, text)
+    if index < 0:
+        index = _match_long(short, window, text)
+    if index < 0 and any(c.isdigit() for c in short):
+        # "S3FT" = Selective Self-to-Supervised Fine-Tuning: a digit repeats the letter before it.
+        expanded = _repeat_digits(short)
+        index = _match_long(expanded, window, text) if expanded != short else -1
+    return index
 
 
 def _first_alnum(text: str, a: int, b: int) -> int:

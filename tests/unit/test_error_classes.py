@@ -185,3 +185,43 @@ def test_error_class_the_name_of_a_problem_is_not_a_proposed_method(nlp):
     entities, _ = run(nlp, "Tensor Filling on Graphs\n\nThe problem of finding the missing values of a tensor given a "
                            "few of its entries, called tensor filling, has gathered attention. We propose ZetaFill.")
     assert "tensor filling" not in {name.lower() for name in entities}, entities
+
+
+def test_error_class_a_family_acronym_the_paper_gives_its_own_method_is_a_name(nlp):
+    # "MTL" elsewhere names multi-task learning; "called ... (MTL)" makes it this paper's method.
+    entities, _ = run(nlp, "Few-Shot Learning\n\nWe propose a novel few-shot method called multi-tier learning (MTL) "
+                           "which adapts a deep network. MTL is evaluated on tieredImageNet.")
+    assert entities.get("multi-tier learning") == ("Method", "proposed"), entities
+
+
+def test_error_class_a_numbered_size_of_the_papers_own_method_is_proposed(nlp):
+    entities, relations = run(nlp, "Twin Route Networks\n\nWe present a Twin Route Network (TRN) for image "
+                                   "classification. A shallow TRN surpasses ResNeXt-101, and a deeper TRN (TRN-152) "
+                                   "further improves accuracy.")
+    assert entities.get("TRN-152") == ("Method", "proposed"), entities
+    assert not [r for r in relations if r[0] == "OUTPERFORMS" and r[2] == "TRN-152"], relations
+
+
+@pytest.mark.parametrize("text, long_form, short_form", [
+    ("Zeta\n\nThis paper proposes a Quick Region-based Attention Network method (Quick R-ATN) for detection.",
+     "Quick Region-based Attention Network", "Quick R-ATN"),
+    ("Zeta\n\nWe develop a Scale-Tolerant Quick R-ATN (STQ R-ATN) framework for pedestrians.",
+     "Scale-Tolerant Quick R-ATN", "STQ R-ATN"),
+])
+def test_error_class_two_word_short_forms_and_a_kind_word_before_the_bracket(nlp, text, long_form, short_form):
+    doc = nlp(make_doc(nlp, text))
+    names = {e.name: set(e.aliases) for e in doc._.kg_entities}
+    merged = names.get(long_form, set()) | names.get(short_form, set())
+    assert (short_form in merged or long_form in merged) and not (long_form in names and short_form in names), names
+
+
+def test_error_class_two_names_called_together_are_both_proposed(nlp):
+    entities, _ = run(nlp, "Balanced Detectors\n\nTwo novel loss functions called ZB-C and ZB-R are designed for "
+                           "classification and regression. Both ZB-C and ZB-R help.")
+    assert entities.get("ZB-C") == ("Method", "proposed") and entities.get("ZB-R") == ("Method", "proposed"), entities
+
+
+def test_error_class_a_dash_spaced_out_by_pdf_extraction_stays_inside_a_name(nlp):
+    entities, _ = run(nlp, "Phrase Representations\n\nWe propose a novel neural network model called GRU Reader – "
+                           "Writer that consists of two recurrent networks.")
+    assert entities.get("GRU Reader – Writer") == ("Method", "proposed"), entities
