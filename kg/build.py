@@ -436,8 +436,9 @@ def build(
                                         "papers_copied": untouched - resolved_again},
                                        alongside=[writer.staging / PAPERS_FILE, writer.staging / STATE_FILE],
                                        generation=generation)
-            timings["bulk load"] = time.perf_counter() - started
-            if "delta" in writer.timings:  # (part of the bulk load phase: the changes for Neo4j)
+            # "bulk load": every row into a new store; "store update": the changes applied to a copy
+            timings["store update" if "in place" in writer.timings else "bulk load"] = time.perf_counter() - started
+            if "delta" in writer.timings:  # (part of that phase: the changes, for Neo4j and the store)
                 timings["of which delta"] = writer.timings["delta"]
     write_rejects(rejects, folder)
     with Store(folder) as store:

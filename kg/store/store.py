@@ -329,38 +329,20 @@ class StoreWriter:
             writer.close()
         self._writers.clear()
         generation = generation or uuid.uuid4().hex
-        lb = _ladybug()
         fresh = self.staging / STORE_FILE
-        started = time.perf_counter()
-        current = "(schema)"
-        db = lb.Database(str(fresh), buffer_pool_size=_write_buffer())
-        conn = lb.Connection(db)
-        try:
-            for statement in ddl():
-                conn.execute(statement)
-            for table in NODE_TABLES + REL_TABLES:
-                files = self._files.get(table.name, ())
-                if not files:
-                    continue
-                current = table.name
-                if table.is_rel or os.environ.get("KG_COPY_WHOLE"):
-                    # One COPY per relationship table: a COPY into a relationship table that already
-                    # holds rows rebuilds its adjacency lists, which made a million papers take hours.
-                    listing = ", ".join(f"'{f}'" for f in files)
-                    conn.execute(f"COPY {table.name} FROM [{listing}]")
-                else:
-                    for staged in files:
-                        conn.execute(f"COPY {table.name} FROM '{staged}'")
-        except RuntimeError as exc:
-            raise StoreError(f"{self.folder}: cannot write the graph store (table {current}): {exc}") from None
-        finally:
-            conn.close()
-            db.close()
-        self.timings["bulk load"] = time.perf_counter() - started
         target = self.folder / STORE_FILE
         started_delta = time.perf_counter()
         delta = self._delta(generation) if self._parent is not None else None
         self.timings["delta"] = time.perf_counter() - started_delta
+        started = time.perf_counter()
+        if delta is not None and target.exists() and not os.environ.get("KG_BULK_LOAD"):
+            # An update changes a few thousand rows: applied to a copy of the store they take
+            # seconds, where loading every row again takes as long as the graph is large.
+            self._apply_in_place(target, fresh, delta)
+            self.timings["in place"] = time.perf_counter() - started
+        else:
+            self._bulk_load(fresh)
+            self.timings["bulk load"] = time.perf_counter() - started
         Snapshot.write(self.staging / SNAPSHOT_DIR, generation, {t.name: self._files.get(t.name, []) for t in NODE_TABLES + REL_TABLES},
                        delta)
         current_snapshot = self.folder / SNAPSHOT_DIR
@@ -381,6 +363,55 @@ class StoreWriter:
         self.discard()
         self.generation = generation
         return target
+
+    def _bulk_load(self, fresh: Path) -> None:
+        """Load every staged table into a new database file ``fresh``."""
+        lb = _ladybug()
+        current = "(schema)"
+        db = lb.Database(str(fresh), buffer_pool_size=_write_buffer())
+        conn = lb.Connection(db)
+        try:
+            for statement in ddl():
+                conn.execute(statement)
+            for table in NODE_TABLES + REL_TABLES:
+                files = self._files.get(table.name, ())
+                if not files:
+                    continue
+                current = table.name
+                if table.is_rel or os.environ.get("KG_COPY_WHOLE"):
+                    # One COPY per relationship table: a COPY into a relationship table that already
+                    # holds rows rebuilds its adjacency lists, which made a million papers take hours.
+                    listing = ", ".join(_quoted(f) for f in files)
+                    conn.execute(f"COPY {table.name} FROM [{listing}]")
+                else:
+                    for staged in files:
+                        conn.execute(f"COPY {table.name} FROM {_quoted(staged)}")
+        except RuntimeError as exc:
+            raise StoreError(f"{self.folder}: cannot write the graph store (table {current}): {exc}") from None
+        finally:
+            conn.close()
+            db.close()
+
+    def _apply_in_place(self, current: Path, fresh: Path, delta: dict) -> None:
+        """Write ``fresh`` as a copy of the ``current`` store with ``delta`` applied (the same
+        changes :func:`kg.loader.load_store` sends a server): the papers written again lose their
+        rows, gone keys are deleted, and the rows that are new or changed are merged in."""
+        lb = _ladybug()
+        shutil.copyfile(current, fresh)
+        db = lb.Database(str(fresh), buffer_pool_size=_write_buffer())
+        conn = lb.Connection(db)
+        table_name = "(papers)"
+        try:
+            conn.execute("BEGIN TRANSACTION")
+            for table_name, statement, params in _delta_statements(delta, self.staging):
+                conn.execute(statement, params)
+            conn.execute("COMMIT")
+            conn.execute("CHECKPOINT")
+        except RuntimeError as exc:
+            raise StoreError(f"{self.folder}: cannot write the graph store (table {table_name}): {exc}") from None
+        finally:
+            conn.close()
+            db.close()
 
     def _delta(self, generation: str) -> Optional[dict]:
         """What changed since the parent snapshot, for a server that holds the parent's graph
@@ -427,6 +458,62 @@ class StoreWriter:
     def __exit__(self, exc_type, *exc) -> None:
         if exc_type is not None:
             self.discard()
+
+
+def _quoted(path: Path) -> str:
+    """A staged file's path as a Cypher string literal (LadybugDB takes no parameter for a file)."""
+    text = str(path)
+    if "'" in text or "\\" in text:
+        raise StoreError(f"{path.parent}: a graph folder's path may not hold a quote or a backslash")
+    return f"'{text}'"
+
+
+def _key_of(table_name: str) -> str:
+    return TABLES[table_name].columns[0][0]
+
+
+def _delta_statements(delta: dict, folder: Path) -> Iterator[tuple[str, str, dict]]:
+    """(table, statement, parameters) applying ``delta`` (see :meth:`StoreWriter._delta`, files in
+    ``folder``) to a store that holds the build it started from. Lookups are anchored on a node's
+    primary key before the pattern widens (``MATCH (a {key}) WITH a MATCH (a)-[r]->(b)``): in one
+    pattern LadybugDB joins both ends by scanning. (Every variable is carried through ``WITH``:
+    LadybugDB 0.22 fails on "MATCH (p {id: i}) WITH p MATCH (p)-->(r)" with i dropped.)"""
+    import pyarrow.parquet as pq
+
+    papers = delta["papers"]
+    for start in range(0, len(papers), 1000):
+        ids = papers[start : start + 1000]
+        yield "Result", "UNWIND $ids AS i MATCH (p:Paper {id: i}) WITH p, i MATCH (p)-[:REPORTS]->(r:Result) DETACH DELETE r", {"ids": ids}
+        yield "PaperKey", "UNWIND $ids AS i MATCH (p:Paper {id: i}) WITH p, i MATCH (k:PaperKey)-[:KEYS]->(p) DETACH DELETE k", {"ids": ids}
+        yield "Paper", "UNWIND $ids AS i MATCH (p:Paper {id: i}) DETACH DELETE p", {"ids": ids}
+    if papers:  # comparisons are between entities: the paper is a property
+        yield "OUTPERFORMS", "MATCH ()-[r:OUTPERFORMS]->() WHERE r.paper IN $ids DELETE r", {"ids": papers}
+    for name, keys in delta["delete"].items():
+        table = TABLES[name]
+        if table.is_rel:
+            pairs = [{"a": a, "b": b} for a, b in keys]
+            yield name, (f"UNWIND $keys AS k MATCH (a:{table.source} {{{_key_of(table.source)}: k.a}}) WITH a, k "
+                         f"MATCH (a)-[r:{name}]->(b:{table.target} {{{_key_of(table.target)}: k.b}}) DELETE r"), {"keys": pairs}
+        else:
+            yield name, f"UNWIND $keys AS k MATCH (n:{name} {{{_key_of(name)}: k}}) DETACH DELETE n", {"keys": [k[0] for k in keys]}
+    for table in NODE_TABLES + REL_TABLES:
+        for file_name in delta["upsert"].get(table.name) or ():
+            path = folder / file_name
+            if table.is_rel:
+                if table.name not in PAPER_TABLE_KEYS:  # a pair of a derived table whose count changed
+                    pairs = [{"a": row["from"], "b": row["to"]} for row in pq.read_table(path, columns=["from", "to"]).to_pylist()]
+                    yield table.name, (f"UNWIND $keys AS k MATCH (a:{table.source} {{{_key_of(table.source)}: k.a}}) WITH a, k "
+                                       f"MATCH (a)-[r:{table.name}]->(b:{table.target} {{{_key_of(table.target)}: k.b}}) DELETE r"), {"keys": pairs}
+                carried = "".join(f", `{column}`" for column in table.column_names)
+                properties = ", ".join(f"`{column}`: `{column}`" for column in table.column_names)
+                yield table.name, (f"LOAD FROM {_quoted(path)} MATCH (a:{table.source} {{{_key_of(table.source)}: `from`}}) "
+                                   f"WITH a, `from`, `to`{carried} MATCH (b:{table.target} {{{_key_of(table.target)}: `to`}}) "
+                                   f"CREATE (a)-[:{table.name} {{{properties}}}]->(b)"), {}
+            else:
+                key = _key_of(table.name)
+                sets = ", ".join(f"n.`{column}` = `{column}`" for column in table.column_names[1:])
+                yield table.name, f"LOAD FROM {_quoted(path)} MERGE (n:{table.name} {{`{key}`: `{key}`}})" + (
+                    f" SET {sets}" if sets else ""), {}
 
 
 class Snapshot:

@@ -146,6 +146,7 @@ def test_an_incremental_update_writes_every_table_a_full_build_writes(tmp_path):
     changed.write_text(json.dumps({"id": paper["id"], "title": paper["title"], "abstract": abstract}) + "\n")
     third = build([changed], out=folder, mode="update")
     assert third.extracted == 1
+    assert "store update" in result.timings and "store update" in third.timings  # applied in place, not reloaded
     assert store_tables(folder) == store_tables(build([*sample, changed], out=tmp_path / "whole2").folder)
 
 
