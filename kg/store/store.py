@@ -219,12 +219,14 @@ class StoreWriter:
     database next to the old one, then replaces it with one rename.
     """
 
-    def __init__(self, folder: Union[str, Path], *, chunk_rows: int = 20_000, file_rows: int = 250_000):
+    FILE_ROWS = 250_000  # rows per Parquet file: one COPY each, and what an update links unchanged
+
+    def __init__(self, folder: Union[str, Path], *, chunk_rows: int = 20_000, file_rows: Optional[int] = None):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.folder))
-        self.chunk_rows = chunk_rows
-        self.file_rows = file_rows  # one COPY per file: LadybugDB's memory for a COPY grows with the file
+        self.file_rows = file_rows or self.FILE_ROWS  # one COPY per file: LadybugDB's memory for a COPY grows with the file
+        self.chunk_rows = min(chunk_rows, self.file_rows)
         self._buffers: dict[str, list[dict]] = {}
         self._writers: dict[str, Any] = {}
         self._files: dict[str, list[Path]] = {}
@@ -296,6 +298,14 @@ class StoreWriter:
             column = {"key": "key", "result": "from"}.get(column, column)
             files, fill, writer = [], 0, None
             for path in snapshot.files(name):
+                rows = pq.ParquetFile(path).metadata.num_rows
+                if rows >= self.file_rows // 2 and not pc.any(
+                        pc.is_in(pq.read_table(path, columns=[column])[column], value_set=values)).as_py():
+                    # A full file none of whose rows go is kept as it is: linked, not written again.
+                    files.append(self.staging / f"{name}-kept{len(files):05d}.parquet")
+                    _link_or_copy(path, files[-1])
+                    kept[name] = kept.get(name, 0) + rows
+                    continue
                 table = pq.read_table(path)
                 table = table.filter(pc.invert(pc.is_in(table[column], value_set=values)))
                 if not table.num_rows:
@@ -458,6 +468,13 @@ class StoreWriter:
     def __exit__(self, exc_type, *exc) -> None:
         if exc_type is not None:
             self.discard()
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # (a file system without hard links)
+        shutil.copyfile(source, target)
 
 
 def _quoted(path: Path) -> str:

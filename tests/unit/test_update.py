@@ -123,15 +123,24 @@ def store_tables(folder) -> dict[str, list]:
     return tables
 
 
-def test_an_incremental_update_writes_every_table_a_full_build_writes(tmp_path):
+@pytest.mark.parametrize("file_rows", [None, 40])
+def test_an_incremental_update_writes_every_table_a_full_build_writes(tmp_path, monkeypatch, file_rows):
     """The sample corpus in two days, then a day that lengthens one abstract (so its paper is
     extracted again and a name it used is gone): each update equals a build of all the sources,
-    table by table, the derived ones (counters, rankings, pairs, months, authors) included."""
+    table by table, the derived ones (counters, rankings, pairs, months, authors) included. With
+    small Parquet files, the files an update leaves whole are linked, not written again."""
+    from kg.store.store import StoreWriter
+
+    if file_rows:
+        monkeypatch.setattr(StoreWriter, "FILE_ROWS", file_rows)
     sample = sorted((Path(__file__).resolve().parents[2] / "data" / "hf-daily-papers").glob("*.txt"))
     first, second = sample[:3], sample[3:]
     folder = tmp_path / "updated"
     build(first, out=folder)
+    inodes = {path.stat().st_ino for path in (folder / "tables").glob("*.parquet")}
     result = build(second, out=folder, mode="update")
+    if file_rows:
+        assert inodes & {path.stat().st_ino for path in (folder / "tables").glob("*-kept*.parquet")}
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["papers_copied"] > 0  # the update did not rewrite every paper
     assert store_tables(folder) == store_tables(build(sample, out=tmp_path / "whole").folder)
