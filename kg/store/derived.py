@@ -9,7 +9,6 @@ were written by this build or kept from the previous one (``kg build --update``)
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
 from typing import Iterable
 
@@ -69,55 +68,66 @@ def result_rows(results: Iterable[Result]) -> Iterable[tuple[str, dict]]:
 
 def write_derived(writer, entities: Iterable[Entity]) -> None:
     """Add the Entity rows (with their counters) and every derived table to ``writer`` (a
-    :class:`kg.store.StoreWriter`), computed from the Paper and relationship tables it holds."""
+    :class:`kg.store.StoreWriter`), computed from the Paper and relationship tables it holds.
+    Column by column (Arrow): a graph has hundreds of thousands of entities."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     entities = list(entities)
-    labels = {e.id: e.label.value for e in entities}
+    ids = pa.array([e.id for e in entities], type=pa.string())
+    labels = pa.array([e.label.value for e in entities], type=pa.string())
+    names = pa.array([e.name for e in entities], type=pa.string())
+
+    def per_entity(table, column: str):
+        """How many rows of ``table`` name each entity in ``column`` (0 for none)."""
+        if table.num_rows == 0:
+            return pa.array([0] * len(ids), type=pa.int64())
+        grouped = table.group_by([column]).aggregate([([], "count_all")])
+        found = pc.take(grouped["count_all"], pc.index_in(ids, value_set=grouped[column]))
+        return pc.fill_null(found, 0)
+
     # Every entity a paper names is either proposed or used by it (one role per pair, mostly: a
     # paper naming one entity two ways may give it both).
     named = pa.concat_tables([writer.read("PROPOSES", ["from", "to"]), writer.read("USES", ["from", "to"])])
-    mentioned = _counts(named.group_by(["from", "to"]).aggregate([]), ["to"]) if named.num_rows else {}
     evaluated_rows = writer.read("EVALUATED_ON", ["from", "to"])
-    evaluated = _counts(evaluated_rows, ["to"])
-    proposed = _counts(writer.read("PROPOSES", ["to"]), ["to"])
     beaten = writer.read("OUTPERFORMS", ["from", "to"])
-    wins = _counts(beaten.group_by(["from", "to"]).aggregate([]), ["from"]) if beaten.num_rows else {}
-    rows = [{"id": e.id, "label": labels[e.id], "name": e.name, "aliases": list(e.aliases),
-             "papers": mentioned.get((e.id,), 0), "evaluated_in": evaluated.get((e.id,), 0),
-             "proposed_in": proposed.get((e.id,), 0), "wins": wins.get((e.id,), 0)} for e in entities]
-    writer.add_many("Entity", rows)
+    columns = {
+        "id": ids, "label": labels, "name": names, "aliases": pa.array([list(e.aliases) for e in entities], type=pa.list_(pa.string())),
+        "papers": per_entity(named.group_by(["from", "to"]).aggregate([]) if named.num_rows else named, "to"),
+        "evaluated_in": per_entity(evaluated_rows, "to"),
+        "proposed_in": per_entity(writer.read("PROPOSES", ["to"]), "to"),
+        "wins": per_entity(beaten.group_by(["from", "to"]).aggregate([]) if beaten.num_rows else beaten, "from"),
+    }
+    writer.add_columns("Entity", columns)
 
-    names: dict[str, list[str]] = defaultdict(list)
+    keyed: dict[str, list[str]] = defaultdict(list)
     for entity in entities:
         for form in dict.fromkeys(" ".join(f.split()).lower() for f in [entity.name, *entity.aliases]):
-            names[form].append(entity.id)
-    for key in sorted(names):
-        writer.add("NameKey", {"key": key})
-        for eid in names[key]:
-            writer.add("NAMES", {"from": key, "to": eid})
+            keyed[form].append(entity.id)
+    keys = sorted(keyed)
+    writer.add_columns("NameKey", {"key": keys})
+    writer.add_columns("NAMES", {"from": [k for k in keys for _ in keyed[k]], "to": [i for k in keys for i in keyed[k]]})
 
     # Datasets and benchmarks each paper reports results on: pairs of them, and months.
-    data_ids = pa.array(sorted(i for i, label in labels.items() if label in _DATA), type=pa.string())
+    data_ids = pc.filter(ids, pc.is_in(labels, value_set=pa.array(list(_DATA))))
     on_data = evaluated_rows.filter(pc.is_in(evaluated_rows["to"], value_set=data_ids)) if evaluated_rows.num_rows else evaluated_rows
     if on_data.num_rows:
         pairs = on_data.join(on_data, keys="from", join_type="inner", left_suffix=".a", right_suffix=".b")
         pairs = pairs.filter(pc.less(pairs["to.a"], pairs["to.b"]))
-        for (a, b), n in sorted(_counts(pairs, ["to.a", "to.b"]).items()):
-            writer.add("CO_USED", {"from": a, "to": b, "papers": n})
+        if pairs.num_rows:
+            together = pairs.group_by(["to.a", "to.b"]).aggregate([([], "count_all")]).sort_by([("to.a", "ascending"), ("to.b", "ascending")])
+            writer.add_columns("CO_USED", {"from": together["to.a"], "to": together["to.b"], "papers": together["count_all"]})
         months = writer.read("Paper", ["id", "month"]).rename_columns(["from", "month"])
         dated = on_data.join(months.filter(pc.is_valid(months["month"])), keys="from", join_type="inner")
-        by_month = _counts(dated, ["to", "month"])
-        for month in sorted({m for _, m in by_month}):
-            writer.add("Month", {"month": month})
-        for (entity, month), n in sorted(by_month.items()):
-            writer.add("USED_IN", {"from": entity, "to": month, "papers": n})
+        if dated.num_rows:
+            by_month = dated.group_by(["to", "month"]).aggregate([([], "count_all")]).sort_by([("to", "ascending"), ("month", "ascending")])
+            writer.add_columns("Month", {"month": pc.unique(by_month["month"]).sort()})
+            writer.add_columns("USED_IN", {"from": by_month["to"], "to": by_month["month"], "papers": by_month["count_all"]})
 
-    for kind, rank, entity in _rankings(rows):
-        key = f"{kind}:{rank}"
-        writer.add("Ranked", {"id": key, "kind": kind, "rank": rank})
-        writer.add("RANKS", {"from": key, "to": entity})
+    ranked = _rankings(pa.table({**columns, "order": pa.array(range(len(entities)), type=pa.int64())}))
+    keys = [f"{kind}:{rank}" for kind, rank, _ in ranked]
+    writer.add_columns("Ranked", {"id": keys, "kind": [kind for kind, _, _ in ranked], "rank": [rank for _, rank, _ in ranked]})
+    writer.add_columns("RANKS", {"from": keys, "to": [entity for _, _, entity in ranked]})
 
     papers = writer.read("Paper", ["id", "title", "code_url", "date"])
     with_code = papers.filter(pc.is_valid(papers["code_url"])).sort_by([("title", "ascending"), ("id", "ascending")])
@@ -135,28 +145,28 @@ def write_derived(writer, entities: Iterable[Entity]) -> None:
         writer.add("Author", {"id": aid, "name": name, "papers": count})
 
 
-def _counts(table, columns: list[str]) -> dict[tuple, int]:
-    """Rows of ``table`` per distinct value of ``columns``."""
-    if table.num_rows == 0:
-        return {}
-    grouped = table.group_by(columns).aggregate([([], "count_all")])
-    keys = zip(*(grouped[c].to_pylist() for c in columns))
-    return dict(zip(keys, grouped["count_all"].to_pylist()))
+def _rankings(entities) -> list[tuple[str, int, str]]:
+    """(kind, rank, entity id) of the first RANK_DEPTH entities of each ranking (``entities``: an
+    Arrow table of the Entity columns and each row's ``order`` in the entity list, which breaks
+    the ties nothing else breaks)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
 
-
-def _rankings(rows: list[dict]) -> list[tuple[str, int, str]]:
-    """(kind, rank, entity id) of the first RANK_DEPTH entities of each ranking."""
     rankings: list[tuple[str, int, str]] = []
 
-    def ranking(kind: str, chosen, key) -> None:
-        best = heapq.nsmallest(RANK_DEPTH, (r for r in rows if chosen(r)), key=key)
-        rankings.extend((kind, rank, row["id"]) for rank, row in enumerate(best, start=1))
+    def ranking(kind: str, chosen, keys: list[tuple[str, str]]) -> None:
+        best = entities.filter(chosen).sort_by(keys + [("order", "ascending")]).slice(0, RANK_DEPTH)
+        rankings.extend((kind, rank, eid) for rank, eid in enumerate(best["id"].to_pylist(), start=1))
 
-    ranking("evaluated", lambda r: r["evaluated_in"] > 0, lambda r: (-r["evaluated_in"], r["name"], r["label"]))
-    ranking("wins", lambda r: r["wins"] > 0, lambda r: (-r["wins"], r["name"], r["id"]))
-    once = lambda r: (r["label"], r["name"], r["id"])  # noqa: E731
-    ranking("once", lambda r: r["papers"] == 1, once)
-    for label in sorted({r["label"] for r in rows}):
-        ranking(f"once:{label}", lambda r, label=label: r["papers"] == 1 and r["label"] == label, once)
-    ranking("users", lambda r: r["proposed_in"] > 0 and r["label"] in _DATA, lambda r: (-(r["papers"] - 1), r["name"], r["id"]))
+    by_name = [("name", "ascending"), ("id", "ascending")]
+    ranking("evaluated", pc.greater(entities["evaluated_in"], 0),
+            [("evaluated_in", "descending"), ("name", "ascending"), ("label", "ascending")])
+    ranking("wins", pc.greater(entities["wins"], 0), [("wins", "descending")] + by_name)
+    once = pc.equal(entities["papers"], 1)
+    ranking("once", once, [("label", "ascending")] + by_name)
+    for label in sorted(set(entities["label"].to_pylist())):
+        ranking(f"once:{label}", pc.and_(once, pc.equal(entities["label"], label)), by_name)
+    users = pc.and_(pc.greater(entities["proposed_in"], 0), pc.is_in(entities["label"], value_set=pa.array(list(_DATA), type=pa.string())))
+    ranking("users", users, [("papers", "descending")] + by_name)
     return rankings
+

@@ -247,9 +247,20 @@ class StoreWriter:
         for row in rows:
             self.add(table, row)
 
+    def add_columns(self, table_name: str, columns: dict) -> None:
+        """Add rows given as columns (name -> list or Arrow array, every staged column of the
+        table): what :meth:`add` does for a row, for a whole table at once."""
+        import pyarrow as pa
+
+        self._flush(table_name)
+        kinds = dict(TABLES[table_name].staged_columns)
+        batch = pa.table({name: pa.array(columns[name], type=_arrow_type(kind)) if not isinstance(columns[name], (pa.Array, pa.ChunkedArray))
+                          else columns[name].cast(_arrow_type(kind)) for name, kind in kinds.items()})
+        for start in range(0, batch.num_rows, self.chunk_rows):
+            self._write_batch(table_name, batch.slice(start, self.chunk_rows))
+
     def _flush(self, table_name: str) -> None:
         import pyarrow as pa
-        import pyarrow.parquet as pq
 
         rows = self._buffers.get(table_name)
         if not rows:
@@ -257,7 +268,12 @@ class StoreWriter:
         table = TABLES[table_name]
         names = table.staged_columns
         arrays = {name: pa.array([row.get(name) for row in rows], type=_arrow_type(kind)) for name, kind in names}
-        batch = pa.table(arrays)
+        self._write_batch(table_name, pa.table(arrays))
+        rows.clear()
+
+    def _write_batch(self, table_name: str, batch) -> None:
+        import pyarrow.parquet as pq
+
         writer = self._writers.get(table_name)
         if writer is not None and self._file_fill[table_name] >= self.file_rows:
             writer.close()
@@ -269,9 +285,8 @@ class StoreWriter:
             writer = self._writers[table_name] = pq.ParquetWriter(path, batch.schema)
             self._file_fill[table_name] = 0
         writer.write_table(batch)
-        self._file_fill[table_name] += len(rows)
-        self.rows_written[table_name] = self.rows_written.get(table_name, 0) + len(rows)
-        rows.clear()
+        self._file_fill[table_name] += batch.num_rows
+        self.rows_written[table_name] = self.rows_written.get(table_name, 0) + batch.num_rows
 
     def read(self, table_name: str, columns: Sequence[str]):
         """The rows staged so far in ``table_name`` (those columns), as one Arrow table."""
@@ -299,7 +314,7 @@ class StoreWriter:
             files, fill, writer = [], 0, None
             for path in snapshot.files(name):
                 rows = pq.ParquetFile(path).metadata.num_rows
-                if rows >= self.file_rows // 2 and not pc.any(
+                if rows >= min(self.file_rows // 2, _LINKED_FILE_ROWS) and not pc.any(
                         pc.is_in(pq.read_table(path, columns=[column])[column], value_set=values)).as_py():
                     # A full file none of whose rows go is kept as it is: linked, not written again.
                     files.append(self.staging / f"{name}-kept{len(files):05d}.parquet")
@@ -468,6 +483,11 @@ class StoreWriter:
     def __exit__(self, exc_type, *exc) -> None:
         if exc_type is not None:
             self.discard()
+
+
+# A file of at least this many rows is linked by an update when none of its rows go; smaller ones
+# (an update's own rows) are merged, so that daily updates do not leave a file each per table.
+_LINKED_FILE_ROWS = 20_000
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
