@@ -17,6 +17,7 @@ with the number of papers. :func:`resolve_graph` is the whole thing for a graph 
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from typing import Iterable, Optional
 
@@ -67,6 +68,7 @@ class Resolver:
         self._labels: dict[str, dict] = {}  # class|key of the name -> labels
         self._surfaces: dict[str, dict[str, int]] = {}  # class|key of the name -> written forms
         self._uf: Optional[_UnionFind] = None
+        self._root_of: dict[str, str] = {}  # class|key of each name -> its cluster (after entities())
         self._node: dict[str, str] = {}
         self._entities: dict[str, Entity] = {}
 
@@ -115,8 +117,9 @@ class Resolver:
         """``class|key`` of every name -> (entity id, label) it resolves to (after :meth:`entities`).
         A paper's facts depend on nothing else of the resolution: a paper none of whose names
         changed assignment keeps its facts."""
-        return {key: (eid, self._entities[eid].label.value)
-                for key in self._surfaces for eid in (self._node[self._uf.find(key)],)}
+        labels = {eid: entity.label.value for eid, entity in self._entities.items()}
+        node = self._node
+        return {key: (eid, labels[eid]) for key, root in self._root_of.items() for eid in (node[root],)}
 
     @staticmethod
     def name_keys(extraction: PaperExtraction) -> set[str]:
@@ -131,6 +134,17 @@ class Resolver:
 
     def entities(self) -> list[Entity]:
         """The resolved entities (call once, after every :meth:`add`)."""
+        # Hundreds of thousands of small objects and no cycle among them: the cyclic collector,
+        # run again and again over a large heap (a build's), took half of this method's time.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._settle()
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _settle(self) -> list[Entity]:
         uf = self._uf = _UnionFind()
         for cls, forms in self._forms:
             keys = []
@@ -142,9 +156,13 @@ class Resolver:
             for key in keys[1:]:
                 uf.union(keys[0], key)
         members: dict[str, list[str]] = {}
+        root_of = self._root_of = {}
         for key in self._surfaces:  # (the keys of _labels are the same)
-            members.setdefault(uf.find(key), []).append(key)
+            root = root_of[key] = uf.find(key)
+            members.setdefault(root, []).append(key)
         long_forms = self._long_forms
+        # Only the classes with an ambiguous acronym need each written form looked up.
+        ambiguous_classes = {cls for (cls, _), longs in long_forms.items() if len(longs) > 1}
         for root in sorted(members):
             keys = members[root]
             if len(keys) == 1:  # most names: no merging of counts
@@ -154,14 +172,20 @@ class Resolver:
                 for key in keys:
                     surface_counts.update(self._surfaces[key])
                     label_counts.update(self._labels[key])
-            label = max(label_counts, key=lambda lab: (label_counts[lab], lab is NodeLabel.BENCHMARK))
+            if len(label_counts) == 1:
+                label = next(iter(label_counts))
+            else:
+                label = max(label_counts, key=lambda lab: (label_counts[lab], lab is NodeLabel.BENCHMARK))
             cls = _class_of(label)
-            forms = {f: n for f, n in surface_counts.items() if len(long_forms.get((cls, merge_key(f)), ())) <= 1}
+            if cls in ambiguous_classes:
+                forms = {f: n for f, n in surface_counts.items() if len(long_forms.get((cls, merge_key(f)), ())) <= 1}
+            else:
+                forms = surface_counts
             name = display_name(forms or surface_counts)  # an ambiguous acronym (SAM) is not a display name
             eid = entity_id(label, name)
             while eid in self._entities and self._entities[eid].name != name:
                 eid += "~"
-            aliases = sorted({s for s in surface_counts if s != name})
+            aliases = sorted([s for s in surface_counts if s != name])
             if eid in self._entities:
                 aliases = sorted(set(self._entities[eid].aliases) | set(aliases))
             self._entities[eid] = Entity(id=eid, label=label, name=name, aliases=aliases)
