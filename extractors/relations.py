@@ -915,19 +915,31 @@ _PRIOR_WORK = re.compile(
 
 
 def _defined_in_own_work(text: str, ent: _Entity, sentences) -> bool:
-    """A name defined with its acronym in a sentence about the authors' own work."""
+    """A name defined with its acronym in a sentence about the authors' own work, unless the
+    sentence measures on it ("accuracy on the validation set of Real-World Affective Faces (RAF)")
+    or poses it as the problem ("we formulate detection as a Multiple Instance Learning (MIL) problem")."""
     for long_form in ent.long_forms:
         offset = ent.surfaces[long_form]
         sentence = _sentence_of(sentences, offset)
         if sentence and _WE.search(text[sentence[0] : sentence[1]]) and not _PRIOR_WORK.search(text[sentence[0] : offset]):
+            if _MEASURED_ON_BEFORE.search(text, max(sentence[0], offset - 40), offset):
+                continue
+            if _POSED_AFTER.match(text, offset + len(long_form)):
+                continue
             return True
     return False
+
+
+_MEASURED_ON_BEFORE = re.compile(r"\b(?:on|than|over|using|via|(?:sets?|splits?|subsets?|partitions?)\s+of)\s+(?:the\s+)?$")
+# "Long Form (LF) problem": a definition followed by what it names, a problem (a "setting" may be the
+# paper's own: "we propose few-shot learning for a multimodal multitask multilingual (FM3) setting")
+_POSED_AFTER = re.compile(r"\s*\([^()]{1,20}\)\s+(?:problems?|tasks?|formulations?)\b")
 
 
 # "we propose a method based on X": words between the verb and a name that make it someone else's.
 _NOT_OWN_BETWEEN = re.compile(
     # whole words only: "on" in "try-on" is not the preposition
-    r"(?<![\w\-])(?:based on|using|with|from|upon|leverag\w*|than|over|like|such as|including|for|of|on|to|by|which|that|"
+    r"(?<![\w\-])(?:based on|using|with|via|from|upon|leverag\w*|than|over|like|such as|including|for|of|on|to|by|which|that|"
     r"outperform\w*|surpass\w*|beat\w*|compar\w*)(?![\w\-])",
     re.IGNORECASE,
 )

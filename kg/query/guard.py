@@ -40,7 +40,7 @@ _FORBIDDEN = frozenset((
     "GRANT", "DENY", "REVOKE", "USE", "COPY", "EXPORT", "IMPORT", "INSTALL", "ATTACH", "CHECKPOINT", "BEGIN", "COMMIT",
     "ROLLBACK",
 ))
-_DATABASE_COMMAND = re.compile(r"(?:START|STOP)\s+DATABASE", re.IGNORECASE)
+_DATABASE_COMMAND = re.compile(r"\b(?:START|STOP)\s+DATABASE\b", re.IGNORECASE)
 ALLOWED_PROCEDURES = frozenset((
     "db.index.fulltext.querynodes", "db.labels", "db.relationshiptypes", "db.propertykeys", "db.schema.visualization",
     "db.schema.nodetypeproperties", "db.schema.reltypeproperties", "show_tables", "table_info",

@@ -127,6 +127,11 @@ def test_queries_guard_refuses_writes_loads_and_administration(text):
         check_read_only(text)
 
 
+def test_queries_guard_names_database_administration_anywhere_in_a_query():
+    with pytest.raises(ReadOnlyQueryError, match="database administration"):
+        check_read_only("MATCH (n) RETURN n STOP DATABASE neo4j")
+
+
 def test_queries_cli_offline_list_run_and_cypher(sample_build, monkeypatch):
     monkeypatch.delenv("NEO4J_URI", raising=False)
     runner = CliRunner()
