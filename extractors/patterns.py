@@ -303,7 +303,7 @@ _NAME_LIST = rf"{_LIST_ITEM}(?:{_LIST_SEP}{_LIST_ITEM})+"
 _LIST_BEFORE_DATA = re.compile(rf"(?<![\w\-])({_NAME_LIST})\s+$")
 # ... after the words that report experiments: "Our experiments on Sokoban, Maze, and Taxi show".
 _EXPERIMENTS = ("experiments", "experiment", "evaluated", "evaluate", "evaluation", "evaluations", "results", "tested",
-                "benchmarked", "conducted")
+                "benchmarked", "conducted", "performance")  # ("state-of-the-art performance on Caltech, INRIA, and ETH")
 _LIST_AFTER_EVAL = re.compile(rf"(?:the\s+)?({_NAME_LIST})(?![\w\-])")
 _LIST_NAME = re.compile(_CAP_WORD + r"(?:[ \-]" + _CAP_WORD + r"){0,2}")
 # Coordinated capitalised words that are not names of datasets: languages, mostly.

@@ -9,7 +9,9 @@ asks, so ``kg query`` on a million papers answers from disk in milliseconds.
 Writing is a build: rows are staged to Parquet files table by table (:class:`StoreWriter`, memory
 bounded by the chunk size), then a new database file is bulk-loaded with ``COPY`` and moved over
 the old one in one rename, so that a build killed at any moment leaves the previous graph
-readable. Builds into one folder are serialised by a lock file.
+readable. An update (``kg build --update``) instead applies its changes (the rows of the papers it
+wrote again, and the entity and derived rows that differ) to a copy of the current file, which
+then replaces it the same way. Builds into one folder are serialised by a lock file.
 """
 
 from __future__ import annotations

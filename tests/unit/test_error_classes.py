@@ -241,3 +241,10 @@ def test_error_class_a_dash_spaced_out_by_pdf_extraction_stays_inside_a_name(nlp
 def test_error_class_a_name_the_authors_measure_on_pose_or_use_is_not_proposed(nlp, text, name):
     entities, _ = run(nlp, text)
     assert entities.get(name, ("", ""))[1] != "proposed", entities
+
+
+def test_error_class_names_listed_after_performance_on_are_evaluated_on(nlp):
+    _, relations = run(nlp, "Pedestrians\n\nWe propose ZetaPed. Particularly, our method achieves state-of-the-art "
+                            "performance on Tarnfield, KITTI, and Ossory.")
+    evaluated = {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"}
+    assert {"Tarnfield", "KITTI", "Ossory"} <= evaluated, relations
