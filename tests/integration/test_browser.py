@@ -82,6 +82,17 @@ def _grass_colours() -> dict[str, str]:
             for block in [re.search(r"(?<![-\w])color:\s*(#[0-9A-Fa-f]{6})", body)] if block}
 
 
+def _fill(page, selector: str, value: str) -> None:
+    """Type ``value`` into a form field and wait until the field holds it. (A click alone did not
+    always move the focus in time: the password was once typed after the user name.)"""
+    field = f"document.querySelector({json.dumps(selector)})"
+    page.click(selector)
+    page.evaluate(f"{field}.focus(), {field}.select()")
+    page.wait_for(f"document.activeElement === {field}", what=f"the focus on {selector}", timeout=10)
+    page.type_text(value)
+    page.wait_for(f"{field}.value === {json.dumps(value)}", what=f"{selector} filled in", timeout=10)
+
+
 FRAME_COMMANDS = "[...document.querySelectorAll('[data-testid=frameCommand]')].map(e => e.innerText).join('\\n')"
 
 
@@ -97,13 +108,11 @@ def test_browser_guide_applies_the_style_to_a_query_result(other_ports_server, s
             page.navigate(f"http://127.0.0.1:{http}/browser/")
             page.wait_for("document.querySelector('[data-testid=password]')", what="the login form")
             assert page.evaluate("document.querySelector('[data-testid=boltaddress]').value") == f"127.0.0.1:{bolt}"
-            page.click("[data-testid=username]")
-            page.evaluate("document.querySelector('[data-testid=username]').select()")
-            page.type_text("neo4j")
-            page.click("[data-testid=password]")
-            page.type_text(password)
-            page.click("[data-testid=connect]")
-            page.wait_for("document.body.innerText.includes('You are connected')", what="the connection", timeout=60)
+            _fill(page, "[data-testid=username]", "neo4j")
+            _fill(page, "[data-testid=password]", password)
+            # (The form may still be attaching its handler after the fields change: click again until it answers.)
+            page.click_until("[data-testid=connect]", "document.body.innerText.includes('You are connected')",
+                             attempts=4, wait=15, what="the connection")
 
             page.click("[data-testid=activeEditor]")
             page.type_text(f":play {guide.guide_url}")
