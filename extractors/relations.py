@@ -468,12 +468,15 @@ def resolve_candidates(
         described = [(tuple(ent.surfaces), tuple(ent.mentions)) for ent in unsettled]
         kinds = typer.decide(rows, [verdicts[id(ent)] for ent in unsettled], described)
         verdicts.update(zip(map(id, unsettled), kinds))
+    settled = []
     for ent in live:
         if not ent.weak:
             verdict = verdicts[id(ent)]
             if verdict == "None":
                 continue
             ent.label = _label_of_verdict(verdict, ent)
+        settled.append(ent)
+    for ent in _merge_shortened_data(settled):
         proposed, label = ent.proposed, ent.label
         name = _pick_name(ent)
         first = ent.mentions[0] if ent.mentions else (ent.surfaces[name], ent.surfaces[name] + len(name))
@@ -497,6 +500,31 @@ def resolve_candidates(
     results = _results(text, sentences, {n: e for n, e in by_name.items() if n in kept}, extractor,
                        sole_benchmark=next(iter(evaluated)) if len(evaluated) == 1 else None)
     return out_entities, relations, results
+
+
+def _merge_shortened_data(entities: list[_Entity]) -> list[_Entity]:
+    """A data name written again without its first words ("VOC 2007" after "PASCAL VOC 2007") is
+    the longer name's alias. Only names of two words or more: "COCO" after "MS COCO" is its own
+    name in the gazetteer, and one word is too little to tell."""
+    data = [e for e in entities if e.label in (NodeLabel.DATASET, NodeLabel.BENCHMARK) and not e.weak]
+    if len(data) < 2:
+        return entities
+    longer = {}
+    for ent in data:
+        for surface in ent.surfaces:
+            words = surface.split()
+            for cut in range(1, len(words) - 1):
+                longer.setdefault(" ".join(words[cut:]), ent)
+    merged = set()
+    for ent in data:
+        if ent.proposed or not all(len(s.split()) >= 2 for s in ent.surfaces):
+            continue
+        target = next((longer[s] for s in ent.surfaces if s in longer and longer[s] is not ent), None)
+        if target is not None and id(target) not in merged:
+            _absorb(target, ent)
+            target.mentions = sorted(set(target.mentions))
+            merged.add(id(ent))
+    return [e for e in entities if id(e) not in merged]
 
 
 def _results(text: str, sentences: "_Sentences", by_name: dict[str, _Entity], extractor: str,

@@ -248,3 +248,12 @@ def test_error_class_names_listed_after_performance_on_are_evaluated_on(nlp):
                             "performance on Tarnfield, KITTI, and Ossory.")
     evaluated = {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"}
     assert {"Tarnfield", "KITTI", "Ossory"} <= evaluated, relations
+
+
+def test_error_class_a_data_name_written_again_without_its_first_word_is_the_same_data(nlp):
+    # ("VOC 2007" after "PASCAL VOC 2007" in older abstracts)
+    text = ("Driving\n\nWe propose ZetaDrive. Experiments are carried out on the Waymo Open Dataset. We obtain 70% "
+            "mAP on Open Dataset validation.")
+    entities, relations = run(nlp, text)
+    assert "Open Dataset" not in entities and "Waymo Open Dataset" in entities, entities
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"Waymo Open Dataset"}, relations
