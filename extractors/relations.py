@@ -236,6 +236,7 @@ def resolve_candidates(
     spans: list[tuple[int, int, Candidate, str]] = []  # start, end, candidate, role of span
     links: list[tuple[str, str, int]] = []  # short key, long key, end of the long form
     generic_shorts: set[str] = set()
+    headed_shorts: list[tuple[str, str, str]] = []  # (short, long form, head): "GA", "Gated-Attention", "Reader"
     defined_here: dict[tuple[int, int], str] = {}  # short-form span -> key of the long form this text gives it
     # The statistical NER does not add names (it adds noise: see scripts/train_ner.py); its labels
     # settle the type of names whose type no rule decided.
@@ -268,8 +269,12 @@ def resolve_candidates(
         if cand.source == "ner" or cand.source == "known-part":
             continue
         if cand.source == "abbreviation" and cand.long_form:
-            if _METHOD_HEAD_AFTER.match(text, cand.end):
-                continue  # "the Gated-Attention (GA) Reader": both forms are modifiers of the name's head
+            headed = _METHOD_HEAD_AFTER.match(text, cand.end)
+            if headed:  # "the Gated-Attention (GA) Reader": both forms are modifiers of the name's head
+                head = headed.group(0).split()[-1]
+                long_start, long_end = cand.long_form
+                headed_shorts.append((_clean(text[cand.start : cand.end]), _clean(text[long_start:long_end]), head))
+                continue
             short = _clean(text[cand.start : cand.end])
             long_start, long_end = cand.long_form
             long_text = _clean(text[long_start:long_end])
@@ -434,6 +439,8 @@ def resolve_candidates(
                 if span not in ent.mentions and not accepted.overlaps(*span):
                     ent.mentions.append(span)
         ent.mentions = sorted(set(ent.mentions))
+    for short, long_form, head in headed_shorts:
+        _name_with_its_head(text, entities, short, long_form, head)
 
     # 4. Types and roles.
     out_entities: list[ExtractedEntity] = []
@@ -500,6 +507,29 @@ def resolve_candidates(
     results = _results(text, sentences, {n: e for n, e in by_name.items() if n in kept}, extractor,
                        sole_benchmark=next(iter(evaluated)) if len(evaluated) == 1 else None)
     return out_entities, relations, results
+
+
+def _name_with_its_head(text: str, entities: dict[str, _Entity], short: str, long_form: str, head: str) -> None:
+    """After "the Gated-Attention (GA) Reader", "the GA Reader" is that reader, not a method "GA":
+    the short form with the head word is an alias of the long name, and a "GA" found only there
+    goes."""
+    named = name_key(f"{long_form} {head}").removesuffix("s")  # (the title may name "Gated-Attention Readers")
+    target = next((e for e in entities.values() if any(name_key(s).removesuffix("s") == named for s in e.surfaces)), None)
+    if target is None:
+        return
+    alias = f"{short} {head}"
+    spans = [span for span in name_occurrences(text, alias)]
+    if not spans:
+        return
+    target.surfaces.setdefault(alias, spans[0][0])
+    target.mentions = sorted(set(target.mentions) | set(spans))
+    starts = {a for a, _ in spans}
+    for key, ent in list(entities.items()):
+        if ent is target or set(ent.surfaces) != {short}:
+            continue
+        # (its mentions: inside "GA Reader", or the definition's "(GA) Reader")
+        if all(a in starts or _METHOD_HEAD_AFTER.match(text, b) for a, b in ent.mentions):
+            ent.surfaces.clear()
 
 
 def _merge_shortened_data(entities: list[_Entity]) -> list[_Entity]:

@@ -257,3 +257,10 @@ def test_error_class_a_data_name_written_again_without_its_first_word_is_the_sam
     entities, relations = run(nlp, text)
     assert "Open Dataset" not in entities and "Waymo Open Dataset" in entities, entities
     assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"Waymo Open Dataset"}, relations
+
+
+def test_error_class_an_abbreviation_with_the_head_of_its_name_is_that_name(nlp):
+    entities, _ = run(nlp, "Zeta-Routed Readers for Cloze Questions\n\nOur model, the Zeta-Routed (ZR) Reader, integrates "
+                           "a multi-hop architecture. The ZR Reader obtains the best results on Who Did What.")
+    assert "ZR" not in entities, entities
+    assert any(name.startswith("Zeta-Routed Reader") for name in entities), entities
