@@ -129,23 +129,22 @@ def test_errors_are_one_line_unless_debug(tmp_path, fixtures, monkeypatch):
 
 
 def test_two_builds_into_one_folder_one_is_refused_in_one_line_and_the_graph_survives(tmp_path, fixtures):
+    """A build started while another writes the folder is refused at once. (The other build is this
+    test holding the folder's lock, as a build does while it runs: two real builds raced, and on a
+    fast machine the first one could finish before the second one asked.)"""
     import subprocess
     import sys
 
     from kg.store import Store
+    from kg.store.store import folder_lock
 
     data = tmp_path / "kg-data"
     sample = fixtures.parent.parent / "data" / "hf-daily-papers"
     args = [sys.executable, "-m", "kg", "build", str(sample), "--data", str(data)]
-    first = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    import time
-
-    while not (data / ".lock").exists() and first.poll() is None:
-        time.sleep(0.05)
-    time.sleep(0.5)  # the first build holds the lock now (it is extracting)
-    second = subprocess.run(args, capture_output=True, text=True, timeout=600)
-    out, err = first.communicate(timeout=600)
-    assert first.returncode == 0, err
+    first = subprocess.run(args, capture_output=True, text=True, timeout=600)
+    assert first.returncode == 0, first.stderr
+    with folder_lock(data):
+        second = subprocess.run(args, capture_output=True, text=True, timeout=600)
     assert second.returncode == 1
     assert second.stderr.strip().splitlines()[-1].endswith("another build is writing this graph folder; wait for it to finish")
     with Store(data) as store:
