@@ -269,15 +269,13 @@ def resolve_candidates(
         if cand.source == "ner" or cand.source == "known-part":
             continue
         if cand.source == "abbreviation" and cand.long_form:
-            headed = _METHOD_HEAD_AFTER.match(text, cand.end)
-            if headed:  # "the Gated-Attention (GA) Reader": both forms are modifiers of the name's head
-                head = headed.group(0).split()[-1]
-                long_start, long_end = cand.long_form
-                headed_shorts.append((_clean(text[cand.start : cand.end]), _clean(text[long_start:long_end]), head))
-                continue
             short = _clean(text[cand.start : cand.end])
             long_start, long_end = cand.long_form
             long_text = _clean(text[long_start:long_end])
+            headed = _METHOD_HEAD_AFTER.match(text, cand.end)
+            if headed:  # "the Gated-Attention (GA) Reader": both forms are modifiers of the name's head
+                headed_shorts.append((short, long_text, headed.group(0).split()[-1]))
+                continue
             stripped = _LEADING_NOISE.sub("", long_text)
             long_start += len(long_text) - len(stripped)
             long_text = stripped
@@ -289,9 +287,10 @@ def resolve_candidates(
                 generic = _is_generic_long(long_text)
             if short in _NEVER_NAMES:
                 continue
-            coined = _NAMED_RIGHT_BEFORE.search(text, max(0, long_start - 24), long_start) is not None and (
-                _defined_in_proposal(text, sentences, cand.start, long_start))
-            if ((short[:-1] if plural else short) in stop and not coined) or len(long_text.split()) > 10 or (
+            family = (short[:-1] if plural else short) in stop and not (
+                _NAMED_RIGHT_BEFORE.search(text, max(0, long_start - 24), long_start)
+                and _defined_in_proposal(text, sentences, cand.start, long_start))
+            if family or len(long_text.split()) > 10 or (
                 (plural or generic) and not _defined_in_proposal(text, sentences, cand.start, long_start, family=plural)
             ):
                 generic_shorts.add(name_key(short))
@@ -518,13 +517,13 @@ def _name_with_its_head(text: str, entities: dict[str, _Entity], short: str, lon
     if target is None:
         return
     alias = f"{short} {head}"
-    spans = [span for span in name_occurrences(text, alias)]
+    spans = list(name_occurrences(text, alias))
     if not spans:
         return
     target.surfaces.setdefault(alias, spans[0][0])
     target.mentions = sorted(set(target.mentions) | set(spans))
     starts = {a for a, _ in spans}
-    for key, ent in list(entities.items()):
+    for ent in entities.values():
         if ent is target or set(ent.surfaces) != {short}:
             continue
         # (its mentions: inside "GA Reader", or the definition's "(GA) Reader")

@@ -317,7 +317,7 @@ def _loader_row(table, row: dict) -> dict:
     if table.is_rel:
         props = {k: v for k, v in row.items() if k not in ("from", "to") and v is not None}
         return {"from": row["from"], "to": row["to"], "props": props}
-    first = table.columns[0][0]
+    first = table.key
     item = {first: row[first], "props": {k: v for k, v in row.items() if v is not None and k != first}}
     if table.name == "Entity":
         item["label"] = row["label"]

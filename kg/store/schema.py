@@ -51,6 +51,11 @@ class Table:
         return bool(self.source)
 
     @property
+    def key(self) -> str:
+        """A node table's primary key: its first column."""
+        return self.columns[0][0]
+
+    @property
     def column_names(self) -> tuple[str, ...]:
         return tuple(name for name, _ in self.columns)
 
@@ -111,7 +116,7 @@ def ddl() -> list[str]:
     statements = []
     for table in NODE_TABLES:
         columns = ", ".join(f"`{name}` {kind}" for name, kind in table.columns)
-        statements.append(f"CREATE NODE TABLE {table.name}({columns}, PRIMARY KEY(`{table.columns[0][0]}`))")
+        statements.append(f"CREATE NODE TABLE {table.name}({columns}, PRIMARY KEY(`{table.key}`))")
     for table in REL_TABLES:
         columns = "".join(f", `{name}` {kind}" for name, kind in table.columns)
         statements.append(f"CREATE REL TABLE {table.name}(FROM {table.source} TO {table.target}{columns})")

@@ -458,7 +458,7 @@ class StoreWriter:
                 continue
             if not self._parent.has(table.name):
                 return None
-            key_columns = ["from", "to"] if table.is_rel else [table.columns[0][0]]
+            key_columns = ["from", "to"] if table.is_rel else [table.key]
             old = _read_all(self._parent.files(table.name), table)
             new = _read_all(self._files.get(table.name, []), table)
             every = [name for name, _ in table.staged_columns]
@@ -507,8 +507,11 @@ def _quoted(path: Path) -> str:
     return f"'{text}'"
 
 
-def _key_of(table_name: str) -> str:
-    return TABLES[table_name].columns[0][0]
+def _delete_pairs(table: Table, pairs: list[dict]) -> tuple[str, str, dict]:
+    """The statement deleting ``table``'s relationships between the given ends ({"a", "b"} keys)."""
+    source, target = TABLES[table.source], TABLES[table.target]
+    return table.name, (f"UNWIND $keys AS k MATCH (a:{source.name} {{{source.key}: k.a}}) WITH a, k "
+                        f"MATCH (a)-[r:{table.name}]->(b:{target.name} {{{target.key}: k.b}}) DELETE r"), {"keys": pairs}
 
 
 def _delta_statements(delta: dict, folder: Path) -> Iterator[tuple[str, str, dict]]:
@@ -530,26 +533,24 @@ def _delta_statements(delta: dict, folder: Path) -> Iterator[tuple[str, str, dic
     for name, keys in delta["delete"].items():
         table = TABLES[name]
         if table.is_rel:
-            pairs = [{"a": a, "b": b} for a, b in keys]
-            yield name, (f"UNWIND $keys AS k MATCH (a:{table.source} {{{_key_of(table.source)}: k.a}}) WITH a, k "
-                         f"MATCH (a)-[r:{name}]->(b:{table.target} {{{_key_of(table.target)}: k.b}}) DELETE r"), {"keys": pairs}
+            yield _delete_pairs(table, [{"a": a, "b": b} for a, b in keys])
         else:
-            yield name, f"UNWIND $keys AS k MATCH (n:{name} {{{_key_of(name)}: k}}) DETACH DELETE n", {"keys": [k[0] for k in keys]}
+            yield name, f"UNWIND $keys AS k MATCH (n:{name} {{{table.key}: k}}) DETACH DELETE n", {"keys": [k[0] for k in keys]}
     for table in NODE_TABLES + REL_TABLES:
         for file_name in delta["upsert"].get(table.name) or ():
             path = folder / file_name
             if table.is_rel:
                 if table.name not in PAPER_TABLE_KEYS:  # a pair of a derived table whose count changed
-                    pairs = [{"a": row["from"], "b": row["to"]} for row in pq.read_table(path, columns=["from", "to"]).to_pylist()]
-                    yield table.name, (f"UNWIND $keys AS k MATCH (a:{table.source} {{{_key_of(table.source)}: k.a}}) WITH a, k "
-                                       f"MATCH (a)-[r:{table.name}]->(b:{table.target} {{{_key_of(table.target)}: k.b}}) DELETE r"), {"keys": pairs}
+                    ends = pq.read_table(path, columns=["from", "to"]).to_pylist()
+                    yield _delete_pairs(table, [{"a": row["from"], "b": row["to"]} for row in ends])
+                source, target = TABLES[table.source], TABLES[table.target]
                 carried = "".join(f", `{column}`" for column in table.column_names)
                 properties = ", ".join(f"`{column}`: `{column}`" for column in table.column_names)
-                yield table.name, (f"LOAD FROM {_quoted(path)} MATCH (a:{table.source} {{{_key_of(table.source)}: `from`}}) "
-                                   f"WITH a, `from`, `to`{carried} MATCH (b:{table.target} {{{_key_of(table.target)}: `to`}}) "
+                yield table.name, (f"LOAD FROM {_quoted(path)} MATCH (a:{source.name} {{{source.key}: `from`}}) "
+                                   f"WITH a, `from`, `to`{carried} MATCH (b:{target.name} {{{target.key}: `to`}}) "
                                    f"CREATE (a)-[:{table.name} {{{properties}}}]->(b)"), {}
             else:
-                key = _key_of(table.name)
+                key = table.key
                 sets = ", ".join(f"n.`{column}` = `{column}`" for column in table.column_names[1:])
                 yield table.name, f"LOAD FROM {_quoted(path)} MERGE (n:{table.name} {{`{key}`: `{key}`}})" + (
                     f" SET {sets}" if sets else ""), {}
