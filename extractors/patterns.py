@@ -19,8 +19,8 @@ from spacy.tokens import Doc
 from kg.model import NodeLabel
 from extractors.candidates import BatchComponent, Candidate, add_candidates, doc_text, doc_words, use_word_flag
 from extractors.text import (
-    DATA, Needles, WordClasses, WordIndex, is_coined_name, lower_same_length, matches_at, shaped_words, stop_acronyms,
-    trim_name, url_spans,
+    NATURAL_LANGUAGES, Needles, WordClasses, WordIndex, data_words, is_coined_name, lower_same_length, matches_at,
+    shaped_words, stop_acronyms, trim_name, url_spans,
 )
 
 __all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names"]
@@ -307,7 +307,7 @@ _EXPERIMENTS = ("experiments", "experiment", "evaluated", "evaluate", "evaluatio
 _LIST_AFTER_EVAL = re.compile(rf"(?:the\s+)?({_NAME_LIST})(?![\w\-])")
 _LIST_NAME = re.compile(_CAP_WORD + r"(?:[ \-]" + _CAP_WORD + r"){0,2}")
 # Coordinated capitalised words that are not names of datasets: languages, mostly.
-_NOT_DATA_NAMES = frozenset((DATA / "not_data_names.txt").read_text(encoding="utf-8").split())
+_NOT_DATA_NAMES = data_words("not_data_names.txt") | NATURAL_LANGUAGES
 
 
 def _list_names(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -25,8 +25,8 @@ from extractors.entity_typer import name_features
 from extractors.patterns import METHOD_HEADS, TITLE_PREPOSITIONS
 from extractors.results import find_results, metric_of, parse_value
 from extractors.text import (
-    MINOR_WORDS, Needles, WordIndex, lower_same_length, matches_at, name_occurrences, sentence_bounds, stop_acronyms,
-    word_starts,
+    MINOR_WORDS, Needles, WordIndex, lower_same_length, matches_at, name_occurrences, names_languages, sentence_bounds,
+    stop_acronyms, word_starts,
 )
 
 __all__ = ["RelationExtractor", "resolve_candidates"]
@@ -1083,6 +1083,8 @@ def _looks_generic(ent: _Entity) -> bool:
         return False
     if ent.sources <= {"shape"} and all(s.isupper() and len(s) <= 3 for s in ent.surfaces) and len(ent.mentions) == 1:
         return True  # a lone three-letter acronym never defined or reused
+    if all(names_languages(s) for s in ent.surfaces):
+        return True  # "English and Chinese datasets", "experiments on Arabic-English": languages, not data
     return False
 
 

@@ -37,6 +37,9 @@ __all__ = [
     "WordClasses",
     "cares_about",
     "Needles",
+    "NATURAL_LANGUAGES",
+    "data_words",
+    "names_languages",
 ]
 
 DATA = Path(__file__).parent / "data"
@@ -530,13 +533,35 @@ def _first_alnum(text: str, a: int, b: int) -> int:
     return a
 
 
-@lru_cache(maxsize=1)
-def stop_acronyms() -> frozenset[str]:
+@lru_cache(maxsize=None)
+def data_words(file_name: str) -> frozenset[str]:
+    """The words of a file of ``extractors/data`` (lines starting with "#" are comments)."""
     words: set[str] = set()
-    for line in (DATA / "stop_acronyms.txt").read_text(encoding="utf-8").splitlines():
+    for line in (DATA / file_name).read_text(encoding="utf-8").splitlines():
         if not line.startswith("#"):
             words.update(line.split())
     return frozenset(words)
+
+
+NATURAL_LANGUAGES = data_words("languages.txt")
+_LANGUAGE_JOINERS = re.compile(r"\s*(?:/|\bto\b|\band\b|,|\s|-)\s*")
+
+
+def names_languages(name: str) -> bool:
+    """Is ``name`` only natural languages ("Chinese", "Arabic-English", "English / Hindi",
+    "Ara-bic" hyphenated by a PDF)? Such a name says which language a corpus holds, not which corpus.
+
+    >>> [names_languages(n) for n in ["Chinese", "Arabic-English", "Chi-nese", "English-to-German WMT 2014", "CoNLL"]]
+    [True, True, True, False, False]
+    """
+    if name.replace("-", "") in NATURAL_LANGUAGES:
+        return True
+    parts = [p for p in _LANGUAGE_JOINERS.split(name) if p]
+    return bool(parts) and all(p in NATURAL_LANGUAGES for p in parts)
+
+
+def stop_acronyms() -> frozenset[str]:
+    return data_words("stop_acronyms.txt")
 
 
 # A word of a name (letters, digits and the joiners names use: GPT-3.5, MiniWoB++, Qwen2.5-VL), and only

@@ -264,3 +264,20 @@ def test_error_class_an_abbreviation_with_the_head_of_its_name_is_that_name(nlp)
                            "a multi-hop architecture. The ZR Reader obtains the best results on Who Did What.")
     assert "ZR" not in entities, entities
     assert any(name.startswith("Zeta-Routed Reader") for name in entities), entities
+
+
+@pytest.mark.parametrize("text, languages", [
+    ("Parsing\n\nExperimental results on both English and Chinese datasets show that QuoraParse works.", {"English", "Chinese"}),
+    ("Translation\n\nLarge-scale experiments on Arabic-English and Chinese-English show gains of ZetaMT.",
+     {"Arabic-English", "Chinese-English"}),
+    ("Collocations\n\nWe analyze various Japanese corpora and the Ara-bic treebank with TarnCol.", {"Japanese", "Ara-bic"}),
+])
+def test_error_class_a_language_is_not_a_dataset(nlp, text, languages):
+    entities, relations = run(nlp, text)
+    assert not languages & set(entities), entities
+    assert not languages & {t for _, _, t, _ in relations}
+
+
+def test_error_class_a_named_corpus_in_a_language_keeps_its_name(nlp):
+    entities, relations = run(nlp, "Translation\n\nWe evaluate ZetaMT on the English-to-German WMT 2014 task and on CoNLL-2003.")
+    assert {"WMT 2014", "CoNLL-2003"} <= {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"}, (entities, relations)
