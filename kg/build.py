@@ -438,8 +438,10 @@ def build(
                                        generation=generation)
             # "bulk load": every row into a new store; "store update": the changes applied to a copy
             timings["store update" if "in place" in writer.timings else "bulk load"] = time.perf_counter() - started
-            if "delta" in writer.timings:  # (part of that phase: the changes, for Neo4j and the store)
-                timings["of which delta"] = writer.timings["delta"]
+            # (parts of that phase: computing the changes, for Neo4j and the store; then applying them)
+            for part in ("delta", "copy", "changes", "checkpoint"):
+                if part in writer.timings:
+                    timings[f"of which {part}"] = writer.timings[part]
     write_rejects(rejects, folder)
     with Store(folder) as store:
         counts = store.counts()

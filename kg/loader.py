@@ -21,6 +21,7 @@ from kg.config import Neo4jSettings
 from kg.errors import LoadError, Neo4jConnectionError
 from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType, Result
 from kg.query.library import CYPHER_DIR, get_query, load_queries
+from kg.store.schema import decode_offsets
 
 __all__ = ["open_driver", "ensure_schema", "load_store", "load_graph", "pull_graph", "database_counts", "batched",
            "run_read"]
@@ -315,7 +316,7 @@ def _delta_rows(snapshot, delta: dict) -> int:
 def _loader_row(table, row: dict) -> dict:
     """A staged row in the shape the load statements take."""
     if table.is_rel:
-        props = {k: v for k, v in row.items() if k not in ("from", "to") and v is not None}
+        props = {k: v for k, v in decode_offsets(row).items() if k not in ("from", "to") and v is not None}
         return {"from": row["from"], "to": row["to"], "props": props}
     first = table.key
     item = {first: row[first], "props": {k: v for k, v in row.items() if v is not None and k != first}}

@@ -13,7 +13,7 @@ from typing import Optional, Union
 
 from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType, Result
 from kg.store.derived import paper_rows, relation_rows, result_rows, write_derived
-from kg.store.schema import PAPER_TO_ENTITY, REL_TABLES, TABLES
+from kg.store.schema import PAPER_TO_ENTITY, REL_TABLES, TABLES, decode_offsets
 from kg.store.store import (
     FORMAT_VERSION, MANIFEST_FILE, STORE_FILE, Store, StoreError, StoreWriter, folder_lock, open_store, store_exists,
 )
@@ -63,7 +63,7 @@ def read_graph(store: Store) -> Graph:
         fields = ", ".join(f"r.`{name}` AS `{name}`" for name in table.column_names)
         text = f"MATCH (a:{table.source})-[r:{table.name}]->(b:{table.target}) RETURN a.id AS source, b.id AS target, {fields}"
         for row in store.rows(text):
-            values = {k: v for k, v in row.items() if v is not None and k not in ("source", "target")}
+            values = {k: v for k, v in decode_offsets(row).items() if v is not None and k not in ("source", "target")}
             relations.append(Relation(source=row["source"], target=row["target"], type=RelType(table.name), **values))
     results = []
     text = ("MATCH (p:Paper)-[:REPORTS]->(r:Result)-[:ON_BENCHMARK]->(b:Entity) OPTIONAL MATCH (r)-[:BY_METHOD]->(m:Entity) "

@@ -13,7 +13,7 @@ from collections import defaultdict
 from typing import Iterable
 
 from kg.model import Entity, NodeLabel, Paper, Relation, Result, paper_authors
-from kg.store.schema import RANK_DEPTH
+from kg.store.schema import RANK_DEPTH, encode_offsets
 
 __all__ = ["paper_row", "relation_row", "paper_rows", "relation_rows", "result_rows", "write_derived"]
 
@@ -29,6 +29,7 @@ def paper_row(paper: Paper) -> dict:
 def relation_row(rel: Relation) -> dict:
     row = rel.model_dump(exclude={"source", "type", "target"})
     row["from"], row["to"] = rel.source, rel.target
+    row["spans"] = encode_offsets(rel.spans)
     return row
 
 

@@ -18,6 +18,7 @@ from typing import Optional, Union
 import networkx as nx
 
 from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType, Result, paper_authors
+from kg.store.schema import decode_offsets
 
 __all__ = [
     "to_networkx",
@@ -151,7 +152,7 @@ def mirror_of_store(store, *, benchmark: Optional[str] = None, since: Optional[s
                           "e.aliases AS aliases", None if whole else {"entities": sorted(wanted)}):
         G.add_node(row["id"], label=row["label"], name=row["name"], aliases=row["aliases"] or [])
     for name, row in relations:
-        props = {k: v for k, v in row.items() if k not in ("source", "target")}
+        props = {k: v for k, v in decode_offsets(row).items() if k not in ("source", "target")}
         if name != "OUTPERFORMS":
             props.pop("benchmark", None)
             props.pop("metric", None)

@@ -37,7 +37,7 @@ STORE_FILE = "graph.lbug"
 MANIFEST_FILE = "manifest.json"
 LOCK_FILE = ".lock"
 SNAPSHOT_DIR = "tables"
-SNAPSHOT_FORMAT = 1  # the tables' layout: a snapshot of another layout is not used (1: no MENTIONS)
+SNAPSHOT_FORMAT = 2  # the tables' layout: a snapshot of another layout is not used (1: no MENTIONS; 2: spans as text)
 # The tables whose rows each belong to one paper, and what says which: a paper id column, the
 # paper's lookup key ("key", through KEYS) or its result's id ("result", through Result).
 PAPER_TABLE_KEYS = {
@@ -424,16 +424,22 @@ class StoreWriter:
         changes :func:`kg.loader.load_store` sends a server): the papers written again lose their
         rows, gone keys are deleted, and the rows that are new or changed are merged in."""
         lb = _ladybug()
+        started = time.perf_counter()
         shutil.copyfile(current, fresh)
+        self.timings["copy"] = time.perf_counter() - started
         db = lb.Database(str(fresh), buffer_pool_size=_write_buffer())
         conn = lb.Connection(db)
         table_name = "(papers)"
         try:
+            started = time.perf_counter()
             conn.execute("BEGIN TRANSACTION")
             for table_name, statement, params in _delta_statements(delta, self.staging):
                 conn.execute(statement, params)
             conn.execute("COMMIT")
+            self.timings["changes"] = time.perf_counter() - started
+            started = time.perf_counter()
             conn.execute("CHECKPOINT")
+            self.timings["checkpoint"] = time.perf_counter() - started
         except RuntimeError as exc:
             raise StoreError(f"{self.folder}: cannot write the graph store (table {table_name}): {exc}") from None
         finally:
