@@ -214,12 +214,12 @@ class _Previous:
 
         self.cache = PaperCache(cache_path(folder))
         self.resolver: Optional[Resolver] = None
-        self.assignment: dict[str, tuple[str, str]] = {}
+        self.assignment: dict[str, str] = {}
         self.snapshot = Snapshot.open(folder)
         generation = self.snapshot.generation if self.snapshot else None
         if generation and self.cache.meta("generation") == generation and self.cache.meta("pipeline") == pipeline:
             state = _read_state(folder / STATE_FILE)
-            if state and state.get("generation") == generation:
+            if state and state.get("generation") == generation and state.get("format") == STATE_FORMAT:
                 self.resolver = Resolver.from_state(state["resolver"])
                 self.assignment = state["assignment"]
 
@@ -232,6 +232,7 @@ class _Previous:
 
 
 STATE_FILE = "resolver.pickle"
+STATE_FORMAT = 2  # (1: each name's entity id and label; 2: its entity id, which starts with the label)
 
 
 def _read_state(path: Path) -> Optional[dict]:
@@ -244,11 +245,11 @@ def _read_state(path: Path) -> Optional[dict]:
         return None
 
 
-def _write_state(path: Path, generation: str, resolver: Resolver, assignment: dict[str, tuple[str, str]]) -> None:
+def _write_state(path: Path, generation: str, resolver: Resolver, assignment: dict[str, str]) -> None:
     import pickle
 
     with path.open("wb") as handle:
-        pickle.dump({"generation": generation, "resolver": resolver.state(), "assignment": assignment},
+        pickle.dump({"format": STATE_FORMAT, "generation": generation, "resolver": resolver.state(), "assignment": assignment},
                     handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
@@ -393,7 +394,8 @@ def build(
                     # Papers none of whose names resolve differently keep their rows; the others
                     # are resolved again from their cached extraction.
                     before = previous.assignment
-                    changed = [key for key in now.keys() | before.keys() if now.get(key) != before.get(key)]
+                    changed = [key for key, eid in now.items() if before.get(key) != eid]
+                    changed += [key for key in before if key not in now]
                     for cached in cache.papers_with_names(changed):
                         if cached.seq in handled:
                             continue

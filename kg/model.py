@@ -49,6 +49,7 @@ class NodeLabel(str, Enum):
 
 
 ENTITY_LABELS = (NodeLabel.METHOD, NodeLabel.DATASET, NodeLabel.BENCHMARK, NodeLabel.TASK, NodeLabel.METRIC)
+_ID_PREFIX = {label: f"{label.value.lower()}:" for label in NodeLabel}  # (a label or its value: one hash)
 
 
 class RelType(str, Enum):
@@ -134,8 +135,11 @@ def title_key(title: str) -> str:
     return _NON_ALNUM.sub("", text)
 
 
+_SLUG_BREAK = re.compile(r"[^0-9a-z+]+")
+
+
 def _slug(text: str) -> str:
-    slug = re.sub(r"[^0-9a-z+]+", "-", unicodedata.normalize("NFKC", text).casefold()).strip("-")
+    slug = _SLUG_BREAK.sub("-", unicodedata.normalize("NFKC", text).casefold()).strip("-")
     return slug or hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
@@ -182,8 +186,8 @@ def paper_id(*, arxiv_id: Optional[str], title: str) -> str:
 
 def entity_id(label: Union[NodeLabel, str], name: str) -> str:
     """Deterministic entity id: lower-cased label, a colon, the slug of the canonical name."""
-    label_value = label.value if isinstance(label, NodeLabel) else label
-    return f"{label_value.lower()}:{_slug(name)}"
+    prefix = _ID_PREFIX.get(label) or f"{label.lower()}:"
+    return prefix + _slug(name)
 
 
 class _Model(BaseModel):

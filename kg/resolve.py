@@ -30,7 +30,10 @@ __all__ = ["Resolver", "resolve_graph"]
 
 
 def _class_of(label: NodeLabel) -> str:
-    return "data" if label in (NodeLabel.DATASET, NodeLabel.BENCHMARK) else label.value
+    return _CLASS_OF[label]
+
+
+_CLASS_OF = {label: "data" if label in (NodeLabel.DATASET, NodeLabel.BENCHMARK) else label.value for label in NodeLabel}
 
 
 class _UnionFind:
@@ -113,13 +116,12 @@ class Resolver:
         resolver._labels, resolver._surfaces = state["labels"], state["surfaces"]
         return resolver
 
-    def assignment(self) -> dict[str, tuple[str, str]]:
-        """``class|key`` of every name -> (entity id, label) it resolves to (after :meth:`entities`).
-        A paper's facts depend on nothing else of the resolution: a paper none of whose names
-        changed assignment keeps its facts."""
-        labels = {eid: entity.label.value for eid, entity in self._entities.items()}
+    def assignment(self) -> dict[str, str]:
+        """``class|key`` of every name -> the id of the entity it resolves to (after :meth:`entities`;
+        an id starts with its entity's label). A paper's facts depend on nothing else of the
+        resolution: a paper none of whose names changed assignment keeps its facts."""
         node = self._node
-        return {key: (eid, labels[eid]) for key, root in self._root_of.items() for eid in (node[root],)}
+        return {key: node[root] for key, root in self._root_of.items()}
 
     @staticmethod
     def name_keys(extraction: PaperExtraction) -> set[str]:
@@ -146,23 +148,24 @@ class Resolver:
 
     def _settle(self) -> list[Entity]:
         uf = self._uf = _UnionFind()
+        long_forms = self._long_forms
+        ambiguous = {key for key, longs in long_forms.items() if len(longs) > 1}  # (class, short key)
         for cls, forms in self._forms:
-            keys = []
-            for form in forms:
-                key = merge_key(form)
-                if len(self._long_forms.get((cls, key), ())) > 1 and key != merge_key(forms[0]):
-                    continue
-                keys.append(f"{cls}|{key}")
+            if len(forms) == 1:
+                continue  # (most names: a name alone joins nothing)
+            keys = [merge_key(form) for form in forms]
+            first = f"{cls}|{keys[0]}"
             for key in keys[1:]:
-                uf.union(keys[0], key)
+                if key != keys[0] and (cls, key) not in ambiguous:
+                    uf.union(first, f"{cls}|{key}")
         members: dict[str, list[str]] = {}
         root_of = self._root_of = {}
         for key in self._surfaces:  # (the keys of _labels are the same)
             root = root_of[key] = uf.find(key)
             members.setdefault(root, []).append(key)
-        long_forms = self._long_forms
         # Only the classes with an ambiguous acronym need each written form looked up.
-        ambiguous_classes = {cls for (cls, _), longs in long_forms.items() if len(longs) > 1}
+        ambiguous_classes = {cls for cls, _ in ambiguous}
+        entities, node = self._entities, self._node
         for root in sorted(members):
             keys = members[root]
             if len(keys) == 1:  # most names: no merging of counts
@@ -176,22 +179,26 @@ class Resolver:
                 label = next(iter(label_counts))
             else:
                 label = max(label_counts, key=lambda lab: (label_counts[lab], lab is NodeLabel.BENCHMARK))
-            cls = _class_of(label)
-            if cls in ambiguous_classes:
-                forms = {f: n for f, n in surface_counts.items() if len(long_forms.get((cls, merge_key(f)), ())) <= 1}
+            if len(surface_counts) == 1:
+                name = next(iter(surface_counts))
+                aliases = []
             else:
-                forms = surface_counts
-            name = display_name(forms or surface_counts)  # an ambiguous acronym (SAM) is not a display name
+                cls = _CLASS_OF[label]
+                if cls in ambiguous_classes:
+                    forms = {f: n for f, n in surface_counts.items() if (cls, merge_key(f)) not in ambiguous}
+                else:
+                    forms = surface_counts
+                name = display_name(forms or surface_counts)  # an ambiguous acronym (SAM) is not a display name
+                aliases = sorted([s for s in surface_counts if s != name])
             eid = entity_id(label, name)
-            while eid in self._entities and self._entities[eid].name != name:
+            while eid in entities and entities[eid].name != name:
                 eid += "~"
-            aliases = sorted([s for s in surface_counts if s != name])
-            if eid in self._entities:
-                aliases = sorted(set(self._entities[eid].aliases) | set(aliases))
-            self._entities[eid] = Entity(id=eid, label=label, name=name, aliases=aliases)
-            self._node[root] = eid
-        assert all(e.label in ENTITY_LABELS for e in self._entities.values())
-        return list(self._entities.values())
+            if eid in entities:
+                aliases = sorted(set(entities[eid].aliases) | set(aliases))
+            entities[eid] = Entity(id=eid, label=label, name=name, aliases=aliases)
+            node[root] = eid
+        assert all(e.label in ENTITY_LABELS for e in entities.values())
+        return list(entities.values())
 
     def relations(self, paper: Paper, extraction: PaperExtraction) -> list[Relation]:
         """The relations one paper states, between resolved ids (after :meth:`entities`)."""
