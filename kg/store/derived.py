@@ -126,7 +126,9 @@ def write_derived(writer, entities: Iterable[Entity]) -> None:
             writer.add_columns("USED_IN", {"from": by_month["to"], "to": by_month["month"], "papers": by_month["count_all"]})
 
     ranked = _rankings(pa.table({**columns, "order": pa.array(range(len(entities)), type=pa.int64())}))
-    keys = [f"{kind}:{rank}" for kind, rank, _ in ranked]
+    # Keyed by kind and entity, not by rank: an entity that moves up a place changes its rank, not
+    # its edge (an update that adds a name early in a ranking would otherwise move every edge after it).
+    keys = [f"{kind}:{entity}" for kind, _, entity in ranked]
     writer.add_columns("Ranked", {"id": keys, "kind": [kind for kind, _, _ in ranked], "rank": [rank for _, rank, _ in ranked]})
     writer.add_columns("RANKS", {"from": keys, "to": [entity for _, _, entity in ranked]})
 
