@@ -117,7 +117,8 @@ _DATA_NOUN_WORD = re.compile(
 
 
 # "the Arcade Learning Environment", "StarCraft Multi-Agent Challenge": the name's own last word says what it is.
-_TITLED_DATA_WORDS = ("Benchmark", "Dataset", "Corpus", "Environment", "Challenge", "Suite", "Arena", "Gym", "Leaderboard", "Testbed")
+_TITLED_DATA_WORDS = ("Benchmark", "Dataset", "Corpus", "Treebank", "Environment", "Challenge", "Suite", "Arena", "Gym",
+                      "Leaderboard", "Testbed")
 _TITLED_DATA = re.compile(
     rf"(?<![A-Za-z0-9])((?:{_CAP_WORD}\s+){{1,4}}({'|'.join(_TITLED_DATA_WORDS)}))\b"
 )
@@ -146,8 +147,8 @@ _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 
 _PROPOSING_SUBJECTS = ("we ", "this paper", "this work", "this study", "this report")
 _CUE_NEEDLES = Needles(
-    ("bench", "dataset", "corpus", "corpora", "suite", "leaderboard", "challenge", "collection", "testbed", "environment",
-     "arena", "gym", "qa", "eval", *_NAMING_WORDS, *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES,
+    ("bench", "dataset", "corpus", "corpora", "treebank", "suite", "leaderboard", "challenge", "collection", "testbed",
+     "environment", "arena", "gym", "qa", "eval", *_NAMING_WORDS, *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES,
      "including", "such as", "like", "namely", "--", "—")
 )
 

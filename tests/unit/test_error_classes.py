@@ -281,3 +281,9 @@ def test_error_class_a_language_is_not_a_dataset(nlp, text, languages):
 def test_error_class_a_named_corpus_in_a_language_keeps_its_name(nlp):
     entities, relations = run(nlp, "Translation\n\nWe evaluate ZetaMT on the English-to-German WMT 2014 task and on CoNLL-2003.")
     assert {"WMT 2014", "CoNLL-2003"} <= {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"}, (entities, relations)
+
+
+def test_error_class_a_name_ending_in_treebank_is_a_dataset(nlp):
+    entities, _ = run(nlp, "Parsing\n\nWe train QuarkParse on the Basque Moor Treebank and the Penn Quark Treebank.")
+    assert entities.get("Basque Moor Treebank", ("",))[0] == "Dataset", entities
+    assert entities.get("Penn Quark Treebank", ("",))[0] == "Dataset", entities
