@@ -30,7 +30,7 @@ from kg.extraction import PaperExtraction
 from kg.identity import deduplicate_papers, merge_papers
 from kg.model import Paper, title_key
 from kg.readers import Reject, read_sources
-from kg.resolve import Resolver
+from kg.resolve import Resolver, paused_gc
 from kg.store import Store, StoreWriter, folder_lock
 from kg.store.derived import paper_rows, relation_rows, result_rows, write_derived
 
@@ -232,14 +232,14 @@ class _Previous:
 
 
 STATE_FILE = "resolver.pickle"
-STATE_FORMAT = 2  # (1: each name's entity id and label; 2: its entity id, which starts with the label)
+STATE_FORMAT = 3  # (1: each name's entity id and label; 2: its entity id, which starts with the label; 3: labels as text)
 
 
 def _read_state(path: Path) -> Optional[dict]:
     import pickle
 
     try:
-        with path.open("rb") as handle:
+        with path.open("rb") as handle, paused_gc():
             return pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         return None
@@ -248,7 +248,7 @@ def _read_state(path: Path) -> Optional[dict]:
 def _write_state(path: Path, generation: str, resolver: Resolver, assignment: dict[str, str]) -> None:
     import pickle
 
-    with path.open("wb") as handle:
+    with path.open("wb") as handle, paused_gc():
         pickle.dump({"format": STATE_FORMAT, "generation": generation, "resolver": resolver.state(), "assignment": assignment},
                     handle, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -419,6 +419,7 @@ def build(
                         writer.add(table, row)
                 if incremental:
                     writer.keep_from(previous.snapshot, dropped)
+                    writer.start_in_place()  # (the store takes the new papers while the derived tables are computed)
                 write_derived(writer, entities)
                 saving = time.perf_counter()
                 _write_state(writer.staging / STATE_FILE, generation, resolver, now)
@@ -441,7 +442,7 @@ def build(
             # "bulk load": every row into a new store; "store update": the changes applied to a copy
             timings["store update" if "in place" in writer.timings else "bulk load"] = time.perf_counter() - started
             # (parts of that phase: computing the changes, for Neo4j and the store; then applying them)
-            for part in ("delta", "copy", "changes", "checkpoint"):
+            for part in ("delta", "papers in background", "waited", "copy", "changes", "checkpoint"):
                 if part in writer.timings:
                     timings[f"of which {part}"] = writer.timings[part]
     write_rejects(rejects, folder)

@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from typing import Iterable, Optional
+from contextlib import contextmanager
+from typing import Iterable, Iterator, Optional
 
 from kg.extraction import PaperExtraction
 from kg.model import (
     ENTITY_LABELS, Entity, Graph, NodeLabel, Paper, Relation, RelType, Result, display_name, entity_id, merge_key,
 )
 
-__all__ = ["Resolver", "resolve_graph"]
+__all__ = ["Resolver", "resolve_graph", "paused_gc"]
 
 
 def _class_of(label: NodeLabel) -> str:
@@ -34,6 +35,20 @@ def _class_of(label: NodeLabel) -> str:
 
 
 _CLASS_OF = {label: "data" if label in (NodeLabel.DATASET, NodeLabel.BENCHMARK) else label.value for label in NodeLabel}
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector: making (or unpickling) hundreds of thousands of
+    small objects with no cycle among them, it runs again and again over a build's large heap
+    (half the time of resolving the entities, a third of reading the resolver's state)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class _UnionFind:
@@ -68,7 +83,7 @@ class Resolver:
         # a million Counters take seconds to unpickle.)
         self._long_forms: dict[tuple[str, str], dict[str, int]] = {}  # (class, short key) -> long keys
         self._forms: dict[tuple, int] = {}  # (class, forms) of each extracted entity
-        self._labels: dict[str, dict] = {}  # class|key of the name -> labels
+        self._labels: dict[str, dict[str, int]] = {}  # class|key of the name -> labels (values: plain strings unpickle fast)
         self._surfaces: dict[str, dict[str, int]] = {}  # class|key of the name -> written forms
         self._uf: Optional[_UnionFind] = None
         self._root_of: dict[str, str] = {}  # class|key of each name -> its cluster (after entities())
@@ -93,7 +108,7 @@ class Resolver:
                     _bump(self._long_forms, (cls, merge_key(short)), merge_key(long), n)
             _bump_counter(self._forms, (cls, tuple(forms)), n)
             key = f"{cls}|{merge_key(ent.name)}"
-            _bump(self._labels, key, ent.label, n)
+            _bump(self._labels, key, ent.label.value, n)
             for form in forms:
                 _bump(self._surfaces, key, form, n)
         for result in extraction.results:  # a known metric is a Metric entity results point at
@@ -101,7 +116,7 @@ class Resolver:
                 name = result.metric_name
                 _bump_counter(self._forms, (NodeLabel.METRIC.value, (name,)), n)
                 key = f"{NodeLabel.METRIC.value}|{merge_key(name)}"
-                _bump(self._labels, key, NodeLabel.METRIC, n)
+                _bump(self._labels, key, NodeLabel.METRIC.value, n)
                 _bump(self._surfaces, key, name, n)
 
     def state(self) -> dict:
@@ -136,15 +151,8 @@ class Resolver:
 
     def entities(self) -> list[Entity]:
         """The resolved entities (call once, after every :meth:`add`)."""
-        # Hundreds of thousands of small objects and no cycle among them: the cyclic collector,
-        # run again and again over a large heap (a build's), took half of this method's time.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with paused_gc():
             return self._settle()
-        finally:
-            if collecting:
-                gc.enable()
 
     def _settle(self) -> list[Entity]:
         uf = self._uf = _UnionFind()
@@ -178,7 +186,7 @@ class Resolver:
             if len(label_counts) == 1:
                 label = next(iter(label_counts))
             else:
-                label = max(label_counts, key=lambda lab: (label_counts[lab], lab is NodeLabel.BENCHMARK))
+                label = max(label_counts, key=lambda lab: (label_counts[lab], lab == NodeLabel.BENCHMARK.value))
             if len(surface_counts) == 1:
                 name = next(iter(surface_counts))
                 aliases = []

@@ -76,7 +76,7 @@ def write_derived(writer, entities: Iterable[Entity]) -> None:
 
     entities = list(entities)
     ids = pa.array([e.id for e in entities], type=pa.string())
-    labels = pa.array([e.label.value for e in entities], type=pa.string())
+    labels = pa.array([e.label for e in entities], type=pa.string())  # (a NodeLabel is a str: its value)
     names = pa.array([e.name for e in entities], type=pa.string())
 
     def per_entity(table, column: str):
@@ -93,7 +93,7 @@ def write_derived(writer, entities: Iterable[Entity]) -> None:
     evaluated_rows = writer.read("EVALUATED_ON", ["from", "to"])
     beaten = writer.read("OUTPERFORMS", ["from", "to"])
     columns = {
-        "id": ids, "label": labels, "name": names, "aliases": pa.array([list(e.aliases) for e in entities], type=pa.list_(pa.string())),
+        "id": ids, "label": labels, "name": names, "aliases": pa.array([e.aliases for e in entities], type=pa.list_(pa.string())),
         "papers": per_entity(named.group_by(["from", "to"]).aggregate([]) if named.num_rows else named, "to"),
         "evaluated_in": per_entity(evaluated_rows, "to"),
         "proposed_in": per_entity(writer.read("PROPOSES", ["to"]), "to"),
@@ -103,7 +103,11 @@ def write_derived(writer, entities: Iterable[Entity]) -> None:
 
     keyed: dict[str, list[str]] = defaultdict(list)
     for entity in entities:
-        for form in dict.fromkeys(" ".join(f.split()).lower() for f in [entity.name, *entity.aliases]):
+        if entity.aliases:
+            forms = dict.fromkeys(" ".join(f.split()).lower() for f in [entity.name, *entity.aliases])
+        else:  # (most entities: one name, no generator to drive)
+            forms = (" ".join(entity.name.split()).lower(),)
+        for form in forms:
             keyed[form].append(entity.id)
     keys = sorted(keyed)
     writer.add_columns("NameKey", {"key": keys})

@@ -21,6 +21,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import time
 import uuid
 from contextlib import contextmanager
@@ -238,6 +239,8 @@ class StoreWriter:
         self._file_fill: dict[str, int] = {}
         self.rows_written: dict[str, int] = {}
         self.timings: dict[str, float] = {}
+        self._papers_applied: Optional[threading.Thread] = None  # see start_in_place
+        self._papers_error: Optional[BaseException] = None
 
     def add(self, table: str, row: dict) -> None:
         buffer = self._buffers.setdefault(table, [])
@@ -342,6 +345,75 @@ class StoreWriter:
             self.rows_written[name] = self.rows_written.get(name, 0) + kept.get(name, 0)
         return kept
 
+    def start_in_place(self) -> bool:
+        """After :meth:`keep_from` and this build's last paper row: start writing the paper
+        tables' changes into a copy of the folder's store in a background thread, and return
+        whether it started. LadybugDB releases the GIL, so the rewrite of the large relationship
+        tables the new papers add to (most of an update's store time) runs while the build
+        computes the derived tables; :meth:`commit` waits for it and applies the rest. Entities
+        and authors the new rows point at and the store lacks are created bare here; their
+        columns come with the derived tables."""
+        current = self.folder / STORE_FILE
+        if (self._parent is None or not current.exists() or os.environ.get("KG_BULK_LOAD")
+                or not all(self._parent.has(t.name) for t in NODE_TABLES + REL_TABLES if t.name not in PAPER_TABLE_KEYS)):
+            return False  # (commit loads every row instead)
+        for name in PAPER_TABLE_KEYS:
+            self._flush(name)
+            writer = self._writers.pop(name, None)
+            if writer is not None:
+                writer.close()
+        files = {name: [f for f in self._files.get(name, []) if f not in self._kept] for name in PAPER_TABLE_KEYS}
+        fresh = self.staging / STORE_FILE
+
+        def apply() -> None:
+            try:
+                started = time.perf_counter()
+                shutil.copyfile(current, fresh)
+                self._run_in(fresh, _paper_statements(self._dropped, files))
+                self.timings["papers in background"] = time.perf_counter() - started
+            except BaseException as exc:  # (re-raised by commit, in the build's thread)
+                self._papers_error = exc
+
+        self._papers_applied = threading.Thread(target=apply, name="kg-store-papers", daemon=True)
+        self._papers_applied.start()
+        return True
+
+    def _run_in(self, path: Path, statements: Iterable[tuple[str, str, dict]]) -> None:
+        """Run ``statements`` ((table, text, parameters)) on the database at ``path`` in one
+        transaction, then checkpoint."""
+        lb = _ladybug()
+        db = lb.Database(str(path), buffer_pool_size=_write_buffer())
+        conn = lb.Connection(db)
+        table_name = "(papers)"
+        try:
+            started = time.perf_counter()
+            conn.execute("BEGIN TRANSACTION")
+            for table_name, statement, params in statements:
+                conn.execute(statement, params)
+            conn.execute("COMMIT")
+            self.timings["changes"] = self.timings.get("changes", 0.0) + time.perf_counter() - started
+            started = time.perf_counter()
+            conn.execute("CHECKPOINT")
+            self.timings["checkpoint"] = self.timings.get("checkpoint", 0.0) + time.perf_counter() - started
+        except RuntimeError as exc:
+            raise StoreError(f"{self.folder}: cannot write the graph store (table {table_name}): {exc}") from None
+        finally:
+            conn.close()
+            db.close()
+
+    def _wait_for_papers(self) -> bool:
+        """Wait for :meth:`start_in_place`'s thread; True when it ran, its error raised here."""
+        if self._papers_applied is None:
+            return False
+        started = time.perf_counter()
+        self._papers_applied.join()
+        self._papers_applied = None
+        self.timings["waited"] = time.perf_counter() - started
+        if self._papers_error is not None:
+            error, self._papers_error = self._papers_error, None
+            raise error
+        return True
+
     def commit(self, manifest: Optional[dict] = None, *, alongside: Sequence[Path] = (),
                generation: Optional[str] = None) -> Path:
         """Load every staged table into a new database file and put it in place; returns its path.
@@ -362,7 +434,12 @@ class StoreWriter:
         delta = self._delta(generation) if self._parent is not None else None
         self.timings["delta"] = time.perf_counter() - started_delta
         started = time.perf_counter()
-        if delta is not None and target.exists() and not os.environ.get("KG_BULK_LOAD"):
+        if self._wait_for_papers():
+            if delta is None:  # (start_in_place checked what _delta needs: not expected)
+                raise StoreError(f"{self.folder}: the update's changes could not be computed; build again with --replace")
+            self._run_in(fresh, _derived_statements(delta, self.staging))
+            self.timings["in place"] = time.perf_counter() - started
+        elif delta is not None and target.exists() and not os.environ.get("KG_BULK_LOAD"):
             # An update changes a few thousand rows: applied to a copy of the store they take
             # seconds, where loading every row again takes as long as the graph is large.
             self._apply_in_place(target, fresh, delta)
@@ -423,28 +500,10 @@ class StoreWriter:
         """Write ``fresh`` as a copy of the ``current`` store with ``delta`` applied (the same
         changes :func:`kg.loader.load_store` sends a server): the papers written again lose their
         rows, gone keys are deleted, and the rows that are new or changed are merged in."""
-        lb = _ladybug()
         started = time.perf_counter()
         shutil.copyfile(current, fresh)
         self.timings["copy"] = time.perf_counter() - started
-        db = lb.Database(str(fresh), buffer_pool_size=_write_buffer())
-        conn = lb.Connection(db)
-        table_name = "(papers)"
-        try:
-            started = time.perf_counter()
-            conn.execute("BEGIN TRANSACTION")
-            for table_name, statement, params in _delta_statements(delta, self.staging):
-                conn.execute(statement, params)
-            conn.execute("COMMIT")
-            self.timings["changes"] = time.perf_counter() - started
-            started = time.perf_counter()
-            conn.execute("CHECKPOINT")
-            self.timings["checkpoint"] = time.perf_counter() - started
-        except RuntimeError as exc:
-            raise StoreError(f"{self.folder}: cannot write the graph store (table {table_name}): {exc}") from None
-        finally:
-            conn.close()
-            db.close()
+        self._run_in(fresh, _delta_statements(delta, self.staging))
 
     def _delta(self, generation: str) -> Optional[dict]:
         """What changed since the parent snapshot, for a server that holds the parent's graph
@@ -464,12 +523,16 @@ class StoreWriter:
                 continue
             if not self._parent.has(table.name):
                 return None
-            key_columns = ["from", "to"] if table.is_rel else [table.key]
             old = _read_all(self._parent.files(table.name), table)
             new = _read_all(self._files.get(table.name, []), table)
             every = [name for name, _ in table.staged_columns]
             changed = new.filter(pc.invert(pc.is_in(_fingerprints(new, every), value_set=_fingerprints(old, every))))
-            gone = old.filter(pc.invert(pc.is_in(_fingerprints(old, key_columns), value_set=_fingerprints(new, key_columns))))
+            if table.is_rel:
+                key_columns = ["from", "to"]
+                gone = old.filter(pc.invert(pc.is_in(_fingerprints(old, key_columns), value_set=_fingerprints(new, key_columns))))
+            else:  # (a primary key is never null: its values are their own fingerprints)
+                key_columns = [table.key]
+                gone = old.filter(pc.invert(pc.is_in(old[table.key], value_set=new[table.key].combine_chunks())))
             if gone.num_rows:
                 delta["delete"][table.name] = [list(key) for key in zip(*(gone[c].to_pylist() for c in key_columns))]
             if changed.num_rows:
@@ -480,6 +543,9 @@ class StoreWriter:
 
     def discard(self) -> None:
         """Drop the staging folder (the previous graph, if any, stays as it was)."""
+        if self._papers_applied is not None:
+            self._papers_applied.join()  # (its database is in the staging folder)
+            self._papers_applied, self._papers_error = None, None
         for writer in self._writers.values():
             writer.close()
         self._writers.clear()
@@ -522,13 +588,27 @@ def _delete_pairs(table: Table, pairs: list[dict]) -> tuple[str, str, dict]:
 
 def _delta_statements(delta: dict, folder: Path) -> Iterator[tuple[str, str, dict]]:
     """(table, statement, parameters) applying ``delta`` (see :meth:`StoreWriter._delta`, files in
-    ``folder``) to a store that holds the build it started from. Lookups are anchored on a node's
-    primary key before the pattern widens (``MATCH (a {key}) WITH a MATCH (a)-[r]->(b)``): in one
-    pattern LadybugDB joins both ends by scanning. (Every variable is carried through ``WITH``:
-    LadybugDB 0.22 fails on "MATCH (p {id: i}) WITH p MATCH (p)-->(r)" with i dropped.)"""
+    ``folder``) to a store that holds the build it started from: the paper tables' changes, then
+    the rest's."""
+    paper_files = {name: [folder / f for f in delta["upsert"].get(name) or ()] for name in PAPER_TABLE_KEYS}
+    yield from _paper_statements(delta["papers"], paper_files)
+    yield from _derived_statements(delta, folder)
+
+
+_DERIVED_ENDS = ("Entity", "Author")  # node tables the paper tables point at but do not write
+
+
+def _paper_statements(papers: list[str], files: dict[str, list[Path]]) -> Iterator[tuple[str, str, dict]]:
+    """The statements taking the rows of ``papers`` (ids) out of a store and putting the paper
+    tables' new rows (``files`` per table) in. The entities and authors these rows point at and
+    the store lacks are created with their key alone (the derived tables' changes set the rest).
+    Lookups are anchored on a node's primary key before the pattern widens (``MATCH (a {key})
+    WITH a MATCH (a)-[r]->(b)``): in one pattern LadybugDB joins both ends by scanning. (Every
+    variable is carried through ``WITH``: LadybugDB 0.22 fails on "MATCH (p {id: i}) WITH p
+    MATCH (p)-->(r)" with i dropped.)"""
+    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    papers = delta["papers"]
     for start in range(0, len(papers), 1000):
         ids = papers[start : start + 1000]
         yield "Result", "UNWIND $ids AS i MATCH (p:Paper {id: i}) WITH p, i MATCH (p)-[:REPORTS]->(r:Result) DETACH DELETE r", {"ids": ids}
@@ -536,6 +616,28 @@ def _delta_statements(delta: dict, folder: Path) -> Iterator[tuple[str, str, dic
         yield "Paper", "UNWIND $ids AS i MATCH (p:Paper {id: i}) DETACH DELETE p", {"ids": ids}
     if papers:  # comparisons are between entities: the paper is a property
         yield "OUTPERFORMS", "MATCH ()-[r:OUTPERFORMS]->() WHERE r.paper IN $ids DELETE r", {"ids": papers}
+    ends: dict[str, set[str]] = {}
+    for name in PAPER_TABLE_KEYS:
+        table = TABLES[name]
+        for end, node in (("from", table.source), ("to", table.target)) if table.is_rel else ():
+            if node in _DERIVED_ENDS:
+                for path in files.get(name) or ():
+                    ends.setdefault(node, set()).update(pc.unique(pq.read_table(path, columns=[end])[end]).to_pylist())
+    for node, ids in sorted(ends.items()):
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), 5000):
+            yield node, f"UNWIND $ids AS i MERGE (n:{node} {{{TABLES[node].key}: i}})", {"ids": ordered[start : start + 5000]}
+    for table in NODE_TABLES + REL_TABLES:
+        if table.name in PAPER_TABLE_KEYS:
+            for path in files.get(table.name) or ():
+                yield _upsert_statement(table, path)
+
+
+def _derived_statements(delta: dict, folder: Path) -> Iterator[tuple[str, str, dict]]:
+    """The statements applying ``delta``'s changes of the tables that are not the papers' own
+    (entities and derived tables; files in ``folder``)."""
+    import pyarrow.parquet as pq
+
     for name, keys in delta["delete"].items():
         table = TABLES[name]
         if table.is_rel:
@@ -543,23 +645,30 @@ def _delta_statements(delta: dict, folder: Path) -> Iterator[tuple[str, str, dic
         else:
             yield name, f"UNWIND $keys AS k MATCH (n:{name} {{{table.key}: k}}) DETACH DELETE n", {"keys": [k[0] for k in keys]}
     for table in NODE_TABLES + REL_TABLES:
+        if table.name in PAPER_TABLE_KEYS:
+            continue
         for file_name in delta["upsert"].get(table.name) or ():
             path = folder / file_name
-            if table.is_rel:
-                if table.name not in PAPER_TABLE_KEYS:  # a pair of a derived table whose count changed
-                    ends = pq.read_table(path, columns=["from", "to"]).to_pylist()
-                    yield _delete_pairs(table, [{"a": row["from"], "b": row["to"]} for row in ends])
-                source, target = TABLES[table.source], TABLES[table.target]
-                carried = "".join(f", `{column}`" for column in table.column_names)
-                properties = ", ".join(f"`{column}`: `{column}`" for column in table.column_names)
-                yield table.name, (f"LOAD FROM {_quoted(path)} MATCH (a:{source.name} {{{source.key}: `from`}}) "
-                                   f"WITH a, `from`, `to`{carried} MATCH (b:{target.name} {{{target.key}: `to`}}) "
-                                   f"CREATE (a)-[:{table.name} {{{properties}}}]->(b)"), {}
-            else:
-                key = table.key
-                sets = ", ".join(f"n.`{column}` = `{column}`" for column in table.column_names[1:])
-                yield table.name, f"LOAD FROM {_quoted(path)} MERGE (n:{table.name} {{`{key}`: `{key}`}})" + (
-                    f" SET {sets}" if sets else ""), {}
+            if table.is_rel:  # a pair of a derived table whose count changed
+                ends = pq.read_table(path, columns=["from", "to"]).to_pylist()
+                yield _delete_pairs(table, [{"a": row["from"], "b": row["to"]} for row in ends])
+            yield _upsert_statement(table, path)
+
+
+def _upsert_statement(table: Table, path: Path) -> tuple[str, str, dict]:
+    """The statement putting the rows of a staged file into the store: relationships created
+    between their ends, nodes merged on their key."""
+    if table.is_rel:
+        source, target = TABLES[table.source], TABLES[table.target]
+        carried = "".join(f", `{column}`" for column in table.column_names)
+        properties = ", ".join(f"`{column}`: `{column}`" for column in table.column_names)
+        return table.name, (f"LOAD FROM {_quoted(path)} MATCH (a:{source.name} {{{source.key}: `from`}}) "
+                            f"WITH a, `from`, `to`{carried} MATCH (b:{target.name} {{{target.key}: `to`}}) "
+                            f"CREATE (a)-[:{table.name} {{{properties}}}]->(b)"), {}
+    key = table.key
+    sets = ", ".join(f"n.`{column}` = `{column}`" for column in table.column_names[1:])
+    return table.name, f"LOAD FROM {_quoted(path)} MERGE (n:{table.name} {{`{key}`: `{key}`}})" + (
+        f" SET {sets}" if sets else ""), {}
 
 
 class Snapshot:
@@ -639,8 +748,10 @@ def _fingerprints(table, columns):
                 chunks.append(pa.ListArray.from_arrays(chunk.offsets, values, mask=chunk.is_null()))
             joined = pc.binary_join(pa.chunked_array(chunks, type=pa.list_(pa.string())), "\x1e")
             text = pc.binary_join_element_wise(pc.list_value_length(column).cast(pa.string()), joined, ":")
-        else:
-            text = pc.replace_substring(column.cast(pa.string()), "\x1f", "\\x1f")
+        elif pa.types.is_string(column.type):
+            text = pc.replace_substring(column, "\x1f", "\\x1f")
+        else:  # (a number or a truth value has no separator to escape)
+            text = column.cast(pa.string())
         parts.append(pc.fill_null(pc.binary_join_element_wise("v", text, ""), "n"))
     if not parts or table.num_rows == 0:
         return pa.array([], type=pa.string())
