@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from kg.build import build
 from kg.cli import cli
 from kg.errors import InputError
+from kg.store.store import StoreError
 from kg.store import Store
 
 UPDATE = Path(__file__).resolve().parent.parent / "fixtures" / "update"
@@ -156,6 +157,7 @@ def test_an_incremental_update_writes_every_table_a_full_build_writes(tmp_path, 
     third = build([changed], out=folder, mode="update")
     assert third.extracted == 1
     assert "store update" in result.timings and "store update" in third.timings  # applied in place, not reloaded
+    assert "of which papers in background" in third.timings  # (the paper rows went in while the derived tables were made)
     assert store_tables(folder) == store_tables(build([*sample, changed], out=tmp_path / "whole2").folder)
 
 
@@ -185,3 +187,22 @@ def test_an_update_whose_saved_state_does_not_match_the_graph_reads_every_cached
     # ... and the next update is incremental again: day 2's papers are read again, the others copied
     again = build([DAY2], out=folder, mode="update")
     assert again.extracted == 0 and json.loads((folder / "manifest.json").read_text())["papers_copied"] == 2
+
+
+def test_a_failure_of_the_background_store_update_stops_the_build_and_keeps_the_graph(tmp_path, monkeypatch):
+    """The new papers' rows go into a copy of the store in a background thread: an error there
+    reaches the build as a StoreError, and the folder keeps the graph it had."""
+    import kg.store.store as store_module
+
+    folder = tmp_path / "kg-data"
+    build([DAY1], out=folder)
+    before = store_tables(folder)
+
+    def broken(papers, files):
+        yield "Paper", "MATCH (p:Paper) RETURN p.no_such_column", {}
+
+    monkeypatch.setattr(store_module, "_paper_statements", broken)
+    with pytest.raises(StoreError, match="table Paper"):
+        build([DAY2], out=folder, mode="update")
+    assert store_tables(folder) == before
+    assert not list(folder.glob(".staging-*"))
