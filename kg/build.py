@@ -442,7 +442,7 @@ def build(
             # "bulk load": every row into a new store; "store update": the changes applied to a copy
             timings["store update" if "in place" in writer.timings else "bulk load"] = time.perf_counter() - started
             # (parts of that phase: computing the changes, for Neo4j and the store; then applying them)
-            for part in ("delta", "papers in background", "waited", "copy", "changes", "checkpoint"):
+            for part in ("delta", "papers in background", "waited", "changes", "checkpoint"):
                 if part in writer.timings:
                     timings[f"of which {part}"] = writer.timings[part]
     write_rejects(rejects, folder)

@@ -350,7 +350,10 @@ class StoreWriter:
         tables' changes into a copy of the folder's store in a background thread, and return
         whether it started. LadybugDB releases the GIL, so the rewrite of the large relationship
         tables the new papers add to (most of an update's store time) runs while the build
-        computes the derived tables; :meth:`commit` waits for it and applies the rest. Entities
+        computes the derived tables; :meth:`commit` (which starts it when nobody did) waits for
+        it and applies the rest: together, the delta :func:`kg.loader.load_store` sends a server.
+        An update changes a few thousand rows: applied to a copy of the store they take seconds,
+        where loading every row again takes as long as the graph is large. Entities
         and authors the new rows point at and the store lacks are created bare here; their
         columns come with the derived tables."""
         current = self.folder / STORE_FILE
@@ -422,6 +425,8 @@ class StoreWriter:
         The paper tables' Parquet files are kept in the folder (``tables/``, a :class:`Snapshot`)
         for the next ``kg build --update``, which copies the rows of the papers it does not touch
         from them instead of computing them again."""
+        if self._papers_applied is None:
+            self.start_in_place()  # (an update whose caller did not start it: it runs while the delta is computed)
         for name in list(self._buffers):
             self._flush(name)
         for writer in self._writers.values():
@@ -438,11 +443,6 @@ class StoreWriter:
             if delta is None:  # (start_in_place checked what _delta needs: not expected)
                 raise StoreError(f"{self.folder}: the update's changes could not be computed; build again with --replace")
             self._run_in(fresh, _derived_statements(delta, self.staging))
-            self.timings["in place"] = time.perf_counter() - started
-        elif delta is not None and target.exists() and not os.environ.get("KG_BULK_LOAD"):
-            # An update changes a few thousand rows: applied to a copy of the store they take
-            # seconds, where loading every row again takes as long as the graph is large.
-            self._apply_in_place(target, fresh, delta)
             self.timings["in place"] = time.perf_counter() - started
         else:
             self._bulk_load(fresh)
@@ -495,15 +495,6 @@ class StoreWriter:
         finally:
             conn.close()
             db.close()
-
-    def _apply_in_place(self, current: Path, fresh: Path, delta: dict) -> None:
-        """Write ``fresh`` as a copy of the ``current`` store with ``delta`` applied (the same
-        changes :func:`kg.loader.load_store` sends a server): the papers written again lose their
-        rows, gone keys are deleted, and the rows that are new or changed are merged in."""
-        started = time.perf_counter()
-        shutil.copyfile(current, fresh)
-        self.timings["copy"] = time.perf_counter() - started
-        self._run_in(fresh, _delta_statements(delta, self.staging))
 
     def _delta(self, generation: str) -> Optional[dict]:
         """What changed since the parent snapshot, for a server that holds the parent's graph
@@ -584,15 +575,6 @@ def _delete_pairs(table: Table, pairs: list[dict]) -> tuple[str, str, dict]:
     source, target = TABLES[table.source], TABLES[table.target]
     return table.name, (f"UNWIND $keys AS k MATCH (a:{source.name} {{{source.key}: k.a}}) WITH a, k "
                         f"MATCH (a)-[r:{table.name}]->(b:{target.name} {{{target.key}: k.b}}) DELETE r"), {"keys": pairs}
-
-
-def _delta_statements(delta: dict, folder: Path) -> Iterator[tuple[str, str, dict]]:
-    """(table, statement, parameters) applying ``delta`` (see :meth:`StoreWriter._delta`, files in
-    ``folder``) to a store that holds the build it started from: the paper tables' changes, then
-    the rest's."""
-    paper_files = {name: [folder / f for f in delta["upsert"].get(name) or ()] for name in PAPER_TABLE_KEYS}
-    yield from _paper_statements(delta["papers"], paper_files)
-    yield from _derived_statements(delta, folder)
 
 
 _DERIVED_ENDS = ("Entity", "Author")  # node tables the paper tables point at but do not write
