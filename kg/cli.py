@@ -722,6 +722,8 @@ def guide_cli(port, output, style_url) -> None:
 
 
 def _settings(uri, user, password, database, *, required: bool):
+    if not required and not (uri or os.environ.get("NEO4J_URI")):
+        return None  # the embedded store answers: no need to import pydantic (a third of a CLI call)
     from kg.config import Neo4jSettings
 
     return Neo4jSettings.resolve(uri=uri, user=user, password=password, database=database, required=required)

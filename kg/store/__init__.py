@@ -9,11 +9,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
-from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType, Result
-from kg.store.derived import paper_rows, relation_rows, result_rows, write_derived
-from kg.store.schema import PAPER_TO_ENTITY, REL_TABLES, TABLES, decode_offsets
+from kg.store.schema import REL_TABLES, TABLES, decode_offsets
 from kg.store.store import (
     FORMAT_VERSION, MANIFEST_FILE, STORE_FILE, Store, StoreError, StoreWriter, folder_lock, open_store, store_exists,
 )
@@ -21,11 +19,19 @@ from kg.store.store import (
 __all__ = ["Store", "StoreWriter", "StoreError", "open_store", "store_exists", "write_graph", "read_graph",
            "folder_lock", "STORE_FILE", "MANIFEST_FILE", "FORMAT_VERSION"]
 
+if TYPE_CHECKING:
+    from kg.model import Graph
+
+# The model (pydantic) is imported by the functions that need it, not here: a `kg query` on the
+# store never builds a model object, and importing pydantic is a third of its start-up.
+
 
 def write_graph(graph: Graph, folder: Union[str, Path], *, manifest: Optional[dict] = None) -> Path:
     """Write ``graph`` as the store of ``folder`` (replacing what was there, in one rename)."""
+    from kg.store.derived import paper_rows, relation_rows, result_rows, write_derived
+
     folder = Path(folder)
-    by_paper: dict[str, list[Relation]] = {}
+    by_paper: dict[str, list] = {}
     for rel in graph.relations:
         by_paper.setdefault(rel.paper, []).append(rel)
     results_of: dict[str, list] = {}
@@ -51,6 +57,8 @@ _RELATION_FIELDS = [name for name, _ in TABLES["OUTPERFORMS"].columns]
 
 def read_graph(store: Store) -> Graph:
     """The whole graph of a store as the pydantic model (for comparisons and small graphs)."""
+    from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType, Result
+
     papers = [Paper(**{k[2:]: v for k, v in row.items() if k != "p.code_url"})
               for row in store.rows("MATCH (p:Paper) RETURN p.* ORDER BY p.id")]
     entities = [Entity(id=r["id"], label=NodeLabel(r["label"]), name=r["name"], aliases=r["aliases"] or [])

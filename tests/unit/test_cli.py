@@ -100,3 +100,20 @@ def test_cli_quiet_prints_results_only_and_help_documents_completion(runner, sam
     help_text = runner.invoke(cli, ["--help"]).stdout
     assert "_KG_COMPLETE=bash_source kg" in help_text and "--quiet" in help_text and "--verbose" in help_text
     assert runner.invoke(cli, ["--version"]).stdout.startswith("kg, version ")
+
+
+def test_cli_query_on_the_store_starts_without_the_model_or_pydantic(sample_build):
+    """A `kg query` answered by the embedded store is mostly start-up: it must not pay for
+    importing pydantic and building the model's classes (about 0.3 s of a 0.7 s call)."""
+    import os
+    import subprocess
+    import sys
+
+    probe = ("import sys, runpy; sys.argv = ['kg', 'query', 'top_benchmarks', '--data', sys.argv[1], '--json'];\n"
+             "try:\n    runpy.run_module('kg', run_name='__main__')\nexcept SystemExit as stop:\n    assert not stop.code, stop.code\n"
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'spacy') or m == 'kg.model'), file=sys.stderr)")
+    env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}
+    done = subprocess.run([sys.executable, "-c", probe, str(sample_build.folder)], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout), "the query answered no rows"
+    assert done.stderr.strip().splitlines()[-1] == "[]"
