@@ -79,6 +79,12 @@ _DATA_APPOSITION = re.compile(
     r"\b(?:a|an|our)\s+(?:new|novel|large-scale|challenging|comprehensive)?\s*(?:[\w\-]+\s+){0,4}?"
     r"(dataset|benchmark|corpus|suite|testbed)\s*,\s*([A-Z][\w\-+.]*[\w+])\s*[,(]"
 )
+# "we assembled 106 medical datasets to create Med-MAT", "merge five corpora into X": what is built
+# out of datasets is itself data.
+_BUILT_FROM_DATA = re.compile(
+    r"\b(datasets|benchmarks|corpora)\s+(?:to\s+(?:create|build|form|construct|compile)|into)\s+(?:the\s+|a\s+|an\s+)?"
+    rf"({_TITLE_WORD})(?![\w\-])"
+)
 # "The problem of finding the missing values of a matrix ..., called matrix completion, ...": the
 # name of a problem, not of a method.
 _PROBLEM_SUBJECT = re.compile(r"\s*(?:[Tt]he\s+)?(?:problem|task|challenge|question)\s+of\b")
@@ -148,7 +154,7 @@ _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 _PROPOSING_SUBJECTS = ("we ", "this paper", "this work", "this study", "this report")
 _CUE_NEEDLES = Needles(
     ("bench", "dataset", "corpus", "corpora", "treebank", "suite", "leaderboard", "challenge", "collection", "testbed",
-     "environment", "arena", "gym", "qa", "eval", *_NAMING_WORDS, *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES,
+     "environment", "evaluation", "arena", "gym", "qa", "eval", *_NAMING_WORDS, *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES,
      "including", "such as", "like", "namely", "--", "—")
 )
 
@@ -638,6 +644,10 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
     for match in _DATA_APPOSITION.finditer(text) if has_apposition else ():
         label = _DATA_HEAD_WORDS.get(match.group(1).lower(), NodeLabel.DATASET)
         yield Candidate(match.start(2), match.end(2), label, "data-head", proposed=True)
+    if rare.lower_hits("dataset") or rare.lower_hits("corpora") or rare.lower_hits("bench"):
+        for match in _BUILT_FROM_DATA.finditer(text):
+            label = NodeLabel.BENCHMARK if match.group(1) == "benchmarks" else NodeLabel.DATASET
+            yield Candidate(match.start(2), match.end(2), label, "data-head")
     for match in _data_heads(rare):
         span = _trim_phrase(text, *match.span(1))
         if not span:

@@ -287,3 +287,13 @@ def test_error_class_a_name_ending_in_treebank_is_a_dataset(nlp):
     entities, _ = run(nlp, "Parsing\n\nWe train QuarkParse on the Basque Moor Treebank and the Penn Quark Treebank.")
     assert entities.get("Basque Moor Treebank", ("",))[0] == "Dataset", entities
     assert entities.get("Penn Quark Treebank", ("",))[0] == "Dataset", entities
+
+
+@pytest.mark.parametrize("sentence, name, label", [
+    ("We assembled 41 radiology datasets to create RadMix for our experiments.", "RadMix", "Dataset"),
+    ("We merge twelve public corpora into Quorpus and train on it.", "Quorpus", "Dataset"),
+    ("We unify nine reasoning benchmarks into OmniEvalX.", "OmniEvalX", "Benchmark"),
+])
+def test_error_class_what_is_built_from_datasets_is_data(nlp, sentence, name, label):
+    entities, _ = run(nlp, "Compositional generalisation\n\n" + sentence)
+    assert entities.get(name, ("",))[0] == label, entities
