@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from kg.errors import ExtractionError
 from kg.model import NodeLabel
 from extractors.candidates import BatchComponent, Candidate, add_candidates, doc_text, doc_words, use_word_flag
-from extractors.text import WordClasses, WordIndex, lower_same_length, trim_name
+from extractors.text import WordClasses, WordIndex, lower_same_length, trim_name, url_spans
 
 __all__ = ["GazetteerEntry", "Gazetteer", "load_gazetteer", "DEFAULT_GAZETTEER"]
 
@@ -303,8 +303,10 @@ class Gazetteer(BatchComponent):
         return found, inside
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
-        found, inside = self._matches(text, doc_words(doc))
+        # A name inside a link ("github.com/pytorch/fairseq") is where the code is, not a mention.
+        words = doc_words(doc).blanked(url_spans(doc_text(doc)))
+        text = words.text
+        found, inside = self._matches(text, words)
         add_candidates(
             doc,
             [Candidate(start, end, entry.label, "gazetteer", canonical=entry.name, aliases=entry.aliases)

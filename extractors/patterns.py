@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from kg.model import NodeLabel
 from extractors.candidates import BatchComponent, Candidate, add_candidates, doc_text, doc_words, use_word_flag
 from extractors.text import (
-    NATURAL_LANGUAGES, Needles, WordClasses, WordIndex, data_words, is_coined_name, lower_same_length, matches_at,
+    NATURAL_LANGUAGES, Needles, WordClasses, WordIndex, data_words, is_coined_name, lower_same_length, matches_at, names_languages,
     shaped_words, stop_acronyms, trim_name, url_spans,
 )
 
@@ -79,11 +79,19 @@ _DATA_APPOSITION = re.compile(
     r"\b(?:a|an|our)\s+(?:new|novel|large-scale|challenging|comprehensive)?\s*(?:[\w\-]+\s+){0,4}?"
     r"(dataset|benchmark|corpus|suite|testbed)\s*,\s*([A-Z][\w\-+.]*[\w+])\s*[,(]"
 )
+_INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?\s+$")
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten several multiple many both".split())
 # "we assembled 106 medical datasets to create Med-MAT", "merge five corpora into X": what is built
 # out of datasets is itself data.
 _BUILT_FROM_DATA = re.compile(
     r"\b(datasets|benchmarks|corpora)\s+(?:to\s+(?:create|build|form|construct|compile)|into)\s+(?:the\s+|a\s+|an\s+)?"
     rf"({_TITLE_WORD})(?![\w\-])"
+)
+# "the publicly available LAG fundus dataset", "the CUB birds benchmark": an acronym-like name, one
+# lower-case word saying what the data shows, then the data noun.
+_NAME_SUBJECT_DATA = re.compile(
+    r"\b(?:the|a|an)\s+(?:(?:publicly\s+available|public|open|well-known|popular|standard|widely[\s\-]used)\s+)?"
+    r"([A-Z][A-Za-z0-9\-]*[A-Z0-9][A-Za-z0-9\-]*)\s+([a-z]{3,})\s+(dataset|benchmark|corpus)\b"
 )
 # "The problem of finding the missing values of a matrix ..., called matrix completion, ...": the
 # name of a problem, not of a method.
@@ -95,7 +103,7 @@ _CALLED_LOWER = re.compile(
     r"(?!\s+(?:for|on|upon|the|a|an|as|to|it|this|them|these|that)\b)\s+[\"“'‘]?([a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,3}?)[\"”'’]?"
     r"(?=\s*(?:[,.;:()]|\s(?:to|that|which|for|with|and|in|on|by|as|is|was|where|whose)\b))"
 )
-_DATA_NOUN_GROUP = r"(benchmarks?|datasets?|corpus|corpora|suite|leaderboard|challenge|collection|testbed|environment)"
+_DATA_NOUN_GROUP = r"(benchmarks?|datasets?|data\s+sets?|corpus|corpora|suite|leaderboard|challenge|collection|testbed|environment)"
 # Both start only where a word starts: tried inside a word, "[a-z]+[A-Z]" would scan to its end
 # from every letter.
 _DATA_HEAD = re.compile(
@@ -143,7 +151,7 @@ def _phrase_window(text: str, end: int, limit: int) -> int:
     return start
 
 
-_DATA_NOUNS = ("benchmark", "dataset", "corpus", "corpora", "suite", "leaderboard", "challenge", "collection", "testbed",
+_DATA_NOUNS = ("benchmark", "dataset", "data set", "corpus", "corpora", "suite", "leaderboard", "challenge", "collection", "testbed",
                "environment")
 _BENCH_SUFFIXES = ("Bench", "-bench", "Arena", "QA", "Eval")
 _NAMING_WORDS = ("called", "dubbed", "named", "termed", "coined", "refer", "known as", "we call", "we name", "we term",
@@ -153,7 +161,7 @@ _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 
 _PROPOSING_SUBJECTS = ("we ", "this paper", "this work", "this study", "this report")
 _CUE_NEEDLES = Needles(
-    ("bench", "dataset", "corpus", "corpora", "treebank", "suite", "leaderboard", "challenge", "collection", "testbed",
+    ("bench", "dataset", "data set", "corpus", "corpora", "treebank", "suite", "leaderboard", "challenge", "collection", "testbed",
      "environment", "evaluation", "arena", "gym", "qa", "eval", *_NAMING_WORDS, *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES,
      "including", "such as", "like", "namely", "--", "—")
 )
@@ -648,12 +656,22 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
         for match in _BUILT_FROM_DATA.finditer(text):
             label = NodeLabel.BENCHMARK if match.group(1) == "benchmarks" else NodeLabel.DATASET
             yield Candidate(match.start(2), match.end(2), label, "data-head")
+        for match in _NAME_SUBJECT_DATA.finditer(text):
+            name, subject = match.group(1), match.group(2)
+            if not (subject.endswith(("ed", "ing", "ly")) or subject.startswith(_DATA_NOUNS) or name in stop_acronyms()
+                    or names_languages(name)):
+                label = NodeLabel.BENCHMARK if match.group(3) == "benchmark" else NodeLabel.DATASET
+                yield Candidate(match.start(1), match.end(1), label, "data-head")
     for match in _data_heads(rare):
         span = _trim_phrase(text, *match.span(1))
         if not span:
             continue
         phrase = text[span[0]:span[1]]
         if len(phrase.split()) > 4 or phrase in stop_acronyms() or not any(c.isalpha() for c in phrase):
+            continue
+        # "a Twitter data set" is some data from Twitter, and "Two data sets" a count: neither is a name.
+        if _INDEFINITE_BEFORE.search(text, max(0, span[0] - 4), span[0]) or phrase.lower() in _COUNT_WORDS \
+                or names_languages(phrase):
             continue
         label = _DATA_HEAD_WORDS.get(match.group(2).lower(), NodeLabel.DATASET)
         yield Candidate(span[0], span[1], label, "data-head")

@@ -297,3 +297,28 @@ def test_error_class_a_name_ending_in_treebank_is_a_dataset(nlp):
 def test_error_class_what_is_built_from_datasets_is_data(nlp, sentence, name, label):
     entities, _ = run(nlp, "Compositional generalisation\n\n" + sentence)
     assert entities.get(name, ("",))[0] == label, entities
+
+
+def test_error_class_a_known_name_inside_a_link_is_not_a_mention(nlp):
+    entities, _ = run(nlp, "Video pretraining\n\nWe train QuarkNet on Kinetics. Code is at https://github.com/pytorch/fairseq/tree/main/x.")
+    assert "fairseq" not in entities, entities
+    assert entities.get("Kinetics", ("",))[0] in ("Dataset", "Benchmark"), entities
+
+
+def test_error_class_a_name_then_what_the_data_shows_then_a_data_noun_is_data(nlp):
+    entities, _ = run(nlp, "Glaucoma\n\nOur model also achieves the best results on the publicly available QLX fundus dataset.")
+    assert entities.get("QLX", ("",))[0] == "Dataset", entities
+
+
+@pytest.mark.parametrize("sentence, name, named", [
+    ("We report results on the Quarkers data set and the ZQT data sets.", "Quarkers", True),
+    ("In the absence of a Quarkers data set for retrieval, we tune on news.", "Quarkers", False),
+    ("Two data sets are adopted in our experiments with QuarkMT.", "Two", False),
+    ("Results on the English data set are close to those on French.", "English", False),
+])
+def test_error_class_data_set_written_in_two_words_is_a_data_noun(nlp, sentence, name, named):
+    entities, _ = run(nlp, "Older text\n\n" + sentence)
+    if named:
+        assert entities.get(name, ("",))[0] == "Dataset", entities
+    else:
+        assert entities.get(name, ("",))[0] not in ("Dataset", "Benchmark"), entities
