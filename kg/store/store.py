@@ -49,10 +49,9 @@ PAPER_TABLE_KEYS = {
 FORMAT_VERSION = 2  # 1: the node-link graph.json of earlier versions
 READ_BUFFER = 256 * 1024 * 1024  # LadybugDB's default takes most of the machine's memory
 def _write_buffer() -> int:
-    """Bytes of the bulk load's buffer pool: $KG_WRITE_BUFFER_MB, else half the machine's memory
-    up to 8 GiB and at least 1 GiB. (A COPY into a relationship table holds the whole table: at
-    100,000 real abstracts USES no longer fits in 1 GiB. The pool is reserved, not touched:
-    memory is used only as the load needs it.)"""
+    """Bytes of a write's buffer pool: $KG_WRITE_BUFFER_MB, else half the machine's memory up to
+    8 GiB and at least 1 GiB. LadybugDB keeps pages in the pool as long as it has room, so the
+    process grows towards this size: a bulk load asks for less (:func:`_bulk_load_buffer`)."""
     chosen = int(os.environ.get("KG_WRITE_BUFFER_MB") or 0) * 2**20
     if chosen:
         return chosen
@@ -63,8 +62,22 @@ def _write_buffer() -> int:
     return max(2**30, min(8 * 2**30, memory // 2))
 
 
+def _bulk_load_buffer(largest_relationship_rows: int) -> int:
+    """The buffer pool a bulk load starts with. A COPY into a relationship table holds that whole
+    table, about 1 KiB a row (a million synthetic papers: 1.9 million USES rows failed with 1.5 GiB
+    and loaded with 2 GiB, peak RSS 2.6 GB; 100,000 real abstracts load in 1 GiB). A load that
+    still runs out of room is started again with a larger pool (:meth:`StoreWriter._bulk_load`)."""
+    if os.environ.get("KG_WRITE_BUFFER_MB"):
+        return _write_buffer()
+    return max(2**30, min(_write_buffer(), 2**29 + largest_relationship_rows * 1024))
+
+
 class StoreError(KGError):
     """The store cannot be opened, read or written."""
+
+
+class _BufferPoolFull(Exception):
+    """A bulk load ran out of buffer pool (it is tried again with a larger one)."""
 
 
 def _ladybug():
@@ -469,10 +482,30 @@ class StoreWriter:
         return target
 
     def _bulk_load(self, fresh: Path) -> None:
-        """Load every staged table into a new database file ``fresh``."""
+        """Load every staged table into a new database file ``fresh``, with the smallest buffer
+        pool that holds the largest relationship table: one sized from the rows, then (if the
+        load runs out of room) half as large again, up to :func:`_write_buffer`."""
+        import pyarrow.parquet as pq
+
+        rows = max((sum(pq.ParquetFile(f).metadata.num_rows for f in self._files.get(t.name, ())) for t in REL_TABLES),
+                   default=0)
+        pool, ceiling = _bulk_load_buffer(rows), _write_buffer()
+        while True:
+            try:
+                self._bulk_load_with(fresh, pool)
+                return
+            except _BufferPoolFull as full:
+                if pool >= ceiling:
+                    raise StoreError(f"{self.folder}: cannot write the graph store (table {full}): a {pool // 2**20} MiB "
+                                     "buffer pool is too small (set KG_WRITE_BUFFER_MB)") from None
+                pool = min(ceiling, pool * 3 // 2)
+                for leftover in fresh.parent.glob(fresh.name + "*"):
+                    leftover.unlink()
+
+    def _bulk_load_with(self, fresh: Path, pool: int) -> None:
         lb = _ladybug()
         current = "(schema)"
-        db = lb.Database(str(fresh), buffer_pool_size=_write_buffer())
+        db = lb.Database(str(fresh), buffer_pool_size=pool)
         conn = lb.Connection(db)
         try:
             for statement in ddl():
@@ -491,6 +524,8 @@ class StoreWriter:
                     for staged in files:
                         conn.execute(f"COPY {table.name} FROM {_quoted(staged)}")
         except RuntimeError as exc:
+            if "buffer pool is full" in str(exc):
+                raise _BufferPoolFull(current) from None
             raise StoreError(f"{self.folder}: cannot write the graph store (table {current}): {exc}") from None
         finally:
             conn.close()

@@ -166,3 +166,49 @@ def test_model_rejects_relations_outside_the_schema():
 def test_store_of_the_sample_build_round_trips(sample_build):
     G = load_mirror(sample_build.folder)
     assert from_networkx(G).counts() == sample_build.counts
+
+
+def test_store_bulk_load_grows_a_buffer_pool_that_is_too_small(sample_build, tmp_path, monkeypatch):
+    """The bulk load starts with a pool sized from the rows (peak memory follows the pool) and,
+    when a table does not fit, starts again with a larger one: same graph, no error."""
+    import kg.store.store as store_module
+
+    with Store(sample_build.folder) as store:
+        graph = read_graph(store)
+    pools = []
+    load_with = store_module.StoreWriter._bulk_load_with
+
+    def spy(self, fresh, pool):
+        pools.append(pool)
+        return load_with(self, fresh, pool)
+
+    write_graph(graph, tmp_path / "plain")
+    monkeypatch.setattr(store_module.StoreWriter, "_bulk_load_with", spy)
+    monkeypatch.setattr(store_module, "_bulk_load_buffer", lambda rows: 4 * 2**20)
+    write_graph(graph, tmp_path / "grown")
+    assert len(pools) > 1 and pools == sorted(pools), pools
+    with Store(tmp_path / "grown") as grown, Store(tmp_path / "plain") as plain:
+        a, b = read_graph(grown), read_graph(plain)
+        assert (a.papers, a.entities, a.results) == (b.papers, b.entities, b.results)
+        assert sorted(map(repr, a.relations)) == sorted(map(repr, b.relations))
+
+    write_graph(graph, tmp_path / "fixed")
+    monkeypatch.setenv("KG_WRITE_BUFFER_MB", "4")  # a fixed pool is not grown: one line, the graph kept
+    with pytest.raises(StoreError, match="buffer pool is too small"):
+        write_graph(graph, tmp_path / "fixed")
+    with Store(tmp_path / "fixed") as fixed, Store(tmp_path / "plain") as plain:
+        a, b = read_graph(fixed), read_graph(plain)
+        assert a.papers == b.papers
+        assert a.entities == b.entities
+        assert a.results == b.results
+        assert sorted(map(repr, a.relations)) == sorted(map(repr, b.relations))  # (a scan's order is not fixed)
+
+
+def test_store_bulk_load_pool_follows_the_largest_relationship_table(monkeypatch):
+    import kg.store.store as store_module
+
+    monkeypatch.delenv("KG_WRITE_BUFFER_MB", raising=False)
+    monkeypatch.setattr(store_module, "_write_buffer", lambda: 8 * 2**30)
+    assert store_module._bulk_load_buffer(0) == 2**30
+    assert store_module._bulk_load_buffer(1_900_000) == 2**29 + 1_900_000 * 1024
+    assert store_module._bulk_load_buffer(50_000_000) == 8 * 2**30
