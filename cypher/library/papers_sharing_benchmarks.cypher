@@ -4,7 +4,7 @@
 // example: kg query papers_sharing_benchmarks --param paper=arxiv:2211.03831 --param k=2
 // sorted: shared
 MATCH (:PaperKey {key: $paper})-[:KEYS]->(p:Paper)-[:EVALUATED_ON]->(b:Entity)<-[:EVALUATED_ON]-(q:Paper)
-WHERE q.id <> p.id
+WHERE q <> p
 WITH q, collect(DISTINCT b.name) AS shared
 WHERE size(shared) >= $k
 RETURN q.id AS paper, q.title AS title, size(shared) AS shared_count, shared
