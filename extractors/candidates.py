@@ -10,10 +10,11 @@ from spacy.tokens import Doc
 from spacy.util import minibatch, raise_error
 
 from kg.model import NodeLabel
-from extractors.text import WordClasses, WordIndex, cares_about
+from extractors.text import WordClasses, WordIndex, cares_about, url_spans
 from extractors.tokenizer import WHITESPACE_TOKENS, WhitespaceTokenizer
 
-__all__ = ["BatchComponent", "Candidate", "add_candidates", "doc_text", "doc_words", "set_doc_text", "use_word_flag"]
+__all__ = ["BatchComponent", "Candidate", "add_candidates", "doc_text", "doc_words", "doc_words_without_links", "set_doc_text",
+           "use_word_flag"]
 
 
 class Candidate(NamedTuple):
@@ -106,6 +107,17 @@ def doc_words(doc: Doc) -> WordIndex:
             index = WordIndex(text, positions)
         doc.user_data["kg_words"] = index
     return index
+
+
+def doc_words_without_links(doc: Doc) -> WordIndex:
+    """:func:`doc_words` of the text with its links blanked: user, repository and other names in a
+    link ("github.com/pytorch/fairseq") say where the code is, they are not mentions. Computed
+    once per Doc text for every component that asks."""
+    index = doc_words(doc)
+    cached = doc.user_data.get("kg_words_without_links")
+    if cached is None or cached[0] is not index:  # (a component that edits the text makes a new index)
+        cached = doc.user_data["kg_words_without_links"] = (index, index.blanked(url_spans(index.text)))
+    return cached[1]
 
 
 class _CaresAbout:

@@ -19,8 +19,8 @@ from spacy.tokens import Doc
 
 from kg.errors import ExtractionError
 from kg.model import NodeLabel
-from extractors.candidates import BatchComponent, Candidate, add_candidates, doc_text, doc_words, use_word_flag
-from extractors.text import WordClasses, WordIndex, lower_same_length, trim_name, url_spans
+from extractors.candidates import BatchComponent, Candidate, add_candidates, doc_words_without_links, use_word_flag
+from extractors.text import WordClasses, WordIndex, lower_same_length, trim_name
 
 __all__ = ["GazetteerEntry", "Gazetteer", "load_gazetteer", "DEFAULT_GAZETTEER"]
 
@@ -303,8 +303,7 @@ class Gazetteer(BatchComponent):
         return found, inside
 
     def __call__(self, doc: Doc) -> Doc:
-        # A name inside a link ("github.com/pytorch/fairseq") is where the code is, not a mention.
-        words = doc_words(doc).blanked(url_spans(doc_text(doc)))
+        words = doc_words_without_links(doc)
         text = words.text
         found, inside = self._matches(text, words)
         add_candidates(

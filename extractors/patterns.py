@@ -17,10 +17,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.model import NodeLabel
-from extractors.candidates import BatchComponent, Candidate, add_candidates, doc_text, doc_words, use_word_flag
+from extractors.candidates import BatchComponent, Candidate, add_candidates, doc_words_without_links, use_word_flag
 from extractors.text import (
     NATURAL_LANGUAGES, Needles, WordClasses, WordIndex, data_words, is_coined_name, lower_same_length, matches_at, names_languages,
-    shaped_words, stop_acronyms, trim_name, url_spans,
+    shaped_words, stop_acronyms, trim_name,
 )
 
 __all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names"]
@@ -162,7 +162,7 @@ _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 _PROPOSING_SUBJECTS = ("we ", "this paper", "this work", "this study", "this report")
 _CUE_NEEDLES = Needles(
     ("bench", "dataset", "data set", "corpus", "corpora", "treebank", "suite", "leaderboard", "challenge", "collection", "testbed",
-     "environment", "evaluation", "arena", "gym", "qa", "eval", *_NAMING_WORDS, *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES,
+     "environment", "arena", "gym", "qa", "eval", *_NAMING_WORDS, *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES,
      "including", "such as", "like", "namely", "--", "—")
 )
 
@@ -654,14 +654,12 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
         yield Candidate(match.start(2), match.end(2), label, "data-head", proposed=True)
     if rare.lower_hits("dataset") or rare.lower_hits("corpora") or rare.lower_hits("bench"):
         for match in _BUILT_FROM_DATA.finditer(text):
-            label = NodeLabel.BENCHMARK if match.group(1) == "benchmarks" else NodeLabel.DATASET
-            yield Candidate(match.start(2), match.end(2), label, "data-head")
+            yield Candidate(match.start(2), match.end(2), _DATA_HEAD_WORDS.get(match.group(1), NodeLabel.DATASET), "data-head")
         for match in _NAME_SUBJECT_DATA.finditer(text):
             name, subject = match.group(1), match.group(2)
             if not (subject.endswith(("ed", "ing", "ly")) or subject.startswith(_DATA_NOUNS) or name in stop_acronyms()
                     or names_languages(name)):
-                label = NodeLabel.BENCHMARK if match.group(3) == "benchmark" else NodeLabel.DATASET
-                yield Candidate(match.start(1), match.end(1), label, "data-head")
+                yield Candidate(match.start(1), match.end(1), _DATA_HEAD_WORDS.get(match.group(3), NodeLabel.DATASET), "data-head")
     for match in _data_heads(rare):
         span = _trim_phrase(text, *match.span(1))
         if not span:
@@ -697,8 +695,7 @@ class NamePatterns(BatchComponent):
         use_word_flag(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
-        # User and repository names in links ("GeoX-Lab", "ShuvenduRoy") are not entity names.
-        words = doc_words(doc).blanked(url_spans(doc_text(doc)))
+        words = doc_words_without_links(doc)  # ("GeoX-Lab", "ShuvenduRoy" in links are not names)
         text = words.text
         found = [Candidate(a, b, None, "shape") for a, b in coined_names(text, words)]
         prefix = title_prefix(text)

@@ -30,10 +30,6 @@ from kg.model import (
 __all__ = ["Resolver", "resolve_graph", "paused_gc"]
 
 
-def _class_of(label: NodeLabel) -> str:
-    return _CLASS_OF[label]
-
-
 _CLASS_OF = {label: "data" if label in (NodeLabel.DATASET, NodeLabel.BENCHMARK) else label.value for label in NodeLabel}
 
 
@@ -99,7 +95,7 @@ class Resolver:
 
     def _count(self, extraction: PaperExtraction, n: int) -> None:
         for ent in extraction.entities:
-            cls = _class_of(ent.label)
+            cls = _CLASS_OF[ent.label]
             forms = [ent.name, *ent.aliases]
             shorts = [f for f in forms if f.isupper() or len(f) <= 6]
             longs = [f for f in forms if f not in shorts]
@@ -141,13 +137,13 @@ class Resolver:
     @staticmethod
     def name_keys(extraction: PaperExtraction) -> set[str]:
         """The ``class|key`` of every name a paper's facts were resolved through."""
-        keys = {f"{_class_of(ent.label)}|{merge_key(ent.name)}" for ent in extraction.entities}
+        keys = {f"{_CLASS_OF[ent.label]}|{merge_key(ent.name)}" for ent in extraction.entities}
         keys.update(f"{NodeLabel.METRIC.value}|{merge_key(r.metric_name)}" for r in extraction.results if r.metric_name)
         return keys
 
     def _cluster_of(self, label: NodeLabel, name: str) -> str:
         assert self._uf is not None, "call entities() first"
-        return self._uf.find(f"{_class_of(label)}|{merge_key(name)}")
+        return self._uf.find(f"{_CLASS_OF[label]}|{merge_key(name)}")
 
     def entities(self) -> list[Entity]:
         """The resolved entities (call once, after every :meth:`add`)."""
