@@ -123,12 +123,14 @@ def test_browser_guide_applies_the_style_to_a_query_result(other_ports_server, s
                              what="the pictures slide")
             page.evaluate("[...document.querySelectorAll('pre.runnable')]"
                           ".find(e => e.innerText.includes('RETURN p, r, e')).id = 'one-paper'")
-            page.click_until("#one-paper i", "document.querySelectorAll('svg g.node').length >= 5", wait=30,
-                             what="the graph")
+            # Nodes of the frame that ran this picture's query only: a click that landed on another
+            # picture (once, in CI) draws a graph too, in another frame.
+            one_paper_nodes = ("[...document.querySelectorAll('[data-testid=frame]')]"
+                               ".filter(f => f.querySelector('[data-testid=frameCommand]')?.innerText.includes('RETURN p, r, e'))"
+                               ".flatMap(f => [...f.querySelectorAll('svg g.node')])")
+            page.click_until("#one-paper i", f"{one_paper_nodes}.length >= 5", wait=30, what="the graph")
             time.sleep(3)  # the force layout settles
-            drawn = page.evaluate(
-                "[...document.querySelectorAll('svg g.node')].map(g => g.querySelector('circle.b-outline')"
-                ".getAttribute('fill'))")
+            drawn = page.evaluate(f"{one_paper_nodes}.map(g => g.querySelector('circle.b-outline').getAttribute('fill'))")
             screenshot = page.screenshot(tmp_path / "browser-styled-result.png")
     finally:
         guide.shutdown()

@@ -117,19 +117,25 @@ class Chromium:
 
     def click(self, selector: str, *, timeout: float = 20) -> None:
         """A real mouse click in the middle of the first element matching the CSS selector, once
-        that point shows the element (not a banner or an animation above it)."""
+        that point shows the element (not a banner or an animation above it) and the element has
+        stopped moving."""
         locate = (
             f"(() => {{ const e = document.querySelector({json.dumps(selector)}); if (!e) return null;"
             " e.scrollIntoView({block: 'center', inline: 'center'}); const r = e.getBoundingClientRect();"
             " const x = r.x + r.width / 2, y = r.y + r.height / 2; const hit = document.elementFromPoint(x, y);"
             " return [x, y, !!hit && (hit === e || e.contains(hit))]; })()")
         deadline = time.monotonic() + timeout
+        previous = None
         while True:
             found = self.evaluate(locate)
-            if found and found[2]:
+            # Twice at the same point: an element still sliding in (a carousel's next slide) would
+            # take the click somewhere else by the time it lands.
+            if found and found[2] and found == previous:
                 break
             if time.monotonic() > deadline:
-                raise CDPError(f"nothing matches {selector}" if found is None else f"{selector} is covered")
+                raise CDPError(f"nothing matches {selector}" if found is None
+                               else f"{selector} is covered" if not found[2] else f"{selector} keeps moving")
+            previous = found
             time.sleep(0.25)
         for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
             self.call("Input.dispatchMouseEvent",
