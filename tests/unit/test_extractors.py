@@ -414,3 +414,26 @@ def test_extractors_names_listed_after_a_plural_method_noun(nlp):
     names = set(by_name(result))
     assert {"Stable Garment", "MMTryon", "Glicko-2"} <= names
     assert "Optimization" not in names and "Generalization" not in names  # plain words are not names
+
+
+def test_extractors_stream_runs_in_small_memory_zones(nlp, monkeypatch):
+    """A long stream is extracted zone by zone: each zone's records come out before the next
+    documents are read, and the words a zone added leave the vocabulary when it closes (a zone
+    holds all of its documents' new words, so its size sets the process's memory)."""
+    import extractors.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "ZONE_DOCS", 3)
+    read = []
+
+    def papers():
+        for i in range(7):
+            read.append(i)
+            yield Paper(id=f"p{i}", title=f"Zorblat{i} networks", abstract=f"We propose Zorblat{i}, a quuxified model.")
+
+    stream = pipeline.extract_papers(papers(), nlp=nlp)
+    first = next(stream)
+    assert first.paper_id == "p0" and len(read) == 3
+    rest = list(stream)
+    assert [r.paper_id for r in rest] == [f"p{i}" for i in range(1, 7)] and len(read) == 7
+    assert "Zorblat5" in {e.name for e in rest[4].entities}
+    assert "quuxified" not in nlp.vocab and "Zorblat5" not in nlp.vocab
