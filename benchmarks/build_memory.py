@@ -5,7 +5,8 @@
 Writes N papers as JSON Lines (the sample's abstracts made new: coined names numbered per copy,
 one word in twenty replaced; see ``benchmarks/extract_speed.py``), then runs ``kg build`` on them as
 its own process and prints wall time, the peak resident memory of the build's whole process tree
-(the build and any extraction worker, sampled every 0.1 s from /proc) and the build's own breakdown
+(the build and its extraction workers: the sum of their proportional set sizes, so pages a forked
+worker shares with the build count once; sampled every 0.1 s from /proc) and the build's own breakdown
 per phase (``--timings``).
 """
 
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import subprocess
 import sys
@@ -43,7 +43,7 @@ def main() -> None:
                "--timings", "--processes", str(args.processes)]
     started = time.perf_counter()
     build = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = tree_peak_rss(build)
+    peak = tree_peak_memory(build)
     stdout, stderr = build.communicate()
     wall = time.perf_counter() - started
     if build.returncode != 0:
@@ -57,12 +57,12 @@ def main() -> None:
     print(stdout.strip().splitlines()[0])
 
 
-def tree_peak_rss(process: subprocess.Popen, interval: float = 0.1) -> int:
-    """Bytes: the largest sum of resident memory over ``process`` and its descendants, sampled
-    until it exits. (The kernel's own peak, as ``time -v`` prints it, is one process's.)"""
+def tree_peak_memory(process: subprocess.Popen, interval: float = 0.1) -> int:
+    """Bytes: the largest sum of proportional set sizes over ``process`` and its descendants,
+    sampled until it exits. (The kernel's own peak, as ``time -v`` prints it, is one process's.)"""
     peak = 0
     while process.poll() is None:
-        peak = max(peak, sum(_rss(pid) for pid in _tree(process.pid)))
+        peak = max(peak, sum(_pss(pid) for pid in _tree(process.pid)))
         time.sleep(interval)
     return peak
 
@@ -84,14 +84,9 @@ def _tree(root: int) -> list[int]:
     return found
 
 
-def _rss(pid: int) -> int:
+def _pss(pid: int) -> int:
     try:
-        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
-    except (OSError, IndexError, ValueError):
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        return int(re.search(r"^Pss:\s+(\d+) kB", rollup, re.M).group(1)) * 1024
+    except (OSError, AttributeError):
         return 0
-
-
-PAGE = os.sysconf("SC_PAGE_SIZE")
-
-if __name__ == "__main__":
-    main()

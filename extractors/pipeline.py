@@ -105,9 +105,9 @@ def _worker_init(config_path: Optional[str]) -> None:
     _WORKER_NLP = load_pipeline(Path(config_path) if config_path else None)
 
 
-def _worker_chunk(chunk: list[tuple[str, str, list[str]]]) -> list[PaperExtraction]:
+def _worker_chunk(chunk: list[tuple[str, str, list[str]]], batch_size: int) -> list[PaperExtraction]:
     assert _WORKER_NLP is not None
-    return list(_extract_items(_WORKER_NLP, chunk, batch_size=len(chunk)))
+    return list(_extract_items(_WORKER_NLP, chunk, batch_size))
 
 
 def _chunks(items: Iterator, size: int) -> Iterator[list]:
@@ -128,6 +128,7 @@ def extract_papers(
     n_process: int = 1,
     batch_size: int = 128,
     config_path: Optional[Path] = None,
+    isolated: bool = False,
 ) -> Iterator[PaperExtraction]:
     """Extract entities and relations from each paper, streaming, in input order.
 
@@ -135,23 +136,32 @@ def extract_papers(
     ``extractors.candidates.BatchComponent``); at most that many Docs are held at once.
 
     With ``n_process > 1`` chunks of papers go to worker processes that each build the
-    pipeline once; results come back as ``PaperExtraction`` records (spaCy's own multiprocessing
-    would have to serialise the Docs with their Python-object extensions, which it cannot).
+    pipeline once (from ``config_path``, not ``nlp``); results come back as ``PaperExtraction``
+    records (spaCy's own multiprocessing would have to serialise the Docs with their
+    Python-object extensions, which it cannot). ``isolated`` does the same with one worker: the
+    memory extraction leaves behind (the vocabulary's tables, caches, the allocator's free
+    blocks) goes when the worker does, and the caller's own work on the records overlaps it.
     """
     items = ((p.text, p.id, list(p.urls)) for p in papers)
-    if n_process <= 1:
+    if n_process <= 1 and not isolated:
         yield from _extract_items(nlp or load_pipeline(config_path), items, batch_size)
         return
     import multiprocessing
 
+    workers = max(1, n_process)
+    # One worker takes a memory zone's worth at a time (smaller zones were slower); several share
+    # the stream in smaller chunks.
+    chunk_size = batch_size if workers > 1 else ZONE_DOCS
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(n_process, initializer=_worker_init, initargs=(str(config_path) if config_path else None,)) as pool:
+    with context.Pool(workers, initializer=_worker_init, initargs=(str(config_path) if config_path else None,)) as pool:
         # Pool.imap would read the whole input ahead; a window of chunks in flight keeps memory
         # bounded on a corpus of any size, and results come back in input order.
         window: collections.deque = collections.deque()
-        for chunk in _chunks(items, batch_size):
-            window.append(pool.apply_async(_worker_chunk, (chunk,)))
-            if len(window) >= 2 * n_process:
+        for chunk in _chunks(items, chunk_size):
+            window.append(pool.apply_async(_worker_chunk, (chunk, batch_size)))
+            if len(window) >= 2 * workers:
                 yield from window.popleft().get()
+        while window:
+            yield from window.popleft().get()
         while window:
             yield from window.popleft().get()

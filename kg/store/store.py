@@ -255,7 +255,7 @@ class StoreWriter:
 
     FILE_ROWS = 250_000  # rows per Parquet file: one COPY each, and what an update links unchanged
 
-    def __init__(self, folder: Union[str, Path], *, chunk_rows: int = 20_000, file_rows: Optional[int] = None):
+    def __init__(self, folder: Union[str, Path], *, chunk_rows: int = 5_000, file_rows: Optional[int] = None):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.folder))

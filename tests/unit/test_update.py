@@ -4,6 +4,7 @@ changed texts; ``--replace`` rebuilds; a build from other sources without either
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -206,3 +207,27 @@ def test_a_failure_of_the_background_store_update_stops_the_build_and_keeps_the_
         build([DAY2], out=folder, mode="update")
     assert store_tables(folder) == before
     assert not list(folder.glob(".staging-*"))
+
+
+@pytest.mark.parametrize("n_process, isolated_from", [(1, 0), (2, 10**9)])
+def test_a_build_that_extracts_in_worker_processes_writes_the_tables_an_in_process_build_writes(
+        tmp_path, monkeypatch, n_process, isolated_from):
+    """One worker (a large build: the extraction's memory leaves with it) or several: the same
+    graph as extraction in the build's own process, every table and row."""
+    import kg.build
+
+    in_process = build([DAY1, DAY2], out=tmp_path / "in-process")
+    monkeypatch.setattr(kg.build, "ISOLATED_EXTRACTION_PAPERS", isolated_from)
+    monkeypatch.setattr("extractors.pipeline._extract_items", _refuse_in_this_process(os.getpid()))
+    in_workers = build([DAY1, DAY2], out=tmp_path / "in-workers", n_process=n_process)
+    assert in_workers.extracted == in_process.extracted > 0
+    assert store_tables(tmp_path / "in-workers") == store_tables(tmp_path / "in-process")
+
+
+def _refuse_in_this_process(pid: int):
+    from extractors.pipeline import _extract_items
+
+    def extract_items(*args, **kwargs):
+        assert os.getpid() != pid, "extracted in the build's own process"
+        return _extract_items(*args, **kwargs)
+    return extract_items
