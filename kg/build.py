@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple, Optional, Union
 
-from kg.errors import InputError
+from kg.errors import InputError, KGError
 from kg.extraction import PaperExtraction
 from kg.identity import deduplicate_papers, merge_papers
 from kg.model import Paper, title_key
@@ -37,11 +37,11 @@ from kg.store.derived import paper_rows, relation_rows, result_rows, write_deriv
 __all__ = ["BuildResult", "read_papers", "build", "extract_to_file", "REJECTS_FILE"]
 
 REJECTS_FILE = "rejects.jsonl"
-# From this many papers to extract, extraction runs in a worker process: what it leaves behind in
-# memory (spaCy's vocabulary tables, caches, the allocator's free blocks; ~0.5 GB after 100,000
-# abstracts of unseen text) then goes before the bulk load takes its buffer pool. Below it, a
-# worker's start (loading the pipeline again) would cost more than it saves.
-ISOLATED_EXTRACTION_PAPERS = 5_000
+# From this many papers, a full build stages its rows in a forked process and extracts in a worker
+# of that process: the heap they leave behind (spaCy's vocabulary tables, caches, the allocator's
+# free blocks; ~1.5 GB together after 100,000 abstracts of unseen text) goes before the bulk load
+# takes its buffer pool. Below it, starting them (the pipeline loads again) costs more than it saves.
+SEPARATE_PROCESS_PAPERS = 5_000
 Progress = Callable[[Iterable, str, Optional[int]], Iterable]
 
 
@@ -90,17 +90,57 @@ class _Staging:
     """The build's scratch space: records and extraction results on disk (SQLite), so that only
     identity keys stay in memory."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, *, reopen: bool = False):
         self.db = sqlite3.connect(folder / "staging.sqlite", isolation_level=None)
         self.db.execute("PRAGMA journal_mode=OFF")
         self.db.execute("PRAGMA synchronous=OFF")
-        self.db.execute("CREATE TABLE records(seq INTEGER PRIMARY KEY, data TEXT, hash TEXT, extraction TEXT, "
-                        "old_seq INTEGER, old_id TEXT)")
-        self.db.execute("CREATE TABLE extractions(seq INTEGER PRIMARY KEY, paper TEXT, data TEXT)")
+        if not reopen:
+            self.db.execute("CREATE TABLE records(seq INTEGER PRIMARY KEY, data TEXT, hash TEXT, extraction TEXT, "
+                            "old_seq INTEGER, old_id TEXT)")
+            self.db.execute("CREATE TABLE extractions(seq INTEGER PRIMARY KEY, paper TEXT, data TEXT)")
         self.db.execute("BEGIN")
 
     def close(self) -> None:
         self.db.close()
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _in_forked_process(work: Callable[[], dict]) -> dict:
+    """What ``work()`` returns, run in a forked child process (or what it raises, raised here)."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+
+    def run() -> None:
+        try:
+            outcome = (True, work())
+        except BaseException as exc:  # (KeyboardInterrupt too: the parent raises it)
+            outcome = (False, exc)
+        try:
+            sending.send(outcome)
+        except Exception:  # an exception that does not pickle: its message does
+            sending.send((False, KGError(f"{type(outcome[1]).__name__}: {outcome[1]}")))
+
+    child = context.Process(target=run, name="kg-build-staging")
+    child.start()
+    sending.close()
+    try:
+        ok, value = receiving.recv()
+    except EOFError:
+        child.join()
+        raise KGError(f"the build's staging process ended without a result (exit code {child.exitcode})") from None
+    finally:
+        receiving.close()
+    child.join()
+    if not ok:
+        raise value
+    return value
 
 
 def _digest(text: str) -> bytes:
@@ -313,7 +353,6 @@ def build(
         incremental = previous is not None and previous.incremental
         with StoreWriter(folder) as writer:
             staging = _Staging(writer.staging)
-            cache = PaperCache.create(writer.staging / PAPERS_FILE, copy_of=previous.cache if incremental else None)
             try:
                 started = time.perf_counter()
                 records = _papers_of(sources, format=format, rejects=rejects, on_reject=on_reject)
@@ -328,112 +367,137 @@ def build(
                     raise InputError("no paper was read from the sources; the graph in "
                                      f"{folder} is left as it was")
                 distinct = len(set(groups))
+                in_child = not incremental and distinct >= SEPARATE_PROCESS_PAPERS and _can_fork()
 
-                started = time.perf_counter()
-                resolver = previous.resolver if incremental else Resolver()
-                order: deque[tuple[Paper, str, list[_Old]]] = deque()
-                seq = 0
-                reused = 0
-                handled: set[int] = set()  # cache entries written by this build
-                dropped: set[str] = set()  # ids of the graph's papers whose rows are written again
-                insert = "INSERT INTO extractions(seq, paper, data) VALUES (?, ?, ?)"
-                batch = []
+                # Extraction, resolution and the tables' rows. A large full build does this in a
+                # forked process, so that the heap it leaves behind (~1 GB at 100,000 papers) is
+                # gone before the bulk load takes its buffer pool; the files it staged and its
+                # counts come back. (An SQLite connection must not cross a fork: the child opens its own.)
+                def stage_all() -> dict:
+                    nonlocal staging
+                    if in_child:
+                        staging = _Staging(writer.staging, reopen=True)
+                    cache = PaperCache.create(writer.staging / PAPERS_FILE, copy_of=previous.cache if incremental else None)
+                    started = time.perf_counter()
+                    resolver = previous.resolver if incremental else Resolver()
+                    order: deque[tuple[Paper, str, list[_Old]]] = deque()
+                    seq = 0
+                    reused = 0
+                    handled: set[int] = set()  # cache entries written by this build
+                    dropped: set[str] = set()  # ids of the graph's papers whose rows are written again
+                    insert = "INSERT INTO extractions(seq, paper, data) VALUES (?, ?, ?)"
+                    batch = []
 
-                def stage(paper: Paper, extraction_json: str) -> None:
-                    nonlocal seq
-                    for table, row in paper_rows(paper):
-                        writer.add(table, row)
-                    batch.append((seq, paper.model_dump_json(include={"id", "month", "sources", "title"}), extraction_json))
-                    seq += 1
-                    if len(batch) >= 1000:
-                        staging.db.executemany(insert, batch)
-                        batch.clear()
+                    def stage(paper: Paper, extraction_json: str) -> None:
+                        nonlocal seq
+                        for table, row in paper_rows(paper):
+                            writer.add(table, row)
+                        batch.append((seq, paper.model_dump_json(include={"id", "month", "sources", "title"}), extraction_json))
+                        seq += 1
+                        if len(batch) >= 1000:
+                            staging.db.executemany(insert, batch)
+                            batch.clear()
 
-                def keep(paper: Paper, extraction_json: str, extraction: PaperExtraction, digest: str,
-                         olds: list[_Old]) -> None:
-                    resolver.add(extraction)
-                    stage(paper, extraction_json)
-                    slot = olds[0].seq if incremental and olds else None
-                    written = cache.put(slot, paper.id, paper.model_dump_json(), digest, extraction_json,
-                                        _identity_keys(paper), Resolver.name_keys(extraction))
-                    if incremental:
-                        for other in olds[1:]:
-                            cache.delete(other.seq)
-                        handled.update(o.seq for o in olds)
-                        handled.add(written)
-
-                def to_extract() -> Iterator[Paper]:
-                    nonlocal reused
-                    for paper, olds in _merged_papers(staging, groups):
-                        removed = []  # (parsed once: a kept extraction is the first of them)
+                    def keep(paper: Paper, extraction_json: str, extraction: PaperExtraction, digest: str,
+                             olds: list[_Old]) -> None:
+                        resolver.add(extraction)
+                        stage(paper, extraction_json)
+                        slot = olds[0].seq if incremental and olds else None
+                        written = cache.put(slot, paper.id, paper.model_dump_json(), digest, extraction_json,
+                                            _identity_keys(paper), Resolver.name_keys(extraction))
                         if incremental:
-                            for other in olds:  # its statistics are counted again below
-                                removed.append(PaperExtraction.model_validate_json(other.extraction))
-                                resolver.remove(removed[-1])
-                                dropped.add(other.id)
-                        digest = text_hash(paper, config)
-                        if olds and olds[0].hash == digest:
-                            reused += 1
-                            extraction_json = olds[0].extraction
-                            extraction = removed[0] if removed else PaperExtraction.model_validate_json(extraction_json)
-                            if extraction.paper_id != paper.id:  # the paper took an arXiv id since
-                                extraction = extraction.model_copy(update={"paper_id": paper.id})
-                                extraction_json = extraction.model_dump_json()
-                            keep(paper, extraction_json, extraction, digest, olds)
-                            continue
-                        order.append((paper, digest, olds))
-                        yield paper
+                            for other in olds[1:]:
+                                cache.delete(other.seq)
+                            handled.update(o.seq for o in olds)
+                            handled.add(written)
 
-                to_do = distinct - old if previous is not None else distinct
-                extracted = extract_papers(to_extract(), n_process=n_process, config_path=config_path,
-                                           isolated=to_do >= ISOLATED_EXTRACTION_PAPERS)
-                for extraction in progress(extracted, "extracting", to_do):
-                    paper, digest, olds = order.popleft()
-                    keep(paper, extraction.model_dump_json(), extraction, digest, olds)
-                timings["extract"] = time.perf_counter() - started
+                    def to_extract() -> Iterator[Paper]:
+                        nonlocal reused
+                        for paper, olds in _merged_papers(staging, groups):
+                            removed = []  # (parsed once: a kept extraction is the first of them)
+                            if incremental:
+                                for other in olds:  # its statistics are counted again below
+                                    removed.append(PaperExtraction.model_validate_json(other.extraction))
+                                    resolver.remove(removed[-1])
+                                    dropped.add(other.id)
+                            digest = text_hash(paper, config)
+                            if olds and olds[0].hash == digest:
+                                reused += 1
+                                extraction_json = olds[0].extraction
+                                extraction = removed[0] if removed else PaperExtraction.model_validate_json(extraction_json)
+                                if extraction.paper_id != paper.id:  # the paper took an arXiv id since
+                                    extraction = extraction.model_copy(update={"paper_id": paper.id})
+                                    extraction_json = extraction.model_dump_json()
+                                keep(paper, extraction_json, extraction, digest, olds)
+                                continue
+                            order.append((paper, digest, olds))
+                            yield paper
 
-                started = time.perf_counter()
-                entities = resolver.entities()
-                now = resolver.assignment()
-                untouched = len(previous.cache) - len(dropped) if incremental else 0
-                resolved_again = 0
-                if incremental:
-                    # Papers none of whose names resolve differently keep their rows; the others
-                    # are resolved again from their cached extraction.
-                    before = previous.assignment
-                    changed = [key for key, eid in now.items() if before.get(key) != eid]
-                    changed += [key for key in before if key not in now]
-                    for cached in cache.papers_with_names(changed):
-                        if cached.seq in handled:
-                            continue
-                        dropped.add(cached.id)
-                        resolved_again += 1
-                        stage(Paper.model_validate_json(cached.paper_json), cached.extraction_json)
-                if batch:
-                    staging.db.executemany(insert, batch)
-                staging.db.execute("COMMIT")
-                timings["resolve"] = time.perf_counter() - started
+                    to_do = distinct - old if previous is not None else distinct
+                    extracted = extract_papers(to_extract(), n_process=n_process, config_path=config_path,
+                                               isolated=to_do >= SEPARATE_PROCESS_PAPERS)
+                    for extraction in progress(extracted, "extracting", to_do):
+                        paper, digest, olds = order.popleft()
+                        keep(paper, extraction.model_dump_json(), extraction, digest, olds)
+                    timings["extract"] = time.perf_counter() - started
 
-                started = time.perf_counter()
-                stream = staging.db.execute("SELECT paper, data FROM extractions ORDER BY seq")
-                for paper_data, data in progress(stream, "relations", seq):
-                    paper = _PaperRef(**json.loads(paper_data))
-                    extraction = PaperExtraction.model_validate_json(data)
-                    relations, results = resolver.facts(paper, extraction)
-                    for table, row in relation_rows(relations):
-                        writer.add(table, row)
-                    for table, row in result_rows(results):
-                        writer.add(table, row)
-                if incremental:
-                    writer.keep_from(previous.snapshot, dropped)
-                    writer.start_in_place()  # (the store takes the new papers while the derived tables are computed)
-                write_derived(writer, entities)
-                saving = time.perf_counter()
-                _write_state(writer.staging / STATE_FILE, generation, resolver, now)
-                timings["of which state"] = time.perf_counter() - saving
-                cache.set_meta(generation=generation, pipeline=pipeline)
-                cache.finish()
-                timings["write tables"] = time.perf_counter() - started
+                    started = time.perf_counter()
+                    entities = resolver.entities()
+                    now = resolver.assignment()
+                    untouched = len(previous.cache) - len(dropped) if incremental else 0
+                    resolved_again = 0
+                    if incremental:
+                        # Papers none of whose names resolve differently keep their rows; the others
+                        # are resolved again from their cached extraction.
+                        before = previous.assignment
+                        changed = [key for key, eid in now.items() if before.get(key) != eid]
+                        changed += [key for key in before if key not in now]
+                        for cached in cache.papers_with_names(changed):
+                            if cached.seq in handled:
+                                continue
+                            dropped.add(cached.id)
+                            resolved_again += 1
+                            stage(Paper.model_validate_json(cached.paper_json), cached.extraction_json)
+                    if batch:
+                        staging.db.executemany(insert, batch)
+                    staging.db.execute("COMMIT")
+                    timings["resolve"] = time.perf_counter() - started
+
+                    started = time.perf_counter()
+                    stream = staging.db.execute("SELECT paper, data FROM extractions ORDER BY seq")
+                    for paper_data, data in progress(stream, "relations", seq):
+                        paper = _PaperRef(**json.loads(paper_data))
+                        extraction = PaperExtraction.model_validate_json(data)
+                        relations, results = resolver.facts(paper, extraction)
+                        for table, row in relation_rows(relations):
+                            writer.add(table, row)
+                        for table, row in result_rows(results):
+                            writer.add(table, row)
+                    if incremental:
+                        writer.keep_from(previous.snapshot, dropped)
+                        writer.start_in_place()  # (the store takes the new papers while the derived tables are computed)
+                    write_derived(writer, entities)
+                    saving = time.perf_counter()
+                    _write_state(writer.staging / STATE_FILE, generation, resolver, now)
+                    timings["of which state"] = time.perf_counter() - saving
+                    cache.set_meta(generation=generation, pipeline=pipeline)
+                    cache.finish()
+                    timings["write tables"] = time.perf_counter() - started
+                    if in_child:
+                        staging.close()
+                        writer.seal()
+                    return {"reused": reused, "untouched": untouched, "resolved_again": resolved_again,
+                            "timings": timings, "files": writer.staged_files()}
+
+                if in_child:
+                    staging.db.execute("COMMIT")
+                    staging.close()
+                    staged = _in_forked_process(stage_all)
+                    writer.take_staged_files(staged["files"])
+                    timings.update(staged["timings"])
+                else:
+                    staged = stage_all()
+                reused, untouched, resolved_again = staged["reused"], staged["untouched"], staged["resolved_again"]
             finally:
                 staging.close()
                 if previous is not None:

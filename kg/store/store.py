@@ -324,6 +324,22 @@ class StoreWriter:
         self._file_fill[table_name] += batch.num_rows
         self.rows_written[table_name] = self.rows_written.get(table_name, 0) + batch.num_rows
 
+    def seal(self) -> None:
+        """Write every buffered row and close the staged files."""
+        for name in list(self._buffers):
+            self._flush(name)
+        for writer in self._writers.values():
+            writer.close()
+        self._writers.clear()
+
+    def staged_files(self) -> dict:
+        """What :meth:`take_staged_files` needs to commit, in another process, the files staged
+        here (a full build's: after :meth:`seal`)."""
+        return {"files": self._files, "rows": self.rows_written}
+
+    def take_staged_files(self, staged: dict) -> None:
+        self._files, self.rows_written = staged["files"], staged["rows"]
+
     def read(self, table_name: str, columns: Sequence[str]):
         """The rows staged so far in ``table_name`` (those columns), as one Arrow table."""
         self._flush(table_name)
@@ -458,11 +474,7 @@ class StoreWriter:
         from them instead of computing them again."""
         if self._papers_applied is None:
             self.start_in_place()  # (an update whose caller did not start it: it runs while the delta is computed)
-        for name in list(self._buffers):
-            self._flush(name)
-        for writer in self._writers.values():
-            writer.close()
-        self._writers.clear()
+        self.seal()
         generation = generation or uuid.uuid4().hex
         fresh = self.staging / STORE_FILE
         target = self.folder / STORE_FILE

@@ -212,12 +212,13 @@ def test_a_failure_of_the_background_store_update_stops_the_build_and_keeps_the_
 @pytest.mark.parametrize("n_process, isolated_from", [(1, 0), (2, 10**9)])
 def test_a_build_that_extracts_in_worker_processes_writes_the_tables_an_in_process_build_writes(
         tmp_path, monkeypatch, n_process, isolated_from):
-    """One worker (a large build: the extraction's memory leaves with it) or several: the same
-    graph as extraction in the build's own process, every table and row."""
+    """A large build (rows staged in a forked process, extraction in its worker: the memory
+    they leave behind goes with them) or several extraction workers: the same graph as a build
+    that does everything in its own process, every table and row."""
     import kg.build
 
     in_process = build([DAY1, DAY2], out=tmp_path / "in-process")
-    monkeypatch.setattr(kg.build, "ISOLATED_EXTRACTION_PAPERS", isolated_from)
+    monkeypatch.setattr(kg.build, "SEPARATE_PROCESS_PAPERS", isolated_from)
     monkeypatch.setattr("extractors.pipeline._extract_items", _refuse_in_this_process(os.getpid()))
     in_workers = build([DAY1, DAY2], out=tmp_path / "in-workers", n_process=n_process)
     assert in_workers.extracted == in_process.extracted > 0
@@ -231,3 +232,20 @@ def _refuse_in_this_process(pid: int):
         assert os.getpid() != pid, "extracted in the build's own process"
         return _extract_items(*args, **kwargs)
     return extract_items
+
+
+def test_a_failure_in_the_staging_process_stops_the_build_and_keeps_the_graph(tmp_path, monkeypatch):
+    import kg.build
+    from kg.errors import KGError
+    from kg.resolve import Resolver
+
+    build([DAY1], out=tmp_path / "kg-data")
+    before = store_tables(tmp_path / "kg-data")
+    monkeypatch.setattr(kg.build, "SEPARATE_PROCESS_PAPERS", 0)
+
+    def fail(self):
+        raise KGError("resolution failed here")
+    monkeypatch.setattr(Resolver, "entities", fail)
+    with pytest.raises(KGError, match="resolution failed here"):
+        build([DAY1, DAY2], out=tmp_path / "kg-data", mode="replace")
+    assert store_tables(tmp_path / "kg-data") == before
