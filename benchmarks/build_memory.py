@@ -50,7 +50,7 @@ def main() -> None:
         print(stdout[-2000:], stderr[-4000:])
         sys.exit(build.returncode)
     print(f"kg build of {args.papers:,} papers ({args.processes} process(es)): wall {wall:.0f} s, "
-          f"peak RSS of the process tree {peak / 2**20:,.0f} MiB")
+          f"peak memory of its processes (summed PSS) {peak / 2**20:,.0f} MiB")
     for line in stderr.splitlines():
         if re.match(r"^\s+[a-z ]+:\s+[\d.]+ s$", line):
             print(line)
@@ -90,3 +90,7 @@ def _pss(pid: int) -> int:
         return int(re.search(r"^Pss:\s+(\d+) kB", rollup, re.M).group(1)) * 1024
     except (OSError, AttributeError):
         return 0
+
+
+if __name__ == "__main__":
+    main()
