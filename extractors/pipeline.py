@@ -163,5 +163,3 @@ def extract_papers(
                 yield from window.popleft().get()
         while window:
             yield from window.popleft().get()
-        while window:
-            yield from window.popleft().get()

@@ -374,9 +374,6 @@ def build(
                 # gone before the bulk load takes its buffer pool; the files it staged and its
                 # counts come back. (An SQLite connection must not cross a fork: the child opens its own.)
                 def stage_all() -> dict:
-                    nonlocal staging
-                    if in_child:
-                        staging = _Staging(writer.staging, reopen=True)
                     cache = PaperCache.create(writer.staging / PAPERS_FILE, copy_of=previous.cache if incremental else None)
                     started = time.perf_counter()
                     resolver = previous.resolver if incremental else Resolver()
@@ -483,16 +480,21 @@ def build(
                     cache.set_meta(generation=generation, pipeline=pipeline)
                     cache.finish()
                     timings["write tables"] = time.perf_counter() - started
-                    if in_child:
-                        staging.close()
-                        writer.seal()
                     return {"reused": reused, "untouched": untouched, "resolved_again": resolved_again,
-                            "timings": timings, "files": writer.staged_files()}
+                            "timings": timings}
+
+                def stage_in_child() -> dict:
+                    nonlocal staging
+                    staging = _Staging(writer.staging, reopen=True)
+                    outcome = stage_all()
+                    staging.close()
+                    writer.seal()
+                    return {**outcome, "files": writer.staged_files()}
 
                 if in_child:
                     staging.db.execute("COMMIT")
                     staging.close()
-                    staged = _in_forked_process(stage_all)
+                    staged = _in_forked_process(stage_in_child)
                     writer.take_staged_files(staged["files"])
                     timings.update(staged["timings"])
                 else:
