@@ -1,6 +1,7 @@
 """Peak memory and time per phase of a real ``kg build`` of N papers of unseen text.
 
     python benchmarks/build_memory.py [--papers 100000] [--root /tmp/kg-build-bench] [--processes 1]
+    python benchmarks/build_memory.py --synthetic --papers 1000000 [--root /tmp/kg-build-bench]
 
 Writes N papers as JSON Lines (the sample's abstracts made new: coined names numbered per copy,
 one word in twenty replaced; see ``benchmarks/extract_speed.py``), then runs ``kg build`` on them as
@@ -8,6 +9,10 @@ its own process and prints wall time, the peak resident memory of the build's wh
 (the build and its extraction workers: the sum of their proportional set sizes, so pages a forked
 worker shares with the build count once; sampled every 0.1 s from /proc) and the build's own breakdown
 per phase (``--timings``).
+
+With ``--synthetic``, the same figures for writing a synthetic graph of N papers
+(``benchmarks/synthetic.py``: the sample's extracted structure copied, no extraction), which is
+how the build's writing is measured at a million papers.
 """
 
 from __future__ import annotations
@@ -31,8 +36,12 @@ def main() -> None:
     parser.add_argument("--papers", type=int, default=100_000)
     parser.add_argument("--root", type=Path, default=Path("/tmp/kg-build-bench"))
     parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument("--synthetic", action="store_true", help="write a synthetic graph instead of building")
     args = parser.parse_args()
     args.root.mkdir(parents=True, exist_ok=True)
+    if args.synthetic:
+        measure_synthetic(args.papers, args.root / f"synthetic-{args.papers}")
+        return
     source = args.root / f"papers-{args.papers}.jsonl"
     if not source.is_file():
         with source.open("w", encoding="utf-8") as fh:
@@ -55,6 +64,20 @@ def main() -> None:
         if re.match(r"^\s+[a-z ]+:\s+[\d.]+ s$", line):
             print(line)
     print(stdout.strip().splitlines()[0])
+
+
+def measure_synthetic(papers: int, folder: Path) -> None:
+    command = [sys.executable, str(ROOT / "benchmarks" / "synthetic.py"), "--papers", str(papers), "--data", str(folder)]
+    started = time.perf_counter()
+    writer = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = tree_peak_memory(writer)
+    stdout, stderr = writer.communicate()
+    if writer.returncode != 0:
+        print(stdout[-2000:], stderr[-4000:])
+        sys.exit(writer.returncode)
+    print(f"synthetic graph of {papers:,} papers written: wall {time.perf_counter() - started:.0f} s, "
+          f"peak memory of its processes (summed PSS) {peak / 2**20:,.0f} MiB")
+    print(stdout.strip().splitlines()[-1])
 
 
 def tree_peak_memory(process: subprocess.Popen, interval: float = 0.1) -> int:

@@ -15,7 +15,6 @@ The rows go through the build's own writer (:class:`kg.store.StoreWriter`,
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
 import tempfile
@@ -44,8 +43,25 @@ def sample_graph():
 
 
 def write_synthetic(papers: int, folder: Path, *, seed: int = 7) -> dict:
-    """Write a synthetic graph of ``papers`` papers into ``folder``; returns figures of the run."""
+    """Write a synthetic graph of ``papers`` papers into ``folder``; returns figures of the run.
+
+    As in ``kg build``, the rows are generated and staged in a forked process, and this one only
+    bulk-loads them."""
     started = time.perf_counter()
+    with folder_lock(folder), StoreWriter(folder, chunk_rows=50_000) as writer:
+        entity_count = writer.stage_in_forked_process(lambda: _stage_synthetic(writer, papers, seed))
+        staged = time.perf_counter() - started
+        writer.commit({"synthetic": papers})
+    with Store(folder) as store:
+        counts = store.counts()
+    return {"papers": papers, "entities": entity_count, "staging s": round(staged, 1),
+            "bulk load s": round(writer.timings.get("bulk load", 0.0), 1),
+            "total s": round(time.perf_counter() - started, 1), "counts": counts,
+            "file MiB": round((folder / "graph.lbug").stat().st_size / 2**20, 1)}
+
+
+def _stage_synthetic(writer: StoreWriter, papers: int, seed: int) -> int:
+    """Stage the rows of the synthetic graph; returns the number of entities."""
     graph = sample_graph()
     rng = random.Random(seed)
     by_paper: dict[str, list[Relation]] = defaultdict(list)
@@ -55,50 +71,32 @@ def write_synthetic(papers: int, folder: Path, *, seed: int = 7) -> dict:
     entities = {e.id: e for e in graph.entities}
     months = [f"{y}-{m:02d}" for y in range(2014, 2026) for m in range(1, 13)]
     new_entities: list[tuple[str, str, str, list[str]]] = []
-    with folder_lock(folder), StoreWriter(folder, chunk_rows=50_000) as writer:
-        for i in range(papers):
-            base = graph.papers[i % len(graph.papers)]
-            pid = f"synth:{i:07d}"
-            paper = Paper(id=pid, title=f"{base.title} [{i}]", abstract=base.abstract, urls=base.urls,
-                          month=months[rng.randrange(len(months))], sources=[f"synthetic:{i}"])
-            renamed = {}
-            for eid in proposed[base.id]:
-                entity = entities[eid]
-                new_id = f"{eid}~{i}"
-                renamed[eid] = new_id
-                new_entities.append((new_id, entity.label.value, f"{entity.name} {i}", []))
-            relations = []
-            for rel in by_paper[base.id]:
-                source = pid if rel.source == base.id else renamed.get(rel.source, rel.source)
-                relations.append(rel.model_copy(update={"source": source, "target": renamed.get(rel.target, rel.target),
-                                                        "paper": pid, "benchmark": renamed.get(rel.benchmark, rel.benchmark)}))
-            for table, row in paper_rows(paper):
-                writer.add(table, row)
-            for table, row in relation_rows(relations):
-                writer.add(table, row)
-        every_entity = list(graph.entities) + [
-            Entity.model_construct(id=eid, label=NodeLabel(label), name=name, aliases=aliases)
-            for eid, label, name, aliases in new_entities
-        ]
-        write_derived(writer, every_entity)
-        entity_count = len(every_entity)
-        del every_entity, new_entities, graph, by_paper, entities, proposed  # (not held while the store is loaded)
-        staged = time.perf_counter() - started
-        if os.environ.get("KG_STAGE_ONLY"):  # keep the Parquet files to experiment with the bulk load
-            import pickle
-
-            writer._buffers and [writer._flush(name) for name in list(writer._buffers)]
-            for w in writer._writers.values():
-                w.close()
-            (folder / "staged.pickle").write_bytes(pickle.dumps({"staging": str(writer.staging), "files": writer._files}))
-            return {"staged": str(writer.staging)}
-        writer.commit({"synthetic": papers})
-    with Store(folder) as store:
-        counts = store.counts()
-    return {"papers": papers, "entities": entity_count, "staging s": round(staged, 1),
-            "bulk load s": round(writer.timings.get("bulk load", 0.0), 1),
-            "total s": round(time.perf_counter() - started, 1), "counts": counts,
-            "file MiB": round((folder / "graph.lbug").stat().st_size / 2**20, 1)}
+    for i in range(papers):
+        base = graph.papers[i % len(graph.papers)]
+        pid = f"synth:{i:07d}"
+        paper = Paper(id=pid, title=f"{base.title} [{i}]", abstract=base.abstract, urls=base.urls,
+                      month=months[rng.randrange(len(months))], sources=[f"synthetic:{i}"])
+        renamed = {}
+        for eid in proposed[base.id]:
+            entity = entities[eid]
+            new_id = f"{eid}~{i}"
+            renamed[eid] = new_id
+            new_entities.append((new_id, entity.label.value, f"{entity.name} {i}", []))
+        relations = []
+        for rel in by_paper[base.id]:
+            source = pid if rel.source == base.id else renamed.get(rel.source, rel.source)
+            relations.append(rel.model_copy(update={"source": source, "target": renamed.get(rel.target, rel.target),
+                                                    "paper": pid, "benchmark": renamed.get(rel.benchmark, rel.benchmark)}))
+        for table, row in paper_rows(paper):
+            writer.add(table, row)
+        for table, row in relation_rows(relations):
+            writer.add(table, row)
+    every_entity = list(graph.entities) + [
+        Entity.model_construct(id=eid, label=NodeLabel(label), name=name, aliases=aliases)
+        for eid, label, name, aliases in new_entities
+    ]
+    write_derived(writer, every_entity)
+    return len(every_entity)
 
 
 def main() -> None:

@@ -104,45 +104,6 @@ class _Staging:
         self.db.close()
 
 
-def _can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
-def _in_forked_process(work: Callable[[], dict]) -> dict:
-    """What ``work()`` returns, run in a forked child process (or what it raises, raised here)."""
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork")
-    receiving, sending = context.Pipe(duplex=False)
-
-    def run() -> None:
-        try:
-            outcome = (True, work())
-        except BaseException as exc:  # (KeyboardInterrupt too: the parent raises it)
-            outcome = (False, exc)
-        try:
-            sending.send(outcome)
-        except Exception:  # an exception that does not pickle: its message does
-            sending.send((False, KGError(f"{type(outcome[1]).__name__}: {outcome[1]}")))
-
-    child = context.Process(target=run, name="kg-build-staging")
-    child.start()
-    sending.close()
-    try:
-        ok, value = receiving.recv()
-    except EOFError:
-        child.join()
-        raise KGError(f"the build's staging process ended without a result (exit code {child.exitcode})") from None
-    finally:
-        receiving.close()
-    child.join()
-    if not ok:
-        raise value
-    return value
-
-
 def _digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=12).digest()
 
@@ -367,7 +328,7 @@ def build(
                     raise InputError("no paper was read from the sources; the graph in "
                                      f"{folder} is left as it was")
                 distinct = len(set(groups))
-                in_child = not incremental and distinct >= SEPARATE_PROCESS_PAPERS and _can_fork()
+                in_child = not incremental and distinct >= SEPARATE_PROCESS_PAPERS
 
                 # Extraction, resolution and the tables' rows. A large full build does this in a
                 # forked process, so that the heap it leaves behind (~1 GB at 100,000 papers) is
@@ -486,16 +447,15 @@ def build(
                 def stage_in_child() -> dict:
                     nonlocal staging
                     staging = _Staging(writer.staging, reopen=True)
-                    outcome = stage_all()
-                    staging.close()
-                    writer.seal()
-                    return {**outcome, "files": writer.staged_files()}
+                    try:
+                        return stage_all()
+                    finally:
+                        staging.close()
 
                 if in_child:
                     staging.db.execute("COMMIT")
                     staging.close()
-                    staged = _in_forked_process(stage_in_child)
-                    writer.take_staged_files(staged["files"])
+                    staged = writer.stage_in_forked_process(stage_in_child)
                     timings.update(staged["timings"])
                 else:
                     staged = stage_all()

@@ -134,6 +134,45 @@ def test_store_failed_write_leaves_the_previous_graph(tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".staging")]
 
 
+def test_store_rows_staged_in_a_forked_process_are_committed_by_the_writer(tmp_path):
+    import os
+
+    from kg.store.derived import paper_rows, relation_rows, write_derived
+
+    graph = small_graph()
+
+    def stage() -> int:
+        for paper in graph.papers:
+            for table, row in paper_rows(paper):
+                writer.add(table, row)
+        for table, row in relation_rows(graph.relations):
+            writer.add(table, row)
+        write_derived(writer, graph.entities)
+        return os.getpid()
+
+    with StoreWriter(tmp_path, chunk_rows=1) as writer:
+        staged_by = writer.stage_in_forked_process(stage)
+        writer.commit()
+    assert staged_by != os.getpid()
+    with Store(tmp_path) as store:
+        assert _sorted(read_graph(store)) == _sorted(graph)
+
+
+def test_store_a_failure_in_the_forked_staging_process_is_raised_by_the_writer(tmp_path):
+    write_graph(small_graph(), tmp_path)
+
+    def stage() -> None:
+        writer.add("Paper", {"id": "arxiv:9", "title": "New"})
+        raise InputError("bad row at line 3")
+
+    with pytest.raises(InputError, match="bad row at line 3"):
+        with StoreWriter(tmp_path) as writer:
+            writer.stage_in_forked_process(stage)
+            writer.commit()
+    with Store(tmp_path) as store:
+        assert store.counts()["nodes"]["Paper"] == 2
+
+
 def test_store_a_second_writer_is_refused_while_one_holds_the_folder(tmp_path):
     entered, release = threading.Event(), threading.Event()
 
