@@ -11,6 +11,10 @@ library's (Neo4j's) spelling for LadybugDB:
 - a variable-length pattern ``-[:R*1..4]->`` walks in LadybugDB (an edge may repeat) and follows
   trails in Neo4j (it may not): LadybugDB is asked for ``* TRAIL 1..4``;
 - ``type(r)`` is ``label(r)``;
+- ``v.key IS NOT NULL`` on a node's primary key in the store is always true there, and only
+  turns LadybugDB's plan for the worse; Neo4j's planner needs it to read the key's index in order
+  (and stop once the first rows of an ``ORDER BY`` on the key are found). It is dropped for
+  LadybugDB when joined by ``AND`` or the whole ``WHERE``;
 - LadybugDB cannot ``ORDER BY`` a list: a list column that orders rows (``ORDER BY hops, chain``)
   is ordered by its elements joined with a separator below every printable character, which
   sorts as Neo4j sorts the list. A query names such columns with ``// ordered lists:`` and the
@@ -35,6 +39,8 @@ ENGINES = ("neo4j", "ladybug")
 _COMPREHENSION = re.compile(r"\[\s*([A-Za-z_]\w*)\s+IN\s+([^|\[\]]+?)\s*\|\s*([^\[\]]+?)\s*\]")
 _VARIABLE_LENGTH = re.compile(r"(\[[^\]]*?:\s*[A-Z_]+)\s*\*\s*(\d+)\s*\.\.\s*(\d+)\s*\]")
 _TYPE_CALL = re.compile(r"\btype\s*\(", re.IGNORECASE)
+_NODE_LABEL = re.compile(r"\(\s*([A-Za-z_]\w*)\s*:\s*([A-Za-z_]\w*)")
+_CLAUSE_END = r"(?=\s*(?:$|\b(?:MATCH|OPTIONAL|WITH|RETURN|UNWIND|ORDER|CALL)\b))"
 
 
 def for_engine(text: str, engine: str, ordered_lists: tuple[str, ...] = ()) -> str:
@@ -50,6 +56,7 @@ def for_engine(text: str, engine: str, ordered_lists: tuple[str, ...] = ()) -> s
     text = _COMPREHENSION.sub(lambda m: f"list_transform({m.group(2)}, {m.group(1)} -> {m.group(3)})", text)
     text = _VARIABLE_LENGTH.sub(lambda m: f"{m.group(1)}* TRAIL {m.group(2)}..{m.group(3)}]", text)
     text = _TYPE_CALL.sub("label(", text)
+    text = _without_key_existence(text)
     for column in ordered_lists:
         order = text.rfind("ORDER BY")
         if order >= 0:
@@ -57,4 +64,27 @@ def for_engine(text: str, engine: str, ordered_lists: tuple[str, ...] = ()) -> s
             replacement = f"list_to_string('\\u0001', {column})"
             tail = re.sub(rf"\b{re.escape(column)}\b", lambda _: replacement, tail, count=1)
             text = head + tail
+    return text
+
+
+def _without_key_existence(text: str) -> str:
+    """``text`` without ``v.key IS NOT NULL`` where ``key`` is the store's primary key of ``v``'s
+    label (true of every node there), when removing it cannot change the filter: a conjunct, or
+    the whole ``WHERE``.
+
+    >>> _without_key_existence("MATCH (m:Month) WHERE m.month IS NOT NULL AND m.x > 1 RETURN m")
+    'MATCH (m:Month) WHERE m.x > 1 RETURN m'
+    >>> _without_key_existence("MATCH (m:Month) WHERE m.month IS NOT NULL OR m.x > 1 RETURN m")
+    'MATCH (m:Month) WHERE m.month IS NOT NULL OR m.x > 1 RETURN m'
+    """
+    from kg.store.schema import NODE_TABLES
+
+    keys = {table.name: table.key for table in NODE_TABLES}
+    for variable, label in dict(_NODE_LABEL.findall(text)).items():
+        if label not in keys:
+            continue
+        predicate = rf"\b{re.escape(variable)}\.`?{re.escape(keys[label])}`?\s+IS\s+NOT\s+NULL\b"
+        text = re.sub(rf"\bWHERE\s+{predicate}\s+AND\s+", "WHERE ", text, flags=re.IGNORECASE)
+        text = re.sub(rf"\s+AND\s+{predicate}", "", text, flags=re.IGNORECASE)
+        text = re.sub(rf"\s*\bWHERE\s+{predicate}{_CLAUSE_END}", "", text, flags=re.IGNORECASE)
     return text
