@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple, Optional, Union
 
-from kg.errors import InputError, KGError
+from kg.errors import InputError
 from kg.extraction import PaperExtraction
 from kg.identity import deduplicate_papers, merge_papers
 from kg.model import Paper, title_key

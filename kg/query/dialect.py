@@ -40,6 +40,7 @@ _COMPREHENSION = re.compile(r"\[\s*([A-Za-z_]\w*)\s+IN\s+([^|\[\]]+?)\s*\|\s*([^
 _VARIABLE_LENGTH = re.compile(r"(\[[^\]]*?:\s*[A-Z_]+)\s*\*\s*(\d+)\s*\.\.\s*(\d+)\s*\]")
 _TYPE_CALL = re.compile(r"\btype\s*\(", re.IGNORECASE)
 _NODE_LABEL = re.compile(r"\(\s*([A-Za-z_]\w*)\s*:\s*([A-Za-z_]\w*)")
+_EXISTENCE = re.compile(r"\bIS\s+NOT\s+NULL\b", re.IGNORECASE)
 _CLAUSE_END = r"(?=\s*(?:$|\b(?:MATCH|OPTIONAL|WITH|RETURN|UNWIND|ORDER|CALL)\b))"
 
 
@@ -77,6 +78,8 @@ def _without_key_existence(text: str) -> str:
     >>> _without_key_existence("MATCH (m:Month) WHERE m.month IS NOT NULL OR m.x > 1 RETURN m")
     'MATCH (m:Month) WHERE m.month IS NOT NULL OR m.x > 1 RETURN m'
     """
+    if not _EXISTENCE.search(text):
+        return text
     from kg.store.schema import NODE_TABLES
 
     keys = {table.name: table.key for table in NODE_TABLES}

@@ -245,13 +245,13 @@ def folder_lock(folder: Path, *, wait: bool = False) -> Iterator[None]:
         handle.close()
 
 
-def can_fork() -> bool:
+def _can_fork() -> bool:
     import multiprocessing
 
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def in_forked_process(work: Callable[[], Any]) -> Any:
+def _in_forked_process(work: Callable[[], Any]) -> Any:
     """What ``work()`` returns, run in a forked child process (or what it raises, raised here)."""
     import multiprocessing
 
@@ -371,14 +371,6 @@ class StoreWriter:
             writer.close()
         self._writers.clear()
 
-    def staged_files(self) -> dict:
-        """What :meth:`take_staged_files` needs to commit, in another process, the files staged
-        here (a full build's: after :meth:`seal`)."""
-        return {"files": self._files, "rows": self.rows_written}
-
-    def take_staged_files(self, staged: dict) -> None:
-        self._files, self.rows_written = staged["files"], staged["rows"]
-
     def stage_in_forked_process(self, work: Callable[[], Any]) -> Any:
         """Run ``work()``, which adds this writer's rows, in a forked child process, and take the
         files it staged; returns what ``work()`` returns (or raises what it raised).
@@ -387,17 +379,16 @@ class StoreWriter:
         papers) goes with the child, so the bulk load's buffer pool does not come on top of it.
         Where ``fork`` is not available the work runs here. (The child must not use a connection
         it inherited, an SQLite one for instance: it opens its own.)"""
-        if not can_fork():
+        if not _can_fork():
             return work()
 
-        def in_child() -> dict:
+        def in_child() -> tuple:
             outcome = work()
             self.seal()
-            return {"outcome": outcome, "files": self.staged_files()}
+            return outcome, self._files, self.rows_written
 
-        staged = in_forked_process(in_child)
-        self.take_staged_files(staged["files"])
-        return staged["outcome"]
+        outcome, self._files, self.rows_written = _in_forked_process(in_child)
+        return outcome
 
     def read(self, table_name: str, columns: Sequence[str]):
         """The rows staged so far in ``table_name`` (those columns), as one Arrow table."""
