@@ -169,6 +169,22 @@ MATCH (b:Month {month: row.to})
 MERGE (a)-[r:USED_IN]->(b)
 SET r = row.props, r.kg_load = $load;
 
+// name: merge_evaluated_on_top
+// An entity -> one of its first papers by title (kg.store.schema). $rows: [{from, to, props}].
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Paper {id: row.to})
+MERGE (a)-[r:EVALUATED_ON_TOP]->(b)
+SET r = row.props, r.kg_load = $load;
+
+// name: merge_outperforms_top
+// One of the first claims against an entity, one per (winner, loser, paper). $rows: [{from, to, props}].
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+MERGE (a)-[r:OUTPERFORMS_TOP {paper: row.props.paper}]->(b)
+SET r = row.props, r.kg_load = $load;
+
 // name: delete_stale_relationships
 // Relationships an earlier load wrote and this one did not (run in batches of 10,000).
 MATCH (:Paper|Entity|Result|NameKey|PaperKey|Month|PaperCode|Ranked|Author)-[r]->()
@@ -248,6 +264,17 @@ DELETE r;
 // name: delete_used_in
 UNWIND $keys AS key
 MATCH (:Entity {id: key[0]})-[r:USED_IN]->(:Month {month: key[1]})
+DELETE r;
+
+// name: delete_evaluated_on_top
+UNWIND $keys AS key
+MATCH (:Entity {id: key[0]})-[r:EVALUATED_ON_TOP]->(:Paper {id: key[1]})
+DELETE r;
+
+// name: delete_outperforms_top
+// Every claim of a (winner, loser) pair: the pair is written again whole.
+UNWIND $keys AS key
+MATCH (:Entity {id: key[0]})-[r:OUTPERFORMS_TOP]->(:Entity {id: key[1]})
 DELETE r;
 
 // name: loaded_generation

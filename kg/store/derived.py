@@ -136,6 +136,11 @@ def write_derived(writer, entities: Iterable[Entity]) -> None:
     writer.add_columns("Ranked", {"id": keys, "kind": [kind for kind, _, _ in ranked], "rank": [rank for _, rank, _ in ranked]})
     writer.add_columns("RANKS", {"from": keys, "to": [entity for _, _, entity in ranked]})
 
+    titles = writer.read("Paper", ["id", "title"])
+    _write_evaluated_on_top(writer, evaluated_rows, titles)
+    _write_outperforms_top(writer, titles, ids, names)
+    del titles
+
     papers = writer.read("Paper", ["id", "title", "code_url", "date"])
     with_code = papers.filter(pc.is_valid(papers["code_url"])).sort_by([("title", "ascending"), ("id", "ascending")])
     for rank, row in enumerate(with_code.slice(0, RANK_DEPTH).to_pylist(), start=1):
@@ -150,6 +155,57 @@ def write_derived(writer, entities: Iterable[Entity]) -> None:
     for aid in sorted(authors):
         name, count = authors[aid]
         writer.add("Author", {"id": aid, "name": name, "papers": count})
+
+
+def _first_of_each(rows, group: str, order: list[tuple[str, str]]):
+    """The first RANK_DEPTH rows of each value of ``group`` in ``order`` (an Arrow table), with
+    their ``rank`` (1, 2, ...) in a new column."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    rows = rows.sort_by([(group, "ascending")] + order)
+    if rows.num_rows == 0:
+        return rows.append_column("rank", pa.array([], type=pa.int64()))
+    values = rows[group].to_numpy(zero_copy_only=False)
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+    rank = np.arange(len(values)) - np.repeat(starts, np.diff(np.r_[starts, len(values)])) + 1
+    rows = rows.append_column("rank", pa.array(rank, type=pa.int64()))
+    return rows.filter(pc.less_equal(rows["rank"], RANK_DEPTH))
+
+
+def _write_evaluated_on_top(writer, evaluated_rows, titles) -> None:
+    """EVALUATED_ON_TOP: each entity's first papers reporting results on it, by title (the order
+    of ``papers_on_benchmark``). The evidence is picked file by file: at a million papers the
+    column is hundreds of megabytes, and the ranking keeps about a third of the rows."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    rows = evaluated_rows.append_column("row", pa.array(np.arange(evaluated_rows.num_rows), type=pa.int64()))
+    rows = rows.join(titles.rename_columns(["from", "title"]), keys="from", join_type="inner")
+    top = _first_of_each(rows, "to", [("title", "ascending"), ("from", "ascending")]).sort_by([("row", "ascending")])
+    wanted, picked, offset = top["row"].to_numpy(), [], 0
+    for part in writer.read_by_file("EVALUATED_ON", ["evidence"]):
+        lo, hi = np.searchsorted(wanted, [offset, offset + part.num_rows])
+        picked.append(pc.take(part["evidence"], pa.array(wanted[lo:hi] - offset)))
+        offset += part.num_rows
+    evidence = pa.chunked_array([c for chunk in picked for c in chunk.chunks], type=pa.string())
+    writer.add_columns("EVALUATED_ON_TOP", {"from": top["to"], "to": top["from"], "rank": top["rank"], "evidence": evidence})
+
+
+def _write_outperforms_top(writer, titles, ids, names) -> None:
+    """OUTPERFORMS_TOP: the first claims that something outperforms each entity, by the winner's
+    name and the paper's title (the order of ``methods_outperforming``), names written out."""
+    import pyarrow as pa
+
+    claims = writer.read("OUTPERFORMS", ["from", "to", "paper", "benchmark", "evidence"])
+    claims = claims.join(pa.table({"from": ids, "winner": names}), keys="from", join_type="inner")
+    claims = claims.join(titles.rename_columns(["paper", "title"]), keys="paper", join_type="inner")
+    claims = claims.join(pa.table({"benchmark": ids, "benchmark_name": names}), keys="benchmark", join_type="left outer")
+    top = _first_of_each(claims, "to", [("winner", "ascending"), ("title", "ascending"), ("paper", "ascending")])
+    writer.add_columns("OUTPERFORMS_TOP", {"from": top["from"], "to": top["to"], "rank": top["rank"], "paper": top["paper"],
+                                           "title": top["title"], "benchmark": top["benchmark_name"], "evidence": top["evidence"]})
 
 
 def _rankings(entities) -> list[tuple[str, int, str]]:

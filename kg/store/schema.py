@@ -22,6 +22,14 @@ tables that make the named queries lookups instead of scans over the whole graph
   them);
 - ``CO_USED {papers}`` between two datasets or benchmarks that papers report results on together;
 - ``Month -[:USED_IN {papers}]-`` papers per month reporting results on a dataset or benchmark;
+- ``Entity -[:EVALUATED_ON_TOP {rank, evidence}]-> Paper``: for each entity, the first
+  :data:`RANK_DEPTH` papers reporting results on it, by title, with the claim's evidence;
+- ``(winner) -[:OUTPERFORMS_TOP {rank, paper, title, benchmark, evidence}]-> (loser)``: for each
+  entity, the first :data:`RANK_DEPTH` claims that something outperforms it, by the winner's name
+  and the paper's title, with the paper's title and the benchmark's name written out.
+  LadybugDB reads every column a query returns for every row before it keeps the first k, so
+  "the first 100 of ImageNet's 25,800 papers by title" costs as much as all of them; these two
+  turn such a query into a filter on ``rank``;
 - ``PaperCode``: the first :data:`RANK_DEPTH` papers that link to code, ranked by title;
 - ``Author {name, papers} -[:WROTE {position}]-> Paper`` from the papers' author lists, when the
   source names authors (an author's id is the name, spacing and case normalised).
@@ -108,6 +116,9 @@ REL_TABLES = (
     Table("NAMES", (), "NameKey", "Entity", derived=True),
     Table("KEYS", (), "PaperKey", "Paper", derived=True),
     Table("RANKS", (), "Ranked", "Entity", derived=True),
+    Table("EVALUATED_ON_TOP", (("rank", "INT64"), ("evidence", "STRING")), "Entity", "Paper", derived=True),
+    Table("OUTPERFORMS_TOP", (("rank", "INT64"), ("paper", "STRING"), ("title", "STRING"), ("benchmark", "STRING"),
+                              ("evidence", "STRING")), "Entity", "Entity", derived=True),
     Table("CO_USED", (("papers", "INT64"),), "Entity", "Entity", derived=True),
     Table("USED_IN", (("papers", "INT64"),), "Entity", "Month", derived=True),
     Table("WROTE", (("position", "INT64"),), "Author", "Paper", derived=True),

@@ -19,6 +19,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -46,6 +47,7 @@ PAPER_TABLE_KEYS = {
     "ON_BENCHMARK": "result", "BY_METHOD": "result", "MEASURED_BY": "result",
     "PROPOSES": "paper", "USES": "paper", "EVALUATED_ON": "paper", "OUTPERFORMS": "paper",
 }
+_MISSING_TABLE = re.compile(r"Table (\w+) does not exist")
 FORMAT_VERSION = 2  # 1: the node-link graph.json of earlier versions
 READ_BUFFER = 256 * 1024 * 1024  # LadybugDB's default takes most of the machine's memory
 def _write_buffer() -> int:
@@ -176,7 +178,12 @@ class Store:
         try:
             result = self._conn.execute(text, params or {})
         except RuntimeError as exc:
-            raise StoreError(str(exc).strip().splitlines()[0]) from None
+            message = str(exc).strip().splitlines()[0]
+            missing = _MISSING_TABLE.search(message)
+            if missing and missing.group(1) in TABLES:
+                message = (f"{self.folder} was written by an earlier version of kg and has no {missing.group(1)} table: "
+                           f"build it again with this version (kg build <its sources> --data {self.folder})")
+            raise StoreError(message) from None
         return result[-1] if isinstance(result, list) else result
 
     def rows(self, text: str, params: Optional[dict] = None, *, batch: int = 10_000) -> Iterator[dict]:
@@ -392,11 +399,22 @@ class StoreWriter:
 
     def read(self, table_name: str, columns: Sequence[str]):
         """The rows staged so far in ``table_name`` (those columns), as one Arrow table."""
+        return _read_all(self._staged_files(table_name), TABLES[table_name], columns)
+
+    def _staged_files(self, table_name: str) -> list[Path]:
         self._flush(table_name)
         writer = self._writers.pop(table_name, None)
         if writer is not None:
             writer.close()  # (the next rows start a new file)
-        return _read_all(self._files.get(table_name, []), TABLES[table_name], columns)
+        return self._files.get(table_name, [])
+
+    def read_by_file(self, table_name: str, columns: Sequence[str]) -> Iterator:
+        """The rows :meth:`read` gives, one Arrow table per staged file (in the same order), for
+        a wide column that need not be in memory all at once."""
+        import pyarrow.parquet as pq
+
+        for path in self._staged_files(table_name):
+            yield pq.read_table(path, columns=list(columns))
 
     def keep_from(self, snapshot: "Snapshot", papers: Iterable[str]) -> dict[str, int]:
         """Stage the rows of the previous build's ``snapshot`` except those of ``papers`` (ids),
@@ -618,6 +636,7 @@ class StoreWriter:
         go), the rows this build wrote for them, and for the other tables (entities and derived
         tables, which any paper may change) the rows that differ and the keys that went.
         None when the parent snapshot lacks a table to compare."""
+        import pyarrow as pa
         import pyarrow.compute as pc
         import pyarrow.parquet as pq
 
@@ -635,13 +654,25 @@ class StoreWriter:
             every = [name for name, _ in table.staged_columns]
             changed = new.filter(pc.invert(pc.is_in(_fingerprints(new, every), value_set=_fingerprints(old, every))))
             if table.is_rel:
+                # A pair's relationships are replaced together (a pair may have several: one
+                # OUTPERFORMS_TOP per paper), so a pair with any row added, changed or gone is
+                # deleted and written again whole; so is a pair ending at a paper written again
+                # (taking the paper out took its relationships).
                 key_columns = ["from", "to"]
-                gone = old.filter(pc.invert(pc.is_in(_fingerprints(old, key_columns), value_set=_fingerprints(new, key_columns))))
+                stale = old.filter(pc.invert(pc.is_in(_fingerprints(old, every), value_set=_fingerprints(new, every))))
+                touched = pa.concat_arrays([_fingerprints(changed, key_columns), _fingerprints(stale, key_columns)])
+                new_pairs = _fingerprints(new, key_columns)
+                rewritten = pc.is_in(new_pairs, value_set=touched)
+                for end, node in (("from", table.source), ("to", table.target)):
+                    if node == "Paper" and self._dropped:
+                        rewritten = pc.or_(rewritten, pc.is_in(new[end], value_set=pa.array(self._dropped, type=pa.string())))
+                changed = new.filter(rewritten)
+                gone = old.filter(pc.is_in(_fingerprints(old, key_columns), value_set=touched))
             else:  # (a primary key is never null: its values are their own fingerprints)
                 key_columns = [table.key]
                 gone = old.filter(pc.invert(pc.is_in(old[table.key], value_set=new[table.key].combine_chunks())))
             if gone.num_rows:
-                delta["delete"][table.name] = [list(key) for key in zip(*(gone[c].to_pylist() for c in key_columns))]
+                delta["delete"][table.name] = [list(key) for key in dict.fromkeys(zip(*(gone[c].to_pylist() for c in key_columns)))]
             if changed.num_rows:
                 path = self.staging / f"{table.name}-delta.parquet"
                 pq.write_table(changed, path)

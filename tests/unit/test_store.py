@@ -251,3 +251,49 @@ def test_store_bulk_load_pool_follows_the_largest_relationship_table(monkeypatch
     assert store_module._bulk_load_buffer(0) == 2**30
     assert store_module._bulk_load_buffer(1_900_000) == 2**29 + 1_900_000 * 1024
     assert store_module._bulk_load_buffer(50_000_000) == 8 * 2**30
+
+
+def test_store_ranked_lists_hold_each_entitys_first_papers_and_claims(tmp_path, monkeypatch):
+    """papers_on_benchmark and methods_outperforming read each entity's first RANK_DEPTH papers
+    (by title) and claims (by winner, then title) from EVALUATED_ON_TOP and OUTPERFORMS_TOP: with a
+    depth of two, the first two are the first two of the whole list, for a name that two entities
+    share too."""
+    from kg.query.engines import StoreEngine, run_named_query
+
+    monkeypatch.setattr("kg.store.derived.RANK_DEPTH", 2)
+    titles = ["Delta", "Bravo", "Charlie", "Alpha"]
+    papers = [Paper(id=f"arxiv:{i}", title=t, abstract="A.") for i, t in enumerate(titles)]
+    entities = [Entity(id="benchmark:bbh", label=NodeLabel.BENCHMARK, name="BBH"),
+                Entity(id="dataset:bbh", label=NodeLabel.DATASET, name="bbh"),
+                Entity(id="method:poly", label=NodeLabel.METHOD, name="Poly"),
+                *(Entity(id=f"method:{n.lower()}", label=NodeLabel.METHOD, name=n) for n in ("Zeta", "Eta", "Theta"))]
+    relations = [Relation(source=p.id, type=RelType.EVALUATED_ON, target="benchmark:bbh", paper=p.id, evidence=p.title)
+                 for p in papers]
+    relations.append(Relation(source="arxiv:3", type=RelType.EVALUATED_ON, target="dataset:bbh", paper="arxiv:3"))
+    relations += [Relation(source=f"method:{w}", type=RelType.OUTPERFORMS, target="method:poly", paper=p, benchmark="benchmark:bbh")
+                  for w, p in (("zeta", "arxiv:3"), ("eta", "arxiv:0"), ("eta", "arxiv:1"), ("theta", "arxiv:2"))]
+    write_graph(Graph(papers=papers, entities=entities, relations=relations), tmp_path)
+    with StoreEngine(tmp_path) as engine:
+        _, rows = run_named_query("papers_on_benchmark", {"benchmark": "BBH", "limit": "2"}, engine)
+        assert [(r["title"], r["benchmark"]) for r in rows] == [("Alpha", "BBH"), ("Alpha", "bbh")]
+        _, rows = run_named_query("papers_on_benchmark", {"benchmark": "BBH", "limit": "1"}, engine)
+        assert [(r["title"], r["evidence"]) for r in rows] == [("Alpha", "Alpha")]
+        _, rows = engine.run("MATCH (b:Entity {id: 'benchmark:bbh'})-[r:EVALUATED_ON_TOP]->(p:Paper) "
+                             "RETURN p.title AS title, r.rank AS rank ORDER BY rank", {})
+        assert rows == [{"title": "Alpha", "rank": 1}, {"title": "Bravo", "rank": 2}]
+        _, rows = run_named_query("methods_outperforming", {"method": "poly", "limit": "2"}, engine)
+        assert [(r["method"], r["paper"], r["benchmark"]) for r in rows] == [("Eta", "Bravo", "BBH"), ("Eta", "Delta", "BBH")]
+
+
+def test_store_written_by_an_earlier_version_without_a_newer_table_says_to_build_again(tmp_path, monkeypatch):
+    """A store from before a table was added: a query that reads the table names the folder and
+    what to do, not the engine's binder message."""
+    import kg.store.store as store_module
+
+    write_graph(small_graph(), tmp_path)
+    monkeypatch.setitem(store_module.TABLES, "NEWER_TABLE", store_module.TABLES["CO_USED"])  # (a table this version writes)
+    with Store(tmp_path) as store:
+        with pytest.raises(StoreError, match=r"written by an earlier version of kg and has no NEWER_TABLE table: build it again"):
+            store.query("MATCH ()-[r:NEWER_TABLE]->() RETURN count(*)")
+        with pytest.raises(StoreError, match="OTHER does not exist"):  # (not one of ours: the engine's message)
+            store.query("MATCH ()-[r:OTHER]->() RETURN count(*)")

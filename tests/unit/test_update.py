@@ -249,3 +249,29 @@ def test_a_failure_in_the_staging_process_stops_the_build_and_keeps_the_graph(tm
     with pytest.raises(KGError, match="resolution failed here"):
         build([DAY1, DAY2], out=tmp_path / "kg-data", mode="replace")
     assert store_tables(tmp_path / "kg-data") == before
+
+
+def test_an_update_rewrites_every_claim_of_a_pair_when_one_of_them_changes(tmp_path):
+    """Two papers claim that FooNet outperforms RetinaNet, so the ranked claims against RetinaNet
+    hold two rows for one (winner, loser) pair; an update changes one paper's claim. The pair is
+    written again whole: the other paper's claim stays, and the store equals a full build."""
+    def paper(pid: str, title: str, benchmark: str, more: str = "") -> dict:
+        return {"id": pid, "title": title,
+                "abstract": f"We propose FooNet, a detector for small objects. FooNet outperforms RetinaNet on {benchmark} by 3 points.{more}"}
+
+    first = tmp_path / "first.jsonl"
+    first.write_text("".join(json.dumps(p) + "\n" for p in (paper("arxiv:2301.00001", "FooNet for vision", "COCO"),
+                                                              paper("arxiv:2301.00002", "A study of FooNet", "PASCAL VOC"))))
+    changed = tmp_path / "changed.jsonl"
+    # (longer, so that a build of both files keeps this text too)
+    changed.write_text(json.dumps(paper("arxiv:2301.00002", "A study of FooNet", "Cityscapes", " Code is released.")) + "\n")
+    folder = tmp_path / "updated"
+    build([first], out=folder)
+    third = build([changed], out=folder, mode="update")
+    assert third.extracted == 1 and "store update" in third.timings
+    with Store(folder) as store:
+        _, rows = store.query("MATCH (:Entity {name: 'FooNet'})-[r:OUTPERFORMS_TOP]->(:Entity {name: 'RetinaNet'}) "
+                              "RETURN r.rank AS rank, r.title AS title, r.benchmark AS benchmark ORDER BY rank")
+    assert rows == [{"rank": 1, "title": "A study of FooNet", "benchmark": "Cityscapes"},
+                    {"rank": 2, "title": "FooNet for vision", "benchmark": "COCO"}]
+    assert store_tables(folder) == store_tables(build([first, changed], out=tmp_path / "whole").folder)
