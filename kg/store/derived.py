@@ -127,7 +127,10 @@ def write_derived(writer, entities: Iterable[Entity]) -> None:
         if dated.num_rows:
             by_month = dated.group_by(["to", "month"]).aggregate([([], "count_all")]).sort_by([("to", "ascending"), ("month", "ascending")])
             writer.add_columns("Month", {"month": pc.unique(by_month["month"]).sort()})
-            writer.add_columns("USED_IN", {"from": by_month["to"], "to": by_month["month"], "papers": by_month["count_all"]})
+            by_month = by_month.join(pa.table({"to": ids, "name": names}), keys="to", join_type="inner").sort_by(
+                [("month", "ascending"), ("count_all", "descending"), ("name", "ascending"), ("to", "ascending")])
+            writer.add_columns("USED_IN", {"from": by_month["to"], "to": by_month["month"], "papers": by_month["count_all"],
+                                           "ahead": _ahead(by_month)})
 
     ranked = _rankings(pa.table({**columns, "order": pa.array(range(len(entities)), type=pa.int64())}))
     # Keyed by kind and entity, not by rank: an entity that moves up a place changes its rank, not
@@ -155,6 +158,35 @@ def write_derived(writer, entities: Iterable[Entity]) -> None:
     for aid in sorted(authors):
         name, count = authors[aid]
         writer.add("Author", {"id": aid, "name": name, "papers": count})
+
+
+def _ahead(by_month) -> list[int]:
+    """For each row of ``by_month`` (sorted as ``benchmark_usage_by_month`` returns them), how
+    many rows before it have at least as many papers (``count_all``), not counting rows tied with
+    it on month, papers and name (the query may put those either side); at most RANK_DEPTH.
+    A Fenwick tree over paper counts, largest first."""
+    papers = by_month["count_all"].to_pylist()
+    keys = list(zip(by_month["month"].to_pylist(), papers, by_month["name"].to_pylist()))
+    top = max(papers, default=0) + 1
+    tree = [0] * (top + 1)
+    ahead: list[int] = []
+    start = 0
+    while start < len(keys):
+        end = start
+        while end < len(keys) and keys[end] == keys[start]:
+            end += 1
+        i, seen = top - papers[start], 0  # (position i holds counts of `top - i` papers: prefix sums count the larger)
+        while i > 0:
+            seen += tree[i]
+            i -= i & -i
+        ahead.extend([min(seen, RANK_DEPTH)] * (end - start))
+        for _ in range(end - start):
+            i = top - papers[start]
+            while i <= top:
+                tree[i] += 1
+                i += i & -i
+        start = end
+    return ahead
 
 
 def _first_of_each(rows, group: str, order: list[tuple[str, str]]):

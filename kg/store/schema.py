@@ -21,7 +21,11 @@ tables that make the named queries lookups instead of scans over the whole graph
   ``users`` (datasets and benchmarks a paper of the corpus proposes, by other papers mentioning
   them);
 - ``CO_USED {papers}`` between two datasets or benchmarks that papers report results on together;
-- ``Month -[:USED_IN {papers}]-`` papers per month reporting results on a dataset or benchmark;
+- ``Entity -[:USED_IN {papers, ahead}]-> Month``: papers per month reporting results on a dataset
+  or benchmark; ``ahead`` counts the rows that come before this one in ``benchmark_usage_by_month``'s
+  order (month, papers descending, name) with at least as many papers (at most
+  :data:`RANK_DEPTH`). Whatever the query's ``min_papers``, those rows pass it whenever this one
+  does, so a row with ``ahead >= $limit`` cannot be among the first ``$limit``;
 - ``Entity -[:EVALUATED_ON_TOP {rank, evidence}]-> Paper``: for each entity, the first
   :data:`RANK_DEPTH` papers reporting results on it, by title, with the claim's evidence;
 - ``(winner) -[:OUTPERFORMS_TOP {rank, paper, title, benchmark, evidence}]-> (loser)``: for each
@@ -120,7 +124,7 @@ REL_TABLES = (
     Table("OUTPERFORMS_TOP", (("rank", "INT64"), ("paper", "STRING"), ("title", "STRING"), ("benchmark", "STRING"),
                               ("evidence", "STRING")), "Entity", "Entity", derived=True),
     Table("CO_USED", (("papers", "INT64"),), "Entity", "Entity", derived=True),
-    Table("USED_IN", (("papers", "INT64"),), "Entity", "Month", derived=True),
+    Table("USED_IN", (("papers", "INT64"), ("ahead", "INT64")), "Entity", "Month", derived=True),
     Table("WROTE", (("position", "INT64"),), "Author", "Paper", derived=True),
 )
 TABLES = {t.name: t for t in NODE_TABLES + REL_TABLES}

@@ -297,3 +297,32 @@ def test_store_written_by_an_earlier_version_without_a_newer_table_says_to_build
             store.query("MATCH ()-[r:NEWER_TABLE]->() RETURN count(*)")
         with pytest.raises(StoreError, match="OTHER does not exist"):  # (not one of ours: the engine's message)
             store.query("MATCH ()-[r:OTHER]->() RETURN count(*)")
+
+
+def test_store_usage_by_month_skips_only_rows_that_cannot_be_in_the_answer(tmp_path, monkeypatch):
+    """benchmark_usage_by_month leaves out rows with ``ahead >= $limit`` (see kg.store.schema):
+    for every min_papers and limit, below, at and above the cap of ``ahead``, its rows are those of
+    the same query without that filter."""
+    from kg.query.engines import StoreEngine, run_named_query
+
+    monkeypatch.setattr("kg.store.derived.RANK_DEPTH", 4)
+    months = ["2023-01", "2023-02", "2023-03"]
+    benchmarks = [Entity(id=f"benchmark:b{i}", label=NodeLabel.BENCHMARK, name=f"B{i}") for i in range(6)]
+    papers, relations = [], []
+    for m, month in enumerate(months):
+        for i, bench in enumerate(benchmarks):
+            for k in range((i * 7 + m * 3) % 5):  # 0 to 4 papers per benchmark and month, ties included
+                pid = f"arxiv:{month}-{i}-{k}"
+                papers.append(Paper(id=pid, title=pid, abstract="A.", month=month))
+                relations.append(Relation(source=pid, type=RelType.EVALUATED_ON, target=bench.id, paper=pid))
+    write_graph(Graph(papers=papers, entities=benchmarks, relations=relations), tmp_path)
+    whole = ("MATCH (b:Entity)-[u:USED_IN]->(m:Month) WHERE u.papers >= $min_papers RETURN m.month AS month, "
+             "b.name AS benchmark, u.papers AS papers ORDER BY month, papers DESC, benchmark LIMIT $limit")
+    with StoreEngine(tmp_path) as engine:
+        _, every = engine.run(whole, {"min_papers": 1, "limit": 100})
+        assert len(every) > 12
+        for min_papers in range(1, 5):
+            for limit in range(0, len(every) + 2):
+                _, rows = run_named_query("benchmark_usage_by_month", {"min_papers": str(min_papers), "limit": str(limit)}, engine)
+                _, expected = engine.run(whole, {"min_papers": min_papers, "limit": limit})
+                assert rows == expected, (min_papers, limit)
