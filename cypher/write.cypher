@@ -169,6 +169,14 @@ MATCH (b:Month {month: row.to})
 MERGE (a)-[r:USED_IN]->(b)
 SET r = row.props, r.kg_load = $load;
 
+// name: merge_evaluated_by
+// NameKey -> a paper reporting results on an entity of that name. $rows: [{from, to}].
+UNWIND $rows AS row
+MATCH (a:NameKey {key: row.from})
+MATCH (b:Paper {id: row.to})
+MERGE (a)-[r:EVALUATED_BY]->(b)
+SET r.kg_load = $load;
+
 // name: merge_evaluated_on_top
 // An entity -> one of its first papers by title (kg.store.schema). $rows: [{from, to, props}].
 UNWIND $rows AS row
@@ -264,6 +272,11 @@ DELETE r;
 // name: delete_used_in
 UNWIND $keys AS key
 MATCH (:Entity {id: key[0]})-[r:USED_IN]->(:Month {month: key[1]})
+DELETE r;
+
+// name: delete_evaluated_by
+UNWIND $keys AS key
+MATCH (:NameKey {key: key[0]})-[r:EVALUATED_BY]->(:Paper {id: key[1]})
 DELETE r;
 
 // name: delete_evaluated_on_top

@@ -111,7 +111,15 @@ def write_derived(writer, entities: Iterable[Entity]) -> None:
             keyed[form].append(entity.id)
     keys = sorted(keyed)
     writer.add_columns("NameKey", {"key": keys})
-    writer.add_columns("NAMES", {"from": [k for k in keys for _ in keyed[k]], "to": [i for k in keys for i in keyed[k]]})
+    names_of = pa.table({"key": pa.array([k for k in keys for _ in keyed[k]], type=pa.string()),
+                         "to": pa.array([i for k in keys for i in keyed[k]], type=pa.string())})
+    writer.add_columns("NAMES", {"from": names_of["key"], "to": names_of["to"]})
+    del keyed
+    # A name to the papers reporting results on what it names: "papers on both A and B" is then
+    # one pattern of four nodes, which LadybugDB plans in a few milliseconds (six took 50-100).
+    evaluated_by = names_of.join(evaluated_rows, keys="to", join_type="inner").group_by(["key", "from"]).aggregate([])
+    writer.add_columns("EVALUATED_BY", {"from": evaluated_by["key"], "to": evaluated_by["from"]})
+    del names_of, evaluated_by
 
     # Datasets and benchmarks each paper reports results on: pairs of them, and months.
     data_ids = pc.filter(ids, pc.is_in(labels, value_set=pa.array(list(_DATA))))

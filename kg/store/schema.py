@@ -11,6 +11,8 @@ tables that make the named queries lookups instead of scans over the whole graph
 - ``NameKey -[:NAMES]-> Entity``: every name and alias of an entity, lower-cased, as a primary
   key, so that "which entity is called BBH" is one index lookup;
 - ``PaperKey -[:KEYS]-> Paper``: a paper's id and lower-cased title, likewise;
+- ``NameKey -[:EVALUATED_BY]-> Paper``: a name to each paper reporting results on an entity of
+  that name (NAMES, then EVALUATED_ON, in one step);
 - counters on ``Entity``: ``papers`` (papers that mention it), ``evaluated_in`` (papers that report
   results on it), ``proposed_in`` (papers that propose it), ``wins`` (methods it is claimed to
   outperform);
@@ -119,6 +121,7 @@ REL_TABLES = (
     Table("MEASURED_BY", (), "Result", "Entity"),
     Table("NAMES", (), "NameKey", "Entity", derived=True),
     Table("KEYS", (), "PaperKey", "Paper", derived=True),
+    Table("EVALUATED_BY", (), "NameKey", "Paper", derived=True),
     Table("RANKS", (), "Ranked", "Entity", derived=True),
     Table("EVALUATED_ON_TOP", (("rank", "INT64"), ("evidence", "STRING")), "Entity", "Paper", derived=True),
     Table("OUTPERFORMS_TOP", (("rank", "INT64"), ("paper", "STRING"), ("title", "STRING"), ("benchmark", "STRING"),
