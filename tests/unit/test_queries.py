@@ -112,6 +112,10 @@ DIRECT = {
                        "MATCH (p)-[:EVALUATED_ON]->(:Entity)<-[:NAMES]-(:NameKey {key: $b}) "
                        "MATCH (p)-[:PROPOSES]->(m:Entity) WHERE m.label = 'Method' "
                        "RETURN DISTINCT m.name AS method, p.title AS paper ORDER BY method, paper LIMIT $limit",
+    "papers_sharing_benchmarks": "MATCH (:PaperKey {key: $paper})-[:KEYS]->(p:Paper)-[:EVALUATED_ON]->(b:Entity)"
+                                 "<-[:EVALUATED_ON]-(q:Paper) WHERE q <> p WITH q, collect(DISTINCT b.name) AS shared "
+                                 "WHERE size(shared) >= $k RETURN q.id AS paper, q.title AS title, "
+                                 "size(shared) AS shared_count, shared ORDER BY shared_count DESC, title, paper LIMIT $limit",
 }
 
 
@@ -122,6 +126,8 @@ DIRECT = {
     ("methods_outperforming", {"method": "Poly", "limit": "1"}),
     ("methods_on_both", {"a": "MATH", "b": "GSM8K", "limit": "100"}),
     ("methods_on_both", {"a": "GSM8K", "b": "gsm8k", "limit": "100"}),  # (the same name twice: papers on it)
+    ("papers_sharing_benchmarks", {**SAMPLE_PARAMS["papers_sharing_benchmarks"], "limit": "100"}),
+    ("papers_sharing_benchmarks", {**SAMPLE_PARAMS["papers_sharing_benchmarks"], "k": "2"}),
 ])
 def test_queries_that_read_derived_lists_answer_as_the_relationships_do(sample_build, name, params):
     from kg.query import StoreEngine
@@ -131,6 +137,8 @@ def test_queries_that_read_derived_lists_answer_as_the_relationships_do(sample_b
         _, expected = engine.run(DIRECT[name], bind_params(get_query(name), params))
     if name == "methods_outperforming":  # (ties of method and paper: the named query leaves their order open)
         rows = sorted(rows, key=lambda r: (r["method"], r["paper"], r["benchmark"] or "", r["evidence"] or ""))
+    if name == "papers_sharing_benchmarks":  # (collect's order is not fixed)
+        rows, expected = ([{**r, "shared": sorted(r["shared"])} for r in part] for part in (rows, expected))
     assert rows and rows == expected
 
 
