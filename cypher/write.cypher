@@ -185,14 +185,6 @@ MATCH (b:Paper {id: row.to})
 MERGE (a)-[r:EVALUATED_ON_TOP]->(b)
 SET r = row.props, r.kg_load = $load;
 
-// name: merge_evaluated_on_titled
-// Paper -> what it reports results on, the paper's id and title on the relationship. $rows: [{from, to, props}].
-UNWIND $rows AS row
-MATCH (a:Paper {id: row.from})
-MATCH (b:Entity {id: row.to})
-MERGE (a)-[r:EVALUATED_ON_TITLED]->(b)
-SET r = row.props, r.kg_load = $load;
-
 // name: merge_outperforms_top
 // One of the first claims against an entity, one per (winner, loser, paper). $rows: [{from, to, props}].
 UNWIND $rows AS row
@@ -290,11 +282,6 @@ DELETE r;
 // name: delete_evaluated_on_top
 UNWIND $keys AS key
 MATCH (:Entity {id: key[0]})-[r:EVALUATED_ON_TOP]->(:Paper {id: key[1]})
-DELETE r;
-
-// name: delete_evaluated_on_titled
-UNWIND $keys AS key
-MATCH (:Paper {id: key[0]})-[r:EVALUATED_ON_TITLED]->(:Entity {id: key[1]})
 DELETE r;
 
 // name: delete_outperforms_top

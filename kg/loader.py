@@ -37,8 +37,7 @@ _LOAD_PLAN = (
     ("OUTPERFORMS", "merge_outperforms"), ("REPORTS", "merge_reports"), ("ON_BENCHMARK", "merge_on_benchmark"),
     ("BY_METHOD", "merge_by_method"), ("MEASURED_BY", "merge_measured_by"), ("NAMES", "merge_names"), ("KEYS", "merge_keys"), ("RANKS", "merge_ranks"),
     ("CO_USED", "merge_co_used"), ("USED_IN", "merge_used_in"), ("WROTE", "merge_wrote"),
-    ("EVALUATED_BY", "merge_evaluated_by"), ("EVALUATED_ON_TOP", "merge_evaluated_on_top"),
-    ("EVALUATED_ON_TITLED", "merge_evaluated_on_titled"), ("OUTPERFORMS_TOP", "merge_outperforms_top"),
+    ("EVALUATED_BY", "merge_evaluated_by"), ("EVALUATED_ON_TOP", "merge_evaluated_on_top"), ("OUTPERFORMS_TOP", "merge_outperforms_top"),
 )
 
 
@@ -286,7 +285,7 @@ _DELETE_STATEMENTS = {
     "Entity": "delete_entities", "NameKey": "delete_name_keys", "Month": "delete_months", "Ranked": "delete_ranked",
     "PaperCode": "delete_paper_code", "Author": "delete_authors", "NAMES": "delete_names", "RANKS": "delete_ranks",
     "CO_USED": "delete_co_used", "USED_IN": "delete_used_in", "EVALUATED_ON_TOP": "delete_evaluated_on_top",
-    "EVALUATED_BY": "delete_evaluated_by", "EVALUATED_ON_TITLED": "delete_evaluated_on_titled",
+    "EVALUATED_BY": "delete_evaluated_by",
     "OUTPERFORMS_TOP": "delete_outperforms_top",
 }
 

@@ -5,7 +5,6 @@
 // (OUTPERFORMS_TOP holds each entity's first 1000 claims against it in this order, with the
 // paper's title and the benchmark's name written out.)
 MATCH (:NameKey {key: $method})-[:NAMES]->(l:Entity)<-[r:OUTPERFORMS_TOP]-(w:Entity)
-WHERE r.rank <= $limit
 RETURN w.name AS method, l.name AS beats, r.benchmark AS benchmark, r.title AS paper, r.evidence AS evidence
 ORDER BY method, paper
 LIMIT $limit

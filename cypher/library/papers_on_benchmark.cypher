@@ -3,9 +3,8 @@
 // params: benchmark: key; limit: int = 100
 // example: kg query papers_on_benchmark --param benchmark=BBH
 // (EVALUATED_ON_TOP holds each entity's first 1000 papers by title with the claim's evidence:
-// ImageNet's first 100 of 25,800 papers at a million papers read 100 rows, not 25,800.)
+// the first 100 of ImageNet's 25,800 papers at a million papers read 1,000 rows, not 25,800.)
 MATCH (:NameKey {key: $benchmark})-[:NAMES]->(b:Entity)-[r:EVALUATED_ON_TOP]->(p:Paper)
-WHERE r.rank <= $limit
 RETURN p.id AS paper, p.title AS title, b.name AS benchmark, r.evidence AS evidence
 ORDER BY title, paper, benchmark
 LIMIT $limit

@@ -149,7 +149,6 @@ def write_derived(writer, entities: Iterable[Entity]) -> None:
 
     titles = writer.read("Paper", ["id", "title"])
     _write_evaluated_on_top(writer, evaluated_rows, titles)
-    _write_evaluated_on_titled(writer, evaluated_rows, titles)
     _write_outperforms_top(writer, titles, ids, names)
     del titles
 
@@ -215,13 +214,6 @@ def _first_of_each(rows, group: str, order: list[tuple[str, str]]):
     return rows.filter(pc.less_equal(rows["rank"], RANK_DEPTH))
 
 
-def _write_evaluated_on_titled(writer, evaluated_rows, titles) -> None:
-    """EVALUATED_ON_TITLED: every EVALUATED_ON pair with the paper's id and title written on the
-    relationship, which LadybugDB reads along the adjacency list instead of from the Paper table."""
-    rows = evaluated_rows.join(titles.rename_columns(["from", "title"]), keys="from", join_type="inner")
-    writer.add_columns("EVALUATED_ON_TITLED", {"from": rows["from"], "to": rows["to"], "paper": rows["from"], "title": rows["title"]})
-
-
 def _write_evaluated_on_top(writer, evaluated_rows, titles) -> None:
     """EVALUATED_ON_TOP: each entity's first papers reporting results on it, by title (the order
     of ``papers_on_benchmark``). The evidence is picked file by file: at a million papers the
@@ -239,7 +231,7 @@ def _write_evaluated_on_top(writer, evaluated_rows, titles) -> None:
         picked.append(pc.take(part["evidence"], pa.array(wanted[lo:hi] - offset)))
         offset += part.num_rows
     evidence = pa.chunked_array([c for chunk in picked for c in chunk.chunks], type=pa.string())
-    writer.add_columns("EVALUATED_ON_TOP", {"from": top["to"], "to": top["from"], "rank": top["rank"], "evidence": evidence})
+    writer.add_columns("EVALUATED_ON_TOP", {"from": top["to"], "to": top["from"], "evidence": evidence})
 
 
 def _write_outperforms_top(writer, titles, ids, names) -> None:
@@ -252,7 +244,7 @@ def _write_outperforms_top(writer, titles, ids, names) -> None:
     claims = claims.join(titles.rename_columns(["paper", "title"]), keys="paper", join_type="inner")
     claims = claims.join(pa.table({"benchmark": ids, "benchmark_name": names}), keys="benchmark", join_type="left outer")
     top = _first_of_each(claims, "to", [("winner", "ascending"), ("title", "ascending"), ("paper", "ascending")])
-    writer.add_columns("OUTPERFORMS_TOP", {"from": top["from"], "to": top["to"], "rank": top["rank"], "paper": top["paper"],
+    writer.add_columns("OUTPERFORMS_TOP", {"from": top["from"], "to": top["to"], "paper": top["paper"],
                                            "title": top["title"], "benchmark": top["benchmark_name"], "evidence": top["evidence"]})
 
 

@@ -28,18 +28,15 @@ tables that make the named queries lookups instead of scans over the whole graph
   order (month, papers descending, name) with at least as many papers (at most
   :data:`RANK_DEPTH`). Whatever the query's ``min_papers``, those rows pass it whenever this one
   does, so a row with ``ahead >= $limit`` cannot be among the first ``$limit``;
-- ``Entity -[:EVALUATED_ON_TOP {rank, evidence}]-> Paper``: for each entity, the first
+- ``Entity -[:EVALUATED_ON_TOP {evidence}]-> Paper``: for each entity, its first
   :data:`RANK_DEPTH` papers reporting results on it, by title, with the claim's evidence;
-- ``(winner) -[:OUTPERFORMS_TOP {rank, paper, title, benchmark, evidence}]-> (loser)``: for each
+- ``(winner) -[:OUTPERFORMS_TOP {paper, title, benchmark, evidence}]-> (loser)``: for each
   entity, the first :data:`RANK_DEPTH` claims that something outperforms it, by the winner's name
   and the paper's title, with the paper's title and the benchmark's name written out.
   LadybugDB reads every column a query returns for every row before it keeps the first k, so
-  "the first 100 of ImageNet's 25,800 papers by title" costs as much as all of them; these two
-  turn such a query into a filter on ``rank``;
-- ``Paper -[:EVALUATED_ON_TITLED {paper, title}]-> Entity``: every EVALUATED_ON pair with the
-  paper's id and title on the relationship: ``papers_sharing_benchmarks`` groups the papers of a
-  large benchmark by them, and read along the adjacency list they cost half of what reading the
-  Paper table's columns for each of 25,800 papers costs;
+  "the first 100 of ImageNet's 25,800 papers by title" costs as much as all of them; with these
+  such a query reads at most RANK_DEPTH rows. They hold no rank: a new paper then changes a
+  list only where it enters it (with ranks, 500 new papers among 100,000 rewrote 29,000 rows);
 - ``PaperCode``: the first :data:`RANK_DEPTH` papers that link to code, ranked by title;
 - ``Author {name, papers} -[:WROTE {position}]-> Paper`` from the papers' author lists, when the
   source names authors (an author's id is the name, spacing and case normalised).
@@ -127,10 +124,9 @@ REL_TABLES = (
     Table("KEYS", (), "PaperKey", "Paper", derived=True),
     Table("EVALUATED_BY", (), "NameKey", "Paper", derived=True),
     Table("RANKS", (), "Ranked", "Entity", derived=True),
-    Table("EVALUATED_ON_TOP", (("rank", "INT64"), ("evidence", "STRING")), "Entity", "Paper", derived=True),
-    Table("EVALUATED_ON_TITLED", (("paper", "STRING"), ("title", "STRING")), "Paper", "Entity", derived=True),
-    Table("OUTPERFORMS_TOP", (("rank", "INT64"), ("paper", "STRING"), ("title", "STRING"), ("benchmark", "STRING"),
-                              ("evidence", "STRING")), "Entity", "Entity", derived=True),
+    Table("EVALUATED_ON_TOP", (("evidence", "STRING"),), "Entity", "Paper", derived=True),
+    Table("OUTPERFORMS_TOP", (("paper", "STRING"), ("title", "STRING"), ("benchmark", "STRING"), ("evidence", "STRING")),
+          "Entity", "Entity", derived=True),
     Table("CO_USED", (("papers", "INT64"),), "Entity", "Entity", derived=True),
     Table("USED_IN", (("papers", "INT64"), ("ahead", "INT64")), "Entity", "Month", derived=True),
     Table("WROTE", (("position", "INT64"),), "Author", "Paper", derived=True),
