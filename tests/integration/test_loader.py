@@ -220,7 +220,10 @@ def test_loader_reads_a_folder_without_its_tables_from_the_store_and_says_when_n
 
 _DERIVED = ("MATCH (e:Entity) RETURN 'E' AS t, e.id AS a, e.name AS b, [e.papers, e.evaluated_in, e.proposed_in, e.wins] AS c",
             "MATCH (a:Entity)-[r:CO_USED]->(b) RETURN 'C' AS t, a.id AS a, b.id AS b, [r.papers] AS c",
-            "MATCH (a:Entity)-[r:USED_IN]->(m) RETURN 'U' AS t, a.id AS a, m.month AS b, [r.papers] AS c",
+            "MATCH (a:Entity)-[r:USED_IN]->(m) RETURN 'U' AS t, a.id AS a, m.month AS b, [r.papers, r.ahead] AS c",
+            "MATCH (a:Entity)-[r:EVALUATED_ON_TOP]->(p) RETURN 'T' AS t, a.id AS a, p.id AS b, [r.evidence] AS c",
+            "MATCH (a:Entity)-[r:OUTPERFORMS_TOP]->(b) RETURN 'O' AS t, a.id AS a, b.id AS b, [r.paper, r.title, r.benchmark] AS c",
+            "MATCH (k:NameKey)-[:EVALUATED_BY]->(p) RETURN 'B' AS t, k.key AS a, p.id AS b, [] AS c",
             "MATCH (k:Ranked)-[:RANKS]->(e) RETURN 'R' AS t, k.id AS a, e.id AS b, [k.rank] AS c",
             "MATCH (k:NameKey)-[:NAMES]->(e) RETURN 'N' AS t, k.key AS a, e.id AS b, [] AS c",
             "MATCH (a:Author) RETURN 'A' AS t, a.id AS a, a.name AS b, [a.papers] AS c",
