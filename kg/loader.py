@@ -284,9 +284,8 @@ def _snapshot_rows(snapshot, table, paths) -> Iterator[dict]:
 _DELETE_STATEMENTS = {
     "Entity": "delete_entities", "NameKey": "delete_name_keys", "Month": "delete_months", "Ranked": "delete_ranked",
     "PaperCode": "delete_paper_code", "Author": "delete_authors", "NAMES": "delete_names", "RANKS": "delete_ranks",
-    "CO_USED": "delete_co_used", "USED_IN": "delete_used_in", "EVALUATED_ON_TOP": "delete_evaluated_on_top",
-    "EVALUATED_BY": "delete_evaluated_by",
-    "OUTPERFORMS_TOP": "delete_outperforms_top",
+    "CO_USED": "delete_co_used", "USED_IN": "delete_used_in", "EVALUATED_BY": "delete_evaluated_by",
+    "EVALUATED_ON_TOP": "delete_evaluated_on_top", "OUTPERFORMS_TOP": "delete_outperforms_top",
 }
 
 

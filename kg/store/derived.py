@@ -147,12 +147,12 @@ def write_derived(writer, entities: Iterable[Entity]) -> None:
     writer.add_columns("Ranked", {"id": keys, "kind": [kind for kind, _, _ in ranked], "rank": [rank for _, rank, _ in ranked]})
     writer.add_columns("RANKS", {"from": keys, "to": [entity for _, _, entity in ranked]})
 
-    titles = writer.read("Paper", ["id", "title"])
+    papers = writer.read("Paper", ["id", "title", "code_url", "date"])
+    titles = papers.select(["id", "title"])
     _write_evaluated_on_top(writer, evaluated_rows, titles)
     _write_outperforms_top(writer, titles, ids, names)
     del titles
 
-    papers = writer.read("Paper", ["id", "title", "code_url", "date"])
     with_code = papers.filter(pc.is_valid(papers["code_url"])).sort_by([("title", "ascending"), ("id", "ascending")])
     for rank, row in enumerate(with_code.slice(0, RANK_DEPTH).to_pylist(), start=1):
         writer.add("PaperCode", {"rank": rank, "paper": row["id"], "title": row["title"], "code_url": row["code_url"],
@@ -188,11 +188,10 @@ def _ahead(by_month) -> list[int]:
             seen += tree[i]
             i -= i & -i
         ahead.extend([min(seen, RANK_DEPTH)] * (end - start))
-        for _ in range(end - start):
-            i = top - papers[start]
-            while i <= top:
-                tree[i] += 1
-                i += i & -i
+        i = top - papers[start]
+        while i <= top:
+            tree[i] += end - start
+            i += i & -i
         start = end
     return ahead
 

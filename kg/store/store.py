@@ -652,17 +652,17 @@ class StoreWriter:
             old = _read_all(self._parent.files(table.name), table)
             new = _read_all(self._files.get(table.name, []), table)
             every = [name for name, _ in table.staged_columns]
-            changed = new.filter(pc.invert(pc.is_in(_fingerprints(new, every), value_set=_fingerprints(old, every))))
+            new_rows, old_rows = _fingerprints(new, every), _fingerprints(old, every)
+            changed = new.filter(pc.invert(pc.is_in(new_rows, value_set=old_rows)))
             if table.is_rel:
                 # A pair's relationships are replaced together (a pair may have several: one
                 # OUTPERFORMS_TOP per paper), so a pair with any row added, changed or gone is
                 # deleted and written again whole; so is a pair ending at a paper written again
                 # (taking the paper out took its relationships).
                 key_columns = ["from", "to"]
-                stale = old.filter(pc.invert(pc.is_in(_fingerprints(old, every), value_set=_fingerprints(new, every))))
+                stale = old.filter(pc.invert(pc.is_in(old_rows, value_set=new_rows)))
                 touched = pa.concat_arrays([_fingerprints(changed, key_columns), _fingerprints(stale, key_columns)])
-                new_pairs = _fingerprints(new, key_columns)
-                rewritten = pc.is_in(new_pairs, value_set=touched)
+                rewritten = pc.is_in(_fingerprints(new, key_columns), value_set=touched)
                 for end, node in (("from", table.source), ("to", table.target)):
                     if node == "Paper" and self._dropped:
                         rewritten = pc.or_(rewritten, pc.is_in(new[end], value_set=pa.array(self._dropped, type=pa.string())))
@@ -764,9 +764,8 @@ def _paper_statements(papers: list[str], files: dict[str, list[Path]]) -> Iterat
 
 def _derived_statements(delta: dict, folder: Path) -> Iterator[tuple[str, str, dict]]:
     """The statements applying ``delta``'s changes of the tables that are not the papers' own
-    (entities and derived tables; files in ``folder``)."""
-    import pyarrow.parquet as pq
-
+    (entities and derived tables; files in ``folder``). A relationship pair that is written again
+    is among the deleted ones already (see :meth:`StoreWriter._delta`), or was not there."""
     for name, keys in delta["delete"].items():
         table = TABLES[name]
         if table.is_rel:
@@ -777,11 +776,7 @@ def _derived_statements(delta: dict, folder: Path) -> Iterator[tuple[str, str, d
         if table.name in PAPER_TABLE_KEYS:
             continue
         for file_name in delta["upsert"].get(table.name) or ():
-            path = folder / file_name
-            if table.is_rel:  # a pair of a derived table whose count changed
-                ends = pq.read_table(path, columns=["from", "to"]).to_pylist()
-                yield _delete_pairs(table, [{"a": row["from"], "b": row["to"]} for row in ends])
-            yield _upsert_statement(table, path)
+            yield _upsert_statement(table, folder / file_name)
 
 
 def _upsert_statement(table: Table, path: Path) -> tuple[str, str, dict]:
