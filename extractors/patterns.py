@@ -103,7 +103,7 @@ _CALLED_LOWER = re.compile(
     r"(?!\s+(?:for|on|upon|the|a|an|as|to|it|this|them|these|that)\b)\s+[\"“'‘]?([a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,3}?)[\"”'’]?"
     r"(?=\s*(?:[,.;:()]|\s(?:to|that|which|for|with|and|in|on|by|as|is|was|where|whose)\b))"
 )
-_DATA_NOUN_GROUP = r"(benchmarks?|datasets?|data\s+sets?|corpus|corpora|suite|leaderboard|challenge|collection|testbed|environment)"
+_DATA_NOUN_GROUP = r"(benchmarks?|datasets?|data\s+sets?|corpus|corpora|treebanks?|test\s?sets?|suite|leaderboard|challenge|collection|testbed|environment)"
 # Both start only where a word starts: tried inside a word, "[a-z]+[A-Z]" would scan to its end
 # from every letter.
 _DATA_HEAD = re.compile(
@@ -151,7 +151,7 @@ def _phrase_window(text: str, end: int, limit: int) -> int:
     return start
 
 
-_DATA_NOUNS = ("benchmark", "dataset", "data set", "corpus", "corpora", "suite", "leaderboard", "challenge", "collection", "testbed",
+_DATA_NOUNS = ("benchmark", "dataset", "data set", "corpus", "corpora", "treebank", "test set", "testset", "suite", "leaderboard", "challenge", "collection", "testbed",
                "environment")
 _BENCH_SUFFIXES = ("Bench", "-bench", "Arena", "QA", "Eval")
 _NAMING_WORDS = ("called", "dubbed", "named", "termed", "coined", "refer", "known as", "we call", "we name", "we term",
@@ -161,7 +161,7 @@ _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 
 _PROPOSING_SUBJECTS = ("we ", "this paper", "this work", "this study", "this report")
 _CUE_NEEDLES = Needles(
-    ("bench", "dataset", "data set", "corpus", "corpora", "treebank", "suite", "leaderboard", "challenge", "collection", "testbed",
+    ("bench", "dataset", "data set", "corpus", "corpora", "treebank", "test set", "testset", "suite", "leaderboard", "challenge", "collection", "testbed",
      "environment", "arena", "gym", "qa", "eval", *_NAMING_WORDS, *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES,
      "including", "such as", "like", "namely", "--", "—")
 )

@@ -110,6 +110,27 @@ def test_extractors_dataset_typing_from_context(nlp):
     assert ents["UnifiedSKG"].label in (NodeLabel.DATASET, NodeLabel.BENCHMARK)  # typed by its list
 
 
+
+@pytest.mark.parametrize(
+    "abstract, name",
+    [
+        ("We train the parser on the TIGER treebank and report results.", "TIGER"),
+        ("BLEU improves by 2 points on the NIST MT test sets of the shared task.", "NIST MT"),
+        ("Our tagger is evaluated on the JLE test sets used before.", "JLE"),
+        ("Embeddings are trained on the Wikipedia corpus with a window of five words.", "Wikipedia"),
+        ("Our tagger is evaluated on the Macedonian testset used before.", None),  # a language, not a name
+        ("We evaluate on the test set and the training set.", None),
+    ],
+)
+def test_extractors_treebanks_test_sets_and_corpora_name_data(nlp, abstract, name):
+    """A treebank and a named test set are data, as a dataset or a corpus is; so is the Wikipedia corpus."""
+    ents = by_name(extract_one(nlp, "A study", abstract))
+    if name is None:
+        assert not ents
+    else:
+        assert ents.get(name) is not None and ents[name].label in (NodeLabel.DATASET, NodeLabel.BENCHMARK), ents
+
+
 def test_extractors_generic_acronyms_are_not_entities(nlp):
     result = extract_one(nlp, "A study", "Large language models (LLMs) and VLMs are used for NLP tasks with SFT and RL.")
     assert not [e for e in result.entities if e.label in (NodeLabel.METHOD, NodeLabel.DATASET, NodeLabel.BENCHMARK)]
