@@ -146,6 +146,11 @@ def _word_flag(vocab) -> Optional[int]:
     return next((flag for flag, getter in vocab.lex_attr_getters.items() if getter is _CARES_ABOUT), None)
 
 
+def word_flag_getter(vocab) -> Optional[Callable[[str], bool]]:
+    """The getter of the lexeme flag :func:`use_word_flag` set on ``vocab`` (None if none)."""
+    return _CARES_ABOUT if _word_flag(vocab) is not None else None
+
+
 def use_word_flag(nlp: Language) -> None:
     """Mark, with a lexeme flag, the words any :class:`~extractors.text.WordClasses` cares about.
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 
 from kg.errors import ExtractionError
@@ -15,6 +16,7 @@ from kg.extraction import PaperExtraction
 from kg.model import Paper
 from kg.readers import find_urls
 from extractors.candidates import doc_text as text_of
+from extractors.vocabulary import lean_lexemes, word_keeper
 
 # Importing the modules registers their factories (also exposed as spacy_factories entry points).
 from extractors import abbreviations, cleanup, gazetteer, ner, patterns, relations, render, tokenizer  # noqa: F401
@@ -31,9 +33,11 @@ def load_pipeline(config_path: Optional[Path] = None) -> Language:
     path = Path(config_path or DEFAULT_CONFIG)
     try:
         config = spacy.util.load_config(path)
-        return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+        nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     except (OSError, ValueError, KeyError) as exc:
         raise ExtractionError(f"{path}: cannot build the extraction pipeline: {exc}") from exc
+    lean_lexemes(nlp)
+    return nlp
 
 
 # Control characters other than newline and tab carry no meaning in an abstract and make
@@ -83,14 +87,20 @@ def _extract_items(nlp: Language, items: Iterable[tuple[str, str, list[str]]], b
             chunk = list(itertools.islice(iterator, ZONE_DOCS))
             if not chunk:
                 return
+            keeper = word_keeper(nlp)
             with nlp.memory_zone():
-                records = list(_extract_chunk(nlp, chunk, batch_size))
+                words: list = []
+                records = list(_extract_chunk(nlp, chunk, batch_size, words))
+                recurring = keeper.recurring(nlp, words)
+            keeper.keep(nlp, recurring)  # (outside the zone: what it adds stays)
             yield from records
 
 
-def _extract_chunk(nlp: Language, chunk: list, batch_size: int) -> Iterator[PaperExtraction]:
+def _extract_chunk(nlp: Language, chunk: list, batch_size: int, words: list) -> Iterator[PaperExtraction]:
+    """Records of ``chunk``; the words of each Doc (as an array of their hashes) go to ``words``."""
     stream = ((make_doc(nlp, text), (paper_id, urls)) for text, paper_id, urls in chunk)
     for doc, (paper_id, urls) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        words.append(doc.to_array(ORTH))
         code = next((u for u in urls + find_urls(text_of(doc)) if "github.com" in u or "gitlab.com" in u), None)
         underscore = doc._
         yield PaperExtraction(paper_id=paper_id, entities=underscore.kg_entities, relations=underscore.kg_relations,

@@ -559,7 +559,7 @@ def _merge_shortened_data(entities: list[_Entity]) -> list[_Entity]:
 def _results(text: str, sentences: "_Sentences", by_name: dict[str, _Entity], extractor: str,
              sole_benchmark: Optional[str] = None) -> list[ExtractedResult]:
     """Scores the text reports (see extractors/results.py), as records with their evidence."""
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):
         return []
     mentions = []
     own = None
@@ -589,6 +589,7 @@ def _results(text: str, sentences: "_Sentences", by_name: dict[str, _Entity], ex
 
 
 _BENCH_WORDS = re.compile(r"bench|suite|arena|leaderboard|challenge|\bgym\b|\beval\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 
 
 def _rule_verdict(ent: _Entity) -> str:

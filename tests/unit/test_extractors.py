@@ -440,7 +440,8 @@ def test_extractors_names_listed_after_a_plural_method_noun(nlp):
 def test_extractors_stream_runs_in_small_memory_zones(nlp, monkeypatch):
     """A long stream is extracted zone by zone: each zone's records come out before the next
     documents are read, and the words a zone added leave the vocabulary when it closes (a zone
-    holds all of its documents' new words, so its size sets the process's memory)."""
+    holds all of its documents' new words, so its size sets the process's memory), except the
+    words two zones met, which stay (see extractors/vocabulary.py)."""
     import extractors.pipeline as pipeline
 
     monkeypatch.setattr(pipeline, "ZONE_DOCS", 3)
@@ -457,4 +458,36 @@ def test_extractors_stream_runs_in_small_memory_zones(nlp, monkeypatch):
     rest = list(stream)
     assert [r.paper_id for r in rest] == [f"p{i}" for i in range(1, 7)] and len(read) == 7
     assert "Zorblat5" in {e.name for e in rest[4].entities}
-    assert "quuxified" not in nlp.vocab and "Zorblat5" not in nlp.vocab
+    assert "Zorblat5" not in nlp.vocab and "Zorblat0" not in nlp.vocab  # one-off words went with their zones
+    assert "quuxified" in nlp.vocab  # in every zone: kept
+
+
+def test_extractors_words_kept_across_zones_are_bounded_and_tokenized_once():
+    """The word keeper keeps what two zones met, up to its cap, and the tokenizer then splits a
+    kept word without making it again; a fresh pipeline keeps only the lexical attribute it reads."""
+    from extractors.pipeline import extract_papers, load_pipeline
+    from extractors.vocabulary import WordKeeper, _KEEPERS
+
+    nlp = load_pipeline()
+    from spacy.attrs import IS_SPACE, LIKE_NUM, SHAPE
+
+    getters = nlp.vocab.lex_attr_getters  # no shape, prefix, like_num ... made per new word; cheap flags stay
+    assert SHAPE not in getters and LIKE_NUM not in getters and IS_SPACE in getters
+    keeper = _KEEPERS[nlp] = WordKeeper(max_kept=3)
+
+    def run(words: str):
+        (record,) = extract_papers([Paper(id="p", title="Alphabet", abstract=words)], nlp=nlp)
+        return record
+
+    run("alpha beta gamma delta epsilon")
+    assert "alpha" not in nlp.vocab and not keeper.kept
+    run("alpha beta gamma delta zeta")
+    words = [w for w in ("Alphabet", "alpha", "beta", "gamma", "delta") if w in nlp.vocab]
+    assert len(keeper.kept) == 3 and 2 <= len(words) <= 3  # capped (the title's line break is a word too)
+    assert "zeta" not in nlp.vocab and "epsilon" not in nlp.vocab  # met once
+    with nlp.memory_zone():
+        doc = nlp.make_doc(" ".join(words))
+        assert [t.text for t in doc] == words
+    assert all(w in nlp.vocab for w in words)
+    run("epsilon zeta eta")
+    assert "epsilon" not in nlp.vocab  # met twice now, but the cap is reached
