@@ -22,8 +22,8 @@ from spacy.language import Language
 
 __all__ = ["MAX_KEPT", "WordKeeper", "word_keeper", "lean_lexemes"]
 
-MAX_KEPT = 150_000  # words made permanent per pipeline: a few tens of MB at most
-_MAX_COUNTED = 300_000  # words counted at once; the counts restart beyond (one-off words pile up)
+MAX_KEPT = 100_000  # words made permanent per pipeline (about 20 MB at most)
+_MAX_COUNTED = 100_000  # words counted at once (about 10 MB); the counts restart beyond (one-off words pile up)
 
 
 class WordKeeper:
