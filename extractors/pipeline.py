@@ -21,7 +21,7 @@ from extractors.vocabulary import lean_lexemes, word_keeper
 # Importing the modules registers their factories (also exposed as spacy_factories entry points).
 from extractors import abbreviations, cleanup, gazetteer, ner, patterns, relations, render, tokenizer  # noqa: F401
 
-__all__ = ["DEFAULT_CONFIG", "NER_CONFIG", "load_pipeline", "extract_papers", "make_doc"]
+__all__ = ["DEFAULT_CONFIG", "NER_CONFIG", "PRESENTATION_COMPONENTS", "load_pipeline", "extract_papers", "make_doc"]
 
 DEFAULT_CONFIG = Path(__file__).parent / "config.cfg"
 NER_CONFIG = Path(__file__).parent / "config-ner.cfg"
@@ -67,7 +67,7 @@ def make_doc(nlp: Language, text: str):
 
 
 # Components that only present what the others found: extraction to records does not need them.
-_PRESENTATION = ("kg_mention_spans",)
+PRESENTATION_COMPONENTS = ("kg_mention_spans",)
 
 
 # Documents per spaCy memory zone (see _extract_items). A zone holds every word its documents add
@@ -82,7 +82,7 @@ def _extract_items(nlp: Language, items: Iterable[tuple[str, str, list[str]]], b
     spaCy memory zone: the words they add to the vocabulary are dropped when the zone closes, so a
     stream of any length does not grow the vocabulary (only records leave a zone, never a Doc)."""
     iterator = iter(items)
-    with nlp.select_pipes(disable=[name for name in _PRESENTATION if name in nlp.pipe_names]):
+    with nlp.select_pipes(disable=[name for name in PRESENTATION_COMPONENTS if name in nlp.pipe_names]):
         while True:
             chunk = list(itertools.islice(iterator, ZONE_DOCS))
             if not chunk:
