@@ -31,7 +31,7 @@ from pathlib import Path
 
 import spacy
 
-from extractors.pipeline import DEFAULT_CONFIG, PRESENTATION_COMPONENTS, extract_papers, load_pipeline
+from extractors.pipeline import DEFAULT_CONFIG, PRESENTATION_COMPONENTS, extract_papers, load_pipeline, make_doc
 from kg.build import read_papers
 from kg.model import Paper
 
@@ -75,8 +75,6 @@ def unseen(papers: list[Paper], n: int, *, start: int = 0, seed: int = 1):
 def component_costs(nlp, papers: list[Paper], repeats: int = 5) -> dict[str, float]:
     """Microseconds an abstract each step of the pipeline takes on the sample, every word already
     known (outside any memory zone), the best of ``repeats``: where the time goes."""
-    from extractors.pipeline import make_doc
-
     texts = [p.text for p in papers]
     best: dict[str, float] = {}
     for _ in range(repeats):

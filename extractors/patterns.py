@@ -151,8 +151,8 @@ def _phrase_window(text: str, end: int, limit: int) -> int:
     return start
 
 
-_DATA_NOUNS = ("benchmark", "dataset", "data set", "corpus", "corpora", "treebank", "test set", "testset", "suite", "leaderboard", "challenge", "collection", "testbed",
-               "environment")
+_DATA_NOUNS = ("benchmark", "dataset", "data set", "corpus", "corpora", "treebank", "test set", "testset", "suite", "leaderboard",
+               "challenge", "collection", "testbed", "environment")
 _BENCH_SUFFIXES = ("Bench", "-bench", "Arena", "QA", "Eval")
 _NAMING_WORDS = ("called", "dubbed", "named", "termed", "coined", "refer", "known as", "we call", "we name", "we term",
                  "we dub")
@@ -161,9 +161,8 @@ _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 
 _PROPOSING_SUBJECTS = ("we ", "this paper", "this work", "this study", "this report")
 _CUE_NEEDLES = Needles(
-    ("bench", "dataset", "data set", "corpus", "corpora", "treebank", "test set", "testset", "suite", "leaderboard", "challenge", "collection", "testbed",
-     "environment", "arena", "gym", "qa", "eval", *_NAMING_WORDS, *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES,
-     "including", "such as", "like", "namely", "--", "—")
+    ("bench", *(noun for noun in _DATA_NOUNS if "bench" not in noun), "arena", "gym", "qa", "eval", *_NAMING_WORDS,
+     *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES, "including", "such as", "like", "namely", "--", "—")
 )
 
 

@@ -82,12 +82,12 @@ def _extract_items(nlp: Language, items: Iterable[tuple[str, str, list[str]]], b
     spaCy memory zone: the words they add to the vocabulary are dropped when the zone closes, so a
     stream of any length does not grow the vocabulary (only records leave a zone, never a Doc)."""
     iterator = iter(items)
+    keeper = word_keeper(nlp)
     with nlp.select_pipes(disable=[name for name in PRESENTATION_COMPONENTS if name in nlp.pipe_names]):
         while True:
             chunk = list(itertools.islice(iterator, ZONE_DOCS))
             if not chunk:
                 return
-            keeper = word_keeper(nlp)
             with nlp.memory_zone():
                 words: list = []
                 records = list(_extract_chunk(nlp, chunk, batch_size, words))

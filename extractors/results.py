@@ -81,7 +81,7 @@ class Found(NamedTuple):
 
 
 _VALUE = re.compile(r"(?<![\w.$@\-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\s?(?:\\%|%))?(?![\w.]*\d)")
-_DIGIT = re.compile(r"\d")
+DIGIT = re.compile(r"\d")
 # A number followed by these is a size, a count, a speed or a ratio, not a score.
 _UNIT_AFTER = re.compile(
     r"\s?(?:x\b|×|times\b|-?fold\b|[KMBT]\b|k\b|billion|million|thousand|hours?\b|h\b|ms\b|s\b|sec|seconds?|minutes?|days?|"
@@ -190,7 +190,7 @@ def find_results(
         borrowed = not data and sole_benchmark is not None
         if borrowed:
             data = [sole_benchmark]
-        if not data or not _DIGIT.search(text, a, b):
+        if not data or not DIGIT.search(text, a, b):
             continue
         candidates = []
         previous: Optional[tuple[int, bool, int, int]] = None  # (end, kept, span) of the last number read

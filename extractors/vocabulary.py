@@ -16,6 +16,7 @@ every one of them, in Python, for each new word.
 from __future__ import annotations
 
 import weakref
+
 import numpy as np
 from spacy.attrs import IS_ALPHA, IS_ASCII, IS_DIGIT, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, ORTH
 from spacy.language import Language
@@ -32,7 +33,7 @@ class WordKeeper:
     def __init__(self, max_kept: int = MAX_KEPT, max_counted: int = _MAX_COUNTED):
         self.max_kept, self.max_counted = max_kept, max_counted
         self.kept: set[int] = set()
-        self._zones_seen: dict[int, int] = {}
+        self._met_once: set[int] = set()  # words one zone (since the last restart) has met
 
     def recurring(self, nlp: Language, arrays: list[np.ndarray]) -> list[str]:
         """The words to keep of one zone's documents (``arrays``: each Doc's ``to_array(ORTH)``),
@@ -40,17 +41,17 @@ class WordKeeper:
         with them once it has closed."""
         if len(self.kept) >= self.max_kept or not arrays:
             return []
-        if len(self._zones_seen) > self.max_counted:
-            self._zones_seen.clear()
-        seen, kept, strings, out = self._zones_seen, self.kept, nlp.vocab.strings, []
+        if len(self._met_once) > self.max_counted:
+            self._met_once.clear()
+        met_once, kept, strings, out = self._met_once, self.kept, nlp.vocab.strings, []
         for orth in np.unique(np.concatenate(arrays)).tolist():
             if orth in kept:
                 continue
-            if orth in seen:
-                del seen[orth]
+            if orth in met_once:
+                met_once.discard(orth)
                 out.append(strings[orth])
             else:
-                seen[orth] = 1
+                met_once.add(orth)
         return out[: self.max_kept - len(kept)]
 
     def keep(self, nlp: Language, words: list[str]) -> None:

@@ -110,7 +110,6 @@ def test_extractors_dataset_typing_from_context(nlp):
     assert ents["UnifiedSKG"].label in (NodeLabel.DATASET, NodeLabel.BENCHMARK)  # typed by its list
 
 
-
 @pytest.mark.parametrize(
     "abstract, name",
     [
@@ -464,13 +463,14 @@ def test_extractors_stream_runs_in_small_memory_zones(nlp, monkeypatch):
 
 def test_extractors_words_kept_across_zones_are_bounded_and_tokenized_once():
     """The word keeper keeps what two zones met, up to its cap, and the tokenizer then splits a
-    kept word without making it again; a fresh pipeline keeps only the lexical attribute it reads."""
+    kept word without making it again; a fresh pipeline computes only the lexical attributes it
+    reads and a few cheap flags."""
+    from spacy.attrs import IS_SPACE, LIKE_NUM, SHAPE
+
     from extractors.pipeline import extract_papers, load_pipeline
     from extractors.vocabulary import WordKeeper, _KEEPERS
 
     nlp = load_pipeline()
-    from spacy.attrs import IS_SPACE, LIKE_NUM, SHAPE
-
     getters = nlp.vocab.lex_attr_getters  # no shape, prefix, like_num ... made per new word; cheap flags stay
     assert SHAPE not in getters and LIKE_NUM not in getters and IS_SPACE in getters
     keeper = _KEEPERS[nlp] = WordKeeper(max_kept=3)
