@@ -461,6 +461,42 @@ def test_extractors_stream_runs_in_small_memory_zones(nlp, monkeypatch):
     assert "quuxified" in nlp.vocab  # in every zone: kept
 
 
+def test_extractors_pause_the_cyclic_collector_only_while_a_zone_is_extracted(monkeypatch):
+    """Python's cyclic collector is off while a zone's documents are extracted and back on
+    between zones (the caller's own work on the records runs with it), after the stream, and
+    after a component raised; a caller that had paused it finds it still paused."""
+    import gc
+
+    import extractors.pipeline as pipeline
+    from extractors.pipeline import extract_papers, load_pipeline
+    from spacy.language import Language
+
+    seen: list[bool] = []
+
+    @Language.component("kg_test_gc_probe")
+    def probe(doc):
+        seen.append(gc.isenabled())
+        if doc.text.startswith("Explode"):
+            raise RuntimeError("probe failure")
+        return doc
+
+    nlp = load_pipeline()
+    nlp.add_pipe("kg_test_gc_probe")
+    monkeypatch.setattr(pipeline, "ZONE_DOCS", 2)
+    papers = [Paper(id=f"p{i}", title=f"Paper {i}", abstract="We evaluate on GLUE.") for i in range(5)]
+    between = [gc.isenabled() for _ in extract_papers(papers, nlp=nlp)]
+    assert seen == [False] * 5 and all(between) and gc.isenabled()
+    with pytest.raises(RuntimeError, match="probe failure"):
+        list(extract_papers([Paper(id="x", title="Explode", abstract="Now.")], nlp=nlp))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        list(extract_papers(papers[:1], nlp=nlp))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_extractors_words_kept_across_zones_are_bounded_and_tokenized_once():
     """The word keeper keeps what two zones met, up to its cap, and the tokenizer then splits a
     kept word without making it again; a fresh pipeline computes only the lexical attributes it
