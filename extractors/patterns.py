@@ -20,7 +20,7 @@ from kg.model import NodeLabel
 from extractors.candidates import BatchComponent, Candidate, add_candidates, doc_words_without_links, use_word_flag
 from extractors.text import (
     NATURAL_LANGUAGES, Needles, WordClasses, WordIndex, data_words, is_coined_name, lower_same_length, matches_at, names_languages,
-    shaped_words, stop_acronyms, trim_name,
+    shaped_words, stop_acronyms, trim_name, word_starts,
 )
 
 __all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names"]
@@ -219,6 +219,27 @@ def _needle_of(words: tuple[str, ...]) -> tuple[tuple[str, str, int], ...]:
         needle = "bench" if "bench" in lowered else lowered
         found.append((word, needle, lowered.find(needle)))
     return tuple(found)
+
+
+def _name_subject_data(rare: _RareWords) -> Iterator[re.Match]:
+    """What ``_NAME_SUBJECT_DATA.finditer`` finds, tried only where a match can start: its data
+    noun follows a space, and its article stands in one of the five words before the noun (an
+    adjective of one or two words, the name, the subject word)."""
+    text, starts = rare.text, set()
+    for noun in rare.lower_hits_of(("dataset", "bench", "corpus")):
+        if noun and text[noun - 1].isspace() and text.startswith(("dataset", "benchmark", "corpus"), noun):
+            starts.update(word_starts(text, ("the", "a", "an"), _words_back(text, noun, 5), noun))
+    return matches_at(_NAME_SUBJECT_DATA, text, sorted(starts))
+
+
+def _words_back(text: str, start: int, count: int) -> int:
+    """Where the ``count``-th whitespace-separated word before ``start`` begins."""
+    for _ in range(count):
+        while start and text[start - 1].isspace():
+            start -= 1
+        while start and not text[start - 1].isspace():
+            start -= 1
+    return start
 
 
 def _bench_words(rare: _RareWords) -> Iterator[re.Match]:
@@ -640,7 +661,7 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
         span = _trim_phrase(text, *match.span(1))
         if span and not all(w in _GENERIC_START for w in text[span[0]:span[1]].split()):
             yield Candidate(span[0], span[1], label, "called", proposed=True)
-    for match in _OUR_KIND_NAMED.finditer(text) if "our " in rare.lowered else ():
+    for match in matches_at(_OUR_KIND_NAMED, text, word_starts(rare.lowered, ("our",))):
         yield Candidate(match.start(1), match.end(1), NodeLabel.METHOD, "called", proposed=True)
     for i in rare.lower_hits_of(_ORGANISATION_NEEDLES) if rare.has_any(_ORGANISATION_NEEDLE_SET) else ():
         product = _ORGANISATION_PRODUCT.match(text, i)
@@ -652,9 +673,9 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
         label = _DATA_HEAD_WORDS.get(match.group(1).lower(), NodeLabel.DATASET)
         yield Candidate(match.start(2), match.end(2), label, "data-head", proposed=True)
     if rare.lower_hits("dataset") or rare.lower_hits("corpora") or rare.lower_hits("bench"):
-        for match in _BUILT_FROM_DATA.finditer(text):
+        for match in matches_at(_BUILT_FROM_DATA, text, rare.lower_hits_of(("dataset", "bench", "corpora"))):
             yield Candidate(match.start(2), match.end(2), _DATA_HEAD_WORDS.get(match.group(1), NodeLabel.DATASET), "data-head")
-        for match in _NAME_SUBJECT_DATA.finditer(text):
+        for match in _name_subject_data(rare):
             name, subject = match.group(1), match.group(2)
             if not (subject.endswith(("ed", "ing", "ly")) or subject.startswith(_DATA_NOUNS) or name in stop_acronyms()
                     or names_languages(name)):

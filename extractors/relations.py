@@ -23,7 +23,7 @@ from kg.model import NodeLabel, name_key
 from extractors.candidates import BatchComponent, Candidate, doc_text, doc_words, use_word_flag
 from extractors.entity_typer import name_features
 from extractors.patterns import METHOD_HEADS, TITLE_PREPOSITIONS
-from extractors.results import DIGIT, find_results, metric_of, parse_value
+from extractors.results import find_results, has_digit, metric_of, parse_value
 from extractors.text import (
     MINOR_WORDS, Needles, WordIndex, lower_same_length, matches_at, name_occurrences, names_languages, sentence_bounds,
     stop_acronyms, word_starts,
@@ -559,7 +559,7 @@ def _merge_shortened_data(entities: list[_Entity]) -> list[_Entity]:
 def _results(text: str, sentences: "_Sentences", by_name: dict[str, _Entity], extractor: str,
              sole_benchmark: Optional[str] = None) -> list[ExtractedResult]:
     """Scores the text reports (see extractors/results.py), as records with their evidence."""
-    if not DIGIT.search(text):
+    if not has_digit(text):
         return []
     mentions = []
     own = None
