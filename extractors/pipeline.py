@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 import spacy
-from spacy.attrs import ORTH
 from spacy.language import Language
 
 from kg.errors import ExtractionError
@@ -89,8 +88,8 @@ def _extract_items(nlp: Language, items: Iterable[tuple[str, str, list[str]]], b
             chunk = list(itertools.islice(iterator, ZONE_DOCS))
             if not chunk:
                 return
+            keeper.open_zone(nlp)
             with nlp.memory_zone():
-                words: list = []
                 # Python's cyclic collector waits until the zone is done. Extraction makes almost
                 # no cyclic garbage (~250 objects in 5,000 abstracts), but each of its passes
                 # traverses what the zone holds so far, and its full passes every object of the
@@ -100,20 +99,18 @@ def _extract_items(nlp: Language, items: Iterable[tuple[str, str, list[str]]], b
                 collecting = gc.isenabled()
                 gc.disable()
                 try:
-                    records = list(_extract_chunk(nlp, chunk, batch_size, words))
+                    records = list(_extract_chunk(nlp, chunk, batch_size))
                 finally:
                     if collecting:
                         gc.enable()
-                recurring = keeper.recurring(nlp, words)
+                recurring = keeper.recurring(nlp)
             keeper.keep(nlp, recurring)  # (outside the zone: what it adds stays)
             yield from records
 
 
-def _extract_chunk(nlp: Language, chunk: list, batch_size: int, words: list) -> Iterator[PaperExtraction]:
-    """Records of ``chunk``; the words of each Doc (as an array of their hashes) go to ``words``."""
+def _extract_chunk(nlp: Language, chunk: list, batch_size: int) -> Iterator[PaperExtraction]:
     stream = ((make_doc(nlp, text), (paper_id, urls)) for text, paper_id, urls in chunk)
     for doc, (paper_id, urls) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        words.append(doc.to_array(ORTH))
         code = next((u for u in urls + find_urls(text_of(doc)) if "github.com" in u or "gitlab.com" in u), None)
         underscore = doc._
         yield PaperExtraction(paper_id=paper_id, entities=underscore.kg_entities, relations=underscore.kg_relations,

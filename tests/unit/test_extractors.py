@@ -527,3 +527,8 @@ def test_extractors_words_kept_across_zones_are_bounded_and_tokenized_once():
     assert all(w in nlp.vocab for w in words)
     run("epsilon zeta eta")
     assert "epsilon" not in nlp.vocab  # met twice now, but the cap is reached
+    from extractors.vocabulary import _new_words
+
+    recorder = _new_words(nlp)
+    nlp.make_doc("theta iota kappa")  # outside a stream's zones nothing is recorded (nor held)
+    assert not recorder.armed and recorder.words == []
