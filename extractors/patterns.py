@@ -20,7 +20,7 @@ from kg.model import NodeLabel
 from extractors.candidates import BatchComponent, Candidate, add_candidates, doc_words_without_links, use_word_flag
 from extractors.text import (
     NATURAL_LANGUAGES, Needles, WordClasses, WordIndex, data_words, is_coined_name, lower_same_length, matches_at, names_languages,
-    shaped_words, stop_acronyms, trim_name, word_starts,
+    SHAPED_WORD, stop_acronyms, trim_name, word_starts,
 )
 
 __all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names"]
@@ -570,8 +570,9 @@ def title_tool_name(text: str) -> Optional[tuple[int, int, str]]:
 def _coined_in_word(word: str) -> tuple[tuple[int, int], ...]:
     """Spans of the coined names in one word, relative to it: its shaped parts, trimmed."""
     found = []
-    for start, end in shaped_words(word):
-        name = trim_name(word[start:end])
+    for shaped in SHAPED_WORD.finditer(word):  # (what shaped_words gives for one word, without its index)
+        start = shaped.start()
+        name = trim_name(shaped.group(0))
         if is_coined_name(name):
             found.append((start, start + len(name)))
     return tuple(found)
