@@ -107,12 +107,36 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 # Words just before a number that make it a gain, a margin, an approximation or an input size.
+_NOT_A_SCORE_WORDS = ("by", "over", "nearly", "almost", "about", "around", "approximately", "up to", "at least", "at most",
+                      "more than", "less than", "fewer than", "from", "only", "within", "exceeding", "beyond", "top", "first",
+                      "second", "third", "rank", "ranked", "version", "v", "task", "subtask", "stage", "phase", "level")
+_NOT_A_SCORE_SIGNS = ("+", "±", "~", "≈")
 _NOT_A_SCORE_BEFORE = re.compile(
-    r"(?:\bby|\+|±|\bover|\bnearly|\balmost|\babout|\baround|\bapproximately|~|≈|\bup to|\bat least|\bat most|"
-    r"\bmore than|\bless than|\bfewer than|\bfrom|\bonly|\bwithin|\bexceeding|\bbeyond|\btop|\bfirst|\bsecond|\bthird|"
-    r"\branked?|\bversion|\bv|\bTask|\bsubtask|\bStage|\bPhase|\bLevel)\s*$",
+    "(?:" + "|".join([rf"\b{re.escape(word)}" for word in _NOT_A_SCORE_WORDS] + list(map(re.escape, _NOT_A_SCORE_SIGNS)))
+    + r")\s*$",
     re.IGNORECASE,
 )
+_NOT_A_SCORE_ENDINGS = _NOT_A_SCORE_WORDS + _NOT_A_SCORE_SIGNS
+
+
+def _not_a_score_before(before: str) -> bool:
+    r"""What ``_NOT_A_SCORE_BEFORE.search(before)`` says. In ASCII text, from the endings of the
+    lowercased text: the pattern tried at every character took about 24 µs a number.
+
+    >>> [_not_a_score_before(t) for t in ("improves it by ", "nearby ", "Top-", "(v", "up to\n", "scores ")]
+    [True, False, False, True, True, False]
+    """
+    if not before.isascii():
+        return _NOT_A_SCORE_BEFORE.search(before) is not None
+    head = before.rstrip().lower()
+    if not head.endswith(_NOT_A_SCORE_ENDINGS):
+        return False
+    for ending in _NOT_A_SCORE_ENDINGS:
+        if head.endswith(ending):
+            start = len(head) - len(ending)
+            if ending in _NOT_A_SCORE_SIGNS or not start or not (head[start - 1].isalnum() or head[start - 1] == "_"):
+                return True
+    return False
 _RELATIVE = re.compile(
     r"\b(?:improv\w*|gains?|reduc\w*|increas\w*|decreas\w*|drops?|boosts?|margins?|relative|absolute|points?\s+(?:higher|lower|better)|"
     r"lifts?|jumps?|deltas?)\b",
@@ -232,7 +256,7 @@ def find_results(
             if _UNIT_AFTER.match(text, end, b):
                 continue
             before = text[max(a, start - 30) : start]
-            if _NOT_A_SCORE_BEFORE.search(before):
+            if _not_a_score_before(before):
                 continue
             raised_to = _RAISED_TO.search(text, a, start) is not None  # "improves ... from 87.6% to 93.2%"
             if not raised_to and (_RELATIVE.search(text, max(a, start - 25), start)

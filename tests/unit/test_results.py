@@ -4,6 +4,8 @@ is not a score (gains, margins, speed-ups, sizes, ranks, approximations)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors.results import metric_of, parse_value
 from kg.model import Paper
@@ -176,3 +178,33 @@ def test_results_capitalised_metric_forms_are_not_common_words(nlp):
     abstract = "We propose MapNet. The accuracy is 91.2 on SQuAD, and we map 12.5 regions of COCO."
     _, extraction = results_of(nlp, "A Title", abstract)
     assert all(r.metric_name not in ("Inception Score", "mAP") for r in extraction.results)
+
+
+# Pieces the shortcuts below must treat exactly as the patterns they stand in for: the endings,
+# their neighbours in words, case, whitespace and non-ASCII signs.
+_PIECES = ["by", "By", "nearby", "up to", "Up  to", "rank", "ranke", "v", "V", "Top", "stop", "over", "±", "≈", "+", "~",
+           "approximately", "at least", "x", "_", "-", "1", "2.5", "%", " ", "  ", "\n", "\t", "(", "train", "Fine-tuned",
+           "sourced", "ſourced", "K", "٣", ".", "improves"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=8))
+def test_results_not_a_score_shortcut_agrees_with_its_pattern(pieces):
+    from extractors.results import _NOT_A_SCORE_BEFORE, _not_a_score_before
+
+    text = "".join(pieces)
+    assert _not_a_score_before(text) == (_NOT_A_SCORE_BEFORE.search(text) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12), st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_results_sentence_marks_agree_with_their_patterns(first, second):
+    from extractors.relations import _NUMBER, _TRAINING_WORDS, _Sentences
+    from extractors.text import sentence_bounds
+
+    text = "".join(first) + ". " + "".join(second)
+    sentences = _Sentences(text)
+    for a, b in sentence_bounds(text):
+        expected = (("training_sentence",) if _TRAINING_WORDS.search(text, a, b) else ()) + (
+            ("number_sentence",) if _NUMBER.search(text, a, b) else ())
+        assert sentences.marks((a, b)) == expected
