@@ -19,7 +19,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple, Optional, Sequence
+from typing import Iterator, NamedTuple, Optional, Sequence
 
 __all__ = ["Metric", "METRICS", "metric_of", "find_results", "Found", "parse_value", "has_digit"]
 
@@ -95,6 +95,31 @@ def has_digit(text: str) -> bool:
     if text.isascii():
         return any(digit in text for digit in "0123456789")
     return DIGIT.search(text) is not None
+
+
+def _values(text: str, a: int, b: int, ascii_text: bool) -> Iterator[re.Match]:
+    """What ``_VALUE.finditer(text, a, b)`` finds. A value starts with a digit that no other digit
+    precedes (the pattern's look-behind refuses one), so in ASCII text the pattern is tried only
+    there, at offsets ``str.find`` gives, not at every character of the sentence."""
+    if not ascii_text:
+        yield from _VALUE.finditer(text, a, b)
+        return
+    starts = sorted(i for digit in "0123456789" for i in _find_between(text, digit, a, b)
+                    if not (i and text[i - 1].isdigit()))
+    end = a
+    for i in starts:
+        if i >= end:
+            match = _VALUE.match(text, i, b)
+            if match:
+                end = match.end()
+                yield match
+
+
+def _find_between(text: str, needle: str, a: int, b: int) -> Iterator[int]:
+    i = text.find(needle, a, b)
+    while i >= 0:
+        yield i
+        i = text.find(needle, i + 1, b)
 # A number followed by these is a size, a count, a speed or a ratio, not a score.
 _UNIT_AFTER = re.compile(
     r"\s?(?:x\b|×|times\b|-?fold\b|[KMBT]\b|k\b|billion|million|thousand|hours?\b|h\b|ms\b|s\b|sec|seconds?|minutes?|days?|"
@@ -219,6 +244,7 @@ def find_results(
     """
     mentions = sorted(mentions)
     starts = [m[0] for m in mentions]
+    ascii_text = text.isascii()
     found: list[Found] = []
     for a, b in sentences:
         first = bisect.bisect_left(starts, a)
@@ -227,11 +253,11 @@ def find_results(
         borrowed = not data and sole_benchmark is not None
         if borrowed:
             data = [sole_benchmark]
-        if not data or not DIGIT.search(text, a, b):
+        if not data or not (has_digit(text[a:b]) if ascii_text else DIGIT.search(text, a, b)):
             continue
         candidates = []
         previous: Optional[tuple[int, bool, int, int]] = None  # (end, kept, span) of the last number read
-        for match in _VALUE.finditer(text, a, b):
+        for match in _values(text, a, b, ascii_text):
             start, end = match.span()
             value = match.group(0)
             if any(m[0] <= start < m[1] for m in here):

@@ -208,3 +208,17 @@ def test_results_sentence_marks_agree_with_their_patterns(first, second):
         expected = (("training_sentence",) if _TRAINING_WORDS.search(text, a, b) else ()) + (
             ("number_sentence",) if _NUMBER.search(text, a, b) else ())
         assert sentences.marks((a, b)) == expected
+
+
+_NUMBER_PIECES = ["1", "23", "4.5", "1,000", ",", ".", "%", "\\%", " ", "$", "@", "-", "GPT-", "x", "v2", "٣", "(", "e"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_NUMBER_PIECES), max_size=14), st.integers(0, 40), st.integers(0, 40))
+def test_results_value_shortcut_agrees_with_its_pattern(pieces, a, b):
+    from extractors.results import _VALUE, _values
+
+    text = "".join(pieces)
+    a, b = sorted((min(a, len(text)), min(b, len(text))))
+    expected = [m.span() for m in _VALUE.finditer(text, a, b)]
+    assert [m.span() for m in _values(text, a, b, text.isascii())] == expected
