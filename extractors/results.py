@@ -284,7 +284,8 @@ def find_results(
             before = text[max(a, start - 30) : start]
             if _not_a_score_before(before):
                 continue
-            raised_to = _RAISED_TO.search(text, a, start) is not None  # "improves ... from 87.6% to 93.2%"
+            # "improves ... from 87.6% to 93.2%" (the pattern ends with "to": a cheap first test)
+            raised_to = text[a:start].rstrip()[-2:].lower() == "to" and _RAISED_TO.search(text, a, start) is not None
             if not raised_to and (_RELATIVE.search(text, max(a, start - 25), start)
                                   or _RELATIVE_AFTER.match(text, end, b)):
                 continue

@@ -90,7 +90,7 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     if "http" not in text and "www." not in text:
         return []  # most abstracts: spares a regex scan
     spans = []
-    for match in _URL.finditer(text):
+    for match in matches_at(_URL, text, sorted([*find_all(text, "http"), *find_all(text, "www.")])):
         url = match.group(0)
         spans.append((match.start(), match.start() + len(url.rstrip(".,;:)"))))
     return spans
