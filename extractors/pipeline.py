@@ -122,6 +122,7 @@ _WORKER_NLP: Optional[Language] = None
 
 def _worker_init(config_path: Optional[str]) -> None:
     global _WORKER_NLP
+    gc.freeze()  # a forked worker's collections would otherwise write to, and so copy, the parent's whole heap
     _WORKER_NLP = load_pipeline(Path(config_path) if config_path else None)
 
 

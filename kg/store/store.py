@@ -17,6 +17,7 @@ then replaces it the same way. Builds into one folder are serialised by a lock f
 from __future__ import annotations
 
 import fcntl
+import gc
 import json
 import os
 import re
@@ -266,6 +267,11 @@ def _in_forked_process(work: Callable[[], Any]) -> Any:
     receiving, sending = context.Pipe(duplex=False)
 
     def run() -> None:
+        # The child shares the parent's heap page by page until either writes to a page. A
+        # collection of the cyclic GC writes to every object it inspects, so one full collection
+        # here copied the parent's whole heap (a staging child of a 100,000-paper build measured
+        # 219 MiB in one run, 374 in another); frozen, the inherited objects are never inspected.
+        gc.freeze()
         try:
             outcome = (True, work())
         except BaseException as exc:  # (KeyboardInterrupt too: the parent raises it)
