@@ -21,6 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, NamedTuple, Optional, Sequence
 
+from extractors.text import find_all
+
 __all__ = ["Metric", "METRICS", "metric_of", "find_results", "Found", "parse_value", "has_digit"]
 
 DATA = Path(__file__).parent / "data"
@@ -104,8 +106,7 @@ def _values(text: str, a: int, b: int, ascii_text: bool) -> Iterator[re.Match]:
     if not ascii_text:
         yield from _VALUE.finditer(text, a, b)
         return
-    starts = sorted(i for digit in "0123456789" for i in _find_between(text, digit, a, b)
-                    if not (i and text[i - 1].isdigit()))
+    starts = sorted(i for digit in "0123456789" for i in find_all(text, digit, a, b) if not (i and text[i - 1].isdigit()))
     end = a
     for i in starts:
         if i >= end:
@@ -115,11 +116,6 @@ def _values(text: str, a: int, b: int, ascii_text: bool) -> Iterator[re.Match]:
                 yield match
 
 
-def _find_between(text: str, needle: str, a: int, b: int) -> Iterator[int]:
-    i = text.find(needle, a, b)
-    while i >= 0:
-        yield i
-        i = text.find(needle, i + 1, b)
 # A number followed by these is a size, a count, a speed or a ratio, not a score.
 _UNIT_AFTER = re.compile(
     r"\s?(?:x\b|×|times\b|-?fold\b|[KMBT]\b|k\b|billion|million|thousand|hours?\b|h\b|ms\b|s\b|sec|seconds?|minutes?|days?|"
@@ -162,6 +158,8 @@ def _not_a_score_before(before: str) -> bool:
             if ending in _NOT_A_SCORE_SIGNS or not start or not (head[start - 1].isalnum() or head[start - 1] == "_"):
                 return True
     return False
+
+
 _RELATIVE = re.compile(
     r"\b(?:improv\w*|gains?|reduc\w*|increas\w*|decreas\w*|drops?|boosts?|margins?|relative|absolute|points?\s+(?:higher|lower|better)|"
     r"lifts?|jumps?|deltas?)\b",
@@ -253,8 +251,8 @@ def find_results(
         borrowed = not data and sole_benchmark is not None
         if borrowed:
             data = [sole_benchmark]
-        if not data or not (has_digit(text[a:b]) if ascii_text else DIGIT.search(text, a, b)):
-            continue
+        if not data:
+            continue  # (a sentence without a digit finds no value below)
         candidates = []
         previous: Optional[tuple[int, bool, int, int]] = None  # (end, kept, span) of the last number read
         for match in _values(text, a, b, ascii_text):

@@ -127,17 +127,18 @@ def lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def find_all(text: str, needle: str) -> Iterator[int]:
-    """Every start offset of ``needle`` in ``text`` (``str.find`` in a loop: far cheaper than a
-    regex that tries its pattern at every position).
+def find_all(text: str, needle: str, start: int = 0, end: Optional[int] = None) -> Iterator[int]:
+    """Every start offset of ``needle`` in ``text[start:end]`` (``str.find`` in a loop: far cheaper
+    than a regex that tries its pattern at every position).
 
-    >>> list(find_all("a-b-c", "-"))
-    [1, 3]
+    >>> list(find_all("a-b-c", "-")), list(find_all("a-b-c", "-", 2))
+    ([1, 3], [3])
     """
-    i = text.find(needle)
+    end = len(text) if end is None else end
+    i = text.find(needle, start, end)
     while i >= 0:
         yield i
-        i = text.find(needle, i + 1)
+        i = text.find(needle, i + 1, end)
 
 
 def matches_starting_with(pattern: re.Pattern, text: str, firsts: str, pos: int = 0) -> Iterator[re.Match]:
