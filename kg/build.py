@@ -289,7 +289,6 @@ def build(
     """
     import uuid
 
-    from extractors.pipeline import extract_papers  # spaCy loads only when extraction runs
     from kg.store.papers import PAPERS_FILE, PaperCache, pipeline_fingerprint, text_hash
 
     if mode not in (None, "update", "replace"):
@@ -390,6 +389,10 @@ def build(
                                 continue
                             order.append((paper, digest, olds))
                             yield paper
+
+                    # (imported here: a large build's own process never loads spaCy, ~65 MiB
+                    # it would otherwise still hold during the bulk load)
+                    from extractors.pipeline import extract_papers
 
                     to_do = distinct - old if previous is not None else distinct
                     extracted = extract_papers(to_extract(), n_process=n_process, config_path=config_path,

@@ -4,6 +4,7 @@ of old folders, atomic replacement and the build lock."""
 from __future__ import annotations
 
 import json
+import os
 import threading
 
 import networkx as nx
@@ -135,8 +136,6 @@ def test_store_failed_write_leaves_the_previous_graph(tmp_path):
 
 
 def test_store_rows_staged_in_a_forked_process_are_committed_by_the_writer(tmp_path):
-    import os
-
     from kg.store.derived import paper_rows, relation_rows, write_derived
 
     graph = small_graph()
@@ -156,6 +155,20 @@ def test_store_rows_staged_in_a_forked_process_are_committed_by_the_writer(tmp_p
     assert staged_by != os.getpid()
     with Store(tmp_path) as store:
         assert _sorted(read_graph(store)) == _sorted(graph)
+
+
+@pytest.mark.parametrize("chosen, expected", [(None, "system"), ("jemalloc", "jemalloc")])
+def test_store_arrow_allocates_with_the_system_allocator_unless_the_user_chose_one(chosen, expected):
+    """Memory Arrow frees goes back where Python objects can use it again (see kg/__init__)."""
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    if chosen:
+        env["ARROW_DEFAULT_MEMORY_POOL"] = chosen
+    done = subprocess.run([sys.executable, "-c", "import kg, pyarrow; print(pyarrow.default_memory_pool().backend_name)"],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.stdout.strip() == expected, done.stderr
 
 
 def test_store_a_failure_in_the_forked_staging_process_is_raised_by_the_writer(tmp_path):

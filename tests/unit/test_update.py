@@ -225,6 +225,24 @@ def test_a_build_that_extracts_in_worker_processes_writes_the_tables_an_in_proce
     assert store_tables(tmp_path / "in-workers") == store_tables(tmp_path / "in-process")
 
 
+def test_a_large_build_leaves_spacy_to_the_processes_that_extract(tmp_path):
+    """The build's own process bulk-loads the store at the end; spaCy, had it been imported
+    there, would still hold its ~65 MiB then. (In a fresh interpreter: this one has spaCy.)"""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, kg.build\n"
+        "kg.build.SEPARATE_PROCESS_PAPERS = 0\n"
+        f"result = kg.build.build([{str(DAY1)!r}], out={str(tmp_path / 'kg-data')!r})\n"
+        "print(result.extracted, 'spacy' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    extracted, spacy_loaded = done.stdout.split()
+    assert int(extracted) > 0 and spacy_loaded == "False"
+
+
 def _refuse_in_this_process(pid: int):
     from extractors.pipeline import _extract_items
 
