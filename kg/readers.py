@@ -13,12 +13,13 @@ and the rest of the input is still read.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional, Union
+from typing import Iterable, Iterator, Optional, Union
 
 from pydantic import ValidationError
 
@@ -108,11 +109,14 @@ def _make_paper(file: str, line: int, **fields) -> Record:
 # ---------------------------------------------------------------------------- decoding
 
 
-def _decoded_lines(path: Path, data: bytes) -> Iterator[tuple[int, Optional[str]]]:
-    """Yield (line number, text); text is None where the line is not valid UTF-8."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    for number, raw in enumerate(data.split(b"\n"), start=1):
+def _numbered_lines(handle) -> Iterator[tuple[int, Optional[str]]]:
+    """(line number, text) for each line of a file opened in binary mode, read as they come;
+    text is None where the line is not valid UTF-8."""
+    for number, raw in enumerate(handle, start=1):
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        if raw.endswith(b"\n"):
+            raw = raw[:-1]
         try:
             yield number, raw.decode("utf-8").rstrip("\r")
         except UnicodeDecodeError:
@@ -171,28 +175,37 @@ def read_source(path: Union[str, Path], *, format: Optional[str] = None) -> Iter
     if not path.is_file():
         raise InputError(f"{name}: no such file")
     try:
-        data = path.read_bytes()
+        handle = path.open("rb")
+        head = handle.read(8192)
     except OSError as exc:
         yield Reject(name, 0, f"cannot read the file ({exc.strerror or exc})")
         return
-    if not data.strip():
-        yield Reject(name, 1, "empty file")
-        return
-    if _looks_binary(data):
-        yield Reject(name, 1, "binary file, not a paper listing")
-        return
-    decoded = [text for _, text in _decoded_lines(path, data)]
-    invalid = {number for number, text in enumerate(decoded, start=1) if text is None}
-    lines = [text or "" for text in decoded]
-    chosen = format or detect_format(lines[:200])
-    if chosen is None:
-        yield Reject(name, 1, "unknown layout: not JSON Lines and not a Daily Papers page (use --format)")
-        return
-    if chosen == "hf-text":
-        records = _read_hf_text(name, lines, invalid)
-    else:
-        records = _read_json_lines(name, lines, invalid, arxiv=(chosen == "arxiv"))
-    yield from records
+    with handle:
+        if _looks_binary(head):
+            yield Reject(name, 1, "binary file, not a paper listing")
+            return
+        # Lines are read as the records go out: a listing of a million papers is not held in
+        # memory (read whole, 100,000 abstracts took 500 MiB). Its first lines choose the format.
+        handle.seek(0)
+        numbered = _numbered_lines(handle)
+        first = list(itertools.islice(numbered, _FORMAT_LINES + 1))
+        if not any(text is None or text.strip() for _, text in first) and len(first) <= _FORMAT_LINES:
+            yield Reject(name, 1, "empty file")
+            return
+        chosen = format or detect_format([text or "" for _, text in first[:_FORMAT_LINES]])
+        if chosen is None:
+            yield Reject(name, 1, "unknown layout: not JSON Lines and not a Daily Papers page (use --format)")
+            return
+        numbered = itertools.chain(first, numbered)
+        try:
+            if chosen == "hf-text":  # (a page: small, and its records span lines)
+                decoded = [text for _, text in numbered]
+                invalid = {number for number, text in enumerate(decoded, start=1) if text is None}
+                yield from _read_hf_text(name, [text or "" for text in decoded], invalid)
+            else:
+                yield from _read_json_lines(name, numbered, arxiv=(chosen == "arxiv"))
+        except OSError as exc:
+            yield Reject(name, 0, f"cannot read the rest of the file ({exc.strerror or exc})")
 
 
 def _invalid_utf8(name: str, number: int) -> Reject:
@@ -228,11 +241,12 @@ MAX_LINE_BYTES = 1_000_000
 MAX_TITLE = 2_000
 MAX_ABSTRACT = 50_000
 MAX_AUTHORS = 5_000
+_FORMAT_LINES = 200  # lines read to detect a file's format
 
 
-def _read_json_lines(name: str, lines: list[str], invalid: set[int], *, arxiv: bool) -> Iterator[Record]:
-    for number, line in enumerate(lines, start=1):
-        if number in invalid:
+def _read_json_lines(name: str, numbered: Iterable[tuple[int, Optional[str]]], *, arxiv: bool) -> Iterator[Record]:
+    for number, line in numbered:
+        if line is None:
             yield _invalid_utf8(name, number)
             continue
         if not line.strip():

@@ -112,3 +112,31 @@ def test_readers_sample_corpus_has_376_entries(sample_dir):
     records = list(read_sources([sample_dir]))
     assert not [r for r in records if isinstance(r, Reject)]
     assert len(records) == 376
+
+
+def test_readers_json_lines_are_read_as_the_records_go_out(tmp_path):
+    """A listing is not held in memory whole (a million papers' JSON Lines are gigabytes):
+    reading 5,000 records of 2 KB each allocates far less than the file's 10 MB at any time."""
+    import json
+    import tracemalloc
+
+    abstract = "We propose a method for reading long listings. " * 40
+    path = tmp_path / "many.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(5000):
+            fh.write(json.dumps({"id": f"p{i}", "title": f"Paper number {i}", "abstract": abstract}) + "\n")
+    size = path.stat().st_size
+    tracemalloc.start()
+    try:
+        read = sum(1 for record in read_source(path) if isinstance(record, Paper))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert read == 5000
+    assert peak < size / 5, f"peak {peak:,} bytes while reading a {size:,}-byte file"
+
+
+def test_readers_a_file_of_invalid_utf8_lines_is_not_empty(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_bytes(b"\xff\xfe\xfa\n\xff\n")
+    assert [r.reason for r in read_source(path)] != ["empty file"]
