@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -43,15 +44,15 @@ def ensure_graph(root: Path, papers: int) -> Path:
 
 def pick_params(engine) -> dict[str, dict[str, str]]:
     """Parameters that make each query work hard on this graph."""
-    def one(text: str) -> dict:
-        _, rows = engine.run(text, {})
+    def one(text: str, params: Optional[dict] = None) -> dict:
+        _, rows = engine.run(text, params or {})
         return rows[0] if rows else {}
 
     top = one("MATCH (b:Entity) WHERE b.evaluated_in > 0 RETURN b.name AS name ORDER BY b.evaluated_in DESC LIMIT 1")
     pair = one("MATCH (a:Entity)-[c:CO_USED]->(b:Entity) RETURN a.name AS a, b.name AS b ORDER BY c.papers DESC LIMIT 1")
     beaten = one("MATCH (l:Entity)<-[:OUTPERFORMS]-(:Entity) RETURN l.name AS name, count(*) AS n ORDER BY n DESC LIMIT 1")
     winner = one("MATCH (w:Entity) WHERE w.wins > 0 RETURN w.name AS name ORDER BY w.wins DESC LIMIT 1")
-    paper = one("MATCH (:Entity {name: $n})<-[:EVALUATED_ON]-(p:Paper) RETURN p.id AS id LIMIT 1".replace("$n", json.dumps(top["name"])))
+    paper = one("MATCH (:Entity {name: $name})<-[:EVALUATED_ON]-(p:Paper) RETURN p.id AS id LIMIT 1", {"name": top["name"]})
     proposer = one("MATCH (p:Paper)-[:PROPOSES]->(:Entity) RETURN p.title AS title LIMIT 1")
     return {
         "papers_on_benchmark": {"benchmark": top["name"]},

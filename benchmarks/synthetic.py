@@ -89,7 +89,7 @@ def _stage_synthetic(writer: StoreWriter, papers: int, seed: int) -> int:
                                                     "paper": pid, "benchmark": renamed.get(rel.benchmark, rel.benchmark)}))
         for table, row in paper_rows(paper):
             writer.add(table, row)
-        for table, row in relation_rows(relations):
+        for table, row in relation_rows(relations, paper.title):
             writer.add(table, row)
     every_entity = list(graph.entities) + [
         Entity.model_construct(id=eid, label=NodeLabel(label), name=name, aliases=aliases)

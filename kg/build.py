@@ -430,7 +430,7 @@ def build(
                         paper = _PaperRef(**json.loads(paper_data))
                         extraction = PaperExtraction.model_validate_json(data)
                         relations, results = resolver.facts(paper, extraction)
-                        for table, row in relation_rows(relations):
+                        for table, row in relation_rows(relations, paper.title):
                             writer.add(table, row)
                         for table, row in result_rows(results):
                             writer.add(table, row)

@@ -41,7 +41,7 @@ def write_graph(graph: Graph, folder: Union[str, Path], *, manifest: Optional[di
         for paper in graph.papers:
             for table, row in paper_rows(paper):
                 writer.add(table, row)
-            for table, row in relation_rows(by_paper.pop(paper.id, [])):
+            for table, row in relation_rows(by_paper.pop(paper.id, []), paper.title):
                 writer.add(table, row)
             for table, row in result_rows(results_of.get(paper.id, [])):
                 writer.add(table, row)
@@ -68,7 +68,7 @@ def read_graph(store: Store) -> Graph:
     for table in REL_TABLES:
         if table.derived or table.source == "Result" or table.target == "Result":
             continue
-        fields = ", ".join(f"r.`{name}` AS `{name}`" for name in table.column_names)
+        fields = ", ".join(f"r.`{name}` AS `{name}`" for name in table.own_column_names)
         text = f"MATCH (a:{table.source})-[r:{table.name}]->(b:{table.target}) RETURN a.id AS source, b.id AS target, {fields}"
         for row in store.rows(text):
             values = {k: v for k, v in decode_offsets(row).items() if v is not None and k not in ("source", "target")}

@@ -10,9 +10,9 @@ were written by this build or kept from the previous one (``kg build --update``)
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable
+from typing import Iterable, Optional
 
-from kg.model import Entity, NodeLabel, Paper, Relation, Result, paper_authors
+from kg.model import Entity, NodeLabel, Paper, Relation, RelType, Result, paper_authors
 from kg.store.schema import RANK_DEPTH, encode_offsets
 
 __all__ = ["paper_row", "relation_row", "paper_rows", "relation_rows", "result_rows", "write_derived"]
@@ -49,9 +49,14 @@ def paper_rows(paper: Paper) -> Iterable[tuple[str, dict]]:
         yield "WROTE", {"from": aid, "to": paper.id, "position": position}
 
 
-def relation_rows(relations: Iterable[Relation]) -> Iterable[tuple[str, dict]]:
+def relation_rows(relations: Iterable[Relation], title: Optional[str]) -> Iterable[tuple[str, dict]]:
+    """(table, row) for each relationship of one paper, whose title is ``title`` (EVALUATED_ON
+    carries it: see :mod:`kg.store.schema`)."""
     for rel in relations:
-        yield rel.type.value, relation_row(rel)
+        row = relation_row(rel)
+        if rel.type is RelType.EVALUATED_ON:
+            row["title"] = title
+        yield rel.type.value, row
 
 
 def result_rows(results: Iterable[Result]) -> Iterable[tuple[str, dict]]:

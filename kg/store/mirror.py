@@ -135,7 +135,7 @@ def mirror_of_store(store, *, benchmark: Optional[str] = None, since: Optional[s
     for table in REL_TABLES:
         if table.derived or "Result" in (table.source, table.target):
             continue
-        fields = ", ".join(f"r.`{name}` AS `{name}`" for name in table.column_names)
+        fields = ", ".join(f"r.`{name}` AS `{name}`" for name in table.own_column_names)
         rel_where = "" if whole else ("WHERE p.id IN $ids" if table.source == "Paper" else "WHERE r.paper IN $ids")
         text = f"MATCH (p:{table.source})-[r:{table.name}]->(e:{table.target}) {rel_where} RETURN p.id AS source, e.id AS target, {fields}"
         relations.extend((table.name, row) for row in store.rows(text, papers))

@@ -42,6 +42,11 @@ tables that make the named queries lookups instead of scans over the whole graph
   source names authors (an author's id is the name, spacing and case normalised).
 
 They are computed by the build from the relationships, and loaded into Neo4j as they are.
+
+One column is copied rather than derived: ``EVALUATED_ON {title}`` holds the title of the paper
+that reports the results, so "papers sharing a benchmark with this one" groups ImageNet's 25,800
+papers by their relationships alone instead of reading the Paper table for each (at a million
+papers, 107 -> 56 ms in one run).
 """
 
 from __future__ import annotations
@@ -61,6 +66,7 @@ class Table:
     source: str = ""  # rel tables: from node table
     target: str = ""  # rel tables: to node table
     derived: bool = False  # computed from the others by the build
+    copied: tuple[str, ...] = ()  # columns copied from another table for the queries: not the relationship's own
 
     @property
     def is_rel(self) -> bool:
@@ -74,6 +80,11 @@ class Table:
     @property
     def column_names(self) -> tuple[str, ...]:
         return tuple(name for name, _ in self.columns)
+
+    @property
+    def own_column_names(self) -> tuple[str, ...]:
+        """The columns that are the relationship's (or node's) own properties, as the model has them."""
+        return tuple(name for name, _ in self.columns if name not in self.copied)
 
     @property
     def staged_columns(self) -> tuple[tuple[str, str], ...]:
@@ -114,7 +125,9 @@ PAPER_CODE = Table("PaperCode", (("rank", "INT64"), ("paper", "STRING"), ("title
 PAPER_TO_ENTITY = ("PROPOSES", "USES", "EVALUATED_ON")
 NODE_TABLES = (PAPER, ENTITY, RESULT, NAME_KEY, PAPER_KEY, MONTH, RANKED, PAPER_CODE, AUTHOR)
 REL_TABLES = (
-    *(Table(name, _EVIDENCE, "Paper", "Entity") for name in PAPER_TO_ENTITY),
+    Table("PROPOSES", _EVIDENCE, "Paper", "Entity"),
+    Table("USES", _EVIDENCE, "Paper", "Entity"),
+    Table("EVALUATED_ON", _EVIDENCE + (("title", "STRING"),), "Paper", "Entity", copied=("title",)),
     Table("OUTPERFORMS", _EVIDENCE + (("benchmark", "STRING"), ("metric", "STRING")), "Entity", "Entity"),
     Table("REPORTS", (), "Paper", "Result"),
     Table("ON_BENCHMARK", (), "Result", "Entity"),

@@ -56,6 +56,26 @@ def test_store_round_trip_is_lossless(tmp_path):
                                   "relationships": {"EVALUATED_ON": 3, "OUTPERFORMS": 1, "PROPOSES": 1, "USES": 1}}
 
 
+def test_store_evaluated_on_carries_the_title_of_its_paper(tmp_path):
+    """(What papers_sharing_benchmarks groups by, without reading the Paper table.)"""
+    write_graph(small_graph(), tmp_path)
+    with Store(tmp_path) as store:
+        _, rows = store.query("MATCH (p:Paper)-[e:EVALUATED_ON]->(:Entity) RETURN p.title AS paper, e.title AS copied")
+    assert sorted((r["paper"], r["copied"]) for r in rows) == [("T", "T"), ("T", "T"), ("U", "U")]
+
+
+def test_store_written_before_a_column_was_added_says_to_build_again(tmp_path):
+    from kg.store.store import _ladybug
+
+    write_graph(small_graph(), tmp_path)
+    db = _ladybug().Database(str(tmp_path / "graph.lbug"))
+    _ladybug().Connection(db).execute("ALTER TABLE EVALUATED_ON DROP title")
+    db.close()
+    with Store(tmp_path) as store:
+        with pytest.raises(StoreError, match=r"earlier version of kg \(EVALUATED_ON has no title\).*kg build"):
+            store.query("MATCH (:Paper)-[e:EVALUATED_ON]->(:Entity) RETURN e.title AS title")
+
+
 def test_store_derived_tables(tmp_path):
     write_graph(small_graph(), tmp_path)
     with Store(tmp_path) as store:
@@ -144,8 +164,8 @@ def test_store_rows_staged_in_a_forked_process_are_committed_by_the_writer(tmp_p
         for paper in graph.papers:
             for table, row in paper_rows(paper):
                 writer.add(table, row)
-        for table, row in relation_rows(graph.relations):
-            writer.add(table, row)
+            for table, row in relation_rows([r for r in graph.relations if r.paper == paper.id], paper.title):
+                writer.add(table, row)
         write_derived(writer, graph.entities)
         return os.getpid()
 

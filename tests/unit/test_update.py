@@ -269,6 +269,22 @@ def test_a_failure_in_the_staging_process_stops_the_build_and_keeps_the_graph(tm
     assert store_tables(tmp_path / "kg-data") == before
 
 
+def test_an_update_that_retitles_a_paper_retitles_its_evaluated_on(tmp_path):
+    """EVALUATED_ON carries its paper's title (for papers_sharing_benchmarks): the new title an
+    update gives a paper reaches it."""
+    abstract = "We propose FooNet, a detector for small objects. FooNet reaches 41.2 AP on COCO."
+    first, retitled = tmp_path / "first.jsonl", tmp_path / "retitled.jsonl"
+    first.write_text(json.dumps({"arxiv_id": "2301.00001", "title": "FooNet for vision", "abstract": abstract}) + "\n")
+    retitled.write_text(json.dumps({"arxiv_id": "2301.00001", "title": "FooNet: small objects, seen",
+                                    "abstract": abstract}) + "\n")
+    folder = tmp_path / "updated"
+    build([first], out=folder)
+    build([retitled], out=folder, mode="update")
+    with Store(folder) as store:
+        _, rows = store.query("MATCH (p:Paper)-[e:EVALUATED_ON]->(b:Entity) RETURN p.title AS paper, e.title AS copied, b.name AS name")
+    assert rows == [{"paper": "FooNet: small objects, seen", "copied": "FooNet: small objects, seen", "name": "COCO"}]
+
+
 def test_an_update_rewrites_every_claim_of_a_pair_when_one_of_them_changes(tmp_path):
     """Two papers claim that FooNet outperforms RetinaNet, so the ranked claims against RetinaNet
     hold two rows for one (winner, loser) pair; an update changes one paper's claim. The pair is
