@@ -109,6 +109,9 @@ def _make_paper(file: str, line: int, **fields) -> Record:
 # ---------------------------------------------------------------------------- decoding
 
 
+_FORMAT_LINES = 200  # lines read to detect a file's format
+
+
 def _numbered_lines(handle) -> Iterator[tuple[int, Optional[str]]]:
     """(line number, text) for each line of a file opened in binary mode, read as they come;
     text is None where the line is not valid UTF-8."""
@@ -241,7 +244,6 @@ MAX_LINE_BYTES = 1_000_000
 MAX_TITLE = 2_000
 MAX_ABSTRACT = 50_000
 MAX_AUTHORS = 5_000
-_FORMAT_LINES = 200  # lines read to detect a file's format
 
 
 def _read_json_lines(name: str, numbered: Iterable[tuple[int, Optional[str]]], *, arxiv: bool) -> Iterator[Record]:

@@ -637,6 +637,7 @@ class StoreWriter:
                     # synthetic papers: 2,900 -> 2,411 MiB, the same 38 s).
                     conn.close()
                     db.close()
+                    conn = db = None
                     db = lb.Database(str(fresh), buffer_pool_size=pool)
                     conn = lb.Connection(db)
                 else:
@@ -647,8 +648,10 @@ class StoreWriter:
                 raise _BufferPoolFull(current) from None
             raise StoreError(f"{self.folder}: cannot write the graph store (table {current}): {exc}") from None
         finally:
-            conn.close()
-            db.close()
+            if conn is not None:
+                conn.close()
+            if db is not None:
+                db.close()
 
     def _delta(self, generation: str) -> Optional[dict]:
         """What changed since the parent snapshot, for a server that holds the parent's graph
