@@ -194,15 +194,19 @@ MERGE (a)-[r:OUTPERFORMS_TOP {paper: row.props.paper}]->(b)
 SET r = row.props, r.kg_load = $load;
 
 // name: delete_stale_relationships
-// Relationships an earlier load wrote and this one did not (run in batches of 10,000).
-MATCH (:Paper|Entity|Result|NameKey|PaperKey|Month|PaperCode|Ranked|Author)-[r]->()
-WHERE r.kg_load IS NULL OR r.kg_load <> $load
+// Relationships of kg's types ($types) that an earlier load wrote and this one did not, 10,000 a
+// transaction. One scan of the relationships, which streams: replacing a million-paper graph
+// failed on the server's transaction memory limit when they were reached from the nodes of
+// kg's labels (a scan over several labels keeps a set of the nodes it has seen, and the
+// relationships expanded from them were all held before the first delete).
+MATCH ()-[r]->()
+WHERE type(r) IN $types AND (r.kg_load IS NULL OR r.kg_load <> $load)
 CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS;
 
 // name: delete_stale_nodes
-// Nodes an earlier load wrote and this one did not (run in batches of 10,000).
-MATCH (n:Paper|Entity|Result|NameKey|PaperKey|Month|PaperCode|Ranked|Author)
-WHERE n.kg_load IS NULL OR n.kg_load <> $load
+// Nodes of kg's labels ($labels) that an earlier load wrote and this one did not (batches of 10,000).
+MATCH (n)
+WHERE any(label IN labels(n) WHERE label IN $labels) AND (n.kg_load IS NULL OR n.kg_load <> $load)
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS;
 
 // Delta loads (kg load after kg build --update, on a server that holds the previous build): the

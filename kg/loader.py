@@ -259,7 +259,7 @@ def _load_all(writer: _BatchWriter, store, snapshot) -> None:
     from the folder's Parquet snapshot when it belongs to the store (streamed in record batches:
     reading a large relationship table through the store's Cypher needs a buffer pool as large as
     the table), else from the store."""
-    from kg.store.schema import TABLES
+    from kg.store.schema import NODE_TABLES, REL_TABLES, TABLES
 
     for table_name, statement in _LOAD_PLAN:
         table = TABLES[table_name]
@@ -268,8 +268,9 @@ def _load_all(writer: _BatchWriter, store, snapshot) -> None:
         elif table_name in store.tables:  # (a store written by an earlier version lacks Author/WROTE)
             writer.write(table_name, statement, _rows_of(store, table))
     with writer.driver.session(database=writer.database) as session:
+        kinds = {"types": [t.name for t in REL_TABLES], "labels": [t.name for t in NODE_TABLES]}
         for statement in ("delete_stale_relationships", "delete_stale_nodes"):
-            session.run(Query(get_query(statement).text), load=writer.load_id).consume()
+            session.run(Query(get_query(statement).text), load=writer.load_id, **kinds).consume()
 
 
 def _snapshot_rows(snapshot, table, paths) -> Iterator[dict]:

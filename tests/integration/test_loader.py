@@ -285,3 +285,29 @@ def test_loader_pull_of_a_node_that_does_not_fit_the_model_is_one_line(empty_db,
     (line,) = [l for l in result.stderr.splitlines() if l.startswith("Error:")]
     assert "holds a Paper 'title:" in line and "title: Input should be a valid string" in line
     assert not (tmp_path / "pulled" / "graph.lbug").exists()
+
+
+@pytest.mark.parametrize("statement", ["delete_stale_relationships", "delete_stale_nodes"])
+def test_loader_removes_stale_rows_in_a_stream(empty_db, neo4j_settings, sample_build, statement):
+    """What a load removes is read as it is deleted, 10,000 rows a transaction: an Eager barrier
+    (every row held before the first delete) or a scan over several labels (a set of every node
+    seen) made replacing a million-paper graph fail on the server's transaction memory limit."""
+    from neo4j import Query
+
+    from kg.query.library import get_query
+    from kg.store.schema import NODE_TABLES, REL_TABLES
+
+    with Store(sample_build.folder) as store:  # (a plan for a graph, not for an empty database)
+        load_store(store, neo4j_settings)
+    with empty_db.session(database=neo4j_settings.database) as session:
+        plan = session.run(Query("EXPLAIN " + get_query(statement).text), load="x",
+                           types=[t.name for t in REL_TABLES], labels=[t.name for t in NODE_TABLES]).consume().plan
+    operators = []
+
+    def walk(step) -> None:
+        operators.append(step["operatorType"].split("@")[0])
+        for child in step.get("children", []):
+            walk(child)
+    walk(plan)
+    assert "TransactionForeach" in operators
+    assert not {"Eager", "UnionNodeByLabelsScan"} & set(operators), operators
