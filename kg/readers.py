@@ -179,11 +179,15 @@ def read_source(path: Union[str, Path], *, format: Optional[str] = None) -> Iter
         raise InputError(f"{name}: no such file")
     try:
         handle = path.open("rb")
-        head = handle.read(8192)
     except OSError as exc:
         yield Reject(name, 0, f"cannot read the file ({exc.strerror or exc})")
         return
     with handle:
+        try:
+            head = handle.read(8192)
+        except OSError as exc:
+            yield Reject(name, 0, f"cannot read the file ({exc.strerror or exc})")
+            return
         if _looks_binary(head):
             yield Reject(name, 1, "binary file, not a paper listing")
             return

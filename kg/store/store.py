@@ -51,7 +51,6 @@ PAPER_TABLE_KEYS = {
 _MISSING_TABLE = re.compile(r"Table (\w+) does not exist")
 _MISSING_PROPERTY = re.compile(r"Cannot find property (\w+) for")
 FORMAT_VERSION = 2  # 1: the node-link graph.json of earlier versions
-_NEWER_COLUMNS = {"title": "EVALUATED_ON"}  # columns added to a table since FORMAT_VERSION 2, and their table
 READ_BUFFER = 256 * 1024 * 1024  # LadybugDB's default takes most of the machine's memory
 def _write_buffer() -> int:
     """Bytes of a write's buffer pool: $KG_WRITE_BUFFER_MB, else half the machine's memory up to
@@ -187,11 +186,30 @@ class Store:
                 message = (f"{self.folder} was written by an earlier version of kg and has no {missing.group(1)} table: "
                            f"build it again with this version (kg build <its sources> --data {self.folder})")
             missing = _MISSING_PROPERTY.search(message)
-            if missing and missing.group(1) in _NEWER_COLUMNS:
-                message = (f"{self.folder} was written by an earlier version of kg ({_NEWER_COLUMNS[missing.group(1)]} has no "
-                           f"{missing.group(1)}): build it again with this version (kg build <its sources> --data {self.folder})")
+            lacking = self._tables_lacking(missing.group(1)) if missing else []
+            if lacking:
+                message = (f"{self.folder} was written by an earlier version of kg ({lacking[0]} has no {missing.group(1)}): "
+                           f"build it again with this version (kg build <its sources> --data {self.folder})")
             raise StoreError(message) from None
         return result[-1] if isinstance(result, list) else result
+
+    def _tables_lacking(self, column: str) -> list[str]:
+        """The tables of the schema that have ``column`` and lack it in this store (one written
+        before the column was added). A query asking for a property no table has gets none."""
+        lacking = []
+        for table in TABLES.values():
+            if column not in table.column_names:
+                continue
+            try:  # (table_info takes no parameter; the name is the schema's)
+                result = self._conn.execute(f"CALL table_info('{table.name}') RETURN name")
+            except RuntimeError:  # the table itself is missing: said above
+                continue
+            names = set()
+            while result.has_next():
+                names.add(result.get_next()[0])
+            if column not in names:
+                lacking.append(table.name)
+        return lacking
 
     def rows(self, text: str, params: Optional[dict] = None, *, batch: int = 10_000) -> Iterator[dict]:
         """Stream the rows of a query (for exports and loads of large graphs)."""
