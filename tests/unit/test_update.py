@@ -308,3 +308,16 @@ def test_an_update_rewrites_every_claim_of_a_pair_when_one_of_them_changes(tmp_p
                               "RETURN r.title AS title, r.benchmark AS benchmark ORDER BY title")
     assert rows == [{"title": "A study of FooNet", "benchmark": "Cityscapes"}, {"title": "FooNet for vision", "benchmark": "COCO"}]
     assert store_tables(folder) == store_tables(build([first, changed], out=tmp_path / "whole").folder)
+
+
+def test_after_updates_a_key_names_one_paper_and_a_pair_has_one_evaluated_on(tmp_path):
+    """What papers_sharing_benchmarks counts on to collect names without DISTINCT."""
+    folder = tmp_path / "kg-data"
+    build([DAY1], out=folder)
+    build([DAY2], out=folder, mode="update")
+    build([DAY1, DAY2], out=folder, mode="update")
+    with Store(folder) as store:
+        _, pairs = store.query("MATCH (p:Paper)-[:EVALUATED_ON]->(b:Entity) WITH p, b, count(*) AS n "
+                               "RETURN count(*) AS pairs, max(n) AS most")
+        _, keys = store.query("MATCH (k:PaperKey)-[:KEYS]->(p:Paper) WITH k, count(p) AS n RETURN max(n) AS most")
+    assert pairs[0]["pairs"] > 0 and pairs[0]["most"] == 1 and keys[0]["most"] == 1
