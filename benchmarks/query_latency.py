@@ -8,7 +8,8 @@ For each size a synthetic graph folder is built (or reused) under ``--root`` (se
 embedded store (p50, p95), ``--cli-runs`` times as a whole ``kg query`` process (median), and,
 for the sizes in ``--neo4j-sizes``, on the Neo4j of ``NEO4J_URI`` after a load of the same graph
 (warm p50, p95). Parameters are picked from each graph: its most used benchmark (the worst case
-for queries that expand it), a method others beat, a paper with results.
+for queries that expand it), a method others beat, a paper with results, the benchmark and the
+method with the most scores, the most prolific author.
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ def pick_params(engine) -> dict[str, dict[str, str]]:
     winner = one("MATCH (w:Entity) WHERE w.wins > 0 RETURN w.name AS name ORDER BY w.wins DESC LIMIT 1")
     paper = one("MATCH (:Entity {name: $name})<-[:EVALUATED_ON]-(p:Paper) RETURN p.id AS id LIMIT 1", {"name": top["name"]})
     proposer = one("MATCH (p:Paper)-[:PROPOSES]->(:Entity) RETURN p.title AS title LIMIT 1")
+    author = one("MATCH (a:Author) RETURN a.name AS name ORDER BY a.papers DESC LIMIT 1")
+    scored = one("MATCH (r:Result)-[:ON_BENCHMARK]->(b:Entity) RETURN b.name AS name, count(*) AS n ORDER BY n DESC LIMIT 1")
+    scorer = one("MATCH (r:Result)-[:BY_METHOD]->(m:Entity) RETURN m.name AS name, count(*) AS n ORDER BY n DESC LIMIT 1")
     return {
         "papers_on_benchmark": {"benchmark": top["name"]},
         "paper_proposals": {"paper": proposer["title"]},
@@ -65,11 +69,11 @@ def pick_params(engine) -> dict[str, dict[str, str]]:
         "entities_mentioned_once": {"label": "any"},
         "benchmarks_used_together": {"min_papers": "2"},
         "benchmark_usage_by_month": {"min_papers": "1"},
-        "leaderboard": {"benchmark": top["name"]},
-        "method_results": {"method": winner["name"]},
-        "benchmark_metrics": {"benchmark": top["name"]},
-        "author_papers": {"author": "Ada Lovelace"},  # (synthetic graphs have no authors: an index miss)
-        "coauthors": {"author": "Ada Lovelace"},
+        "leaderboard": {"benchmark": scored["name"]},
+        "method_results": {"method": scorer["name"]},
+        "benchmark_metrics": {"benchmark": scored["name"]},
+        "author_papers": {"author": author["name"]},
+        "coauthors": {"author": author["name"]},
     }
 
 

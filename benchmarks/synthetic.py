@@ -4,7 +4,12 @@ Paper ``i`` copies the extracted structure of sample paper ``i mod 310``: the sa
 the same shared entities (benchmarks, baselines), while every entity the sample paper proposes
 becomes a new entity of paper ``i`` ("MHR 12345"), as each new paper proposes its own method.
 So a million papers give about a million distinct entities with the sample's heavy heads
-(ImageNet, GLUE, GPT-4), and dates spread over 2014-2025.
+(ImageNet, GLUE, GPT-4), and dates spread over 2014-2025. The sample's results are copied the same
+way (about 16 per 310 papers). The sample names no authors, so authors are drawn: 1 to 12 a paper
+(3.9 on average), a head of prolific authors and a tail of authors of one paper. In a million
+papers the first author writes 1,500, the 300th 750, the 30,000th 15 (papers(k) = 1500 * 300 /
+(300 + k), scaled with the corpus's size), about 1.4 million authors in all, as a listing of
+arXiv's CS papers might have.
 
 The rows go through the build's own writer (:class:`kg.store.StoreWriter`,
 :mod:`kg.store.derived`), so generating a graph also measures writing one.
@@ -25,9 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.model import Entity, NodeLabel, Paper, Relation, RelType  # noqa: E402
+from kg.model import Entity, NodeLabel, Paper, Relation, RelType, Result  # noqa: E402
 from kg.store import Store, StoreWriter, folder_lock, read_graph  # noqa: E402
-from kg.store.derived import paper_rows, relation_rows, write_derived  # noqa: E402
+from kg.store.derived import paper_rows, relation_rows, result_rows, write_derived  # noqa: E402
 
 SAMPLE = ROOT / "data" / "hf-daily-papers"
 
@@ -67,6 +72,10 @@ def _stage_synthetic(writer: StoreWriter, papers: int, seed: int) -> int:
     by_paper: dict[str, list[Relation]] = defaultdict(list)
     for rel in graph.relations:
         by_paper[rel.paper].append(rel)
+    results_of: dict[str, list[Result]] = defaultdict(list)
+    for result in graph.results:
+        results_of[result.paper].append(result)
+    author_lists = _author_lists(papers, rng)
     proposed = {p.id: {r.target for r in by_paper[p.id] if r.type is RelType.PROPOSES} for p in graph.papers}
     entities = {e.id: e for e in graph.entities}
     months = [f"{y}-{m:02d}" for y in range(2014, 2026) for m in range(1, 13)]
@@ -75,6 +84,7 @@ def _stage_synthetic(writer: StoreWriter, papers: int, seed: int) -> int:
         base = graph.papers[i % len(graph.papers)]
         pid = f"synth:{i:07d}"
         paper = Paper(id=pid, title=f"{base.title} [{i}]", abstract=base.abstract, urls=base.urls,
+                      authors=[_author_name(k) for k in next(author_lists)],
                       month=months[rng.randrange(len(months))], sources=[f"synthetic:{i}"])
         renamed = {}
         for eid in proposed[base.id]:
@@ -91,12 +101,51 @@ def _stage_synthetic(writer: StoreWriter, papers: int, seed: int) -> int:
             writer.add(table, row)
         for table, row in relation_rows(relations, paper.title):
             writer.add(table, row)
+        results = [result.model_copy(update={"id": f"{pid}#r{n}", "paper": pid, "method": renamed.get(result.method, result.method),
+                                             "benchmark": renamed.get(result.benchmark, result.benchmark)})
+                   for n, result in enumerate(results_of[base.id], start=1)]
+        for table, row in result_rows(results):
+            writer.add(table, row)
     every_entity = list(graph.entities) + [
         Entity.model_construct(id=eid, label=NodeLabel(label), name=name, aliases=aliases)
         for eid, label, name, aliases in new_entities
     ]
     write_derived(writer, every_entity)
     return len(every_entity)
+
+
+PROLIFIC_HEAD, PROLIFIC_SCALE = 1500, 300  # in a million papers, papers(k) = HEAD * SCALE / (SCALE + k)
+_GIVEN = ("Ada", "Alan", "Grace", "Yoshua", "Fei", "Geoffrey", "Daphne", "Jürgen", "Yann", "Andrew", "Kaiming",
+          "Ilya", "Percy", "Chelsea", "Sergey", "Oriol", "Jeff", "Quoc", "Christopher", "Emily")
+_FAMILY = ("Lovelace", "Turing", "Hopper", "Li", "Wang", "Zhang", "Chen", "Liu", "Smith", "Müller", "Kim", "Park",
+           "García", "Rossi", "Nguyen", "Kumar", "Singh", "Sato", "Ivanova", "Okafor")
+
+
+def _author_name(k: int) -> str:
+    return f"{_GIVEN[k % len(_GIVEN)]} {_FAMILY[(k // len(_GIVEN)) % len(_FAMILY)]} {k}"
+
+
+def _author_lists(papers: int, rng: random.Random):
+    """Yield each paper's author numbers: every author's papers dealt at random over the slots."""
+    from array import array
+
+    sizes = array("B", (min(12, 1 + int(rng.expovariate(1 / 3.5))) for _ in range(papers)))
+    total = sum(sizes)
+    head = PROLIFIC_HEAD * papers / 1_000_000  # (a corpus a tenth the size: a tenth of each author's papers)
+    slots = array("i")
+    author = 0
+    while len(slots) < total * 2 // 3:
+        count = int(head * PROLIFIC_SCALE / (PROLIFIC_SCALE + author))
+        if count < 2:
+            break
+        slots.extend([author] * count)
+        author += 1
+    slots.extend(range(author, author + max(0, total - len(slots))))  # the tail: one paper each
+    rng.shuffle(slots)
+    start = 0
+    for size in sizes:
+        yield dict.fromkeys(slots[start:start + size])  # (an author dealt twice to one paper: once)
+        start += size
 
 
 def main() -> None:

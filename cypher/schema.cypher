@@ -25,6 +25,9 @@ CREATE CONSTRAINT month_key IF NOT EXISTS FOR (n:Month) REQUIRE n.month IS UNIQU
 // Authors are keyed by their name, spacing and case normalised.
 CREATE CONSTRAINT author_id IF NOT EXISTS FOR (n:Author) REQUIRE n.id IS UNIQUE;
 
+// name: constraint_prolific_author
+CREATE CONSTRAINT prolific_author_rank IF NOT EXISTS FOR (n:ProlificAuthor) REQUIRE n.rank IS UNIQUE;
+
 // name: constraint_paper_code
 CREATE CONSTRAINT paper_code_rank IF NOT EXISTS FOR (n:PaperCode) REQUIRE n.rank IS UNIQUE;
 

@@ -59,6 +59,12 @@ UNWIND $rows AS row
 MERGE (n:PaperCode {rank: row.rank})
 SET n = row.props, n.rank = row.rank, n.kg_load = $load;
 
+// name: upsert_prolific_authors
+// The first authors by papers, ranked. $rows: [{rank, props}].
+UNWIND $rows AS row
+MERGE (n:ProlificAuthor {rank: row.rank})
+SET n = row.props, n.rank = row.rank, n.kg_load = $load;
+
 // name: upsert_ranked
 // The first ranks of each ranking the named queries read. $rows: [{id, props}].
 UNWIND $rows AS row
@@ -250,6 +256,11 @@ DETACH DELETE n;
 // name: delete_paper_code
 UNWIND $keys AS key
 MATCH (n:PaperCode {rank: key[0]})
+DETACH DELETE n;
+
+// name: delete_prolific_authors
+UNWIND $keys AS key
+MATCH (n:ProlificAuthor {rank: key[0]})
 DETACH DELETE n;
 
 // name: delete_authors

@@ -31,7 +31,7 @@ _LOAD_PLAN = (
     ("Paper", "upsert_papers"), ("Entity", "upsert_entities"), ("Result", "upsert_results"), ("Author", "upsert_authors"),
     ("NameKey", "upsert_name_keys"),
     ("PaperKey", "upsert_paper_keys"), ("Month", "upsert_months"), ("PaperCode", "upsert_paper_code"),
-    ("Ranked", "upsert_ranked"),
+    ("ProlificAuthor", "upsert_prolific_authors"), ("Ranked", "upsert_ranked"),
     ("PROPOSES", "merge_proposes"),
     ("USES", "merge_uses"), ("EVALUATED_ON", "merge_evaluated_on"),
     ("OUTPERFORMS", "merge_outperforms"), ("REPORTS", "merge_reports"), ("ON_BENCHMARK", "merge_on_benchmark"),
@@ -284,7 +284,7 @@ def _snapshot_rows(snapshot, table, paths) -> Iterator[dict]:
 
 _DELETE_STATEMENTS = {
     "Entity": "delete_entities", "NameKey": "delete_name_keys", "Month": "delete_months", "Ranked": "delete_ranked",
-    "PaperCode": "delete_paper_code", "Author": "delete_authors", "NAMES": "delete_names", "RANKS": "delete_ranks",
+    "PaperCode": "delete_paper_code", "ProlificAuthor": "delete_prolific_authors", "Author": "delete_authors", "NAMES": "delete_names", "RANKS": "delete_ranks",
     "CO_USED": "delete_co_used", "USED_IN": "delete_used_in", "EVALUATED_BY": "delete_evaluated_by",
     "EVALUATED_ON_TOP": "delete_evaluated_on_top", "OUTPERFORMS_TOP": "delete_outperforms_top",
 }

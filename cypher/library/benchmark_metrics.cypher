@@ -2,10 +2,10 @@
 // The metrics a dataset or benchmark (by name or any alias, any case) is reported with: results, papers and methods per metric, and whether higher is better.
 // params: benchmark: key
 // example: kg query benchmark_metrics --param benchmark=MATH
-MATCH (:NameKey {key: $benchmark})-[:NAMES]->(b:Entity)
-WITH b
-MATCH (b)<-[:ON_BENCHMARK]-(r:Result)<-[:REPORTS]-(p:Paper)
-WITH b, r, p
+// (One pattern from the name to the results: with a WITH after the name's lookup, LadybugDB joined
+// whole tables once the graph held results (leaderboard of 6,452 scores at a million papers:
+// 205 -> 76 ms).)
+MATCH (:NameKey {key: $benchmark})-[:NAMES]->(b:Entity)<-[:ON_BENCHMARK]-(r:Result)<-[:REPORTS]-(p:Paper)
 OPTIONAL MATCH (r)-[:BY_METHOD]->(m:Entity)
 WITH b, r, p, m
 OPTIONAL MATCH (r)-[:MEASURED_BY]->(x:Entity)

@@ -2,10 +2,10 @@
 // Every score reported on a dataset or benchmark (found by its name or any alias, any case), best first for each metric by the metric's direction; `kg leaderboard` keeps each method's best.
 // params: benchmark: key; metric: key = ""; limit: int = 1000
 // example: kg query leaderboard --param benchmark=GSM8K
-MATCH (:NameKey {key: $benchmark})-[:NAMES]->(b:Entity)
-WITH b
-MATCH (b)<-[:ON_BENCHMARK]-(r:Result)<-[:REPORTS]-(p:Paper)
-WITH b, r, p
+// (One pattern from the name to the results: with a WITH after the name's lookup, LadybugDB joined
+// whole tables once the graph held results (leaderboard of 6,452 scores at a million papers:
+// 205 -> 76 ms).)
+MATCH (:NameKey {key: $benchmark})-[:NAMES]->(b:Entity)<-[:ON_BENCHMARK]-(r:Result)<-[:REPORTS]-(p:Paper)
 OPTIONAL MATCH (r)-[:BY_METHOD]->(m:Entity)
 WITH b, r, p, m
 OPTIONAL MATCH (r)-[:MEASURED_BY]->(x:Entity)

@@ -2,10 +2,10 @@
 // Every score reported for a method (found by its name or any alias, any case), by benchmark and metric, best first.
 // params: method: key; limit: int = 1000
 // example: kg query method_results --param method=TaskGen
-MATCH (:NameKey {key: $method})-[:NAMES]->(m:Entity)
-WITH m
-MATCH (m)<-[:BY_METHOD]-(r:Result)-[:ON_BENCHMARK]->(b:Entity)
-WITH m, r, b
+// (One pattern from the name to the results: with a WITH after the name's lookup, LadybugDB joined
+// whole tables once the graph held results (leaderboard of 6,452 scores at a million papers:
+// 205 -> 76 ms).)
+MATCH (:NameKey {key: $method})-[:NAMES]->(m:Entity)<-[:BY_METHOD]-(r:Result)-[:ON_BENCHMARK]->(b:Entity)
 MATCH (p:Paper)-[:REPORTS]->(r)
 WITH m, r, b, p
 OPTIONAL MATCH (r)-[:MEASURED_BY]->(x:Entity)

@@ -120,9 +120,9 @@ def suggest_names(name: str, raw_params: dict[str, str], engine, *, limit: int =
     query = get_query(name)
     hints: dict[str, list[str]] = {}
     for param in query.params:
-        if param.type != "key" or param.name not in _SIMILAR or param.name not in raw_params:
+        if param.type not in ("key", "author") or param.name not in _SIMILAR or param.name not in raw_params:
             continue
-        wanted = param.convert(raw_params[param.name])
+        wanted = param.convert(raw_params[param.name]).removeprefix("author:")
         squashed = re.sub(r"[^0-9a-z]+", "", wanted)
         fragments = {f[:4] for f in re.split(r"[^0-9a-z]+", wanted) if len(f) >= 2} | ({squashed[:4]} if squashed else set())
         found: dict[str, str] = {}

@@ -9,6 +9,8 @@ were written by this build or kept from the previous one (``kg build --update``)
 
 from __future__ import annotations
 
+import heapq
+
 from collections import defaultdict
 from typing import Iterable, Optional
 
@@ -46,7 +48,7 @@ def paper_rows(paper: Paper) -> Iterable[tuple[str, dict]]:
         yield "PaperKey", {"key": key}
         yield "KEYS", {"from": key, "to": paper.id}
     for aid, _, position in paper_authors(paper.authors):
-        yield "WROTE", {"from": aid, "to": paper.id, "position": position}
+        yield "WROTE", {"from": aid, "to": paper.id, "position": position, "authors": len(paper.authors)}
 
 
 def relation_rows(relations: Iterable[Relation], title: Optional[str]) -> Iterable[tuple[str, dict]]:
@@ -171,6 +173,9 @@ def write_derived(writer, entities: Iterable[Entity]) -> None:
     for aid in sorted(authors):
         name, count = authors[aid]
         writer.add("Author", {"id": aid, "name": name, "papers": count})
+    first = heapq.nsmallest(RANK_DEPTH, authors, key=lambda aid: (-authors[aid][1], authors[aid][0], aid))
+    for rank, aid in enumerate(first, start=1):
+        writer.add("ProlificAuthor", {"rank": rank, "author": aid, "name": authors[aid][0], "papers": authors[aid][1]})
 
 
 def _ahead(by_month) -> list[int]:

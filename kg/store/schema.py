@@ -38,15 +38,19 @@ tables that make the named queries lookups instead of scans over the whole graph
   such a query reads at most RANK_DEPTH rows. They hold no rank: a new paper then changes a
   list only where it enters it (with ranks, 500 new papers among 100,000 rewrote 29,000 rows);
 - ``PaperCode``: the first :data:`RANK_DEPTH` papers that link to code, ranked by title;
-- ``Author {name, papers} -[:WROTE {position}]-> Paper`` from the papers' author lists, when the
-  source names authors (an author's id is the name, spacing and case normalised).
+- ``Author {name, papers} -[:WROTE {position, authors}]-> Paper`` from the papers' author lists, when the
+  source names authors (an author's id is the name, spacing and case normalised);
+- ``ProlificAuthor``: the first :data:`RANK_DEPTH` authors by papers, then name, ranked (a scan of
+  every author reads its columns before any filter: 70 ms at 1.4 million authors).
 
 They are computed by the build from the relationships, and loaded into Neo4j as they are.
 
-One column is copied rather than derived: ``EVALUATED_ON {title}`` holds the title of the paper
+Two columns are copied rather than derived: ``EVALUATED_ON {title}`` holds the title of the paper
 that reports the results, so "papers sharing a benchmark with this one" groups ImageNet's 25,800
 papers by their relationships alone instead of reading the Paper table for each (at a million
-papers, 107 -> 56 ms in one run).
+papers, 107 -> 56 ms in one run); ``WROTE {authors}`` holds the length of the paper's author list,
+which ``author_papers`` returns: reading the list column for an author's 1,500 papers took 47 of
+its 55 ms.
 """
 
 from __future__ import annotations
@@ -119,11 +123,13 @@ PAPER_KEY = Table("PaperKey", (("key", "STRING"),), derived=True)
 MONTH = Table("Month", (("month", "STRING"),), derived=True)
 RANKED = Table("Ranked", (("id", "STRING"), ("kind", "STRING"), ("rank", "INT64")), derived=True)
 AUTHOR = Table("Author", (("id", "STRING"), ("name", "STRING"), ("papers", "INT64")), derived=True)
+PROLIFIC_AUTHOR = Table("ProlificAuthor", (("rank", "INT64"), ("author", "STRING"), ("name", "STRING"), ("papers", "INT64")),
+                        derived=True)
 PAPER_CODE = Table("PaperCode", (("rank", "INT64"), ("paper", "STRING"), ("title", "STRING"), ("code_url", "STRING"),
                                  ("date", "STRING")), derived=True)
 
 PAPER_TO_ENTITY = ("PROPOSES", "USES", "EVALUATED_ON")
-NODE_TABLES = (PAPER, ENTITY, RESULT, NAME_KEY, PAPER_KEY, MONTH, RANKED, PAPER_CODE, AUTHOR)
+NODE_TABLES = (PAPER, ENTITY, RESULT, NAME_KEY, PAPER_KEY, MONTH, RANKED, PAPER_CODE, AUTHOR, PROLIFIC_AUTHOR)
 REL_TABLES = (
     Table("PROPOSES", _EVIDENCE, "Paper", "Entity"),
     Table("USES", _EVIDENCE, "Paper", "Entity"),
@@ -142,7 +148,7 @@ REL_TABLES = (
           "Entity", "Entity", derived=True),
     Table("CO_USED", (("papers", "INT64"),), "Entity", "Entity", derived=True),
     Table("USED_IN", (("papers", "INT64"), ("ahead", "INT64")), "Entity", "Month", derived=True),
-    Table("WROTE", (("position", "INT64"),), "Author", "Paper", derived=True),
+    Table("WROTE", (("position", "INT64"), ("authors", "INT64")), "Author", "Paper", derived=True, copied=("authors",)),
 )
 TABLES = {t.name: t for t in NODE_TABLES + REL_TABLES}
 

@@ -94,9 +94,11 @@ def _query_slide(query: NamedQuery) -> str:
     params = example_params(query)
     parts = [f"<h3>{_esc(query.name)}</h3>", f"<p>{_esc(query.description)}</p>"]
     if params:
-        keys = [p.name for p in query.params if p.type == "key"]
+        keys = [p.name for p in query.params if p.type in ("key", "author")]
         note = (f" Names ({', '.join(keys)}) are matched lower-case, with single spaces, as "
                 "<code>kg query</code> writes them.") if keys else ""
+        if any(p.type == "author" for p in query.params):
+            note += " An author is given by the author's id: <code>author:</code> and the name."
         parts.append(f"<p>First the parameters (click &#9654;), from the query's example.{note}</p>")
         parts.append(_runnable(_params_command(params)))
     parts.append("<p>Then the query (or click its text to edit it first):</p>")

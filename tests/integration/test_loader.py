@@ -227,7 +227,8 @@ _DERIVED = ("MATCH (e:Entity) RETURN 'E' AS t, e.id AS a, e.name AS b, [e.papers
             "MATCH (k:Ranked)-[:RANKS]->(e) RETURN 'R' AS t, k.id AS a, e.id AS b, [k.rank] AS c",
             "MATCH (k:NameKey)-[:NAMES]->(e) RETURN 'N' AS t, k.key AS a, e.id AS b, [] AS c",
             "MATCH (a:Author) RETURN 'A' AS t, a.id AS a, a.name AS b, [a.papers] AS c",
-            "MATCH (p:PaperCode) RETURN 'P' AS t, p.paper AS a, p.title AS b, [p.rank] AS c")
+            "MATCH (p:PaperCode) RETURN 'P' AS t, p.paper AS a, p.title AS b, [p.rank] AS c",
+            "MATCH (p:ProlificAuthor) RETURN 'W' AS t, p.author AS a, p.name AS b, [p.rank, p.papers] AS c")
 
 
 def derived_rows(driver, settings) -> list:

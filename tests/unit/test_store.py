@@ -64,16 +64,20 @@ def test_store_evaluated_on_carries_the_title_of_its_paper(tmp_path):
     assert sorted((r["paper"], r["copied"]) for r in rows) == [("T", "T"), ("T", "T"), ("U", "U")]
 
 
-def test_store_written_before_a_column_was_added_says_to_build_again(tmp_path):
+@pytest.mark.parametrize("table, column, query", [
+    ("EVALUATED_ON", "title", "MATCH (:Paper)-[e:EVALUATED_ON]->(:Entity) RETURN e.title AS title"),
+    ("WROTE", "authors", "MATCH (:Author)-[w:WROTE]->(:Paper) RETURN w.authors AS authors"),  # (Paper has authors: not it)
+])
+def test_store_written_before_a_column_was_added_says_to_build_again(tmp_path, table, column, query):
     from kg.store.store import _ladybug
 
     write_graph(small_graph(), tmp_path)
     db = _ladybug().Database(str(tmp_path / "graph.lbug"))
-    _ladybug().Connection(db).execute("ALTER TABLE EVALUATED_ON DROP title")
+    _ladybug().Connection(db).execute(f"ALTER TABLE {table} DROP {column}")
     db.close()
     with Store(tmp_path) as store:
-        with pytest.raises(StoreError, match=r"earlier version of kg \(EVALUATED_ON has no title\).*kg build"):
-            store.query("MATCH (:Paper)-[e:EVALUATED_ON]->(:Entity) RETURN e.title AS title")
+        with pytest.raises(StoreError, match=rf"earlier version of kg \({table} has no {column}\).*kg build"):
+            store.query(query)
 
 
 def test_store_derived_tables(tmp_path):

@@ -107,6 +107,19 @@ def test_an_author_that_matches_nothing_gets_the_closest_authors(tmp_path, monke
     assert result.exit_code == 0 and "closest in the graph: Alan Turing" in result.stderr
 
 
+def test_author_queries_take_the_name_in_any_case_and_give_each_paper_its_author_list_length(tmp_path, monkeypatch):
+    """(author_papers reads the length from WROTE, which copies it; an author is looked up by id.)"""
+    from kg.query import StoreEngine, run_named_query
+
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    build([DAY1], out=tmp_path / "kg-data")
+    with StoreEngine(tmp_path / "kg-data") as engine:
+        _, papers = run_named_query("author_papers", {"author": " alan   TURING "}, engine)
+        _, together = run_named_query("coauthors", {"author": "ADA lovelace"}, engine)
+    assert sorted((r["author"], r["position"], r["authors"]) for r in papers) == [("Alan Turing", 1, 2), ("Alan Turing", 2, 2)]
+    assert [(r["coauthor"], r["papers"]) for r in together] == [("Alan Turing", 1)]
+
+
 def store_tables(folder) -> dict[str, list]:
     """Every table of a store, each as its sorted rows (relationships by their two ends)."""
     from kg.store.schema import TABLES
@@ -321,3 +334,23 @@ def test_after_updates_a_key_names_one_paper_and_a_pair_has_one_evaluated_on(tmp
                                "RETURN count(*) AS pairs, max(n) AS most")
         _, keys = store.query("MATCH (k:PaperKey)-[:KEYS]->(p:Paper) WITH k, count(p) AS n RETURN max(n) AS most")
     assert pairs[0]["pairs"] > 0 and pairs[0]["most"] == 1 and keys[0]["most"] == 1
+
+
+@pytest.mark.parametrize("depth", [1000, 2])
+def test_prolific_authors_reads_the_ranks_as_a_sort_of_every_author_would(tmp_path, monkeypatch, depth):
+    """ProlificAuthor (the first RANK_DEPTH authors by papers, then name) after a build and an update."""
+    from kg.query import StoreEngine, run_named_query
+
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    monkeypatch.setattr("kg.store.derived.RANK_DEPTH", depth)
+    folder = tmp_path / "kg-data"
+    for sources, mode in (([DAY1], None), ([DAY2], "update")):
+        build(sources, out=folder, mode=mode)
+        with StoreEngine(folder) as engine:
+            _, ranked = engine.run("MATCH (a:ProlificAuthor) RETURN count(*) AS n", {})
+            _, every = engine.run("MATCH (a:Author) RETURN a.name AS author, a.papers AS papers ORDER BY papers DESC, author", {})
+            for limit in (1, 2, 3):
+                _, rows = run_named_query("prolific_authors", {"limit": str(limit)}, engine)
+                assert rows == every[:min(limit, depth)]
+        assert ranked[0]["n"] == min(depth, len(every)) and len(every) >= 3
+    assert every[0] == {"author": "Alan Turing", "papers": 2}
