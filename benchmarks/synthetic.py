@@ -104,7 +104,7 @@ def _stage_synthetic(writer: StoreWriter, papers: int, seed: int) -> int:
         results = [result.model_copy(update={"id": f"{pid}#r{n}", "paper": pid, "method": renamed.get(result.method, result.method),
                                              "benchmark": renamed.get(result.benchmark, result.benchmark)})
                    for n, result in enumerate(results_of[base.id], start=1)]
-        for table, row in result_rows(results):
+        for table, row in result_rows(results, paper):
             writer.add(table, row)
     every_entity = list(graph.entities) + [
         Entity.model_construct(id=eid, label=NodeLabel(label), name=name, aliases=aliases)

@@ -349,7 +349,7 @@ def build(
                         nonlocal seq
                         for table, row in paper_rows(paper):
                             writer.add(table, row)
-                        batch.append((seq, paper.model_dump_json(include={"id", "month", "sources", "title"}), extraction_json))
+                        batch.append((seq, paper.model_dump_json(include={"id", "month", "sources", "title", "date"}), extraction_json))
                         seq += 1
                         if len(batch) >= 1000:
                             staging.db.executemany(insert, batch)
@@ -432,7 +432,7 @@ def build(
                         relations, results = resolver.facts(paper, extraction)
                         for table, row in relation_rows(relations, paper.title):
                             writer.add(table, row)
-                        for table, row in result_rows(results):
+                        for table, row in result_rows(results, paper):
                             writer.add(table, row)
                     if incremental:
                         writer.keep_from(previous.snapshot, dropped)
@@ -517,6 +517,7 @@ class _PaperRef(NamedTuple):
     title: str
     sources: list[str] = []
     month: Optional[str] = None
+    date: Optional[str] = None
 
 
 def _previous_sources(folder: Path) -> Optional[list[str]]:

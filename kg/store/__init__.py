@@ -43,7 +43,7 @@ def write_graph(graph: Graph, folder: Union[str, Path], *, manifest: Optional[di
                 writer.add(table, row)
             for table, row in relation_rows(by_paper.pop(paper.id, []), paper.title):
                 writer.add(table, row)
-            for table, row in result_rows(results_of.get(paper.id, [])):
+            for table, row in result_rows(results_of.get(paper.id, []), paper):
                 writer.add(table, row)
         for orphans in by_paper.values():  # relations whose paper is not in the graph (none from a build)
             for rel in orphans:
@@ -79,5 +79,6 @@ def read_graph(store: Store) -> Graph:
             "ORDER BY r.id")
     for row in store.rows(text):
         values = {k[2:] if k.startswith("r.") else k: v for k, v in row.items()}
-        results.append(Result(**{k: v for k, v in values.items() if v is not None or k in ("method", "metric")}))
+        results.append(Result(**{k: v for k, v in values.items()
+                                 if (v is not None or k in ("method", "metric")) and k not in TABLES["Result"].copied}))
     return Graph(papers=papers, entities=entities, relations=relations, results=results)

@@ -61,10 +61,13 @@ def relation_rows(relations: Iterable[Relation], title: Optional[str]) -> Iterab
         yield rel.type.value, row
 
 
-def result_rows(results: Iterable[Result]) -> Iterable[tuple[str, dict]]:
-    """(table, row) for each result of one paper and its links."""
+def result_rows(results: Iterable[Result], paper) -> Iterable[tuple[str, dict]]:
+    """(table, row) for each result of one paper and its links. ``paper`` (anything with its
+    ``title``, ``date`` and ``month``) is the paper reporting them: Result carries those (see
+    :mod:`kg.store.schema`)."""
     for result in results:
         row = result.model_dump(exclude={"method", "benchmark", "metric"})
+        row["title"], row["date"], row["month"] = paper.title, paper.date, paper.month
         yield "Result", row
         yield "REPORTS", {"from": result.paper, "to": result.id}
         yield "ON_BENCHMARK", {"from": result.id, "to": result.benchmark}

@@ -18,7 +18,7 @@ from typing import Optional, Union
 import networkx as nx
 
 from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType, Result, paper_authors
-from kg.store.schema import decode_offsets
+from kg.store.schema import TABLES, decode_offsets
 
 __all__ = [
     "to_networkx",
@@ -142,8 +142,9 @@ def mirror_of_store(store, *, benchmark: Optional[str] = None, since: Optional[s
     text = (f"MATCH (p:Paper)-[:REPORTS]->(r:Result)-[:ON_BENCHMARK]->(b:Entity) {where} "
             "OPTIONAL MATCH (r)-[:BY_METHOD]->(m:Entity) OPTIONAL MATCH (r)-[:MEASURED_BY]->(x:Entity) "
             "RETURN r.*, b.id AS benchmark, m.id AS method, x.id AS metric ORDER BY r.id")  # joins run in parallel
+    copied = {f"r.{name}" for name in TABLES["Result"].copied}
     results = [Result(**{(k[2:] if k.startswith("r.") else k): v for k, v in row.items()
-                         if v is not None or k in ("method", "metric")})
+                         if (v is not None or k in ("method", "metric")) and k not in copied})
                for row in store.rows(text, papers)]
     wanted = {row["target"] for _, row in relations} | {row["source"] for name, row in relations if name == "OUTPERFORMS"}
     wanted |= {e for r in results for e in (r.benchmark, r.method, r.metric) if e}

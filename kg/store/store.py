@@ -40,7 +40,7 @@ STORE_FILE = "graph.lbug"
 MANIFEST_FILE = "manifest.json"
 LOCK_FILE = ".lock"
 SNAPSHOT_DIR = "tables"
-SNAPSHOT_FORMAT = 4  # the tables' layout: a snapshot of another layout is not used (1: no MENTIONS; 2: spans as text; 3: EVALUATED_ON.title; 4: WROTE.authors, ProlificAuthor)
+SNAPSHOT_FORMAT = 4  # the tables' layout: a snapshot of another layout is not used (1: no MENTIONS; 2: spans as text; 3: EVALUATED_ON.title; 4: WROTE.authors, ProlificAuthor, Result's paper columns)
 # The tables whose rows each belong to one paper, and what says which: a paper id column, the
 # paper's lookup key ("key", through KEYS) or its result's id ("result", through Result).
 PAPER_TABLE_KEYS = {

@@ -282,9 +282,9 @@ def test_a_failure_in_the_staging_process_stops_the_build_and_keeps_the_graph(tm
     assert store_tables(tmp_path / "kg-data") == before
 
 
-def test_an_update_that_retitles_a_paper_retitles_its_evaluated_on(tmp_path):
-    """EVALUATED_ON carries its paper's title (for papers_sharing_benchmarks): the new title an
-    update gives a paper reaches it."""
+def test_an_update_that_retitles_a_paper_retitles_its_evaluated_on_and_results(tmp_path):
+    """EVALUATED_ON and Result carry their paper's title (for papers_sharing_benchmarks and the
+    leaderboards): the new title an update gives a paper reaches them."""
     abstract = "We propose FooNet, a detector for small objects. FooNet reaches 41.2 AP on COCO."
     first, retitled = tmp_path / "first.jsonl", tmp_path / "retitled.jsonl"
     first.write_text(json.dumps({"arxiv_id": "2301.00001", "title": "FooNet for vision", "abstract": abstract}) + "\n")
@@ -295,7 +295,9 @@ def test_an_update_that_retitles_a_paper_retitles_its_evaluated_on(tmp_path):
     build([retitled], out=folder, mode="update")
     with Store(folder) as store:
         _, rows = store.query("MATCH (p:Paper)-[e:EVALUATED_ON]->(b:Entity) RETURN p.title AS paper, e.title AS copied, b.name AS name")
+        _, results = store.query("MATCH (p:Paper)-[:REPORTS]->(r:Result) RETURN r.title AS copied, r.month AS month, p.month AS paper_month")
     assert rows == [{"paper": "FooNet: small objects, seen", "copied": "FooNet: small objects, seen", "name": "COCO"}]
+    assert [r["copied"] for r in results] == ["FooNet: small objects, seen"] and results[0]["month"] == results[0]["paper_month"]
 
 
 def test_an_update_rewrites_every_claim_of_a_pair_when_one_of_them_changes(tmp_path):
