@@ -10,7 +10,6 @@ were written by this build or kept from the previous one (``kg build --update``)
 from __future__ import annotations
 
 import heapq
-
 from collections import defaultdict
 from typing import Iterable, Optional
 
