@@ -99,7 +99,7 @@ def _stage_synthetic(writer: StoreWriter, papers: int, seed: int) -> int:
                                                     "paper": pid, "benchmark": renamed.get(rel.benchmark, rel.benchmark)}))
         for table, row in paper_rows(paper):
             writer.add(table, row)
-        for table, row in relation_rows(relations, paper.title):
+        for table, row in relation_rows(relations, paper):
             writer.add(table, row)
         results = [result.model_copy(update={"id": f"{pid}#r{n}", "paper": pid, "method": renamed.get(result.method, result.method),
                                              "benchmark": renamed.get(result.benchmark, result.benchmark)})

@@ -430,7 +430,7 @@ def build(
                         paper = _PaperRef(**json.loads(paper_data))
                         extraction = PaperExtraction.model_validate_json(data)
                         relations, results = resolver.facts(paper, extraction)
-                        for table, row in relation_rows(relations, paper.title):
+                        for table, row in relation_rows(relations, paper):
                             writer.add(table, row)
                         for table, row in result_rows(results, paper):
                             writer.add(table, row)

@@ -17,6 +17,7 @@ from typing import Optional, Union
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from kg.errors import SchemaError
+from kg.keys import author_id
 
 __all__ = [
     "NodeLabel",
@@ -193,16 +194,6 @@ def entity_id(label: Union[NodeLabel, str], name: str) -> str:
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-
-
-def author_id(name: str) -> str:
-    """An author's id: the name with spacing and case normalised. Two people of one name are one
-    node (sources give names, not identifiers).
-
-    >>> author_id("  Ada   LOVELACE "), author_id("Ada Lovelace")
-    ('author:ada lovelace', 'author:ada lovelace')
-    """
-    return "author:" + " ".join(unicodedata.normalize("NFKC", name).split()).lower()  # as query keys are
 
 
 def paper_authors(names) -> list[tuple[str, str, int]]:

@@ -59,12 +59,11 @@ class QueryParam:
             # normalising the value here, not in Cypher, lets both engines use their index.
             return " ".join(raw.split()).lower()
         if self.type == "author":
-            # The author's id (kg.model.author_id), made here: LadybugDB scans every author for
-            # `a.id = 'author:' + $author` (80-190 ms at 1.4 million authors), and looks one up
-            # by a whole parameter.
-            import unicodedata
+            # The author's id, made here: LadybugDB scans every author for `a.id = 'author:' +
+            # $author` (80-190 ms at 1.4 million authors), and looks one up by a whole parameter.
+            from kg.keys import author_id
 
-            return "author:" + " ".join(unicodedata.normalize("NFKC", raw).split()).lower()
+            return author_id(raw)
         if self.type == "int":
             value = int(raw)
             if not 0 <= value <= MAX_INT_PARAM:  # limits, depths and counts: never negative, and an int64 for both engines

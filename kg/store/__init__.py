@@ -41,7 +41,7 @@ def write_graph(graph: Graph, folder: Union[str, Path], *, manifest: Optional[di
         for paper in graph.papers:
             for table, row in paper_rows(paper):
                 writer.add(table, row)
-            for table, row in relation_rows(by_paper.pop(paper.id, []), paper.title):
+            for table, row in relation_rows(by_paper.pop(paper.id, []), paper):
                 writer.add(table, row)
             for table, row in result_rows(results_of.get(paper.id, []), paper):
                 writer.add(table, row)
@@ -57,7 +57,8 @@ _RELATION_FIELDS = [name for name, _ in TABLES["OUTPERFORMS"].columns]
 
 def read_graph(store: Store) -> Graph:
     """The whole graph of a store as the pydantic model (for comparisons and small graphs)."""
-    from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType, Result
+    from kg.model import Entity, Graph, NodeLabel, Paper, Relation, RelType
+    from kg.store.mirror import read_results
 
     papers = [Paper(**{k[2:]: v for k, v in row.items() if k != "p.code_url"})
               for row in store.rows("MATCH (p:Paper) RETURN p.* ORDER BY p.id")]
@@ -73,12 +74,4 @@ def read_graph(store: Store) -> Graph:
         for row in store.rows(text):
             values = {k: v for k, v in decode_offsets(row).items() if v is not None and k not in ("source", "target")}
             relations.append(Relation(source=row["source"], target=row["target"], type=RelType(table.name), **values))
-    results = []
-    text = ("MATCH (p:Paper)-[:REPORTS]->(r:Result)-[:ON_BENCHMARK]->(b:Entity) OPTIONAL MATCH (r)-[:BY_METHOD]->(m:Entity) "
-            "OPTIONAL MATCH (r)-[:MEASURED_BY]->(x:Entity) RETURN r.*, b.id AS benchmark, m.id AS method, x.id AS metric "
-            "ORDER BY r.id")
-    for row in store.rows(text):
-        values = {k[2:] if k.startswith("r.") else k: v for k, v in row.items()}
-        results.append(Result(**{k: v for k, v in values.items()
-                                 if (v is not None or k in ("method", "metric")) and k not in TABLES["Result"].copied}))
-    return Graph(papers=papers, entities=entities, relations=relations, results=results)
+    return Graph(papers=papers, entities=entities, relations=relations, results=read_results(store))

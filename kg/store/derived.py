@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from typing import Iterable, Optional
+from typing import Iterable
 
 from kg.model import Entity, NodeLabel, Paper, Relation, RelType, Result, paper_authors
 from kg.store.schema import RANK_DEPTH, encode_offsets
@@ -50,13 +50,13 @@ def paper_rows(paper: Paper) -> Iterable[tuple[str, dict]]:
         yield "WROTE", {"from": aid, "to": paper.id, "position": position, "authors": len(paper.authors)}
 
 
-def relation_rows(relations: Iterable[Relation], title: Optional[str]) -> Iterable[tuple[str, dict]]:
-    """(table, row) for each relationship of one paper, whose title is ``title`` (EVALUATED_ON
-    carries it: see :mod:`kg.store.schema`)."""
+def relation_rows(relations: Iterable[Relation], paper) -> Iterable[tuple[str, dict]]:
+    """(table, row) for each relationship of one paper. ``paper`` (anything with its ``title``)
+    is the paper stating them: EVALUATED_ON carries its title (see :mod:`kg.store.schema`)."""
     for rel in relations:
         row = relation_row(rel)
         if rel.type is RelType.EVALUATED_ON:
-            row["title"] = title
+            row["title"] = paper.title
         yield rel.type.value, row
 
 

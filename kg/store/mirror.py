@@ -119,6 +119,17 @@ def load_mirror(folder: Union[str, Path], *, benchmark: Optional[str] = None, si
         return mirror_of_store(store, benchmark=benchmark, since=since, until=until)
 
 
+def read_results(store, where: str = "", params: Optional[dict] = None) -> list[Result]:
+    """The store's results as the model has them (a result's own columns, not its paper's that
+    it copies), those of the papers ``p`` that ``where`` keeps."""
+    fields = ", ".join(f"r.`{name}` AS `{name}`" for name in TABLES["Result"].own_column_names)
+    text = (f"MATCH (p:Paper)-[:REPORTS]->(r:Result)-[:ON_BENCHMARK]->(b:Entity) {where} "
+            "OPTIONAL MATCH (r)-[:BY_METHOD]->(m:Entity) OPTIONAL MATCH (r)-[:MEASURED_BY]->(x:Entity) "
+            f"RETURN {fields}, b.id AS benchmark, m.id AS method, x.id AS metric ORDER BY r.id")  # joins run in parallel
+    return [Result(**{k: v for k, v in row.items() if v is not None or k in ("method", "metric")})
+            for row in store.rows(text, params or {})]
+
+
 def mirror_of_store(store, *, benchmark: Optional[str] = None, since: Optional[str] = None,
                     until: Optional[str] = None) -> nx.MultiDiGraph:
     from kg.store.schema import REL_TABLES
@@ -139,13 +150,7 @@ def mirror_of_store(store, *, benchmark: Optional[str] = None, since: Optional[s
         rel_where = "" if whole else ("WHERE p.id IN $ids" if table.source == "Paper" else "WHERE r.paper IN $ids")
         text = f"MATCH (p:{table.source})-[r:{table.name}]->(e:{table.target}) {rel_where} RETURN p.id AS source, e.id AS target, {fields}"
         relations.extend((table.name, row) for row in store.rows(text, papers))
-    text = (f"MATCH (p:Paper)-[:REPORTS]->(r:Result)-[:ON_BENCHMARK]->(b:Entity) {where} "
-            "OPTIONAL MATCH (r)-[:BY_METHOD]->(m:Entity) OPTIONAL MATCH (r)-[:MEASURED_BY]->(x:Entity) "
-            "RETURN r.*, b.id AS benchmark, m.id AS method, x.id AS metric ORDER BY r.id")  # joins run in parallel
-    copied = {f"r.{name}" for name in TABLES["Result"].copied}
-    results = [Result(**{(k[2:] if k.startswith("r.") else k): v for k, v in row.items()
-                         if (v is not None or k in ("method", "metric")) and k not in copied})
-               for row in store.rows(text, papers)]
+    results = read_results(store, where, papers)
     wanted = {row["target"] for _, row in relations} | {row["source"] for name, row in relations if name == "OUTPERFORMS"}
     wanted |= {e for r in results for e in (r.benchmark, r.method, r.metric) if e}
     entity_where = "" if whole else "WHERE e.id IN $entities"

@@ -168,7 +168,7 @@ def test_store_rows_staged_in_a_forked_process_are_committed_by_the_writer(tmp_p
         for paper in graph.papers:
             for table, row in paper_rows(paper):
                 writer.add(table, row)
-            for table, row in relation_rows([r for r in graph.relations if r.paper == paper.id], paper.title):
+            for table, row in relation_rows([r for r in graph.relations if r.paper == paper.id], paper):
                 writer.add(table, row)
         write_derived(writer, graph.entities)
         return os.getpid()
