@@ -199,6 +199,22 @@ MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:OUTPERFORMS_TOP {paper: row.props.paper}]->(b)
 SET r = row.props, r.kg_load = $load;
 
+// name: merge_leaderboard_top
+// One of the first results of a benchmark and metric, one per result. $rows: [{from, to, props}].
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Paper {id: row.to})
+MERGE (a)-[r:LEADERBOARD_TOP {result: row.props.result}]->(b)
+SET r = row.props, r.kg_load = $load;
+
+// name: merge_method_results_top
+// One of the first results of a method, one per result. $rows: [{from, to, props}].
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Paper {id: row.to})
+MERGE (a)-[r:METHOD_RESULTS_TOP {result: row.props.result}]->(b)
+SET r = row.props, r.kg_load = $load;
+
 // name: delete_stale_relationships
 // Relationships of kg's types ($types) that an earlier load wrote and this one did not, 10,000 a
 // transaction. One scan of the relationships, which streams: replacing a million-paper graph
@@ -303,6 +319,18 @@ DELETE r;
 // Every claim of a (winner, loser) pair: the pair is written again whole.
 UNWIND $keys AS key
 MATCH (:Entity {id: key[0]})-[r:OUTPERFORMS_TOP]->(:Entity {id: key[1]})
+DELETE r;
+
+// name: delete_leaderboard_top
+// Every result of a (benchmark, paper) pair: the pair is written again whole.
+UNWIND $keys AS key
+MATCH (:Entity {id: key[0]})-[r:LEADERBOARD_TOP]->(:Paper {id: key[1]})
+DELETE r;
+
+// name: delete_method_results_top
+// Every result of a (method, paper) pair: the pair is written again whole.
+UNWIND $keys AS key
+MATCH (:Entity {id: key[0]})-[r:METHOD_RESULTS_TOP]->(:Paper {id: key[1]})
 DELETE r;
 
 // name: loaded_generation

@@ -38,6 +38,7 @@ _LOAD_PLAN = (
     ("BY_METHOD", "merge_by_method"), ("MEASURED_BY", "merge_measured_by"), ("NAMES", "merge_names"), ("KEYS", "merge_keys"), ("RANKS", "merge_ranks"),
     ("CO_USED", "merge_co_used"), ("USED_IN", "merge_used_in"), ("WROTE", "merge_wrote"),
     ("EVALUATED_BY", "merge_evaluated_by"), ("EVALUATED_ON_TOP", "merge_evaluated_on_top"), ("OUTPERFORMS_TOP", "merge_outperforms_top"),
+    ("LEADERBOARD_TOP", "merge_leaderboard_top"), ("METHOD_RESULTS_TOP", "merge_method_results_top"),
 )
 
 
@@ -287,6 +288,7 @@ _DELETE_STATEMENTS = {
     "PaperCode": "delete_paper_code", "ProlificAuthor": "delete_prolific_authors", "Author": "delete_authors", "NAMES": "delete_names", "RANKS": "delete_ranks",
     "CO_USED": "delete_co_used", "USED_IN": "delete_used_in", "EVALUATED_BY": "delete_evaluated_by",
     "EVALUATED_ON_TOP": "delete_evaluated_on_top", "OUTPERFORMS_TOP": "delete_outperforms_top",
+    "LEADERBOARD_TOP": "delete_leaderboard_top", "METHOD_RESULTS_TOP": "delete_method_results_top",
 }
 
 

@@ -32,7 +32,15 @@ tables that make the named queries lookups instead of scans over the whole graph
   :data:`RANK_DEPTH` papers reporting results on it, by title, with the claim's evidence;
 - ``(winner) -[:OUTPERFORMS_TOP {paper, title, benchmark, evidence}]-> (loser)``: for each
   entity, the first :data:`RANK_DEPTH` claims that something outperforms it, by the winner's name
-  and the paper's title, with the paper's title and the benchmark's name written out.
+  and the paper's title, with the paper's title and the benchmark's name written out;
+- ``(dataset or benchmark) -[:LEADERBOARD_TOP {result, paper, metric, higher_is_better, method,
+  value, value_text, title, date, month, evidence}]-> (Paper)``: for each dataset or benchmark and
+  metric, the first :data:`RANK_DEPTH` results reported on it in ``leaderboard``'s order (best
+  first by the metric's direction, then method name and paper), names written out (the metric's
+  name, or its text when it is not a known one);
+- ``(method) -[:METHOD_RESULTS_TOP {result, benchmark, metric, higher_is_better, value,
+  value_text, title, evidence}]-> (Paper)``: for each method, its first :data:`RANK_DEPTH` results
+  in ``method_results``' order (benchmark, metric, best first, title), names written out.
   LadybugDB reads every column a query returns for every row before it keeps the first k, so
   "the first 100 of ImageNet's 25,800 papers by title" costs as much as all of them; with these
   such a query reads at most RANK_DEPTH rows. They hold no rank: a new paper then changes a
@@ -149,6 +157,12 @@ REL_TABLES = (
     Table("EVALUATED_ON_TOP", (("evidence", "STRING"),), "Entity", "Paper", derived=True),
     Table("OUTPERFORMS_TOP", (("paper", "STRING"), ("title", "STRING"), ("benchmark", "STRING"), ("evidence", "STRING")),
           "Entity", "Entity", derived=True),
+    Table("LEADERBOARD_TOP", (("result", "STRING"), ("paper", "STRING"), ("metric", "STRING"), ("higher_is_better", "BOOL"),
+                              ("method", "STRING"), ("value", "DOUBLE"), ("value_text", "STRING"), ("title", "STRING"),
+                              ("date", "STRING"), ("month", "STRING"), ("evidence", "STRING")), "Entity", "Paper", derived=True),
+    Table("METHOD_RESULTS_TOP", (("result", "STRING"), ("benchmark", "STRING"), ("metric", "STRING"), ("higher_is_better", "BOOL"),
+                                 ("value", "DOUBLE"), ("value_text", "STRING"), ("title", "STRING"), ("evidence", "STRING")),
+          "Entity", "Paper", derived=True),
     Table("CO_USED", (("papers", "INT64"),), "Entity", "Entity", derived=True),
     Table("USED_IN", (("papers", "INT64"), ("ahead", "INT64")), "Entity", "Month", derived=True),
     Table("WROTE", (("position", "INT64"), ("authors", "INT64")), "Author", "Paper", derived=True, copied=("authors",)),

@@ -223,6 +223,8 @@ _DERIVED = ("MATCH (e:Entity) RETURN 'E' AS t, e.id AS a, e.name AS b, [e.papers
             "MATCH (a:Entity)-[r:USED_IN]->(m) RETURN 'U' AS t, a.id AS a, m.month AS b, [r.papers, r.ahead] AS c",
             "MATCH (a:Entity)-[r:EVALUATED_ON_TOP]->(p) RETURN 'T' AS t, a.id AS a, p.id AS b, [r.evidence] AS c",
             "MATCH (a:Entity)-[r:OUTPERFORMS_TOP]->(b) RETURN 'O' AS t, a.id AS a, b.id AS b, [r.paper, r.title, r.benchmark] AS c",
+            "MATCH (a:Entity)-[r:LEADERBOARD_TOP]->(p) RETURN 'L' AS t, a.id AS a, p.id AS b, [r.result, r.metric, r.method, r.value_text, r.title] AS c",
+            "MATCH (a:Entity)-[r:METHOD_RESULTS_TOP]->(p) RETURN 'M' AS t, a.id AS a, p.id AS b, [r.result, r.benchmark, r.metric, r.title] AS c",
             "MATCH (k:NameKey)-[:EVALUATED_BY]->(p) RETURN 'B' AS t, k.key AS a, p.id AS b, [] AS c",
             "MATCH (k:Ranked)-[:RANKS]->(e) RETURN 'R' AS t, k.id AS a, e.id AS b, [k.rank] AS c",
             "MATCH (k:NameKey)-[:NAMES]->(e) RETURN 'N' AS t, k.key AS a, e.id AS b, [] AS c",

@@ -322,6 +322,41 @@ def test_store_ranked_lists_hold_each_entitys_first_papers_and_claims(tmp_path, 
         assert [(r["method"], r["paper"], r["benchmark"]) for r in rows] == [("Eta", "Bravo", "BBH"), ("Eta", "Delta", "BBH")]
 
 
+def test_store_result_lists_hold_each_boards_and_methods_first_results(tmp_path, monkeypatch):
+    """leaderboard and method_results read each benchmark's first RANK_DEPTH results per metric
+    (best first by the metric's direction) and each method's first RANK_DEPTH (by benchmark,
+    metric, best first) from LEADERBOARD_TOP and METHOD_RESULTS_TOP: with a depth of two, what
+    they return is the first rows of the whole list, for every metric, and for an unnamed method."""
+    from kg.model import Result
+    from kg.query.engines import StoreEngine, run_named_query
+
+    monkeypatch.setattr("kg.store.derived.RANK_DEPTH", 2)
+    papers = [Paper(id=f"arxiv:{i}", title=t, abstract="A.") for i, t in enumerate(["Delta", "Bravo", "Charlie", "Alpha"])]
+    entities = [Entity(id="benchmark:bbh", label=NodeLabel.BENCHMARK, name="BBH"),
+                Entity(id="metric:error", label=NodeLabel.METRIC, name="error rate"),
+                *(Entity(id=f"method:{n.lower()}", label=NodeLabel.METHOD, name=n) for n in ("Zeta", "Eta", "Theta"))]
+
+    def score(paper: int, method, value: float, metric=None, text="accuracy", higher=True) -> Result:
+        return Result(id=f"r{paper}-{method}-{value}-{metric}", paper=f"arxiv:{paper}", benchmark="benchmark:bbh",
+                      method=method and f"method:{method}", metric=metric, metric_text=text, higher_is_better=higher,
+                      value=value, value_text=str(value), evidence=f"{method} {value}")
+
+    results = [score(0, "zeta", 70.0), score(1, "eta", 90.0), score(2, "theta", 80.0), score(3, None, 85.0),
+               score(0, "zeta", 4.0, "metric:error", "error", False), score(1, "eta", 2.0, "metric:error", "error", False),
+               score(2, "zeta", 3.0, "metric:error", "err.", False)]
+    write_graph(Graph(papers=papers, entities=entities, results=results), tmp_path)
+    with StoreEngine(tmp_path) as engine:
+        _, rows = run_named_query("leaderboard", {"benchmark": "bbh"}, engine)
+        assert [(r["metric"], r["method"], r["value"], r["title"]) for r in rows] == [
+            ("accuracy", "Eta", 90.0, "Bravo"), ("accuracy", None, 85.0, "Alpha"),
+            ("error rate", "Eta", 2.0, "Bravo"), ("error rate", "Zeta", 3.0, "Charlie")]
+        _, rows = run_named_query("leaderboard", {"benchmark": "BBH", "metric": "Error Rate", "limit": "1"}, engine)
+        assert [(r["metric"], r["value"], r["higher_is_better"], r["paper"]) for r in rows] == [("error rate", 2.0, False, "arxiv:1")]
+        _, rows = run_named_query("method_results", {"method": "zeta"}, engine)
+        assert [(r["benchmark"], r["metric"], r["value"], r["title"]) for r in rows] == [
+            ("BBH", "accuracy", 70.0, "Delta"), ("BBH", "error rate", 3.0, "Charlie")]
+
+
 def test_store_written_by_an_earlier_version_without_a_newer_table_says_to_build_again(tmp_path, monkeypatch):
     """A store from before a table was added: a query that reads the table names the folder and
     what to do, not the engine's binder message."""
