@@ -160,9 +160,18 @@ _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 
 
 _PROPOSING_SUBJECTS = ("we ", "this paper", "this work", "this study", "this report")
+# An algorithm named after a person, a proper noun before its kind ("the Kikuchi approximation",
+# "Viterbi decoding", "Newton's method"): a specific algorithm, not a family.
+_EPONYM_HEADS = ("approximation", "algorithm", "decoding", "sampling", "sampler", "filter", "estimator", "transform", "method")
+_EPONYM = re.compile(r"(?<![\w\-\u2013'\u2019])([A-Z][a-z]{2,}(?:[-\u2013][A-Z][a-z]{2,})?)(?:['\u2019]s)? \Z")
+# (What precedes it: a word in lower case or a bracket, so that the proper noun is neither the
+# first word of a sentence nor part of a phrase in title case, which other rules read.)
+_EPONYM_AFTER = re.compile(r"(?:(?<![\w\-])[a-z0-9][\w\-]*[,)]?|[(,]) +\Z")
+_ADJECTIVE_ENDINGS = ("ian", "ean", "ic", "al", "ive", "ed", "ing", "ous", "ar", "ent", "ant", "ful", "less", "ly")
+
 _CUE_NEEDLES = Needles(
     ("bench", *(noun for noun in _DATA_NOUNS if "bench" not in noun), "arena", "gym", "qa", "eval", *_NAMING_WORDS,
-     *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES, "including", "such as", "like", "namely", "--", "—")
+     *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES, "including", "such as", "like", "namely", "--", "—", *_EPONYM_HEADS)
 )
 
 
@@ -702,10 +711,30 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
             yield Candidate(span[0], span[1], _DATA_HEAD_WORDS.get(match.group(2).lower(), NodeLabel.DATASET), "data-head")
     for match in _bench_words(rare):
         yield Candidate(match.start(), match.end(), NodeLabel.BENCHMARK, "bench-name")
+    yield from _eponyms(rare)
     for start, end, label in _data_lists(rare):
         yield Candidate(start, end, label, "data-list")
     for start, end in _method_lists(rare):
         yield Candidate(start, end, NodeLabel.METHOD, "method-list")
+
+
+def _eponyms(rare: _RareWords) -> Iterator[Candidate]:
+    """Algorithms named after a person (see ``_EPONYM``), outside the title."""
+    text = rare.text
+    title_end = text.find("\n")
+    for i in rare.lower_hits_of(_EPONYM_HEADS):
+        if i <= title_end or not text[i].islower():
+            continue
+        end = i + next(len(h) for h in _EPONYM_HEADS if text.startswith(h, i))
+        if end < len(text) and (text[end].isalnum() or text[end] == "-"):
+            continue  # "methods", "filtering", "method-level"
+        match = _EPONYM.search(text, max(0, i - 32), i)
+        if not match or not _EPONYM_AFTER.search(text, max(0, match.start() - 40), match.start()):
+            continue
+        word = match.group(1)
+        if word.lower().endswith(_ADJECTIVE_ENDINGS) or names_languages(word):
+            continue
+        yield Candidate(match.start(1), end, NodeLabel.METHOD, "eponym")
 
 
 class NamePatterns(BatchComponent):

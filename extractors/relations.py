@@ -41,10 +41,10 @@ if not Doc.has_extension("kg_results"):
 # Higher wins when candidates overlap: explicit definitions beat the gazetteer (so "Super Natural
 # Instructions (SuperNI)" is not cut to "Natural Instructions"), the gazetteer beats shapes.
 _PRIORITY = {"abbreviation-long": 7, "abbreviation": 7, "title": 7, "called": 7, "gazetteer": 6,
-             "data-head": 4, "bench-name": 3, "data-list": 3, "method-list": 3, "shape": 2, "ner": 1}
+             "data-head": 4, "bench-name": 3, "data-list": 3, "method-list": 3, "shape": 2, "eponym": 2, "ner": 1}
 _EXTENDS_KNOWN = 8  # one hyphenated word around a known name ("M2-CLIP", "u-LLaVA", "Qwen2-VL-2B")
 _CONFIDENCE = {"gazetteer": 0.95, "abbreviation": 0.9, "abbreviation-long": 0.9, "title": 0.9, "called": 0.85,
-               "data-head": 0.8, "bench-name": 0.75, "data-list": 0.7, "method-list": 0.7, "shape": 0.7,
+               "data-head": 0.8, "bench-name": 0.75, "data-list": 0.7, "method-list": 0.7, "shape": 0.7, "eponym": 0.7,
                "ner": 0.6}
 
 _PROPOSE = re.compile(
@@ -196,7 +196,14 @@ def _defined_in_proposal(text: str, sentences: "_Sentences", short_start: int, l
         return not any(c.isupper() for c in text[proposal_end:long_start])
     before = text[sentence[0] : long_start]
     tail = max(0, len(before) - 60)  # both patterns end the text and span fewer characters
-    return bool(_PROPOSING.search(before, tail) or _OURS_NEAR.search(before, tail))
+    return bool(_PROPOSING.search(before, tail) or _OURS_NEAR.search(before, tail)
+                or (not family and _PROPOSED_AFTER.match(text, short_start, sentence[1])))
+
+
+# "an approximate least squares estimate (ALSE) method is proposed": the proposal after the name.
+_PROPOSED_AFTER = re.compile(
+    r"[^\s()\[\]]+[)\]]\s+(?:[a-z][\w\-]*\s+){0,2}(?:is|are|was|were)\s+(?:first\s+|newly\s+|hereby\s+)?"
+    r"(?:proposed|introduced|presented|developed|devised)\b")
 
 
 # "a novel few-shot learning method called meta-transfer learning (MTL)": a paper may give its own
@@ -1076,6 +1083,8 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
         sentence = _sentence_of(sentences, start)
         if sentence is None:
             continue
+        if text[start - 1 : start] == "(" and _PROPOSED_AFTER.match(text, start, sentence[1]):
+            return True  # "an approximate least squares estimate (ALSE) method is proposed"
         proposal_end = max((b for a, b in sentences.proposals(sentence) if b <= start), default=None)
         if proposal_end is not None:
             between = text[proposal_end:start]

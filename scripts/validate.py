@@ -33,12 +33,15 @@ from kg.extraction import PaperExtraction  # noqa: E402
 
 TYPER_CFG = ROOT / "extractors" / "typer.cfg"
 REL_KINDS = ("entities", "proposed", "evaluated_on", "outperforms", "results")
-SPAN_SETS = {  # corpus -> (gold kind, our labels of that kind, description)
-    "heddes": ("Data", "dataset names, Heddes et al. sentences (PDF text)"),
-    "tdmsci": ("Data", "dataset names, TDMSci sentences"),
-    "scierc": ("Method", "named methods, SciERC dev abstracts"),
-    "scierc-data": ("Data", "named datasets, SciERC dev abstracts"),
-}
+SPAN_SETS = (  # (corpus, its split or "" for all, gold kind, description)
+    ("heddes", "", "Data", "dataset names, Heddes et al. sentences (PDF text)"),
+    ("tdmsci", "", "Data", "dataset names, TDMSci sentences"),
+    ("scierc", "dev", "Method", "named methods, SciERC dev abstracts"),
+    # (The train split's 350 abstracts, each held out from the typer of its fold: a larger sample
+    # of the same convention than the 50 dev abstracts, which score higher.)
+    ("scierc", "train", "Method", "named methods, SciERC train abstracts (CV folds)"),
+    ("scierc", "dev", "Data", "named datasets, SciERC dev abstracts"),
+)
 LABEL_KIND = {"Method": "Method", "Dataset": "Data", "Benchmark": "Data"}
 
 
@@ -112,9 +115,8 @@ def main() -> None:
     print()
     print("| corpus (lenient named spans) | pipeline | P | R | F1 |")
     print("| --- | --- | --- | --- | --- |")
-    for key, (kind, description) in SPAN_SETS.items():
-        corpus = key.split("-")[0]
-        records = [r for r in sources[corpus] if corpus != "scierc" or r.split == "dev"]
+    for corpus, split, kind, description in SPAN_SETS:
+        records = [r for r in sources[corpus] if not split or r.split == split]
         for label, outputs in rows:
             if "shipped" in label or "scorer" in label or records[0].id not in outputs:
                 continue  # (the relation scorer changes no entity)

@@ -322,3 +322,27 @@ def test_error_class_data_set_written_in_two_words_is_a_data_noun(nlp, sentence,
         assert entities.get(name, ("",))[0] == "Dataset", entities
     else:
         assert entities.get(name, ("",))[0] not in ("Dataset", "Benchmark"), entities
+
+
+@pytest.mark.parametrize("text, names, not_names", [
+    ("Region Graphs\n\nWe study a reweighted version of the Tamsin approximation on region graphs, and decode with "
+     "Orlov decoding. When the graph has two layers, it is a Hallam approximation.",
+     ("Tamsin approximation", "Orlov decoding", "Hallam approximation"), ()),
+    # Not an eponym: the first word of a sentence, an adjective, a phrase in title case, the title line.
+    ("Fast Sampling Method\n\nGibbsel sampling converges slowly. We use a Gaussian process and the Fast Gradient "
+     "Sign method, and compare Markovian filtering with Bayesian inference.",
+     (), ("Gibbsel sampling", "Gaussian process", "Sign method", "Fast Sampling Method", "Markovian filtering")),
+])
+def test_error_class_an_algorithm_named_after_a_person_is_a_method(nlp, text, names, not_names):
+    entities, _ = run(nlp, text)
+    for name in names:
+        assert entities.get(name) == ("Method", "used"), entities
+    assert not set(not_names) & set(entities), entities
+
+
+def test_error_class_a_method_proposed_after_its_acronyms_definition_is_a_name(nlp):
+    text = ("Rotated Textures\n\nTo overcome the singularity of the least squares estimate (LSE) method, an approximate "
+            "least squares estimate (ALSE) method is proposed to estimate the parameters.")
+    entities, _ = run(nlp, text)
+    assert entities.get("approximate least squares estimate") == ("Method", "proposed"), entities
+    assert "LSE" not in entities and "least squares estimate" not in entities, entities
