@@ -82,3 +82,33 @@ def test_resolve_ids_are_deterministic():
     first = graph_of([ent("Multi-Head Routing", aliases=["MHR"])])
     second = graph_of([ent("Multi-Head Routing", aliases=["MHR"])])
     assert [e.id for e in first.entities] == [e.id for e in second.entities] == ["method:mhr"]
+
+
+def test_resolver_statistics_after_removals_equal_a_fresh_resolvers_and_keep_single_counts_small():
+    """A name counted once keeps its item alone, not a dict (most names of a large corpus); taking
+    papers out leaves exactly the statistics of a resolver that never saw them, whatever form
+    each count passed through."""
+    import random
+
+    from kg.resolve import Resolver
+
+    pool = [ent("Multi-Head Routing", aliases=["MHR"]), ent("MHR"), ent("MHR", NodeLabel.DATASET), ent("ZetaNet"),
+            ent("zetanet"), ent("Mixture of Routers", aliases=["MHR"]), ent("GLUE", NodeLabel.BENCHMARK),
+            ent("General Language Understanding Evaluation", NodeLabel.BENCHMARK, aliases=["GLUE"])]
+    rng = random.Random(7)
+    papers = [PaperExtraction(paper_id=f"p{i}", entities=rng.sample(pool, rng.randint(1, 4))) for i in range(40)]
+    kept = [p for p in papers if rng.random() < 0.5]
+    churned = Resolver()
+    for p in papers:
+        churned.add(p)
+    for p in papers:
+        if p not in kept:
+            churned.remove(p)
+    fresh = Resolver()
+    for p in kept:
+        fresh.add(p)
+    assert churned.state() == fresh.state()
+    assert sorted((e.id, e.name, e.aliases) for e in churned.entities()) == sorted((e.id, e.name, e.aliases) for e in fresh.entities())
+    once = Resolver()
+    once.add(PaperExtraction(paper_id="p", entities=[ent("ZetaNet")]))
+    assert once.state()["surfaces"] == {"Method|zetanet": "ZetaNet"} and once.state()["labels"] == {"Method|zetanet": "Method"}
