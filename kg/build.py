@@ -403,7 +403,7 @@ def build(
                     timings["extract"] = time.perf_counter() - started
 
                     started = time.perf_counter()
-                    entities = resolver.entities()
+                    entities = resolver.resolved()
                     now = resolver.assignment()
                     untouched = len(previous.cache) - len(dropped) if incremental else 0
                     resolved_again = 0

@@ -20,14 +20,25 @@ from __future__ import annotations
 import gc
 from collections import Counter
 from contextlib import contextmanager
-from typing import Iterable, Iterator, Optional, Union
+from itertools import chain
+from typing import Iterable, Iterator, NamedTuple, Optional, Union
 
 from kg.extraction import PaperExtraction
 from kg.model import (
     ENTITY_LABELS, Entity, Graph, NodeLabel, Paper, Relation, RelType, Result, display_name, entity_id, merge_key,
 )
 
-__all__ = ["Resolver", "resolve_graph", "paused_gc"]
+__all__ = ["Resolver", "ResolvedEntity", "resolve_graph", "paused_gc"]
+
+
+class ResolvedEntity(NamedTuple):
+    """An entity as the resolver keeps it: a tuple, for a build's millions of them (a pydantic
+    Entity took 670 bytes with its strings, this 210). :meth:`Resolver.entities` gives models."""
+
+    id: str
+    label: NodeLabel
+    name: str
+    aliases: tuple[str, ...]
 
 
 _CLASS_OF = {label: "data" if label in (NodeLabel.DATASET, NodeLabel.BENCHMARK) else label.value for label in NodeLabel}
@@ -48,15 +59,22 @@ def paused_gc() -> Iterator[None]:
 
 
 class _UnionFind:
+    """Only joined names have a parent: a name alone is its own cluster without an entry (most
+    names of a large corpus; an entry each was 100 bytes a name)."""
+
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
 
     def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
+        parent = self.parent
+        while True:
+            up = parent.get(x)
+            if up is None or up == x:
+                return x
+            above = parent.get(up, up)
+            if above != up:
+                parent[x] = above  # (path halving)
+            x = above
 
     def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
@@ -88,7 +106,7 @@ class Resolver:
         self._uf: Optional[_UnionFind] = None
         self._root_of: dict[str, str] = {}  # class|key of each name -> its cluster (after entities())
         self._node: dict[str, str] = {}
-        self._entities: dict[str, Entity] = {}
+        self._entities: dict[str, ResolvedEntity] = {}
 
     def add(self, extraction: PaperExtraction) -> None:
         self._count(extraction, 1)
@@ -135,8 +153,8 @@ class Resolver:
         """``class|key`` of every name -> the id of the entity it resolves to (after :meth:`entities`;
         an id starts with its entity's label). A paper's facts depend on nothing else of the
         resolution: a paper none of whose names changed assignment keeps its facts."""
-        node = self._node
-        return {key: node[root] for key, root in self._root_of.items()}
+        node, root_of = self._node, self._root_of
+        return {key: node[root_of.get(key, key)] for key in self._surfaces}
 
     @staticmethod
     def name_keys(extraction: PaperExtraction) -> set[str]:
@@ -150,11 +168,17 @@ class Resolver:
         return self._uf.find(f"{_CLASS_OF[label]}|{merge_key(name)}")
 
     def entities(self) -> list[Entity]:
-        """The resolved entities (call once, after every :meth:`add`)."""
+        """The resolved entities (call once, after every :meth:`add`, or after :meth:`resolved`)."""
+        if not self._entities:
+            self.resolved()
+        return [Entity(id=e.id, label=e.label, name=e.name, aliases=list(e.aliases)) for e in self._entities.values()]
+
+    def resolved(self) -> list[ResolvedEntity]:
+        """The resolved entities as tuples (call once, after every :meth:`add`)."""
         with paused_gc():
             return self._settle()
 
-    def _settle(self) -> list[Entity]:
+    def _settle(self) -> list[ResolvedEntity]:
         uf = self._uf = _UnionFind()
         long_forms = self._long_forms
         ambiguous = {key for key, longs in long_forms.items() if longs.__class__ is dict and len(longs) > 1}  # (class, short key)
@@ -166,16 +190,28 @@ class Resolver:
             for key in keys[1:]:
                 if key != keys[0] and (cls, key) not in ambiguous:
                     uf.union(first, f"{cls}|{key}")
-        members: dict[str, list[str]] = {}
+        # A name's cluster is kept only where it is not the name itself, and the names of each
+        # cluster listed only for clusters of several (most names are alone: a dict entry and a
+        # list each were a few hundred bytes a name).
         root_of = self._root_of = {}
+        joined: set[str] = set()
         for key in self._surfaces:  # (the keys of _labels are the same)
-            root = root_of[key] = uf.find(key)
-            members.setdefault(root, []).append(key)
+            root = uf.find(key)
+            if root != key:
+                root_of[key] = root
+                joined.add(root)
+        members: dict[str, list[str]] = {}
+        for key in self._surfaces:
+            root = root_of.get(key, key)
+            if root in joined:
+                members.setdefault(root, []).append(key)
+        roots = sorted(chain(members, (key for key in self._surfaces if key not in root_of and key not in joined)))
+        del joined
         # Only the classes with an ambiguous acronym need each written form looked up.
         ambiguous_classes = {cls for cls, _ in ambiguous}
         entities, node = self._entities, self._node
-        for root in sorted(members):
-            keys = members[root]
+        for root in roots:
+            keys = members.get(root) or (root,)
             if len(keys) == 1:  # most names: no merging of counts
                 surface_counts, label_counts = _counts(self._surfaces[keys[0]]), _counts(self._labels[keys[0]])
             else:
@@ -203,7 +239,7 @@ class Resolver:
                 eid += "~"
             if eid in entities:
                 aliases = sorted(set(entities[eid].aliases) | set(aliases))
-            entities[eid] = Entity(id=eid, label=label, name=name, aliases=aliases)
+            entities[eid] = ResolvedEntity(eid, NodeLabel(label), name, tuple(aliases) if aliases else ())
             node[root] = eid
         assert all(e.label in ENTITY_LABELS for e in entities.values())
         return list(entities.values())

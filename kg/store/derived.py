@@ -10,7 +10,6 @@ were written by this build or kept from the previous one (``kg build --update``)
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
 from typing import Iterable
 
 from kg.model import Entity, NodeLabel, Paper, Relation, RelType, Result, paper_authors
@@ -110,20 +109,23 @@ def write_derived(writer, entities: Iterable[Entity]) -> None:
     }
     writer.add_columns("Entity", columns)
 
-    keyed: dict[str, list[str]] = defaultdict(list)
+    # Every (name key, entity) pair, sorted by key (stably: a key's entities in entity order). Two
+    # flat lists, not a dict of lists: a build of new text has millions of names.
+    form_keys: list[str] = []
+    form_ids: list[str] = []
     for entity in entities:
         if entity.aliases:
             forms = dict.fromkeys(" ".join(f.split()).lower() for f in [entity.name, *entity.aliases])
+            form_keys.extend(forms)
+            form_ids.extend([entity.id] * len(forms))
         else:  # (most entities: one name, no generator to drive)
-            forms = (" ".join(entity.name.split()).lower(),)
-        for form in forms:
-            keyed[form].append(entity.id)
-    keys = sorted(keyed)
-    writer.add_columns("NameKey", {"key": keys})
-    names_of = pa.table({"key": pa.array([k for k in keys for _ in keyed[k]], type=pa.string()),
-                         "to": pa.array([i for k in keys for i in keyed[k]], type=pa.string())})
+            form_keys.append(" ".join(entity.name.split()).lower())
+            form_ids.append(entity.id)
+    names_of = pa.table({"key": pa.array(form_keys, type=pa.string()), "to": pa.array(form_ids, type=pa.string())})
+    del form_keys, form_ids
+    names_of = names_of.take(pc.sort_indices(names_of, sort_keys=[("key", "ascending")]))
+    writer.add_columns("NameKey", {"key": pc.unique(names_of["key"])})
     writer.add_columns("NAMES", {"from": names_of["key"], "to": names_of["to"]})
-    del keyed
     # A name to the papers reporting results on what it names: "papers on both A and B" is then
     # one pattern of four nodes, which LadybugDB plans in a few milliseconds (six took 50-100).
     evaluated_by = names_of.join(evaluated_rows, keys="to", join_type="inner").group_by(["key", "from"]).aggregate([])

@@ -276,7 +276,7 @@ def test_a_failure_in_the_staging_process_stops_the_build_and_keeps_the_graph(tm
 
     def fail(self):
         raise KGError("resolution failed here")
-    monkeypatch.setattr(Resolver, "entities", fail)
+    monkeypatch.setattr(Resolver, "resolved", fail)
     with pytest.raises(KGError, match="resolution failed here"):
         build([DAY1, DAY2], out=tmp_path / "kg-data", mode="replace")
     assert store_tables(tmp_path / "kg-data") == before
