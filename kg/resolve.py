@@ -18,6 +18,7 @@ with the number of papers. :func:`resolve_graph` is the whole thing for a graph 
 from __future__ import annotations
 
 import gc
+import heapq
 from collections import Counter
 from contextlib import contextmanager
 from itertools import chain
@@ -28,7 +29,13 @@ from kg.model import (
     ENTITY_LABELS, Entity, Graph, NodeLabel, Paper, Relation, RelType, Result, display_name, entity_id, merge_key,
 )
 
-__all__ = ["Resolver", "ResolvedEntity", "resolve_graph", "paused_gc"]
+__all__ = ["Resolver", "ResolvedEntity", "resolve_graph", "paused_gc", "MAX_ALIASES"]
+
+# An entity keeps its most written forms as aliases, at most this many: every alias is a lookup
+# key, and the store relates each key to every paper reporting on the entity (EVALUATED_BY), so
+# an entity written 3,000 ways by 3,000 papers made 9 million rows (a million papers of new text,
+# where each paper wrote its own acronym for one long form). Its name still resolves every form.
+MAX_ALIASES = 64
 
 
 class ResolvedEntity(NamedTuple):
@@ -233,12 +240,15 @@ class Resolver:
                 else:
                     forms = surface_counts
                 name = display_name(forms or surface_counts)  # an ambiguous acronym (SAM) is not a display name
-                aliases = sorted([s for s in surface_counts if s != name])
+                aliases = [s for s in surface_counts if s != name]
+                if len(aliases) > MAX_ALIASES:
+                    aliases = heapq.nsmallest(MAX_ALIASES, aliases, key=lambda s: (-surface_counts[s], s))
+                aliases.sort()
             eid = entity_id(label, name)
             while eid in entities and entities[eid].name != name:
                 eid += "~"
             if eid in entities:
-                aliases = sorted(set(entities[eid].aliases) | set(aliases))
+                aliases = sorted(set(entities[eid].aliases) | set(aliases))[: 2 * MAX_ALIASES]
             entities[eid] = ResolvedEntity(eid, NodeLabel(label), name, tuple(aliases) if aliases else ())
             node[root] = eid
         assert all(e.label in ENTITY_LABELS for e in entities.values())

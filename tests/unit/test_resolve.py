@@ -112,3 +112,19 @@ def test_resolver_statistics_after_removals_equal_a_fresh_resolvers_and_keep_sin
     once = Resolver()
     once.add(PaperExtraction(paper_id="p", entities=[ent("ZetaNet")]))
     assert once.state()["surfaces"] == {"Method|zetanet": "ZetaNet"} and once.state()["labels"] == {"Method|zetanet": "Method"}
+
+
+def test_resolve_an_entity_written_many_ways_keeps_its_most_written_forms_as_aliases():
+    """Every alias is a lookup key related to each paper on the entity: an entity written in
+    hundreds of ways keeps the MAX_ALIASES forms most papers write, and every form still
+    resolves to it."""
+    from kg.resolve import MAX_ALIASES
+
+    long_form = "Cow Localization Benchmark"
+    papers = [[ent(long_form, NodeLabel.DATASET, aliases=[f"COLO{i}"])] for i in range(MAX_ALIASES + 40)]
+    papers += [[ent(long_form, NodeLabel.DATASET, aliases=["COLO"])]] * 3
+    g = graph_of(*papers)
+    (entity,) = g.entities
+    assert entity.name == "COLO" and len(entity.aliases) == MAX_ALIASES and long_form in entity.aliases
+    assert entity.aliases == sorted(entity.aliases)
+    assert {r.target for r in g.relations} == {entity.id}  # (every paper's mention, whatever its form)
