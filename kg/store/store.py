@@ -67,8 +67,8 @@ def _write_buffer() -> int:
 
 
 def _bulk_load_buffer(largest_relationship_rows: int) -> int:
-    """The buffer pool a bulk load starts with. A COPY into a relationship table holds that whole
-    table, about 1 KiB a row (a million synthetic papers: 1.9 million USES rows failed with 1.5 GiB
+    """The buffer pool a bulk load starts with. A COPY into a relationship table kept both ways
+    holds that whole table (a forward-only one, the file it loads), about 1 KiB a row (a million synthetic papers: 1.9 million USES rows failed with 1.5 GiB
     and loaded with 2 GiB, peak RSS 2.6 GB; 100,000 real abstracts load in 1 GiB). A load that
     still runs out of room is started again with a larger pool (:meth:`StoreWriter._bulk_load`)."""
     if os.environ.get("KG_WRITE_BUFFER_MB"):
@@ -612,12 +612,16 @@ class StoreWriter:
 
     def _bulk_load(self, fresh: Path) -> None:
         """Load every staged table into a new database file ``fresh``, with the smallest buffer
-        pool that holds the largest relationship table: one sized from the rows, then (if the
+        pool that holds the largest relationship COPY: one sized from its rows, then (if the
         load runs out of room) half as large again, up to :func:`_write_buffer`."""
         import pyarrow.parquet as pq
 
-        rows = max((sum(pq.ParquetFile(f).metadata.num_rows for f in self._files.get(t.name, ())) for t in REL_TABLES),
-                   default=0)
+        def rows(files) -> int:
+            return sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+
+        # what one COPY takes: a table kept both ways whole, a forward-only one a file at a time
+        rows = max((max(map(rows, ([f] for f in self._files.get(t.name, ()))), default=0) if t.forward_only
+                    else rows(self._files.get(t.name, ())) for t in REL_TABLES), default=0)
         pool, ceiling = _bulk_load_buffer(rows), _write_buffer()
         while True:
             try:
@@ -644,7 +648,19 @@ class StoreWriter:
                 if not files:
                     continue
                 current = table.name
-                if table.is_rel or os.environ.get("KG_COPY_WHOLE"):
+                if table.forward_only:
+                    # File by file, in the order staged (by paper): each COPY fills the forward
+                    # lists of its own papers, so it costs one file whatever the table's size (the
+                    # USES of a million papers of new text: one COPY of 3.6 million rows took 6 GiB
+                    # of buffer pool). The database is opened again after each, as below.
+                    for staged in files:
+                        conn.execute(f"COPY {table.name} FROM {_quoted(staged)}")
+                        conn.close()
+                        db.close()
+                        conn = db = None
+                        db = lb.Database(str(fresh), buffer_pool_size=pool)
+                        conn = lb.Connection(db)
+                elif table.is_rel or os.environ.get("KG_COPY_WHOLE"):
                     # One COPY per relationship table: a COPY into a relationship table that already
                     # holds rows rebuilds its adjacency lists, which made a million papers take hours.
                     listing = ", ".join(_quoted(f) for f in files)

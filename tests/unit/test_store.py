@@ -398,3 +398,41 @@ def test_store_usage_by_month_skips_only_rows_that_cannot_be_in_the_answer(tmp_p
                 _, rows = run_named_query("benchmark_usage_by_month", {"min_papers": str(min_papers), "limit": str(limit)}, engine)
                 _, expected = engine.run(whole, {"min_papers": min_papers, "limit": limit})
                 assert rows == expected, (min_papers, limit)
+
+
+def test_store_forward_only_table_is_loaded_file_by_file(sample_build, tmp_path, monkeypatch):
+    """USES is kept from paper to entity only and bulk-loaded one staged file at a time: the
+    same relationships as the other tables' one COPY, walked either way; the pool is sized for
+    the largest single COPY (a file of USES, or a whole table kept both ways)."""
+    import pyarrow.parquet as pq
+
+    import kg.store.store as store_module
+    from kg.store.schema import REL_TABLES, TABLES
+
+    assert TABLES["USES"].forward_only and "storage_direction = 'fwd'" in next(s for s in store_module.ddl() if " USES(" in s)
+    with Store(sample_build.folder) as store:
+        graph = read_graph(store)
+    write_graph(graph, tmp_path / "plain")
+    copies, sized = [], []
+    load_with = store_module.StoreWriter._bulk_load_with
+
+    def spy(self, fresh, pool):
+        copies.append({name: [pq.ParquetFile(f).metadata.num_rows for f in files] for name, files in self._files.items()})
+        return load_with(self, fresh, pool)
+
+    buffer = store_module._bulk_load_buffer
+    monkeypatch.setattr(store_module.StoreWriter, "_bulk_load_with", spy)
+    monkeypatch.setattr(store_module, "_bulk_load_buffer", lambda rows: sized.append(rows) or buffer(rows))
+    monkeypatch.setattr(store_module.StoreWriter, "FILE_ROWS", 40)
+    write_graph(graph, tmp_path / "files")
+    files = copies[0]
+    assert len(files["USES"]) > 3
+    whole = max(sum(files.get(t.name, ())) for t in REL_TABLES if not t.forward_only)
+    assert sized == [max(whole, 40)]
+    with Store(tmp_path / "files") as split, Store(tmp_path / "plain") as plain:
+        a, b = read_graph(split), read_graph(plain)
+        assert sorted(map(repr, a.relations)) == sorted(map(repr, b.relations))
+        forward = list(split.rows("MATCH (p:Paper)-[r:USES]->(e:Entity) RETURN p.id AS p, e.id AS e, r.evidence AS evidence"))
+        backward = list(split.rows("MATCH (e:Entity)<-[r:USES]-(p:Paper) RETURN p.id AS p, e.id AS e, r.evidence AS evidence"))
+        key = lambda row: (row["p"], row["e"], row["evidence"])  # noqa: E731
+        assert sorted(forward, key=key) == sorted(backward, key=key) and len(forward) > 100
