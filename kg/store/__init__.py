@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, Optional, Union
 
 from kg.store.schema import REL_TABLES, TABLES, decode_offsets
 from kg.store.store import (
-    FORMAT_VERSION, MANIFEST_FILE, STORE_FILE, Store, StoreError, StoreWriter, folder_lock, open_store, store_exists,
+    FORMAT_VERSION, MANIFEST_FILE, STORE_FILE, Store, StoreError, StoreWriter, folder_lock, open_store, return_free_memory,
+    store_exists,
 )
 
 __all__ = ["Store", "StoreWriter", "StoreError", "open_store", "store_exists", "write_graph", "read_graph",
-           "folder_lock", "STORE_FILE", "MANIFEST_FILE", "FORMAT_VERSION"]
+           "folder_lock", "return_free_memory", "STORE_FILE", "MANIFEST_FILE", "FORMAT_VERSION"]
 
 if TYPE_CHECKING:
     from kg.model import Graph

@@ -76,10 +76,10 @@ def _bulk_load_buffer(largest_relationship_rows: int) -> int:
     return max(2**30, min(_write_buffer(), 2**29 + largest_relationship_rows * 1024))
 
 
-def _return_free_memory() -> None:
-    """Give the memory the staging freed back to the system before the bulk load takes its buffer
-    pool: Arrow's allocator and glibc keep freed blocks for reuse (about 180 MB at 300,000
-    synthetic papers), and the process's peak is what it holds plus the pool."""
+def return_free_memory() -> None:
+    """Give freed memory back to the system: Arrow's allocator and glibc keep freed blocks for
+    reuse (about 180 MB at 300,000 synthetic papers), and a process's peak is what it holds plus
+    what it takes next (the bulk load's buffer pool, the derived tables)."""
     import gc
 
     import pyarrow as pa
@@ -586,7 +586,7 @@ class StoreWriter:
             self._run_in(fresh, _derived_statements(delta, self.staging))
             self.timings["in place"] = time.perf_counter() - started
         else:
-            _return_free_memory()
+            return_free_memory()
             self._bulk_load(fresh)
             self.timings["bulk load"] = time.perf_counter() - started
         Snapshot.write(self.staging / SNAPSHOT_DIR, generation, {t.name: self._files.get(t.name, []) for t in NODE_TABLES + REL_TABLES},
