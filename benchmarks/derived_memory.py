@@ -45,10 +45,14 @@ class PeakSampler:
 
     def _run(self, interval: float) -> None:
         while True:
-            now = resident_mib()
-            if now > self.peak:
-                self.peak, self.step = now, self.current
+            self.sample()
             time.sleep(interval)
+
+    def sample(self) -> int:
+        now = resident_mib()
+        if now > self.peak:
+            self.peak, self.step = now, self.current
+        return now
 
 
 def main() -> None:
@@ -83,7 +87,7 @@ def main() -> None:
 
         def add_columns_marked(table, values):
             sampler.current = f"writing {table}"
-            print(f"  {table:20s} {resident_mib():6,d} MiB", flush=True)
+            print(f"  {table:20s} {sampler.sample():6,d} MiB", flush=True)
             return add_columns(table, values)
 
         def read_marked(table, wanted):
@@ -94,6 +98,7 @@ def main() -> None:
         before, started = resident_mib(), time.perf_counter()
         print(f"{len(entities):,} entities; resident before the derived tables {before:,} MiB")
         derived.write_derived(writer, entities)
+        sampler.sample()
         print(f"write_derived: {time.perf_counter() - started:.0f} s, peak {sampler.peak:,} MiB "
               f"(+{sampler.peak - before:,}), {sampler.step}")
         writer.discard()
