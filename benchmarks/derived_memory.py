@@ -6,7 +6,7 @@ A large build's peak is at the end of its staging process, where the entity coun
 derived tables are computed (``kg.store.derived.write_derived``); measuring that on a real build of
 a million papers takes half an hour. This runs only that step, in about a minute, on the base
 tables the build left in ``<folder>/tables`` (papers, relationships, results) and its entities
-(read back from the Entity table as the resolver hands them over), into a scratch writer that is
+(read back from the Entity table and handed over as the build hands them over), into a scratch writer that is
 discarded. It prints the resident memory before, at each table written and at the peak, with
 the step that was running then (sampled every 50 ms on a thread).
 """
@@ -77,6 +77,7 @@ def main() -> None:
         entities.extend(ResolvedEntity(i, NodeLabel(label), name, tuple(aliases or ()))
                         for i, label, name, aliases in zip(*(part[c].to_pylist() for c in columns)))
     del part
+    entities = derived.entity_columns(entities)  # (handed over as a build hands them over)
     return_free_memory()
     sampler = PeakSampler()
     with tempfile.TemporaryDirectory(dir=args.folder.parent) as scratch:
@@ -96,7 +97,7 @@ def main() -> None:
 
         writer.add_columns, writer.read = add_columns_marked, read_marked
         before, started = resident_mib(), time.perf_counter()
-        print(f"{len(entities):,} entities; resident before the derived tables {before:,} MiB")
+        print(f"{entities.num_rows:,} entities; resident before the derived tables {before:,} MiB")
         derived.write_derived(writer, entities)
         sampler.sample()
         print(f"write_derived: {time.perf_counter() - started:.0f} s, peak {sampler.peak:,} MiB "

@@ -32,7 +32,7 @@ from kg.model import Paper, title_key
 from kg.readers import Reject, read_sources
 from kg.resolve import Resolver, paused_gc
 from kg.store import Store, StoreWriter, folder_lock, return_free_memory
-from kg.store.derived import paper_rows, relation_rows, result_rows, write_derived
+from kg.store.derived import entity_columns, paper_rows, relation_rows, result_rows, write_derived
 
 __all__ = ["BuildResult", "read_papers", "build", "extract_to_file", "REJECTS_FILE"]
 
@@ -437,16 +437,22 @@ def build(
                     if incremental:
                         writer.keep_from(previous.snapshot, dropped)
                         writer.start_in_place()  # (the store takes the new papers while the derived tables are computed)
+                    # The derived tables need the entities' columns, not millions of tuples, nor
+                    # the resolver's statistics and the names' assignment: a million papers of new
+                    # text make gigabytes of them, which went on top of the derived tables' peak
+                    # and of the state's pickling (the build's peaks, once the bulk load loads USES
+                    # file by file).
+                    entity_table = entity_columns(entities)
+                    entities = None
+                    resolver.forget_resolution()
+                    return_free_memory()
                     saving = time.perf_counter()
                     _write_state(writer.staging / STATE_FILE, generation, resolver, now)
                     timings["of which state"] = time.perf_counter() - saving
-                    # The derived tables need the entities, not the resolver's statistics nor the
-                    # names' assignment: a million papers of new text make gigabytes of them, which
-                    # went on top of the derived tables' own peak (the build's peak, once the bulk
-                    # load loads USES file by file).
                     resolver = now = None
                     return_free_memory()
-                    write_derived(writer, entities)
+                    write_derived(writer, entity_table)
+                    del entity_table
                     cache.set_meta(generation=generation, pipeline=pipeline)
                     cache.finish()
                     timings["write tables"] = time.perf_counter() - started

@@ -12,7 +12,7 @@ from __future__ import annotations
 import heapq
 from typing import Iterable
 
-from kg.model import Entity, NodeLabel, Paper, Relation, RelType, Result, paper_authors
+from kg.model import NodeLabel, Paper, Relation, RelType, Result, paper_authors
 from kg.store.schema import RANK_DEPTH, encode_offsets
 
 __all__ = ["paper_row", "relation_row", "paper_rows", "relation_rows", "result_rows", "write_derived"]
@@ -75,17 +75,42 @@ def result_rows(results: Iterable[Result], paper) -> Iterable[tuple[str, dict]]:
             yield "MEASURED_BY", {"from": result.id, "to": result.metric}
 
 
-def write_derived(writer, entities: Iterable[Entity]) -> None:
+def entity_columns(entities: Iterable) -> "pa.Table":
+    """Entities (models or :class:`kg.resolve.ResolvedEntity` tuples) as an Arrow table of their
+    id, label, name and aliases: a build hands its entities over this way, so that the millions of
+    Python tuples can go before the derived tables are computed (a third of the memory)."""
+    import pyarrow as pa
+
+    schema = pa.schema([("id", pa.string()), ("label", pa.string()), ("name", pa.string()), ("aliases", pa.list_(pa.string()))])
+    batches, chunk = [], []
+
+    def flush() -> None:
+        batches.append(pa.record_batch([pa.array([e.id for e in chunk], type=pa.string()),
+                                        pa.array([e.label for e in chunk], type=pa.string()),  # (a NodeLabel is a str: its value)
+                                        pa.array([e.name for e in chunk], type=pa.string()),
+                                        pa.array([list(e.aliases) for e in chunk], type=pa.list_(pa.string()))], schema=schema))
+        chunk.clear()
+
+    for entity in entities:
+        chunk.append(entity)
+        if len(chunk) >= 100_000:
+            flush()
+    if chunk or not batches:
+        flush()
+    return pa.Table.from_batches(batches, schema=schema)
+
+
+def write_derived(writer, entities) -> None:
     """Add the Entity rows (with their counters) and every derived table to ``writer`` (a
     :class:`kg.store.StoreWriter`), computed from the Paper and relationship tables it holds.
-    Column by column (Arrow): a graph has hundreds of thousands of entities."""
+    ``entities``: models, resolver tuples, or their :func:`entity_columns`. Column by column
+    (Arrow): a graph has hundreds of thousands of entities."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    entities = list(entities)
-    ids = pa.array([e.id for e in entities], type=pa.string())
-    labels = pa.array([e.label for e in entities], type=pa.string())  # (a NodeLabel is a str: its value)
-    names = pa.array([e.name for e in entities], type=pa.string())
+    table = entities if isinstance(entities, pa.Table) else entity_columns(entities)
+    del entities
+    ids, labels, names = (table[c].combine_chunks() for c in ("id", "label", "name"))
 
     def per_entity(table, column: str):
         """How many rows of ``table`` name each entity in ``column`` (0 for none)."""
@@ -101,7 +126,7 @@ def write_derived(writer, entities: Iterable[Entity]) -> None:
     evaluated_rows = writer.read("EVALUATED_ON", ["from", "to"])
     beaten = writer.read("OUTPERFORMS", ["from", "to"])
     columns = {
-        "id": ids, "label": labels, "name": names, "aliases": pa.array([e.aliases for e in entities], type=pa.list_(pa.string())),
+        "id": ids, "label": labels, "name": names, "aliases": table["aliases"].combine_chunks(),
         "papers": per_entity(named.group_by(["from", "to"]).aggregate([]) if named.num_rows else named, "to"),
         "evaluated_in": per_entity(evaluated_rows, "to"),
         "proposed_in": per_entity(writer.read("PROPOSES", ["to"]), "to"),
@@ -113,14 +138,15 @@ def write_derived(writer, entities: Iterable[Entity]) -> None:
     # flat lists, not a dict of lists: a build of new text has millions of names.
     form_keys: list[str] = []
     form_ids: list[str] = []
-    for entity in entities:
-        if entity.aliases:
-            forms = dict.fromkeys(" ".join(f.split()).lower() for f in [entity.name, *entity.aliases])
-            form_keys.extend(forms)
-            form_ids.extend([entity.id] * len(forms))
-        else:  # (most entities: one name, no generator to drive)
-            form_keys.append(" ".join(entity.name.split()).lower())
-            form_ids.append(entity.id)
+    for batch in table.to_batches(max_chunksize=100_000):
+        for eid, name, aliases in zip(*(batch.column(c).to_pylist() for c in ("id", "name", "aliases"))):
+            if aliases:
+                forms = dict.fromkeys(" ".join(f.split()).lower() for f in [name, *aliases])
+                form_keys.extend(forms)
+                form_ids.extend([eid] * len(forms))
+            else:  # (most entities: one name, no generator to drive)
+                form_keys.append(" ".join(name.split()).lower())
+                form_ids.append(eid)
     names_of = pa.table({"key": pa.array(form_keys, type=pa.string()), "to": pa.array(form_ids, type=pa.string())})
     del form_keys, form_ids
     names_of = names_of.take(pc.sort_indices(names_of, sort_keys=[("key", "ascending")]))
@@ -151,7 +177,7 @@ def write_derived(writer, entities: Iterable[Entity]) -> None:
             writer.add_columns("USED_IN", {"from": by_month["to"], "to": by_month["month"], "papers": by_month["count_all"],
                                            "ahead": _ahead(by_month)})
 
-    ranked = _rankings(pa.table({**columns, "order": pa.array(range(len(entities)), type=pa.int64())}))
+    ranked = _rankings(pa.table({**columns, "order": pa.array(range(table.num_rows), type=pa.int64())}))
     # Keyed by kind and entity, not by rank: an entity that moves up a place changes its rank, not
     # its edge (an update that adds a name early in a ranking would otherwise move every edge after it).
     keys = [f"{kind}:{entity}" for kind, _, entity in ranked]

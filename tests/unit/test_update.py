@@ -361,7 +361,8 @@ def test_prolific_authors_reads_the_ranks_as_a_sort_of_every_author_would(tmp_pa
 def test_a_build_computes_the_derived_tables_after_letting_the_resolver_go(tmp_path, monkeypatch):
     """The derived tables' peak is a large build's highest (the bulk load takes a file of USES at
     a time): the resolver's statistics and the names' assignment, gigabytes for a million papers
-    of new text, are saved and released before it, not held through it. The graph is the same."""
+    of new text, are saved and released before it, not held through it, and the entities come
+    as Arrow columns. The graph is the same."""
     import gc
 
     import kg.build
@@ -374,11 +375,11 @@ def test_a_build_computes_the_derived_tables_after_letting_the_resolver_go(tmp_p
     def spy(writer, entities):
         gc.collect()
         seen.append(((writer.staging / kg.build.STATE_FILE).is_file(),
-                     sum(isinstance(o, Resolver) for o in gc.get_objects())))
+                     sum(isinstance(o, Resolver) for o in gc.get_objects()), type(entities).__name__))
         return write_derived(writer, entities)
 
     monkeypatch.setattr(kg.build, "write_derived", spy)
     spied = build([DAY1, DAY2], out=tmp_path / "spied")
-    assert seen == [(True, 0)]
+    assert seen == [(True, 0, "Table")]  # (the entities as Arrow columns, not millions of tuples)
     assert spied.counts == plain.counts
     assert store_tables(tmp_path / "spied") == store_tables(tmp_path / "plain")
