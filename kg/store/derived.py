@@ -133,6 +133,7 @@ def write_derived(writer, entities) -> None:
         "wins": per_entity(beaten.group_by(["from", "to"]).aggregate([]) if beaten.num_rows else beaten, "from"),
     }
     writer.add_columns("Entity", columns)
+    del named, beaten  # (a million papers of new text: 4.5 million pairs, held to the end before)
 
     # Every (name key, entity) pair, sorted by key (stably: a key's entities in entity order). Two
     # flat lists, not a dict of lists: a build of new text has millions of names.
@@ -167,6 +168,7 @@ def write_derived(writer, entities) -> None:
         if pairs.num_rows:
             together = pairs.group_by(["to.a", "to.b"]).aggregate([([], "count_all")]).sort_by([("to.a", "ascending"), ("to.b", "ascending")])
             writer.add_columns("CO_USED", {"from": together["to.a"], "to": together["to.b"], "papers": together["count_all"]})
+            del together
         months = writer.read("Paper", ["id", "month"]).rename_columns(["from", "month"])
         dated = on_data.join(months.filter(pc.is_valid(months["month"])), keys="from", join_type="inner")
         if dated.num_rows:
@@ -176,6 +178,9 @@ def write_derived(writer, entities) -> None:
                 [("month", "ascending"), ("count_all", "descending"), ("name", "ascending"), ("to", "ascending")])
             writer.add_columns("USED_IN", {"from": by_month["to"], "to": by_month["month"], "papers": by_month["count_all"],
                                            "ahead": _ahead(by_month)})
+            del by_month
+        del pairs, months, dated
+    del on_data
 
     ranked = _rankings(pa.table({**columns, "order": pa.array(range(table.num_rows), type=pa.int64())}))
     # Keyed by kind and entity, not by rank: an entity that moves up a place changes its rank, not
@@ -184,14 +189,16 @@ def write_derived(writer, entities) -> None:
     writer.add_columns("Ranked", {"id": keys, "kind": [kind for kind, _, _ in ranked], "rank": [rank for _, rank, _ in ranked]})
     writer.add_columns("RANKS", {"from": keys, "to": [entity for _, _, entity in ranked]})
 
-    papers = writer.read("Paper", ["id", "title", "code_url", "date"])
-    titles = papers.select(["id", "title"])
+    titles = writer.read("Paper", ["id", "title"])
     _write_evaluated_on_top(writer, evaluated_rows, titles)
+    del evaluated_rows
     _write_outperforms_top(writer, titles, ids, names)
     del titles
     _write_results_top(writer, ids, names)
 
+    papers = writer.read("Paper", ["id", "title", "code_url", "date"])
     with_code = papers.filter(pc.is_valid(papers["code_url"])).sort_by([("title", "ascending"), ("id", "ascending")])
+    del papers
     for rank, row in enumerate(with_code.slice(0, RANK_DEPTH).to_pylist(), start=1):
         writer.add("PaperCode", {"rank": rank, "paper": row["id"], "title": row["title"], "code_url": row["code_url"],
                                  "date": row["date"]})
