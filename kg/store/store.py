@@ -68,9 +68,10 @@ def _write_buffer() -> int:
 
 def _bulk_load_buffer(largest_relationship_rows: int) -> int:
     """The buffer pool a bulk load starts with. A COPY into a relationship table kept both ways
-    holds that whole table (a forward-only one, the file it loads), about 1 KiB a row (a million synthetic papers: 1.9 million USES rows failed with 1.5 GiB
-    and loaded with 2 GiB, peak RSS 2.6 GB; 100,000 real abstracts load in 1 GiB). A load that
-    still runs out of room is started again with a larger pool (:meth:`StoreWriter._bulk_load`)."""
+    holds that whole table (into a forward-only one, the file it loads), about 1 KiB a row (a
+    million synthetic papers: 1.9 million USES rows failed with 1.5 GiB and loaded with 2 GiB,
+    peak RSS 2.6 GB; 100,000 real abstracts load in 1 GiB). A load that still runs out of room is
+    started again with a larger pool (:meth:`StoreWriter._bulk_load`)."""
     if os.environ.get("KG_WRITE_BUFFER_MB"):
         return _write_buffer()
     return max(2**30, min(_write_buffer(), 2**29 + largest_relationship_rows * 1024))
@@ -616,12 +617,11 @@ class StoreWriter:
         load runs out of room) half as large again, up to :func:`_write_buffer`."""
         import pyarrow.parquet as pq
 
-        def rows(files) -> int:
-            return sum(pq.ParquetFile(f).metadata.num_rows for f in files)
-
         # what one COPY takes: a table kept both ways whole, a forward-only one a file at a time
-        rows = max((max(map(rows, ([f] for f in self._files.get(t.name, ()))), default=0) if t.forward_only
-                    else rows(self._files.get(t.name, ())) for t in REL_TABLES), default=0)
+        rows = 0
+        for table in REL_TABLES:
+            per_file = [pq.ParquetFile(f).metadata.num_rows for f in self._files.get(table.name, ())]
+            rows = max(rows, max(per_file, default=0) if table.forward_only else sum(per_file))
         pool, ceiling = _bulk_load_buffer(rows), _write_buffer()
         while True:
             try:
