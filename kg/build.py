@@ -238,7 +238,14 @@ class _Previous:
 
 
 STATE_FILE = "resolver.pickle"
-STATE_FORMAT = 3  # (1: each name's entity id and label; 2: its entity id, which starts with the label; 3: labels as text)
+# (1: each name's entity id and label; 2: its entity id, which starts with the label; 3: labels as
+# text; 4: in parts)
+STATE_FORMAT = 4
+# Names per part of the state file. Pickle remembers every object of one dump, to write an object
+# met twice once: over a million papers' names that memo was half a gigabyte, the build's peak.
+# Each part holds a slice of the names with a slice of the written forms, which were mostly added
+# together and share their strings, so reading the file back shares them as before.
+STATE_PART = 65_536
 
 
 def _read_state(path: Path) -> Optional[dict]:
@@ -246,17 +253,45 @@ def _read_state(path: Path) -> Optional[dict]:
 
     try:
         with path.open("rb") as handle, paused_gc():
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            header = pickle.load(handle)
+            if not isinstance(header, dict) or header.get("format") != STATE_FORMAT:
+                return header if isinstance(header, dict) else None  # (an older format: the caller resolves anew)
+            forms: dict[tuple, int] = {}
+            labels: dict[str, Union[str, dict[str, int]]] = {}
+            surfaces: dict[str, Union[str, dict[str, int]]] = {}
+            assignment: dict[str, str] = {}
+            while len(surfaces) < header["names"] or len(forms) < header["forms"]:
+                keys, key_labels, key_surfaces, ids, form_counts = pickle.load(handle)
+                if not keys and not form_counts:
+                    return None
+                labels.update(zip(keys, key_labels))
+                surfaces.update(zip(keys, key_surfaces))
+                assignment.update(zip(keys, ids))
+                forms.update(form_counts)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError, KeyError):
         return None
+    return {"format": STATE_FORMAT, "generation": header["generation"], "assignment": assignment,
+            "resolver": {"long_forms": header["long_forms"], "forms": forms, "labels": labels, "surfaces": surfaces}}
 
 
 def _write_state(path: Path, generation: str, resolver: Resolver, assignment: dict[str, str]) -> None:
     import pickle
+    from itertools import islice
 
+    state = resolver.state()
+    forms, labels, surfaces = state["forms"], state["labels"], state["surfaces"]
     with path.open("wb") as handle, paused_gc():
-        pickle.dump({"format": STATE_FORMAT, "generation": generation, "resolver": resolver.state(), "assignment": assignment},
-                    handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump({"format": STATE_FORMAT, "generation": generation, "long_forms": state["long_forms"],
+                     "names": len(surfaces), "forms": len(forms)}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        names, form_counts = iter(surfaces), iter(forms.items())
+        while True:
+            keys, counts = list(islice(names, STATE_PART)), list(islice(form_counts, STATE_PART))
+            if not keys and not counts:
+                break
+            part = (keys, [labels[key] for key in keys], [surfaces[key] for key in keys],
+                    [assignment[key] for key in keys], counts)
+            pickle.dump(part, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            del part, keys, counts
 
 
 def build(

@@ -175,7 +175,7 @@ def test_an_incremental_update_writes_every_table_a_full_build_writes(tmp_path, 
     assert store_tables(folder) == store_tables(build([*sample, changed], out=tmp_path / "whole2").folder)
 
 
-@pytest.mark.parametrize("damage", ["state", "snapshot", "cache"])
+@pytest.mark.parametrize("damage", ["state", "truncated state", "snapshot", "cache"])
 def test_an_update_whose_saved_state_does_not_match_the_graph_reads_every_cached_paper(tmp_path, damage):
     """A build killed between its renames, or a folder of an earlier version, leaves saved state
     that does not belong to the graph: the update then reads every cached paper again (nothing
@@ -186,6 +186,9 @@ def test_an_update_whose_saved_state_does_not_match_the_graph_reads_every_cached
     build([DAY1], out=folder)
     if damage == "state":
         (folder / "resolver.pickle").write_bytes(b"not a pickle")
+    elif damage == "truncated state":  # (written in parts: a part missing at the end)
+        saved = (folder / "resolver.pickle").read_bytes()
+        (folder / "resolver.pickle").write_bytes(saved[: len(saved) - 40])
     elif damage == "snapshot":
         index = json.loads((folder / "tables" / "index.json").read_text())
         (folder / "tables" / "index.json").write_text(json.dumps({**index, "generation": "an older build"}))
@@ -201,6 +204,34 @@ def test_an_update_whose_saved_state_does_not_match_the_graph_reads_every_cached
     # ... and the next update is incremental again: day 2's papers are read again, the others copied
     again = build([DAY2], out=folder, mode="update")
     assert again.extracted == 0 and json.loads((folder / "manifest.json").read_text())["papers_copied"] == 2
+
+
+def test_the_saved_state_is_written_in_parts_and_read_back_as_it_was(tmp_path, monkeypatch):
+    """The resolver's statistics are pickled a slice of names at a time (pickled at once, a million
+    papers' names made pickle's memo of every object half a gigabyte); read back, they are the
+    same dicts in the same order, and the next update is incremental."""
+    import pickle
+
+    import kg.build
+
+    whole = build([DAY1], out=tmp_path / "whole").folder
+    monkeypatch.setattr(kg.build, "STATE_PART", 4)
+    folder = tmp_path / "kg-data"
+    build([DAY1], out=folder)
+    parts = 0
+    with (folder / kg.build.STATE_FILE).open("rb") as handle:
+        while handle.peek(1):
+            pickle.load(handle)
+            parts += 1
+    expected = kg.build._read_state(whole / kg.build.STATE_FILE)
+    state = kg.build._read_state(folder / kg.build.STATE_FILE)
+    assert len(state["assignment"]) > 3 * 4 and parts > 4  # (a header, then a part per four names)
+    assert state["resolver"] == expected["resolver"] and state["assignment"] == expected["assignment"]
+    for name in ("forms", "labels", "surfaces"):
+        assert list(state["resolver"][name]) == list(expected["resolver"][name])
+    build([DAY2], out=folder, mode="update")
+    assert json.loads((folder / "manifest.json").read_text())["papers_copied"] > 0
+    assert store_tables(folder) == store_tables(build([DAY1, DAY2], out=tmp_path / "both").folder)
 
 
 def test_a_failure_of_the_background_store_update_stops_the_build_and_keeps_the_graph(tmp_path, monkeypatch):
