@@ -248,6 +248,24 @@ STATE_FORMAT = 4
 STATE_PART = 65_536
 
 
+ENTITIES_FILE = "entities.arrow"  # (the entities' columns, from the staging process to the derived tables')
+
+
+def _save_entities(table, path: Path) -> None:
+    import pyarrow as pa
+
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as out:
+        out.write_table(table)
+
+
+def _load_entities(path: Path):
+    """The table :func:`_save_entities` wrote, mapped from the file rather than read into memory."""
+    import pyarrow as pa
+
+    with pa.memory_map(str(path)) as source:
+        return pa.ipc.open_file(source).read_all()
+
+
 def _read_state(path: Path) -> Optional[dict]:
     import pickle
 
@@ -368,7 +386,7 @@ def build(
                 # forked process, so that the heap it leaves behind (~1 GB at 100,000 papers) is
                 # gone before the bulk load takes its buffer pool; the files it staged and its
                 # counts come back. (An SQLite connection must not cross a fork: the child opens its own.)
-                def stage_all() -> dict:
+                def stage_all(derive: bool = True) -> dict:
                     cache = PaperCache.create(writer.staging / PAPERS_FILE, copy_of=previous.cache if incremental else None)
                     started = time.perf_counter()
                     resolver = previous.resolver if incremental else Resolver()
@@ -485,11 +503,16 @@ def build(
                     _write_state(writer.staging / STATE_FILE, generation, resolver, now)
                     timings["of which state"] = time.perf_counter() - saving
                     resolver = now = None
-                    return_free_memory()
-                    write_derived(writer, entity_table)
-                    del entity_table
                     cache.set_meta(generation=generation, pipeline=pipeline)
                     cache.finish()
+                    if derive:
+                        return_free_memory()
+                        deriving = time.perf_counter()
+                        write_derived(writer, entity_table)
+                        timings["of which derived tables"] = time.perf_counter() - deriving
+                    else:
+                        _save_entities(entity_table, writer.staging / ENTITIES_FILE)
+                    del entity_table
                     timings["write tables"] = time.perf_counter() - started
                     return {"reused": reused, "untouched": untouched, "resolved_again": resolved_again,
                             "timings": timings}
@@ -498,15 +521,27 @@ def build(
                     nonlocal staging
                     staging = _Staging(writer.staging, reopen=True)
                     try:
-                        return stage_all()
+                        return stage_all(derive=False)
                     finally:
                         staging.close()
+
+                def derive_in_child() -> float:
+                    deriving = time.perf_counter()
+                    write_derived(writer, _load_entities(writer.staging / ENTITIES_FILE))
+                    return time.perf_counter() - deriving
 
                 if in_child:
                     staging.db.execute("COMMIT")
                     staging.close()
                     staged = writer.stage_in_forked_process(stage_in_child)
                     timings.update(staged["timings"])
+                    # The derived tables in a process of their own, forked from this small one:
+                    # the staging process's heap, freed but fragmented by millions of names
+                    # (2 GB of it at a million papers of new text), does not lie under them.
+                    started = time.perf_counter()
+                    timings["of which derived tables"] = writer.stage_in_forked_process(derive_in_child)
+                    (writer.staging / ENTITIES_FILE).unlink()
+                    timings["write tables"] += time.perf_counter() - started
                 else:
                     staged = stage_all()
                 reused, untouched, resolved_again = staged["reused"], staged["untouched"], staged["resolved_again"]

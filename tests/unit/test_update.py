@@ -414,3 +414,45 @@ def test_a_build_computes_the_derived_tables_after_letting_the_resolver_go(tmp_p
     assert seen == [(True, 0, "Table")]  # (the entities as Arrow columns, not millions of tuples)
     assert spied.counts == plain.counts
     assert store_tables(tmp_path / "spied") == store_tables(tmp_path / "plain")
+
+
+def test_a_large_build_computes_the_derived_tables_in_a_process_of_their_own(tmp_path, monkeypatch):
+    """A large build stages its rows in a forked process, whose heap the millions of names of a
+    large corpus leave freed but fragmented; the derived tables are computed in a second forked
+    process, neither the build's nor the staging one, from the entities' columns the staging
+    process saved. The graph is the same as an in-process build's."""
+    import gc
+
+    import kg.build
+    from kg.model import ENTITY_LABELS
+    from kg.resolve import Resolver
+
+    plain = build([DAY1, DAY2], out=tmp_path / "plain")
+    log = tmp_path / "pids.jsonl"
+    write_state, write_derived = kg.build._write_state, kg.build.write_derived
+
+    def note(**fields):
+        with log.open("a") as handle:
+            handle.write(json.dumps({"pid": os.getpid(), **fields}) + "\n")
+
+    def state_spy(*args):
+        note(step="state")
+        return write_state(*args)
+
+    def derived_spy(writer, entities):
+        gc.collect()
+        note(step="derived", resolvers=sum(isinstance(o, Resolver) for o in gc.get_objects()), entities=entities.num_rows)
+        return write_derived(writer, entities)
+
+    monkeypatch.setattr(kg.build, "SEPARATE_PROCESS_PAPERS", 0)
+    monkeypatch.setattr(kg.build, "_write_state", state_spy)
+    monkeypatch.setattr(kg.build, "write_derived", derived_spy)
+    forked = build([DAY1, DAY2], out=tmp_path / "forked")
+    state, derived = (json.loads(line) for line in log.read_text().splitlines())
+    assert (state["step"], derived["step"]) == ("state", "derived")
+    assert len({os.getpid(), state["pid"], derived["pid"]}) == 3
+    assert derived["resolvers"] == 0
+    assert derived["entities"] == sum(plain.counts["nodes"].get(label.value, 0) for label in ENTITY_LABELS) > 0
+    assert not list((tmp_path / "forked").rglob(kg.build.ENTITIES_FILE))
+    assert forked.counts == plain.counts
+    assert store_tables(tmp_path / "forked") == store_tables(tmp_path / "plain")
