@@ -52,25 +52,40 @@ def main() -> None:
                "--timings", "--processes", str(args.processes)]
     started = time.perf_counter()
     build = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = tree_peak_memory(build)
+    peak, peak_at = tree_peak_memory(build)
     stdout, stderr = build.communicate()
     wall = time.perf_counter() - started
     if build.returncode != 0:
         print(stdout[-2000:], stderr[-4000:])
         sys.exit(build.returncode)
+    phases = [(m.group(1).strip(), float(m.group(2))) for m in
+              (re.match(r"^\s+([a-z ]+):\s+([\d.]+) s$", line) for line in stderr.splitlines()) if m]
     print(f"kg build of {args.papers:,} papers ({args.processes} process(es)): wall {wall:.0f} s, "
-          f"peak memory of its processes (summed PSS) {peak / 2**20:,.0f} MiB")
-    for line in stderr.splitlines():
-        if re.match(r"^\s+[a-z ]+:\s+[\d.]+ s$", line):
-            print(line)
+          f"peak memory of its processes (summed PSS) {peak / 2**20:,.0f} MiB, "
+          f"reached {peak_at:.0f} s in ({phase_at(phases, peak_at, wall)})")
+    for phase, seconds in phases:
+        print(f"{phase:>24}: {seconds:9.1f} s")
     print(stdout.strip().splitlines()[0])
+
+
+def phase_at(phases: list[tuple[str, float]], at: float, wall: float) -> str:
+    """The phase of the build's timings (consecutive, the "of which" parts inside them) that was
+    running ``at`` seconds after the start; the time before the first (starting Python, imports)
+    and after the last (counting the store) is the difference between the wall time and their sum."""
+    main = [(phase, seconds) for phase, seconds in phases if not phase.startswith("of which")]
+    end = (wall - sum(seconds for _, seconds in main)) / 2  # (about as much before as after)
+    for phase, seconds in main:
+        end += seconds
+        if at <= end:
+            return phase
+    return "after the last phase"
 
 
 def measure_synthetic(papers: int, folder: Path) -> None:
     command = [sys.executable, str(ROOT / "benchmarks" / "synthetic.py"), "--papers", str(papers), "--data", str(folder)]
     started = time.perf_counter()
     writer = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = tree_peak_memory(writer)
+    peak, _ = tree_peak_memory(writer)
     stdout, stderr = writer.communicate()
     if writer.returncode != 0:
         print(stdout[-2000:], stderr[-4000:])
@@ -80,14 +95,18 @@ def measure_synthetic(papers: int, folder: Path) -> None:
     print(stdout.strip().splitlines()[-1])
 
 
-def tree_peak_memory(process: subprocess.Popen, interval: float = 0.1) -> int:
+def tree_peak_memory(process: subprocess.Popen, interval: float = 0.1) -> tuple[int, float]:
     """Bytes: the largest sum of proportional set sizes over ``process`` and its descendants,
-    sampled until it exits. (The kernel's own peak, as ``time -v`` prints it, is one process's.)"""
-    peak = 0
+    sampled until it exits, and when it was reached (seconds after this call). (The kernel's own
+    peak, as ``time -v`` prints it, is one process's.)"""
+    started = time.perf_counter()
+    peak, peak_at = 0, 0.0
     while process.poll() is None:
-        peak = max(peak, sum(_pss(pid) for pid in _tree(process.pid)))
+        now = sum(_pss(pid) for pid in _tree(process.pid))
+        if now > peak:
+            peak, peak_at = now, time.perf_counter() - started
         time.sleep(interval)
-    return peak
+    return peak, peak_at
 
 
 def _tree(root: int) -> list[int]:

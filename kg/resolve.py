@@ -146,6 +146,8 @@ class Resolver:
 
     def state(self) -> dict:
         """The statistics, to be given to :meth:`from_state` (kg build keeps them for --update)."""
+        if self._surfaces is None:
+            raise RuntimeError("the resolver's statistics were forgotten (forget_statistics)")
         return {"long_forms": self._long_forms, "forms": self._forms, "labels": self._labels,
                 "surfaces": self._surfaces}
 
@@ -179,6 +181,12 @@ class Resolver:
         if not self._entities:
             self.resolved()
         return [Entity(id=e.id, label=e.label, name=e.name, aliases=list(e.aliases)) for e in self._entities.values()]
+
+    def forget_statistics(self) -> None:
+        """Drop the statistics (after :meth:`resolved`, :meth:`assignment` and :meth:`state`):
+        :meth:`facts` needs only the clusters. A build of a million papers of new text held them,
+        1.5 GB, through the relations of every paper. The resolver cannot count or settle again."""
+        self._long_forms = self._forms = self._labels = self._surfaces = None  # type: ignore[assignment]
 
     def forget_resolution(self) -> None:
         """Drop the entities and the names' clusters (after every :meth:`facts`), keeping the

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from kg.extraction import Evidence, ExtractedEntity, ExtractedRelation, PaperExtraction
 from kg.model import NodeLabel, Paper, RelType
 from kg.resolve import resolve_graph
@@ -76,6 +78,34 @@ def test_resolve_relations_carry_provenance_and_are_deduplicated():
     assert counts == {"PROPOSES": 1, "USES": 2, "OUTPERFORMS": 1, "EVALUATED_ON": 1}  # one role per pair
     (outperforms,) = [r for r in g.relations if r.type is RelType.OUTPERFORMS]
     assert (outperforms.paper, outperforms.benchmark, outperforms.source_file) == ("p", "benchmark:superni", "f.txt:3")
+
+
+def test_a_resolver_that_forgot_its_statistics_gives_the_same_facts_and_no_state():
+    """A build saves the statistics and lets them go before the relations of every paper (1.5 GB
+    at a million papers of new text): the facts need only the clusters."""
+    from kg.resolve import Resolver
+
+    paper = Paper(id="p", title="T", abstract="A.")
+    extraction = PaperExtraction(
+        paper_id="p", entities=[ent("Multi-Head Routing", aliases=["MHR"], role="proposed"), ent("Poly"),
+                                ent("SuperNI", NodeLabel.BENCHMARK)],
+        relations=[ExtractedRelation(type="OUTPERFORMS", source="Multi-Head Routing", target="Poly", benchmark="SuperNI",
+                                     evidence=EV),
+                   ExtractedRelation(type="EVALUATED_ON", target="SuperNI", evidence=EV)])
+    other = PaperExtraction(paper_id="q", entities=[ent("MHR"), ent("Super-NaturalInstructions", NodeLabel.BENCHMARK,
+                                                                    aliases=["SuperNI"])])
+    resolvers = [Resolver(), Resolver()]
+    for resolver in resolvers:
+        resolver.add(extraction)
+        resolver.add(other)
+        resolver.resolved()
+    kept, forgetful = resolvers
+    forgetful.forget_statistics()
+    assert forgetful.facts(paper, extraction) == kept.facts(paper, extraction)
+    assert {r.type for r in forgetful.facts(paper, extraction)[0]} == {
+        RelType.PROPOSES, RelType.USES, RelType.OUTPERFORMS, RelType.EVALUATED_ON}
+    with pytest.raises(RuntimeError, match="forgotten"):
+        forgetful.state()
 
 
 def test_resolve_ids_are_deterministic():

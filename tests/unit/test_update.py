@@ -390,10 +390,10 @@ def test_prolific_authors_reads_the_ranks_as_a_sort_of_every_author_would(tmp_pa
 
 
 def test_a_build_computes_the_derived_tables_after_letting_the_resolver_go(tmp_path, monkeypatch):
-    """The derived tables' peak is a large build's highest (the bulk load takes a file of USES at
-    a time): the resolver's statistics and the names' assignment, gigabytes for a million papers
-    of new text, are saved and released before it, not held through it, and the entities come
-    as Arrow columns. The graph is the same."""
+    """The resolver's statistics and the names' assignment, gigabytes for a million papers of new
+    text, are saved and released before the relations of every paper (which need only the
+    clusters), the resolver before the derived tables, and the entities come to those as Arrow
+    columns. The graph is the same."""
     import gc
 
     import kg.build
@@ -409,9 +409,27 @@ def test_a_build_computes_the_derived_tables_after_letting_the_resolver_go(tmp_p
                      sum(isinstance(o, Resolver) for o in gc.get_objects()), type(entities).__name__))
         return write_derived(writer, entities)
 
+    facts, at_facts = Resolver.facts, []
+
+    def facts_spy(self, paper, extraction):
+        at_facts.append(((writer_staging[0] / kg.build.STATE_FILE).is_file(), self._surfaces is None))
+        return facts(self, paper, extraction)
+
+    writer_staging = []
+    store_writer = kg.build.StoreWriter
+
+    class SpiedWriter(store_writer):
+        def __enter__(self):
+            writer_staging.append(self.staging)
+            return super().__enter__()
+
     monkeypatch.setattr(kg.build, "write_derived", spy)
+    monkeypatch.setattr(kg.build, "StoreWriter", SpiedWriter)
+    monkeypatch.setattr(Resolver, "facts", facts_spy)
     spied = build([DAY1, DAY2], out=tmp_path / "spied")
     assert seen == [(True, 0, "Table")]  # (the entities as Arrow columns, not millions of tuples)
+    # ... and the relations of each paper were resolved after the statistics were saved and let go
+    assert at_facts and set(at_facts) == {(True, True)}
     assert spied.counts == plain.counts
     assert store_tables(tmp_path / "spied") == store_tables(tmp_path / "plain")
 
