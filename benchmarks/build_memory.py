@@ -59,7 +59,7 @@ def main() -> None:
         print(stdout[-2000:], stderr[-4000:])
         sys.exit(build.returncode)
     phases = [(m.group(1).strip(), float(m.group(2))) for m in
-              (re.match(r"^\s+([a-z ]+):\s+([\d.]+) s$", line) for line in stderr.splitlines()) if m]
+              (re.match(r"^\s*([a-z ]+):\s+([\d.]+) s$", line) for line in stderr.splitlines()) if m]
     print(f"kg build of {args.papers:,} papers ({args.processes} process(es)): wall {wall:.0f} s, "
           f"peak memory of its processes (summed PSS) {peak / 2**20:,.0f} MiB, "
           f"reached {peak_at:.0f} s in ({phase_at(phases, peak_at, wall)})")

@@ -159,8 +159,9 @@ def build_cli(sources, data, out, fmt, processes, with_ner, timings, mode, neo4j
         click.echo(f"updated: {result.extracted} papers extracted (new or changed text), "
                    f"{result.reused} kept as they were")
     if timings:
+        width = max(map(len, result.timings), default=0)
         for phase, seconds in result.timings.items():
-            click.echo(f"{phase:>13}: {seconds:8.1f} s", err=True)
+            click.echo(f"{phase:>{width}}: {seconds:8.1f} s", err=True)
     settings = _settings(neo4j_uri, user, password, database, required=False)
     if settings is not None:
         _load(folder, settings, 1000)

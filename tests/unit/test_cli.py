@@ -25,6 +25,17 @@ def test_cli_build_sample_then_stats_json(runner, sample_dir, tmp_path):
     assert set(counts["relationships"]) >= {"PROPOSES", "USES", "EVALUATED_ON"}
 
 
+def test_cli_build_timings_print_every_phase_aligned(runner, fixtures, tmp_path):
+    """``--timings`` prints one line a phase on stderr, the names right-aligned to the longest
+    ("of which derived tables" included), which benchmarks/build_memory.py reads back."""
+    result = runner.invoke(cli, ["build", str(fixtures / "papers.jsonl"), "--data", str(tmp_path / "kg-data"), "--timings"])
+    assert result.exit_code == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.endswith(" s")]
+    phases = [line.split(":")[0].strip() for line in lines]
+    assert {"read", "extract", "resolve", "write tables", "of which state", "of which derived tables", "bulk load"} <= set(phases)
+    assert len({line.index(":") for line in lines}) == 1
+
+
 def test_cli_bad_input_reports_each_problem_keeps_the_rest_and_exits_1(runner, fixtures, tmp_path):
     out = tmp_path / "kg-data"
     sources = [str(fixtures / n) for n in ("bad.jsonl", "empty.txt", "binary.bin", "unknown.txt", "papers.jsonl")]
