@@ -190,8 +190,8 @@ class Resolver:
 
     def forget_resolution(self) -> None:
         """Drop the entities and the names' clusters (after every :meth:`facts`), keeping the
-        statistics that :meth:`state` saves: a build of a million papers of new text held them,
-        a gigabyte, while it pickled the statistics."""
+        statistics unless :meth:`forget_statistics` dropped them: a build of a million papers of
+        new text held them, a gigabyte, while it made the entities' columns for the derived tables."""
         self._uf, self._root_of, self._node, self._entities = None, {}, {}, {}
 
     def resolved(self) -> list[ResolvedEntity]:
