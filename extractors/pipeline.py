@@ -119,13 +119,6 @@ def _extract_chunk(nlp: Language, chunk: list, batch_size: int) -> Iterator[Pape
 
 _WORKER_NLP: Optional[Language] = None
 
-# Documents a worker process extracts before a fresh one takes its place. The memory zones keep
-# the vocabulary bounded, yet a worker of a build of a million papers of new text still grew from
-# 60 to 914 MiB, in steps (+134 MiB near 450,000 papers, +260 near 950,000): some of spaCy's
-# tables keep growing with every new word. A fresh worker (the pipeline loads in ~0.1 s in a
-# forked process) starts small, at the cost of the recurring words the old one had kept.
-WORKER_DOCS = 100_000
-
 
 def _worker_init(config_path: Optional[str]) -> None:
     global _WORKER_NLP
@@ -181,8 +174,7 @@ def extract_papers(
     # the stream in smaller chunks.
     chunk_size = batch_size if workers > 1 else ZONE_DOCS
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(workers, initializer=_worker_init, initargs=(str(config_path) if config_path else None,),
-                      maxtasksperchild=max(1, WORKER_DOCS // chunk_size)) as pool:
+    with context.Pool(workers, initializer=_worker_init, initargs=(str(config_path) if config_path else None,)) as pool:
         # Pool.imap would read the whole input ahead; a window of chunks in flight keeps memory
         # bounded on a corpus of any size, and results come back in input order.
         window: collections.deque = collections.deque()

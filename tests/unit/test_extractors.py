@@ -461,47 +461,6 @@ def test_extractors_stream_runs_in_small_memory_zones(nlp, monkeypatch):
     assert "quuxified" in nlp.vocab  # in every zone: kept
 
 
-_NOTED: dict = {}  # the log file and the function _noted_worker_chunk wraps (a forked worker inherits them)
-
-
-def _noted_worker_chunk(chunk, batch_size):
-    """``extractors.pipeline._worker_chunk``, noting which process took which papers (at module
-    level: the pool sends its tasks' function by name)."""
-    import json
-    import os
-
-    with _NOTED["log"].open("a") as handle:
-        handle.write(json.dumps([os.getpid(), [paper_id for _, paper_id, _ in chunk]]) + "\n")
-    return _NOTED["worker_chunk"](chunk, batch_size)
-
-
-def test_extractors_worker_processes_are_replaced_along_a_long_stream(tmp_path, monkeypatch):
-    """Extraction in worker processes hands each worker ``WORKER_DOCS`` documents, then a fresh
-    one takes over (spaCy's tables grow with every new word, memory zones or not); the records
-    are those of extraction in this process, in input order."""
-    import json
-    import os
-
-    import extractors.pipeline as pipeline
-
-    monkeypatch.setattr(pipeline, "ZONE_DOCS", 2)
-    monkeypatch.setattr(pipeline, "WORKER_DOCS", 4)
-    monkeypatch.setitem(_NOTED, "log", tmp_path / "pids.jsonl")
-    monkeypatch.setitem(_NOTED, "worker_chunk", pipeline._worker_chunk)
-    monkeypatch.setattr(pipeline, "_worker_chunk", _noted_worker_chunk)
-    papers = [Paper(id=f"p{i}", title=f"Zorblat{i} networks", abstract=f"We propose Zorblat{i}, evaluated on GLUE.")
-              for i in range(10)]
-    in_workers = list(pipeline.extract_papers(papers, isolated=True))
-    in_process = list(pipeline.extract_papers(papers))
-    assert [r.model_dump() for r in in_workers] == [r.model_dump() for r in in_process]
-    chunks = [json.loads(line) for line in (tmp_path / "pids.jsonl").read_text().splitlines()]
-    assert sorted(i for _, ids in chunks for i in ids) == sorted(p.id for p in papers)
-    by_worker: dict[int, int] = {}
-    for pid, ids in chunks:
-        by_worker[pid] = by_worker.get(pid, 0) + len(ids)
-    assert len(by_worker) == 3 and max(by_worker.values()) <= 4 and os.getpid() not in by_worker
-
-
 def test_extractors_pause_the_cyclic_collector_only_while_a_zone_is_extracted(monkeypatch):
     """Python's cyclic collector is off while a zone's documents are extracted and back on
     between zones (the caller's own work on the records runs with it), after the stream, and
