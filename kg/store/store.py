@@ -617,11 +617,11 @@ class StoreWriter:
         load runs out of room) half as large again, up to :func:`_write_buffer`."""
         import pyarrow.parquet as pq
 
-        # what one COPY takes: a table kept both ways whole, a forward-only one a file at a time
+        # what one COPY takes: a table loaded whole, or one file of a table loaded file by file
         rows = 0
         for table in REL_TABLES:
             per_file = [pq.ParquetFile(f).metadata.num_rows for f in self._files.get(table.name, ())]
-            rows = max(rows, max(per_file, default=0) if table.forward_only else sum(per_file))
+            rows = max(rows, max(per_file, default=0) if table.loaded_by_file else sum(per_file))
         pool, ceiling = _bulk_load_buffer(rows), _write_buffer()
         while True:
             try:
@@ -648,11 +648,11 @@ class StoreWriter:
                 if not files:
                     continue
                 current = table.name
-                if table.forward_only:
+                if table.loaded_by_file:
                     # File by file, in the order staged (by paper): each COPY fills the forward
                     # lists of its own papers, so it costs one file whatever the table's size (the
                     # USES of a million papers of new text: one COPY of 3.6 million rows took 6 GiB
-                    # of buffer pool).
+                    # of buffer pool); see Table.loaded_by_file for the tables kept both ways.
                     sources, reopen = [_quoted(f) for f in files], True
                 elif table.is_rel or os.environ.get("KG_COPY_WHOLE"):
                     # One COPY per relationship table kept both ways: a COPY into one that already

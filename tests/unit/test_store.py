@@ -401,9 +401,10 @@ def test_store_usage_by_month_skips_only_rows_that_cannot_be_in_the_answer(tmp_p
 
 
 def test_store_forward_only_table_is_loaded_file_by_file(sample_build, tmp_path, monkeypatch):
-    """USES is kept from paper to entity only and bulk-loaded one staged file at a time: the
-    same relationships as the other tables' one COPY, walked either way; the pool is sized for
-    the largest single COPY (a file of USES, or a whole table kept both ways)."""
+    """USES is kept from paper to entity only and bulk-loaded one staged file at a time, and so
+    are the tables kept both ways whose rows carry evidence: the same relationships as one COPY
+    each, walked either way; the pool is sized for the largest single COPY (a file of those, or
+    a whole table of the others)."""
     import pyarrow.parquet as pq
 
     import kg.store.store as store_module
@@ -426,13 +427,18 @@ def test_store_forward_only_table_is_loaded_file_by_file(sample_build, tmp_path,
     monkeypatch.setattr(store_module.StoreWriter, "FILE_ROWS", 40)
     write_graph(graph, tmp_path / "files")
     files = copies[0]
-    assert len(files["USES"]) > 3
-    whole = max(sum(files.get(t.name, ())) for t in REL_TABLES if not t.forward_only)
+    assert len(files["USES"]) > 3 and len(files["EVALUATED_ON"]) > 3 and len(files["PROPOSES"]) > 3
+    # (tables kept both ways whose rows carry evidence are loaded file by file too)
+    assert TABLES["EVALUATED_ON"].loaded_by_file and not TABLES["EVALUATED_ON"].forward_only
+    assert not TABLES["NAMES"].loaded_by_file
+    whole = max(sum(files.get(t.name, ())) for t in REL_TABLES if not t.loaded_by_file)
     assert sized == [max(whole, 40)]
     with Store(tmp_path / "files") as split, Store(tmp_path / "plain") as plain:
         a, b = read_graph(split), read_graph(plain)
         assert sorted(map(repr, a.relations)) == sorted(map(repr, b.relations))
-        forward = list(split.rows("MATCH (p:Paper)-[r:USES]->(e:Entity) RETURN p.id AS p, e.id AS e, r.evidence AS evidence"))
-        backward = list(split.rows("MATCH (e:Entity)<-[r:USES]-(p:Paper) RETURN p.id AS p, e.id AS e, r.evidence AS evidence"))
         key = lambda row: (row["p"], row["e"], row["evidence"])  # noqa: E731
-        assert sorted(forward, key=key) == sorted(backward, key=key) and len(forward) > 100
+        for rel in ("USES", "EVALUATED_ON", "PROPOSES"):
+            forward = list(split.rows(f"MATCH (p:Paper)-[r:{rel}]->(e:Entity) RETURN p.id AS p, e.id AS e, r.evidence AS evidence"))
+            backward = list(split.rows(f"MATCH (e:Entity)<-[r:{rel}]-(p:Paper) RETURN p.id AS p, e.id AS e, r.evidence AS evidence"))
+            whole_way = list(plain.rows(f"MATCH (e:Entity)<-[r:{rel}]-(p:Paper) RETURN p.id AS p, e.id AS e, r.evidence AS evidence"))
+            assert sorted(forward, key=key) == sorted(backward, key=key) == sorted(whole_way, key=key) and len(forward) > 100
