@@ -103,8 +103,8 @@ class Table:
         """Bulk-loaded one staged file per COPY: a forward-only table (each COPY costs one file),
         and a table kept both ways whose rows carry evidence. A COPY holds what it loads, and the
         evidence is most of it: one COPY of the EVALUATED_ON of a million papers of new text took
-        2,705 MiB, four took 1,782. (Each COPY after the first rebuilds the table's backward
-        lists, which a few files keep cheap: 151 -> 169 s for that whole bulk load.)"""
+        2,705 MiB, four took 1,745-1,782 (two runs). (Each COPY after the first rebuilds the
+        table's backward lists, which a few files keep cheap: 151 -> 169 s for that bulk load.)"""
         return self.forward_only or (self.is_rel and "evidence" in self.column_names)
 
     @property
