@@ -4,11 +4,13 @@ long stream of text it has not seen (it must stay flat: nothing accumulates per 
 
     python benchmarks/extract_speed.py [--n 3000] [--stream 100000]
     python benchmarks/extract_speed.py --baseline GITREF [--n 3000]
+    python benchmarks/extract_speed.py --compiled-vs-python [--n 3000]
 
 With ``--baseline`` it compares this checkout's pipeline with the one of an earlier commit (checked
 out into a temporary git worktree), both run in worker processes on the same abstracts, chunk by
 chunk in alternating order, and prints the median per-chunk time ratio: a change's cost on speed,
-measured in one run.
+measured in one run (both sides as Python). ``--compiled-vs-python`` compares, the same way, the
+extraction modules compiled at install (setup.py) with the same modules as Python.
 
 Two kinds of text: the sample corpus's abstracts cycled (every word seen before: warm caches),
 and *unseen* text, the sample's abstracts with their coined names numbered per copy ("ZetaNet"
@@ -96,6 +98,19 @@ def english_tokenizer_pipeline():
     return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
 
 
+def compiled_status() -> str:
+    """Which extraction modules run compiled (setup.py): the figures differ by about a sixth."""
+    import importlib.machinery
+    import sys
+
+    modules = [m for name, m in sys.modules.items() if name.startswith("extractors.") and getattr(m, "__file__", None)]
+    compiled = sorted(m.__name__.split(".")[1] for m in modules
+                      if m.__file__.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES)))
+    if not compiled:
+        return "all Python (not compiled, or KG_PURE_PYTHON set)"
+    return f"{len(compiled)} compiled with Cython ({', '.join(compiled)}), {len(modules) - len(compiled)} Python"
+
+
 def rate(n: int, seconds: float) -> float:
     return n / seconds if seconds else float("inf")
 
@@ -121,47 +136,67 @@ for line in sys.stdin:
 
 def compare_with(ref: str, n: int, rounds: int) -> None:
     """This checkout's pipeline against ``ref``'s, alternating chunk by chunk (see the docstring)."""
-    import json
     import subprocess
-    import sys
     import tempfile
 
-    papers = sample_papers()
-    batch = [p.model_dump(mode="json") for p in cycled(papers, n)]
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "baseline"
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(base), ref], check=True)
         try:
-            workers = {}
-            for side, root in (("this checkout", ROOT), (f"baseline {ref}", base)):
-                workers[side] = subprocess.Popen([sys.executable, "-c", _WORKER], cwd=root, text=True,
-                                                 env={**os.environ, "PYTHONPATH": str(root)},
-                                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-                workers[side].stdin.write(json.dumps(batch) + "\n")
-                workers[side].stdin.flush()
-            for worker in workers.values():
-                assert worker.stdout.readline().strip() == "ready"
-            size = max(1, n // rounds)
-            ratios, rates, totals = [], {side: [] for side in workers}, {side: 0.0 for side in workers}
-            for r in range(rounds):
-                times = {}
-                for side in (list(workers) if r % 2 == 0 else list(reversed(workers))):
-                    workers[side].stdin.write(f"{r * size} {(r + 1) * size}\n")
-                    workers[side].stdin.flush()
-                    times[side] = float(workers[side].stdout.readline())
-                    rates[side].append(rate(size, times[side]))
-                    totals[side] += times[side]
-                this, baseline = times.values()
-                ratios.append(baseline / this)
-            for worker in workers.values():
-                worker.stdin.close()
-                worker.wait()
+            # Both sides as Python: the worktree has no compiled build (setup.py), and the
+            # question is what a change of the code costs, not what compiling gains.
+            alternate({"this checkout": (ROOT, {"KG_PURE_PYTHON": "1"}), f"baseline {ref}": (base, {"KG_PURE_PYTHON": "1"})},
+                      n, rounds)
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)], check=False)
+
+
+def compare_compiled(n: int, rounds: int) -> None:
+    """This checkout's pipeline with its compiled modules against the same modules as Python."""
+    alternate({"compiled (Cython)": (ROOT, {}), "Python (KG_PURE_PYTHON=1)": (ROOT, {"KG_PURE_PYTHON": "1"})}, n, rounds)
+
+
+def alternate(sides: dict[str, tuple[Path, dict[str, str]]], n: int, rounds: int) -> None:
+    """Time two pipelines (a checkout and environment each) in worker processes on the same
+    abstracts, chunk by chunk in alternating order; print the median per-chunk speed ratio of the
+    first to the second."""
+    import json
+    import subprocess
+    import sys
+
+    papers = sample_papers()
+    batch = [p.model_dump(mode="json") for p in cycled(papers, n)]
+    workers = {}
+    try:
+        for side, (root, env) in sides.items():
+            workers[side] = subprocess.Popen([sys.executable, "-c", _WORKER], cwd=root, text=True,
+                                             env={**os.environ, "PYTHONPATH": str(root), **env},
+                                             stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+            workers[side].stdin.write(json.dumps(batch) + "\n")
+            workers[side].stdin.flush()
+        for worker in workers.values():
+            assert worker.stdout.readline().strip() == "ready"
+        size = max(1, n // rounds)
+        ratios, rates, totals = [], {side: [] for side in workers}, {side: 0.0 for side in workers}
+        for r in range(rounds):
+            times = {}
+            for side in (list(workers) if r % 2 == 0 else list(reversed(workers))):
+                workers[side].stdin.write(f"{r * size} {(r + 1) * size}\n")
+                workers[side].stdin.flush()
+                times[side] = float(workers[side].stdout.readline())
+                rates[side].append(rate(size, times[side]))
+                totals[side] += times[side]
+            first, second = (times[side] for side in sides)
+            ratios.append(second / first)
+    finally:
+        for worker in workers.values():
+            worker.stdin.close()
+            worker.wait()
+    first, second = sides
     for side, side_rates in rates.items():
         print(f"{side:<40}: {statistics.median(side_rates):8,.0f} abstracts/s  (median of {rounds} rounds)")
-    print(f"speed of this checkout / baseline       : {statistics.median(ratios):8.3f}  (median of per-round ratios; "
-          f"range {min(ratios):.3f}-{max(ratios):.3f}; over all rounds {totals[f'baseline {ref}'] / totals['this checkout']:.3f})")
+    print(f"speed of {first} / {second}: {statistics.median(ratios):.3f}  (median of per-round ratios; "
+          f"range {min(ratios):.3f}-{max(ratios):.3f}; over all rounds {totals[second] / totals[first]:.3f})")
 
 
 def main() -> None:
@@ -171,9 +206,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=10, help="alternating tokenizer/pipeline rounds")
     parser.add_argument("--with-ner", action="store_true", help="also measure the opt-in NER pipeline")
     parser.add_argument("--baseline", metavar="GITREF", help="compare with the pipeline of this commit instead")
+    parser.add_argument("--compiled-vs-python", action="store_true",
+                        help="compare the compiled extraction modules with the same modules as Python instead")
     args = parser.parse_args()
     if args.baseline:
         compare_with(args.baseline, args.n, args.rounds)
+        return
+    if args.compiled_vs_python:
+        compare_compiled(args.n, args.rounds)
         return
     papers = sample_papers()
     batch = list(cycled(papers, args.n))  # made before the clock starts, like the tokenizer's texts
@@ -246,6 +286,7 @@ def main() -> None:
     print(f"default pipeline, 1 process          : {pipeline_rate:8,.0f} abstracts/s  (median of {rounds} rounds)")
     print(f"ratio pipeline / tokenizer           : {ratio:8.3f}  (median of per-round ratios; "
           f"range {min(ratios):.3f}-{max(ratios):.3f})")
+    print(f"  (extraction modules: {compiled_status()})")
     print(f"  (pipeline tokenizer: {nlp.config['nlp']['tokenizer']['@tokenizers']}; with spaCy's English "
           f"tokenizer instead: {english_rate:,.0f} abstracts/s, ratio {english_rate / tokenizer_rate:.3f})")
     print(f"unseen text, tokenizer only          : {unseen_tokenizer:8,.0f} abstracts/s")
