@@ -43,9 +43,11 @@ class BuildAndRecord(build_ext):
         super().run()
         record: dict[str, dict[str, str]] = {}
         for ext in self.extensions:
-            built = Path(self.get_ext_fullpath(ext.name))
-            if built.exists():  # an optional extension that failed to build is simply absent
-                record.setdefault(str(built.parent), {})[ext.name.rpartition(".")[2]] = source_digest(Path(ext.sources[0]).with_suffix(".py"))
+            built, generated = Path(self.get_ext_fullpath(ext.name)), Path(ext.sources[0])
+            # An optional module that failed to build is absent, or an older build is left in
+            # place (older than the C just generated): either way unrecorded, so not used.
+            if built.exists() and built.stat().st_mtime >= generated.stat().st_mtime:
+                record.setdefault(str(built.parent), {})[ext.name.rpartition(".")[2]] = source_digest(generated.with_suffix(".py"))
         for folder, digests in record.items():
             (Path(folder) / RECORD).write_text(json.dumps(digests, indent=1, sort_keys=True) + "\n")
 
@@ -60,16 +62,19 @@ def compiled_extensions() -> list:
     # -O1: what the modules do is calls into CPython and regex; -O3 ran no faster and compiled 3x slower.
     flags = ["-O1"] if os.name == "posix" else []
     modules = [
-        Extension(f"extractors.{name}", [f"extractors/{name}.py"], optional=True, extra_compile_args=flags)
+        Extension(f"extractors.{name}", [f"extractors/{name}.py"], extra_compile_args=flags)
         for name in COMPILED
     ]
-    return cythonize(
+    compiled = cythonize(
         modules,
         # Annotations stay documentation: typed as C, a `float` parameter would turn ints into floats.
         compiler_directives={"language_level": 3, "annotation_typing": False, "binding": True},
         nthreads=os.cpu_count() or 1,
         quiet=True,
     )
+    for ext in compiled:  # (cythonize makes new Extensions and drops `optional`)
+        ext.optional = True
+    return compiled
 
 
 setup(ext_modules=compiled_extensions(), cmdclass={"build_ext": BuildAndRecord})
