@@ -3,13 +3,6 @@ compiled extraction module it would import the build for the ``.py`` and stop at
 the two files, so the doctests of the modules in use as compiled run on their source in a process
 of their own instead (tests/unit/test_compiled.py)."""
 
-import os
-from pathlib import Path
-
 import extractors
 
-_FOLDER = Path(extractors.__file__).parent
-_IN_USE = extractors.compiled_modules(_FOLDER) - extractors.stale_compiled_modules(
-    _FOLDER, pure_python=bool(os.environ.get("KG_PURE_PYTHON"))
-)
-collect_ignore = [f"extractors/{name}.py" for name in sorted(_IN_USE)]
+collect_ignore = [f"extractors/{name}.py" for name in sorted(extractors.compiled_in_use())]

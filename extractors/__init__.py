@@ -49,6 +49,15 @@ def stale_compiled_modules(folder: Path, *, pure_python: bool = False) -> set[st
     }
 
 
+def compiled_in_use(folder: Path = Path(__file__).parent) -> set[str]:
+    """The modules of ``folder`` that import as their compiled build (none with ``KG_PURE_PYTHON``)."""
+    return compiled_modules(folder) - stale_compiled_modules(folder, pure_python=_pure_python())
+
+
+def _pure_python() -> bool:
+    return bool(os.environ.get("KG_PURE_PYTHON"))
+
+
 class SourceFirst(importlib.abc.MetaPathFinder):
     """Imports the named modules of a package from their ``.py`` source, compiled build or not."""
 
@@ -64,7 +73,7 @@ class SourceFirst(importlib.abc.MetaPathFinder):
 
 def _use_sources_of_stale_builds() -> None:
     folder = Path(__file__).parent
-    pure_python = bool(os.environ.get("KG_PURE_PYTHON"))
+    pure_python = _pure_python()
     stale = stale_compiled_modules(folder, pure_python=pure_python)
     if not stale:
         return

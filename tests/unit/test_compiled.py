@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import extractors
-from extractors import RECORD, SourceFirst, compiled_modules, stale_compiled_modules
+from extractors import RECORD, SourceFirst, compiled_in_use, compiled_modules, stale_compiled_modules
 
 FOLDER = Path(extractors.__file__).parent
 ROOT = FOLDER.parent
@@ -26,12 +26,8 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _compiled_in_use() -> set[str]:
-    return compiled_modules(FOLDER) - stale_compiled_modules(FOLDER, pure_python=bool(os.environ.get("KG_PURE_PYTHON")))
-
-
 def _require_compiled() -> None:
-    if not _compiled_in_use():
+    if not compiled_in_use():
         message = "no compiled extraction module in use (install with Cython and a C compiler: scripts/setup)"
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message)
@@ -74,7 +70,7 @@ def test_a_stale_module_is_imported_from_its_source_not_its_build(tmp_path, monk
 
 def test_the_compiled_modules_are_the_ones_imported():
     _require_compiled()
-    for name in _compiled_in_use():
+    for name in compiled_in_use():
         assert importlib.import_module(f"extractors.{name}").__file__.endswith(SUFFIX), name
 
 
@@ -112,7 +108,7 @@ def test_the_compiled_pipeline_extracts_what_its_source_does():
 
 @pytest.mark.slow
 def test_the_doctests_of_compiled_modules_run_on_their_source():
-    names = sorted(compiled_modules(FOLDER))
+    names = sorted(compiled_in_use())
     if not names:
         pytest.skip("nothing compiled: pytest collects these doctests itself")
     env = {**os.environ, "KG_PURE_PYTHON": "1"}
