@@ -19,8 +19,8 @@ from spacy.tokens import Doc
 from kg.model import NodeLabel
 from extractors.candidates import BatchComponent, Candidate, add_candidates, doc_words_without_links, use_word_flag
 from extractors.text import (
-    NATURAL_LANGUAGES, Needles, WordClasses, WordIndex, data_words, is_coined_name, lower_same_length, matches_at, names_languages,
-    SHAPED_WORD, stop_acronyms, trim_name, word_starts,
+    NATURAL_LANGUAGES, Needles, WordClasses, WordIndex, cites_at, data_words, is_coined_name, lower_same_length,
+    matches_at, names_languages, SHAPED_WORD, stop_acronyms, trim_name, word_starts,
 )
 
 __all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names"]
@@ -74,10 +74,11 @@ _ORGANISATION_PRODUCT = re.compile(
 )
 _ORGANISATION_NEEDLES = tuple(f"{name.lower()}{apostrophe}s" for name in _ORGANISATIONS for apostrophe in "'’")
 _ORGANISATION_NEEDLE_SET = frozenset(_ORGANISATION_NEEDLES)
-# "a new English language dataset, ZEST, structured for ...": a name in apposition after a data noun.
+# "a new English language dataset, ZEST, structured for ...", "a new dataset, Tumblr GIF (TGIF), with
+# ...": a name in apposition after a data noun.
 _DATA_APPOSITION = re.compile(
     r"\b(?:a|an|our)\s+(?:new|novel|large-scale|challenging|comprehensive)?\s*(?:[\w\-]+\s+){0,4}?"
-    r"(dataset|benchmark|corpus|suite|testbed)\s*,\s*([A-Z][\w\-+.]*[\w+])\s*[,(]"
+    r"(dataset|benchmark|corpus|suite|testbed)\s*,\s*([A-Z][\w\-+.]*[\w+](?:\s+[A-Z][\w\-+.]*[\w+]){0,2})\s*[,(]"
 )
 _INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 _COUNT_WORDS = frozenset("two three four five six seven eight nine ten several multiple many both".split())
@@ -627,7 +628,7 @@ def coined_names(text: str, index: Optional[WordIndex] = None) -> Iterator[tuple
     )
     title_end = text.find("\n")
     for start, end in spans:
-        if _spells_a_plain_word(text, text[start:end]):
+        if _spells_a_plain_word(text, text[start:end]) or cites_at(text, start):
             continue
         follow = _FOLLOW_NUMBER.match(text[end : end + 8])
         if follow:

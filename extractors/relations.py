@@ -25,8 +25,8 @@ from extractors.entity_typer import name_features
 from extractors.patterns import METHOD_HEADS, TITLE_PREPOSITIONS
 from extractors.results import find_results, has_digit, metric_of, parse_value
 from extractors.text import (
-    MINOR_WORDS, Needles, WordIndex, lower_same_length, matches_at, name_occurrences, names_languages, sentence_bounds,
-    stop_acronyms, word_starts,
+    MINOR_WORDS, Needles, WordIndex, data_words, lower_same_length, matches_at, name_occurrences, names_languages,
+    sentence_bounds, stop_acronyms, word_starts,
 )
 
 __all__ = ["RelationExtractor", "resolve_candidates"]
@@ -850,6 +850,22 @@ _TASK_HEAD = re.compile(
     r"\b(?:detection|retrieval|recognition|classification|segmentation|captioning|answering|translation|summarization|"
     r"grasping|tracking|estimation|forecasting|parsing|extraction|localization|grounding|generalization)$", re.IGNORECASE
 )
+# Heads that name a problem even in a sentence that proposes something for it.
+_PROBLEM_HEAD = re.compile(
+    r"\b(?:induction|disambiguation|recognition|tagging|labell?ing|segmentation|classification|detection|estimation|"
+    r"summarization|captioning|answering|parsing)$")
+# Right after "Long Form (LF)": the problem the two name ("Named Entity (NE) tagging").
+_TASK_AFTER_DEFINITION = re.compile(
+    r"\)\s+(?:tagging|recognition|detection|estimation|segmentation|classification|induction|disambiguation|"
+    r"labell?ing|extraction|resolution|parsing|tracking)\b(?!\s+(?:bench|data|corpus|set|suite|challenge|track))")
+# (Not the verbs: "FooNet scores 85.3", "FooNet measures how ...", nor "the WMT12 metrics task".)
+_METRIC_AFTER = re.compile(
+    r"^\s*(?:score|metric|measure)s?\b(?!\s*\d|\s+(?:on|at|up|over|above|below|higher|lower|better|worse|well|"
+    r"highest|best|top|the|a|an|how|whether|what|its|their|task|track|shared|competitively|favou?rably|"
+    r"significantly|strongly|consistently|comparably)\b)")
+_METRIC_BEFORE = re.compile(
+    r"\b(?:measures?|metrics?)\s+(?:(?:called|named|dubbed|termed)\s+|(?:such as|like|including)\s+"
+    r"(?:[A-Z][\w\-]*\s*(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+))*)[\"“'‘]?$")
 _METRIC_HEAD = re.compile(r"\b(?:accuracy|precision|recall|score|error|rate|distance|similarity|ratio|correlation|divergence)$", re.IGNORECASE)
 _LIST_BEFORE = re.compile(
     r"\b(?:on|across|over)\s+(?:the\s+|both\s+|three\s+|two\s+|four\s+|five\s+|several\s+|multiple\s+)?"
@@ -891,6 +907,12 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
                 return _data_label(head.group(1)), True
             if _METHOD_AFTER.match(after):
                 return NodeLabel.METHOD, True
+            if _METRIC_AFTER.match(after) and not any(_BENCH_WORDS.search(s) for s in ent.surfaces):
+                return NodeLabel.METRIC, True  # "the NIST score", "a TRDR score", "Expected-IoU (EIoU) score"
+        if ent.long_forms and text.endswith("(", 0, start) and _TASK_AFTER_DEFINITION.match(text, end):
+            return NodeLabel.TASK, True  # "Named Entity (NE) tagging", "facial Action Unit (AU) recognition"
+        if _METRIC_BEFORE.search(text, max(0, start - 60), start):
+            return NodeLabel.METRIC, True  # "a measure called POURPRE", "measures like BLEU and NIST"
         before_paren = _DATA_BEFORE_PAREN.search(text, max(0, start - 30), start) if text.endswith("(", 0, start) else None
         if before_paren:
             return _data_label(before_paren.group(1)), True
@@ -913,6 +935,8 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
     for long_form in ent.long_forms:
         if not ent.proposed and _TASK_HEAD.search(long_form):
             return NodeLabel.TASK, True
+        if long_form.islower() and _PROBLEM_HEAD.search(long_form):
+            return NodeLabel.TASK, True  # "a novel solution to word sense induction (WSI)": the problem, not the solution
         if _METRIC_HEAD.search(long_form):
             return NodeLabel.METRIC, True
     own_head = _NAME_HEAD.search(max(ent.surfaces, key=len))
@@ -1101,7 +1125,19 @@ def _looks_generic(ent: _Entity) -> bool:
         return True  # a lone three-letter acronym never defined or reused
     if all(names_languages(s) for s in ent.surfaces):
         return True  # "English and Chinese datasets", "experiments on Arabic-English": languages, not data
-    return False
+    if any(_ORGANISATION_HEAD.search(f) for f in ent.long_forms) or (
+            all(s in _ORGANISATIONS for s in ent.surfaces)
+            and not (ent.strong_label and ent.label in (NodeLabel.DATASET, NodeLabel.BENCHMARK))):
+        return True  # "research at LIMSI", "the Computing Research Laboratory (CRL)": who did the work, not what
+    return False  # (but "the NIST corpus": the text says it is data)
+
+
+_ORGANISATIONS = data_words("organisations.txt")
+
+
+_ORGANISATION_HEAD = re.compile(
+    r"\b(?:Laborator(?:y|ies)|Lab|Institute|University|Agency|Consortium|Foundation|Committee|Council|Corporation|"
+    r"Company|Department|Ministry|Association|Society|Working [Gg]roup|Research Center|Research Centre)$")
 
 
 _RELEASE = re.compile(r"\b(?:release[sd]?|releasing|publicly available|open[- ]sourced?|make\s+\S+\s+available|"

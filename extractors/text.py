@@ -246,6 +246,23 @@ class Abbreviation(NamedTuple):
 _STANDS_FOR = re.compile(r"(?:stands for|short for|abbreviated from|i\.e\.,?|namely)\s+", re.IGNORECASE)
 _PAREN = re.compile(r"[(\[]([^()\[\]]{1,120})[)\]]")
 _FIRST_CHUNK_END = re.compile(r"[;,]\s")  # "(MHR; Smith et al.)", "(MHR, for short)"
+# A citation in brackets: "Kukich, 1992", "Smith et al. 2019", "Zernik88", "Lee and Kim, 2003a".
+_CITATION = re.compile(
+    r"\s*[A-Z][a-z]+(?:(?:\s+(?:and|&)\s+[A-Z][a-z]+)?(?:,?\s+et\s+al\.?)?,?\s+(?:19|20)\d\d|(?:19|20)?\d\d)[a-z]?\s*(?:[;,]|$)")
+
+
+def cites_at(text: str, start: int) -> bool:
+    """Does a citation in brackets start at ``start`` ("[Zernik88]", "(Kukich, 1992)")?
+
+    >>> [cites_at(t, 1) for t in ("[Zernik88] shows", "(Kukich, 1992)", "(GPT-4)", "[Llama2]")]
+    [True, True, False, False]
+    """
+    if start == 0 or text[start - 1] not in "([":
+        return False
+    close = text.find(")" if text[start - 1] == "(" else "]", start, start + 80)
+    return close > 0 and _CITATION.match(text, start, close) is not None
+
+
 _SHORT_FORM = re.compile(r"^[A-Za-z0-9][\w\-+.&/'’]*$")
 
 
@@ -410,6 +427,8 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
     >>> t = "we propose MHR (Multi-Head Routing) here"
     >>> [(t[a.long_start:a.long_end], t[a.short_start:a.short_end]) for a in find_abbreviations(t)]
     [('Multi-Head Routing', 'MHR')]
+    >>> find_abbreviations("see the review by Kukich (Kukich, 1992) and the lexicon [Zernik88]")
+    []
     """
     found: list[Abbreviation] = []
     for match in matches_starting_with(_PAREN, text, "(["):
@@ -417,6 +436,8 @@ def find_abbreviations(text: str) -> list[Abbreviation]:
         inner_start = match.start(1) + (len(match.group(1)) - len(match.group(1).lstrip()))
         # "(MHR; Smith et al.)" / "(MHR, for short)": the short form is the first chunk.
         head = _FIRST_CHUNK_END.split(inner, 1)[0].strip()
+        if cites_at(text, match.start() + 1):
+            continue  # "(Kukich, 1992)", "[Zernik88]": who wrote it, not what it is called
         offset = max(0, match.start() - 200)
         if inner.count(",") < 2:  # "(GPT, Llama, Qwen, and DeepSeek)" lists, not defines
             defined = _long_form_before(text, match.start(), head, inner_start)
@@ -808,6 +829,8 @@ _RUN_ON_SENTENCE = re.compile(r"^[a-z]{3,}(?:We|The|This|These|Our|In|To|For|Mor
 _PLAIN_WORD = re.compile(r"^[A-Za-z]?[a-z'’\-]*$")  # "the", "Routing", "multi-head": never coined
 _SPLIT_RANGE = re.compile(r"[\-/]")
 _SPLIT_PARTS = re.compile(r"[\-.]")
+# Lowercase words joined to a number with at most a short unit: "20k-word", "larger-than-15dB".
+_MEASUREMENT = re.compile(r"^(?:[a-z]+-)*\d+(?:\.\d+)?[A-Za-z]{0,2}(?:-[a-z]+)*$")
 
 
 @lru_cache(maxsize=200_000)
@@ -818,11 +841,15 @@ def is_coined_name(word: str) -> bool:
 
     >>> [is_coined_name(w) for w in ["AdaTT", "MHR-z", "GPT-3", "MiniWoB++", "LLMs", "The", "7B", "Multi-Head", "websiteWe"]]
     [True, True, True, True, False, False, False, False, False]
+    >>> [is_coined_name(w) for w in ["20k-word", "larger-than-15dB", "3-layer", "Ego4D", "Llama-2-7b", "T5-base"]]
+    [False, False, False, True, True, True]
     """
     if len(word) < 2 or _PLAIN_WORD.match(word) or _NUMERIC.match(word) or "--" in word:
         return False  # "--" stands for a dash between words ("layers---8x deeper")
     if all(_NUMERIC.match(p) or not p for p in _SPLIT_RANGE.split(word)):
         return False
+    if _MEASUREMENT.match(word):
+        return False  # "20k-word", "larger-than-15dB", "3-layer": a quantity and its unit in words
     if _RUN_ON_SENTENCE.match(word):
         return False  # "websiteWe": a full stop and a space lost between two sentences
     stop = stop_acronyms()
