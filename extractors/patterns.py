@@ -56,15 +56,18 @@ _PROPOSED_PHRASE = re.compile(
     rf"(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|unified|effective|efficient)[,]?\s+)*"
     rf"({_TITLE_WORD}(?:\s+(?:(?:of|for|via|and|in|with|to|the|on)\s+)?{_TITLE_WORD}){{1,5}})"
 )
-# "We introduce Workforce, a hierarchical multi-agent framework": one capitalised word after a
-# proposal verb, which an apposition right after it says is a model, a framework or a dataset.
+# "We introduce Workforce, a hierarchical multi-agent framework", "We describe Yoopick, a
+# combinatorial sports prediction market": one capitalised word after a proposal verb, which an
+# apposition right after it says is a model, a system or tool of some kind, or a dataset.
 _DATA_KINDS = ("dataset", "benchmark", "suite", "corpus")
 _PROPOSED_WORD = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|report))\s+(?:first\s+|further\s+|also\s+|then\s+|thus\s+)?"
-    r"(?:propose|introduce|present|develop|design|build|construct|release|curate|create)[sd]?\s+"
+    r"(?:propose|introduce|present|develop|design|build|construct|release|curate|create|describe)[sd]?\s+"
     rf"({_TITLE_WORD})\s*,\s*(?:a|an)\s+(?:[\w\-]+\s+){{0,5}}?"
     r"(models?|frameworks?|methods?|approach(?:es)?|systems?|agents?|architectures?|algorithms?|toolkits?|"
-    r"platforms?|pipelines?|datasets?|benchmarks?|suites?|corpus)\b"
+    r"platforms?|pipelines?|tools?|librar(?:y|ies)|software|engines?|parsers?|taggers?|recogni[sz]ers?|"
+    r"simulators?|interfaces?|applications?|assistants?|solvers?|markets?|prototypes?|"
+    r"datasets?|benchmarks?|suites?|corpus)\b"
 )
 # "OpenAI's Deep Research", "Google's Gemini": a product named after its maker's possessive.
 _ORGANISATIONS = ("OpenAI", "Google", "Meta", "Anthropic", "DeepMind", "Microsoft", "NVIDIA", "Alibaba", "Baidu",

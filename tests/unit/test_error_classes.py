@@ -413,3 +413,12 @@ def test_error_class_a_quantity_with_its_unit_is_not_a_name(nlp):
 def test_error_class_a_dataset_named_after_its_data_noun_and_a_comma_is_data(nlp):
     entities, _ = run(nlp, "Zeta Captions\n\nWe collected a new dataset, Tarn Clips (TCLIP), with 100K animated clips.")
     assert entities["Tarn Clips"][0] == "Dataset", entities
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We describe Zorvick, a combinatorial sports prediction market with a flexible betting language.", "Zorvick"),
+    ("We present Tallow, an open-source library for streaming inference.", "Tallow"),
+])
+def test_error_class_a_word_an_apposition_calls_a_system_or_tool_is_a_proposed_method(nlp, sentence, name):
+    entities, _ = run(nlp, f"Markets\n\n{sentence}")
+    assert entities.get(name) == ("Method", "proposed"), entities
