@@ -422,3 +422,13 @@ def test_error_class_a_dataset_named_after_its_data_noun_and_a_comma_is_data(nlp
 def test_error_class_a_word_an_apposition_calls_a_system_or_tool_is_a_proposed_method(nlp, sentence, name):
     entities, _ = run(nlp, f"Markets\n\n{sentence}")
     assert entities.get(name) == ("Method", "proposed"), entities
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We map terms to the ZetaMesh thesaurus and report gains of 3 points.", "ZetaMesh"),
+    ("Experiments use the Tarn-Faces (TRF) Database and reach 88% accuracy.", "Tarn-Faces"),
+    ("Its senses come from the KappaLex lexicon.", "KappaLex"),
+])
+def test_error_class_a_thesaurus_lexicon_or_database_is_data(nlp, sentence, name):
+    entities, _ = run(nlp, f"Zeta\n\nWe propose ZetaNet. {sentence}")
+    assert entities[name][0] == "Dataset", entities
