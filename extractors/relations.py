@@ -828,6 +828,7 @@ _METHOD_NOUN = (r"(?:model|models|method|framework|architecture|algorithm|approa
                 r"encoder|decoder|backbone|baselines?|variant|system|strategy|technique|pipeline|paradigm|mechanism|policy)")
 _METHOD_AFTER = re.compile(rf"^\s*(?:-\s*)?{_METHOD_NOUN}\b", re.IGNORECASE)
 # "X, a large-scale benchmark for ...", "X (Y), a new dataset of ..."
+_DATA_RIGHT_BEFORE = re.compile(rf"\b(?:the|a|an|our)\s+(?:[a-zA-Z\-]+\s+)?{_DATA_NOUN}\s+$")
 _DATA_BEFORE_PAREN = re.compile(rf"\b{_DATA_NOUN}\s*\($", re.IGNORECASE)
 _APPOSITION = re.compile(
     rf"^\s*(?:\([^)]*\))?\s*(?:,|\s[\-–—:])?\s*(?:which is\s+)?(?:a|an|the|our)\s+((?:[\w\-]+\s+){{0,6}}?)"
@@ -914,6 +915,9 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
             return NodeLabel.TASK, True  # "Named Entity (NE) tagging", "facial Action Unit (AU) recognition"
         if _METRIC_BEFORE.search(text, max(0, start - 60), start):
             return NodeLabel.METRIC, True  # "a measure called POURPRE", "measures like BLEU and NIST"
+        noun_before = _DATA_RIGHT_BEFORE.search(text, max(0, start - 30), start) if text.endswith(" ", 0, start) else None
+        if noun_before:
+            return _data_label(noun_before.group(1)), True  # "the benchmark GLUE", "a Chinese ontology HowNet"
         before_paren = _DATA_BEFORE_PAREN.search(text, max(0, start - 30), start) if text.endswith("(", 0, start) else None
         if before_paren:
             return _data_label(before_paren.group(1)), True

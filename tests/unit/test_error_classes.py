@@ -432,3 +432,8 @@ def test_error_class_a_word_an_apposition_calls_a_system_or_tool_is_a_proposed_m
 def test_error_class_a_thesaurus_lexicon_or_database_is_data(nlp, sentence, name):
     entities, _ = run(nlp, f"Zeta\n\nWe propose ZetaNet. {sentence}")
     assert entities[name][0] == "Dataset", entities
+
+
+def test_error_class_a_name_right_after_a_data_noun_is_data(nlp):
+    entities, _ = run(nlp, "Zeta Senses\n\nWe predict senses from a Chinese ontology KappaNet and project them to English.")
+    assert entities["KappaNet"][0] == "Dataset", entities
