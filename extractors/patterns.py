@@ -166,7 +166,8 @@ _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 _PROPOSING_SUBJECTS = ("we ", "this paper", "this work", "this study", "this report")
 # An algorithm named after a person, a proper noun before its kind ("the Kikuchi approximation",
 # "Viterbi decoding", "Newton's method"): a specific algorithm, not a family.
-_EPONYM_HEADS = ("approximation", "algorithm", "decoding", "sampling", "sampler", "filter", "estimator", "transform", "method")
+_EPONYM_HEADS = ("approximation", "algorithm", "decoding", "sampling", "sampler", "filter", "estimator", "transform", "method",
+                 "parser", "tagger", "stemmer", "reranker", "segmenter", "lemmatizer")
 _EPONYM = re.compile(r"(?<![\w\-\u2013'\u2019])([A-Z][a-z]{2,}(?:[-\u2013][A-Z][a-z]{2,})?)(?:['\u2019]s)? \Z")
 # (What precedes it: a word in lower case or a bracket, so that the proper noun is neither the
 # first word of a sentence nor part of a phrase in title case, which other rules read.)

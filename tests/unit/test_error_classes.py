@@ -328,6 +328,8 @@ def test_error_class_data_set_written_in_two_words_is_a_data_noun(nlp, sentence,
     ("Region Graphs\n\nWe study a reweighted version of the Tamsin approximation on region graphs, and decode with "
      "Orlov decoding. When the graph has two layers, it is a Hallam approximation.",
      ("Tamsin approximation", "Orlov decoding", "Hallam approximation"), ()),
+    ("Parsing\n\nTrees come from the Tarrow parser, and stems from the Krolak stemmer.",
+     ("Tarrow parser", "Krolak stemmer"), ()),
     # Not an eponym: the first word of a sentence, an adjective, a phrase in title case, the title line.
     ("Fast Sampling Method\n\nGibbsel sampling converges slowly. We use a Gaussian process and the Fast Gradient "
      "Sign method, and compare Markovian filtering with Bayesian inference.",
