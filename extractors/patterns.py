@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from typing import Iterator, Optional
 
+from spacy.lang.en.stop_words import STOP_WORDS as _ENGLISH_FUNCTION_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -645,8 +646,9 @@ def coined_names(text: str, index: Optional[WordIndex] = None) -> Iterator[tuple
 
 def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = list(re.finditer(r"\S+", text[start:end]))
-    while words and words[0].group(0) in _GENERIC_START:
-        words.pop(0)
+    while words and (words[0].group(0) in _GENERIC_START or (
+            words[0].group(0).istitle() and words[0].group(0).lower() in _ENGLISH_FUNCTION_WORDS)):
+        words.pop(0)  # ("As dataset we used ...", "While datasets are ...": a sentence's first word)
     if not words:
         return None
     a, b = start + words[0].start(), start + words[-1].end()

@@ -439,3 +439,10 @@ def test_error_class_a_thesaurus_lexicon_or_database_is_data(nlp, sentence, name
 def test_error_class_a_name_right_after_a_data_noun_is_data(nlp):
     entities, _ = run(nlp, "Zeta Senses\n\nWe predict senses from a Chinese ontology KappaNet and project them to English.")
     assert entities["KappaNet"][0] == "Dataset", entities
+
+
+def test_error_class_a_sentences_first_word_before_a_data_noun_is_not_a_name(nlp):
+    entities, _ = run(nlp, "Zeta\n\nAs dataset we have used the Tarn-2157 corpus. While datasets grow, Since Kappa-9 "
+                           "data sets are small, we add more.")
+    assert not {"As", "While", "Since Kappa-9"} & set(entities), entities
+    assert "Tarn-2157" in entities
