@@ -56,6 +56,7 @@ def test_error_class_a_dataset_the_paper_introduces_and_reports_on_is_evaluated_
     "ZetaNet shows a relative degradation of 4.6% compared to BERT.",
     "ZetaNet produces images comparable to GPT-Image-1.",
     "ZetaNet is competitive compared with RoBERTa.",
+    "Compared to the latest KappaFM model, ZetaNet has a shared input to its two parts.",
 ])
 def test_error_class_non_claims_are_not_outperforms(nlp, sentence):
     _, relations = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
@@ -446,3 +447,13 @@ def test_error_class_a_sentences_first_word_before_a_data_noun_is_not_a_name(nlp
                            "data sets are small, we add more.")
     assert not {"As", "While", "Since Kappa-9"} & set(entities), entities
     assert "Tarn-2157" in entities
+
+
+@pytest.mark.parametrize("sentence, loser", [
+    ("ZetaNet trains the deep VGG16 network 9x faster than KappaNet.", "KappaNet"),
+    ("ZetaNet is more accurate than KappaNet on small images.", "KappaNet"),
+    ("We obtain improved results compared to a strong baseline model (KappaNet) on two datasets.", "KappaNet"),
+])
+def test_error_class_faster_more_accurate_or_improved_compared_to_is_outperforms(nlp, sentence, loser):
+    _, relations = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
+    assert ("OUTPERFORMS", "ZetaNet", loser, None) in relations, relations
