@@ -1140,11 +1140,13 @@ def _looks_generic(ent: _Entity) -> bool:
         return True  # a lone three-letter acronym never defined or reused
     if all(names_languages(s) for s in ent.surfaces):
         return True  # "English and Chinese datasets", "experiments on Arabic-English": languages, not data
+    # "research at LIMSI", "the Computing Research Laboratory (CRL)": who did the work, not what it
+    # is; but "the NIST corpus" is data, as the text says.
     if any(_ORGANISATION_HEAD.search(f) for f in ent.long_forms) or (
             all(s in _ORGANISATIONS for s in ent.surfaces)
             and not (ent.strong_label and ent.label in (NodeLabel.DATASET, NodeLabel.BENCHMARK))):
-        return True  # "research at LIMSI", "the Computing Research Laboratory (CRL)": who did the work, not what
-    return False  # (but "the NIST corpus": the text says it is data)
+        return True
+    return False
 
 
 _ORGANISATIONS = data_words("organisations.txt")
