@@ -121,7 +121,8 @@ _COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "improv", "better",
 # "Compared to X, DeepFM has a shared input" makes none).
 _WIN_AFTER_COMPARED = re.compile(
     r"\b(?:better|higher|lower|faster|smaller|stronger|greater|fewer|less|more|outperform\w*|improv\w*|surpass\w*|"
-    r"gains?|superior|advantage|reduc\w*|increas\w*|boost\w*|speed\w*|best|state-of-the-art)\b|\d\s*%|\d\s*[x×]",
+    r"gains?|superior|advantage|reduc\w*|increas\w*|boost\w*|speed\w*|best|state-of-the-art|points?)\b|\d\s*%|\d\s*[x×]|"
+    r"\+\s*\d",
     re.IGNORECASE)
 _COMPARE_NEEDLES = Needles(_COMPARE_WORDS)
 # Not "relative to": in abstracts it mostly measures ("divergence relative to the reference"), not compares.

@@ -449,7 +449,8 @@ def test_error_class_a_sentences_first_word_before_a_data_noun_is_not_a_name(nlp
     ("ZetaNet trains the deep VGG16 network 9x faster than KappaNet.", "KappaNet"),
     ("ZetaNet is more accurate than KappaNet on small images.", "KappaNet"),
     ("We obtain improved results compared to a strong baseline model (KappaNet) on two datasets.", "KappaNet"),
+    ("Compared with KappaNet, ZetaNet obtains +2.1 BLEU on WMT14.", "KappaNet"),
 ])
 def test_error_class_faster_more_accurate_or_improved_compared_to_is_outperforms(nlp, sentence, loser):
     _, relations = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
-    assert ("OUTPERFORMS", "ZetaNet", loser, None) in relations, relations
+    assert ("OUTPERFORMS", "ZetaNet", loser) in [r[:3] for r in relations], relations
