@@ -832,8 +832,8 @@ def _pick_name(ent: _Entity) -> str:
     return max(ent.surfaces, key=lambda s: (len(s), -ent.surfaces[s]))
 
 
-_DATA_NOUN = (r"(benchmarks?|datasets?|corpus|corpora|suite|leaderboard|testbed|environments?|collection|arena|treebanks?|"
-              r"thesaurus|lexicons?|wordnets?|ontolog(?:y|ies)|databases?)")
+_DATA_NOUN = (r"(benchmarks?|datasets?|data\s+sets?|corpus|corpora|suite|leaderboard|testbed|environments?|collection|arena|"
+              r"treebanks?|thesaurus|lexicons?|wordnets?|ontolog(?:y|ies)|databases?)")
 _DATA_AFTER = re.compile(rf"^\s*(?:-\s*)?{_DATA_NOUN}\b", re.IGNORECASE)
 _METHOD_NOUN = (r"(?:model|models|method|framework|architecture|algorithm|approach|network|agent|module|loss|"
                 r"encoder|decoder|backbone|baselines?|variant|system|strategy|technique|pipeline|paradigm|mechanism|policy)")

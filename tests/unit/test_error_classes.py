@@ -454,3 +454,14 @@ def test_error_class_a_sentences_first_word_before_a_data_noun_is_not_a_name(nlp
 def test_error_class_faster_more_accurate_or_improved_compared_to_is_outperforms(nlp, sentence, loser):
     _, relations = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
     assert ("OUTPERFORMS", "ZetaNet", loser) in [r[:3] for r in relations], relations
+
+
+def test_error_class_a_name_before_data_set_in_two_words_is_data_by_the_rules_alone(nlp):
+    relations = nlp.get_pipe("kg_relations")
+    typer, relations.typer = relations.typer, None  # (the typer learned this; the rule should not need it)
+    try:
+        entities, _ = run(nlp, "Zeta\n\nWe set aside the TARC 2008 data set (48 problems) for testing and use the "
+                               "TARC 2009 data set (44 problems) for training.")
+    finally:
+        relations.typer = typer
+    assert entities["TARC 2008"][0] == entities["TARC 2009"][0] == "Dataset", entities
