@@ -829,6 +829,8 @@ _RUN_ON_SENTENCE = re.compile(r"^[a-z]{3,}(?:We|The|This|These|Our|In|To|For|Mor
 _PLAIN_WORD = re.compile(r"^[A-Za-z]?[a-z'’\-]*$")  # "the", "Routing", "multi-head": never coined
 _SPLIT_RANGE = re.compile(r"[\-/]")
 _SPLIT_PARTS = re.compile(r"[\-.]")
+# Lower-case words joined by a digit: "word2vec", "pix2pix" (not "e2e", "p2p", "i18n": generic).
+_LETTERS_DIGIT_LETTERS = re.compile(r"^[a-z]{2,}\d[a-z]{2,}$")
 # Lowercase words joined to a number with at most a short unit: "20k-word", "larger-than-15dB".
 _MEASUREMENT = re.compile(r"^(?:[a-z]+-)*\d+(?:\.\d+)?[A-Za-z]{0,2}(?:-[a-z]+)*$")
 
@@ -843,6 +845,8 @@ def is_coined_name(word: str) -> bool:
     [True, True, True, True, False, False, False, False, False]
     >>> [is_coined_name(w) for w in ["20k-word", "larger-than-15dB", "3-layer", "Ego4D", "Llama-2-7b", "T5-base"]]
     [False, False, False, True, True, True]
+    >>> [is_coined_name(w) for w in ["word2vec", "pix2pix", "e2e", "i18n", "mp3"]]
+    [True, True, False, False, False]
     """
     if len(word) < 2 or _PLAIN_WORD.match(word) or _NUMERIC.match(word) or "--" in word:
         return False  # "--" stands for a dash between words ("layers---8x deeper")
@@ -861,8 +865,8 @@ def is_coined_name(word: str) -> bool:
         return False  # "OOD GENeralization (OGEN)": capitals that spell an acronym inside an English word
     if word.endswith("s") and word[:-1].isupper() and len(word) > 2:
         return False  # plural acronyms name families (LLMs, GNNs, PLMs)
-    if word.endswith("++"):
-        return True
+    if word.endswith("++") or _LETTERS_DIGIT_LETTERS.match(word):
+        return True  # "MiniWoB++"; "word2vec", "pix2pix", "im2gps"
     parts = [p for p in _SPLIT_PARTS.split(word) if p]
     if len(parts) >= 3 and any(p.isdigit() for p in parts) and any(p[:1].isupper() and p.isalpha() for p in parts):
         return True  # "GNN-Bank-101": three joined parts, a number among them

@@ -465,3 +465,10 @@ def test_error_class_a_name_before_data_set_in_two_words_is_data_by_the_rules_al
     finally:
         relations.typer = typer
     assert entities["TARC 2008"][0] == entities["TARC 2009"][0] == "Dataset", entities
+
+
+def test_error_class_lower_case_words_joined_by_a_digit_are_a_coined_name(nlp):
+    entities, _ = run(nlp, "Zeta\n\nWe evaluate on several standard datasets such as im3geo, Tarn Bay and MediaZeta2010. "
+                           "Contexts go to text2text transformers.")
+    assert entities.get("im3geo", ("",))[0] == "Dataset", entities
+    assert "text2text" not in entities
