@@ -49,7 +49,7 @@ _CONFIDENCE = {"gazetteer": 0.95, "abbreviation": 0.9, "abbreviation-long": 0.9,
 
 _PROPOSE = re.compile(
     r"\b(?:we|this (?:paper|work|study)|our (?:paper|work))\b[^.]{0,40}?\b(?:propose|introduce|present|develop|design|"
-    r"build|construct|releas|curate|create|contribute|offer|establish|put forward|devise|name|call|term|dub)\w*",
+    r"build|construct|releas|curate|create|contribute|offer|establish|put forward|devise|name|call|term|dub|collect(?!ion))\w*",
     re.IGNORECASE,
 )
 # _PROPOSE in two steps, so that the verbs are not tried at every character after every "we"; both
@@ -57,7 +57,7 @@ _PROPOSE = re.compile(
 _PROPOSING_SUBJECT = re.compile(r"\b(?:we|this (?:paper|work|study)|our (?:paper|work))\b")
 _PROPOSING_VERB = re.compile(
     r"\b(?:propose|introduce|present|develop|design|build|construct|releas|curate|create|contribute|offer|establish|"
-    r"put forward|devise|name|call|term|dub)\w*"
+    r"put forward|devise|name|call|term|dub|collect(?!ion))\w*"
 )
 
 

@@ -472,3 +472,12 @@ def test_error_class_lower_case_words_joined_by_a_digit_are_a_coined_name(nlp):
                            "Contexts go to text2text transformers.")
     assert entities.get("im3geo", ("",))[0] == "Dataset", entities
     assert "text2text" not in entities
+
+
+@pytest.mark.parametrize("sentence, name, role", [
+    ("We have collected the TAL500 data set by having listeners annotate 500 songs.", "TAL500", "proposed"),
+    ("We used three TREC test collections: WT5G, WT9G and KT12.", "WT5G", "used"),
+])
+def test_error_class_data_the_authors_collected_is_theirs(nlp, sentence, name, role):
+    entities, _ = run(nlp, f"Music\n\n{sentence} Models trained on it reach 80 percent.")
+    assert entities[name][1] == role, entities
