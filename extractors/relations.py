@@ -47,18 +47,14 @@ _CONFIDENCE = {"gazetteer": 0.95, "abbreviation": 0.9, "abbreviation-long": 0.9,
                "data-head": 0.8, "bench-name": 0.75, "data-list": 0.7, "method-list": 0.7, "shape": 0.7, "eponym": 0.7,
                "ner": 0.6}
 
+_PROPOSING_VERBS = (r"(?:propose|introduce|present|develop|design|build|construct|releas|curate|create|contribute|offer|"
+                    r"establish|put forward|devise|name|call|term|dub|collect(?!ion))\w*")
 _PROPOSE = re.compile(
-    r"\b(?:we|this (?:paper|work|study)|our (?:paper|work))\b[^.]{0,40}?\b(?:propose|introduce|present|develop|design|"
-    r"build|construct|releas|curate|create|contribute|offer|establish|put forward|devise|name|call|term|dub|collect(?!ion))\w*",
-    re.IGNORECASE,
-)
+    rf"\b(?:we|this (?:paper|work|study)|our (?:paper|work))\b[^.]{{0,40}}?\b{_PROPOSING_VERBS}", re.IGNORECASE)
 # _PROPOSE in two steps, so that the verbs are not tried at every character after every "we"; both
 # run on the lowercased text (a case-insensitive pattern folds every character it tries).
 _PROPOSING_SUBJECT = re.compile(r"\b(?:we|this (?:paper|work|study)|our (?:paper|work))\b")
-_PROPOSING_VERB = re.compile(
-    r"\b(?:propose|introduce|present|develop|design|build|construct|releas|curate|create|contribute|offer|establish|"
-    r"put forward|devise|name|call|term|dub|collect(?!ion))\w*"
-)
+_PROPOSING_VERB = re.compile(rf"\b{_PROPOSING_VERBS}")
 
 
 def _proposal_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -119,7 +115,7 @@ _COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "improv", "better",
                   "comparison", "faster than", "more accurate", "more efficient", "more robust")
 # Around "compared to X": what makes the sentence a claim to beat X ("improved results compared to X";
 # "Compared to X, DeepFM has a shared input" makes none).
-_WIN_AFTER_COMPARED = re.compile(
+_WIN_WORD = re.compile(
     r"\b(?:better|higher|lower|faster|smaller|stronger|greater|fewer|less|more|outperform\w*|improv\w*|surpass\w*|"
     r"gains?|superior|advantage|reduc\w*|increas\w*|boost\w*|speed\w*|best|state-of-the-art|points?)\b|\d\s*%|\d\s*[x×]|"
     r"\+\s*\d",
@@ -838,8 +834,9 @@ _DATA_AFTER = re.compile(rf"^\s*(?:-\s*)?{_DATA_NOUN}\b", re.IGNORECASE)
 _METHOD_NOUN = (r"(?:model|models|method|framework|architecture|algorithm|approach|network|agent|module|loss|"
                 r"encoder|decoder|backbone|baselines?|variant|system|strategy|technique|pipeline|paradigm|mechanism|policy)")
 _METHOD_AFTER = re.compile(rf"^\s*(?:-\s*)?{_METHOD_NOUN}\b", re.IGNORECASE)
-# "X, a large-scale benchmark for ...", "X (Y), a new dataset of ..."
+# "the benchmark GLUE", "a Chinese ontology HowNet"
 _DATA_RIGHT_BEFORE = re.compile(rf"\b(?:the|a|an|our)\s+(?:[a-zA-Z\-]+\s+)?{_DATA_NOUN}\s+$")
+# "X, a large-scale benchmark for ...", "X (Y), a new dataset of ..."
 _DATA_BEFORE_PAREN = re.compile(rf"\b{_DATA_NOUN}\s*\($", re.IGNORECASE)
 _APPOSITION = re.compile(
     rf"^\s*(?:\([^)]*\))?\s*(?:,|\s[\-–—:])?\s*(?:which is\s+)?(?:a|an|the|our)\s+((?:[\w\-]+\s+){{0,6}}?)"
@@ -864,13 +861,12 @@ _TASK_HEAD = re.compile(
     r"grasping|tracking|estimation|forecasting|parsing|extraction|localization|grounding|generalization)$", re.IGNORECASE
 )
 # Heads that name a problem even in a sentence that proposes something for it.
-_PROBLEM_HEAD = re.compile(
-    r"\b(?:induction|disambiguation|recognition|tagging|labell?ing|segmentation|classification|detection|estimation|"
-    r"summarization|captioning|answering|parsing)$")
+_PROBLEM_NOUNS = (r"induction|disambiguation|recognition|tagging|labell?ing|segmentation|classification|detection|"
+                  r"estimation|parsing")
+_PROBLEM_HEAD = re.compile(rf"\b(?:{_PROBLEM_NOUNS}|summarization|captioning|answering)$")
 # Right after "Long Form (LF)": the problem the two name ("Named Entity (NE) tagging").
 _TASK_AFTER_DEFINITION = re.compile(
-    r"\)\s+(?:tagging|recognition|detection|estimation|segmentation|classification|induction|disambiguation|"
-    r"labell?ing|extraction|resolution|parsing|tracking)\b(?!\s+(?:bench|data|corpus|set|suite|challenge|track))")
+    rf"\)\s+(?:{_PROBLEM_NOUNS}|extraction|resolution|tracking)\b(?!\s+(?:bench|data|corpus|set|suite|challenge|track))")
 # (Not the verbs: "FooNet scores 85.3", "FooNet measures how ...", nor "the WMT12 metrics task".)
 _METRIC_AFTER = re.compile(
     r"^\s*(?:score|metric|measure)s?\b(?!\s*\d|\s+(?:on|at|up|over|above|below|higher|lower|better|worse|well|"
@@ -1144,13 +1140,13 @@ def _looks_generic(ent: _Entity) -> bool:
     # "research at LIMSI", "the Computing Research Laboratory (CRL)": who did the work, not what it
     # is; but "the NIST corpus" is data, as the text says.
     if any(_ORGANISATION_HEAD.search(f) for f in ent.long_forms) or (
-            all(s in _ORGANISATIONS for s in ent.surfaces)
+            all(s in _RESEARCH_BODIES for s in ent.surfaces)
             and not (ent.strong_label and ent.label in (NodeLabel.DATASET, NodeLabel.BENCHMARK))):
         return True
     return False
 
 
-_ORGANISATIONS = data_words("organisations.txt")
+_RESEARCH_BODIES = data_words("organisations.txt")  # agencies and laboratories
 
 
 _ORGANISATION_HEAD = re.compile(
@@ -1290,7 +1286,7 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, s
                 continue  # "a relative degradation of 4.6% compared to BERT", "comparable to X": no claim to beat it
             clause_end = text.find(",", cue.end(), b)
             clause_end = clause_end if clause_end >= 0 else b
-            if not (_WIN_AFTER_COMPARED.search(text, a, cue_at) or _WIN_AFTER_COMPARED.search(text, clause_end, b)):
+            if not (_WIN_WORD.search(text, a, cue_at) or _WIN_WORD.search(text, clause_end, b)):
                 continue  # "Compared to the latest Wide & Deep model, DeepFM has a shared input ...": a difference
             winners = [n for off, n in mentioned if off >= clause_end and methods[n].proposed] or ([main] if main else [])
             losers = [n for off, n in mentioned if cue_at <= off < clause_end and not methods[n].proposed]

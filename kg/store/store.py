@@ -70,8 +70,8 @@ def _bulk_load_buffer(largest_relationship_rows: int) -> int:
     """The buffer pool a bulk load starts with. A COPY into a relationship table kept both ways
     holds that whole table (into one loaded file by file, ``Table.loaded_by_file``, the file it
     loads), about 1 KiB a row (a million synthetic papers: 1.9 million USES rows failed with
-    1.5 GiB and loaded with 2 GiB, peak RSS 2.6 GB; 100,000 real abstracts load in 1 GiB). A load that still runs out of room is
-    started again with a larger pool (:meth:`StoreWriter._bulk_load`)."""
+    1.5 GiB and loaded with 2 GiB, peak RSS 2.6 GB; 100,000 real abstracts load in 1 GiB). A load
+    that still runs out of room is started again with a larger pool (:meth:`StoreWriter._bulk_load`)."""
     if os.environ.get("KG_WRITE_BUFFER_MB"):
         return _write_buffer()
     return max(2**30, min(_write_buffer(), 2**29 + largest_relationship_rows * 1024))
