@@ -94,7 +94,9 @@ _EVAL_CUE = re.compile(
 )
 _EVAL_CUE_LOWERED = re.compile(_EVAL_CUE.pattern.replace("SOTA", "sota"))  # for the lowercased text
 _COMPARE = re.compile(
-    r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|improv\w* (?:up)?on|improv\w* over|better than|"
+    r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|improv\w* (?:up)?on|better than|"
+    # "improves over X", "improves accuracy over X", "improves exact match over X"
+    r"improv\w*(?:\s+(?!over\b)[\w\-@]+){0,3}\s+over|"
     r"superior to|advantage over|gains? over|enhancements? over|improvements? of (?:[^.;]|\.\d){1,40}? over|"
     # "better performance than X", "higher accuracy than X", "lower error rates compared to X"
     r"(?:better|higher|stronger|greater)\s+(?:[\w\-]+\s+){1,2}than|"
@@ -128,7 +130,8 @@ _LEADING_NOISE = re.compile(r"^(?:(?:[Aa]n?|[Tt]he|[Oo]ur|novel|new|proposed|sim
 _SPACE = re.compile(r"\s")
 # "We ...", "Notably, our ...", "For instance, we ...", "On ImageNet-1k, our model ...": an opening
 # phrase of up to three words before the comma.
-_SUBJECT_OURS = re.compile(r"^\s*(?:[\w\-]+(?:\s+[\w\-]+){0,2}\s*,\s*)?(?:we|our|it|this|ours|the proposed)\b",
+# "Applied to Qwen2.5-7B, it outperforms ...": a short phrase before the subject may name another model.
+_SUBJECT_OURS = re.compile(r"^\s*(?:[\w\-.]+(?:\s+[\w\-.]+){0,4}\s*,\s*)?(?:we|our|it|this|ours|the proposed)\b",
                            re.IGNORECASE)
 
 
@@ -883,6 +886,9 @@ _LIST_BEFORE = re.compile(
 )
 _NOT_EVAL_ON = re.compile(r"\b(?:based|built|relies|rely|relying|depend\w*|focus\w*|top|pretrained|pre-trained)\s+(?:on|over)\b", re.IGNORECASE)
 _ON_WORD = re.compile(r"\b(?:on|across|over)\s")
+# "improves accuracy over FooNet and BarNet": "over" after a gain names the beaten, not the data.
+_GAIN_BEFORE_OVER = re.compile(r"\b(?:improv\w*|gains?|boost\w*|advantages?|benefits?|superior\w*|wins?|margins?|"
+                               r"speed-?ups?|better|outperform\w*)\b", re.IGNORECASE)
 
 
 def _data_label(noun: str) -> NodeLabel:
@@ -965,8 +971,9 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
         before = text[sentence[0] : start]
         before = before[-160:]
         on = _ON_WORD.search(before)  # no list "on X, Y and" can start before the first "on"
-        if on and _LIST_BEFORE.search(before, on.start()) and not _NOT_EVAL_ON.search(before[-120:]) \
-                and sentences.has_eval_cue(sentence):
+        listed = _LIST_BEFORE.search(before, on.start()) if on else None
+        if listed and not _NOT_EVAL_ON.search(before[-120:]) and sentences.has_eval_cue(sentence) \
+                and not (before.startswith("over", listed.start()) and _GAIN_BEFORE_OVER.search(before, 0, listed.start())):
             ent.list_label = True
             return NodeLabel.DATASET, True
     return NodeLabel.METHOD, False

@@ -481,3 +481,13 @@ def test_error_class_lower_case_words_joined_by_a_digit_are_a_coined_name(nlp):
 def test_error_class_data_the_authors_collected_is_theirs(nlp, sentence, name, role):
     entities, _ = run(nlp, f"Music\n\n{sentence} Models trained on it reach 80 percent.")
     assert entities[name][1] == role, entities
+
+
+@pytest.mark.parametrize("sentence, beaten", [
+    ("ZetaNet improves accuracy over KappaNet and LambdaGen.", ("KappaNet", "LambdaGen")),
+    ("ZetaNet improves exact match on Tarn Questions and Wiki-QA over Atlas-R and RETRONA.", ("RETRONA",)),
+])
+def test_error_class_names_after_a_gain_over_are_methods_not_an_evaluation_list(nlp, sentence, beaten):
+    entities, _ = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
+    assert all(entities[name][0] == "Method" for name in beaten), entities
+    assert all(entities.get(name, ("Dataset",))[0] in ("Dataset", "Benchmark") for name in ("Tarn Questions", "Wiki-QA")), entities
