@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from kg.errors import ExtractionError
 from kg.model import NodeLabel
 from extractors.candidates import BatchComponent, Candidate, add_candidates, doc_words_without_links, use_word_flag
-from extractors.text import WordClasses, WordIndex, lower_same_length, trim_name
+from extractors.text import WordClasses, WordIndex, lower_same_length, model_variant_end, trim_name
 
 __all__ = ["GazetteerEntry", "Gazetteer", "load_gazetteer", "DEFAULT_GAZETTEER"]
 
@@ -181,7 +181,8 @@ def _qualified(text: str, found: list[tuple[int, int, GazetteerEntry]]) -> list[
 def _versions(text: str, found: list[tuple[int, int, GazetteerEntry]]) -> list[tuple[int, int, GazetteerEntry]]:
     """Known dataset and benchmark names with the year or version the text gives them, or the
     numbered task of a shared task: a name of its own (the 2007 and 2012 editions of PASCAL VOC
-    are different data, and so are the tasks of a SemEval).
+    are different data, and so are the tasks of a SemEval); known models with the release, size
+    or tier the text gives them ("Gemini 1.5 Pro").
 
     >>> t = "on PASCAL VOC 2012 and MS MARCO 2.1, not GLUE 2x; SemEval-2018 Task 1:E-c data"
     >>> entries = [GazetteerEntry(name=n, label=NodeLabel.DATASET) for n in ("PASCAL VOC", "MS MARCO", "GLUE", "SemEval")]
@@ -193,12 +194,17 @@ def _versions(text: str, found: list[tuple[int, int, GazetteerEntry]]) -> list[t
     ['PASCAL VOC 2012']
     """
     extended = []
+    known_spans = {(start, end) for start, end, _ in found}
     for start, end, entry in found:
         if entry.label in _DATA_LABELS:
             version = _VERSION_AFTER.match(text, end)
             part = _PART_AFTER.match(text, version.end() if version else end)
             if version or part:
                 extended.append((start, (part or version).end(), entry))
+        elif entry.label is NodeLabel.METHOD:
+            variant_end = model_variant_end(text, end)
+            if variant_end > end and (start, variant_end) not in known_spans:  # ("Mistral 7B" may be a form of its own)
+                extended.append((start, variant_end, entry))
     return extended
 
 

@@ -21,7 +21,7 @@ from kg.model import NodeLabel
 from extractors.candidates import BatchComponent, Candidate, add_candidates, doc_words_without_links, use_word_flag
 from extractors.text import (
     NATURAL_LANGUAGES, Needles, WordClasses, WordIndex, cites_at, data_words, is_coined_name, lower_same_length,
-    matches_at, names_languages, SHAPED_WORD, stop_acronyms, trim_name, word_starts,
+    matches_at, model_variant_end, names_languages, SHAPED_WORD, stop_acronyms, trim_name, word_starts,
 )
 
 __all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names"]
@@ -622,7 +622,8 @@ def _spells_a_plain_word(text: str, word: str) -> bool:
 
 
 def coined_names(text: str, index: Optional[WordIndex] = None) -> Iterator[tuple[int, int]]:
-    """Offsets of shape-distinctive names, extended by a following version ("SAM 2", "ColBERT v2")."""
+    """Offsets of shape-distinctive names, extended by a following version ("SAM 2", "ColBERT v2"),
+    size or tier ("InternVL2.5 78B", "DeepSeek-V3 Base")."""
     index = index if index is not None and index.text is text else WordIndex(text)
     values = _COINED_IN_WORD.values
     spans = sorted(
@@ -635,9 +636,10 @@ def coined_names(text: str, index: Optional[WordIndex] = None) -> Iterator[tuple
     for start, end in spans:
         if _spells_a_plain_word(text, text[start:end]) or cites_at(text, start):
             continue
-        follow = _FOLLOW_NUMBER.match(text[end : end + 8])
-        if follow:
-            end += len(follow.group(0))
+        variant_end = model_variant_end(text, end)
+        follow = _FOLLOW_NUMBER.match(text[end : end + 8]) if variant_end == end else None
+        if variant_end > end or follow:
+            end = variant_end if variant_end > end else end + len(follow.group(0))
         elif text.startswith("!", end) and (text[end + 1 : end + 2] in "\"”'’"
                                               or (end < title_end and text[end + 1 : end + 2] == " ")):
             end += 1  # "ZipIt! Merging Models ...", 'we introduce "ZipIt!", a method': the mark is the name's

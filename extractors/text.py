@@ -24,6 +24,7 @@ __all__ = [
     "word_starts",
     "MINOR_WORDS",
     "lower_same_length",
+    "model_variant_end",
     "name_occurrences",
     "find_abbreviations",
     "title_abbreviation",
@@ -57,6 +58,30 @@ _SENT_END = re.compile(
 
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")
+
+# A known model's release, size or tier written after it: "Gemini 1.5 Pro", "Claude 3.5 Sonnet",
+# "Llama 3.1 405B", "GPT-4 Turbo", "Flan-PaLM 540B", "Mixtral 8x7B": a model of its own. (Not a
+# count, "BERT 3 times", "VGG16 3× faster"; nor one of several sizes, "OPT-IML 30B and 175B".)
+_MODEL_VARIANT_AFTER = re.compile(
+    r" (?:v\d+(?:\.\d+)*|\d+\.\d+|[1-9](?! [a-z])|\d+(?:\.\d+)?[BMK](?!,?\s+(?:and|or)\s+\d|,\s*\d)|\d+x\d+B|"
+    r"Pro|Ultra|Flash|Turbo|Mini|mini|Nano|Opus|Sonnet|Haiku|XL|XXL|Large|Base|Small|Medium|Instruct|Chat|Plus|Max|Lite)"
+    r"(?![\w\-+%×]|\.\d)")
+
+
+def model_variant_end(text: str, end: int) -> int:
+    """Where a model's name ending at ``end`` ends with the release, size and tier written after
+    it (up to three: "Llama 3.1 405B Instruct"); ``end`` when none follows.
+
+    >>> t = "Gemini 1.5 Pro, Llama 3 70B and OPT-IML 30B and 175B; BERT 3 times"
+    >>> [t[start:model_variant_end(t, end)] for start, end in ((0, 6), (16, 21), (32, 39), (54, 58))]
+    ['Gemini 1.5 Pro', 'Llama 3 70B', 'OPT-IML', 'BERT']
+    """
+    for _ in range(3):
+        variant = _MODEL_VARIANT_AFTER.match(text, end)
+        if variant is None:
+            break
+        end = variant.end()
+    return end
 
 
 def _may_end_sentence_before(following: str) -> bool:

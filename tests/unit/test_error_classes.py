@@ -491,3 +491,15 @@ def test_error_class_names_after_a_gain_over_are_methods_not_an_evaluation_list(
     entities, _ = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
     assert all(entities[name][0] == "Method" for name in beaten), entities
     assert all(entities.get(name, ("Dataset",))[0] in ("Dataset", "Benchmark") for name in ("Tarn Questions", "Wiki-QA")), entities
+
+
+@pytest.mark.parametrize("sentence, names, not_names", [
+    ("We compare against Gemini 1.5 Pro, Claude 3.5 Sonnet, Llama 3.1 405B and GPT-4 Turbo.",
+     ("Gemini 1.5 Pro", "Claude 3.5 Sonnet", "Llama 3.1 405B", "GPT-4 Turbo"), ("Gemini", "Claude", "GPT-4")),
+    ("We distill KappaVL2.5 78B into Flan-PaLM 540B and train BERT 3 times.", ("KappaVL2.5 78B", "Flan-PaLM 540B", "BERT"),
+     ("BERT 3",)),
+    ("We train OPT-IML 30B and 175B.", ("OPT-IML",), ("OPT-IML 30B",)),
+])
+def test_error_class_a_known_models_release_size_and_tier_are_part_of_its_name(nlp, sentence, names, not_names):
+    entities, _ = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
+    assert set(names) <= set(entities) and not set(not_names) & set(entities), entities
