@@ -113,6 +113,9 @@ def _is_prose(segment: str) -> bool:
     glued = sum(1 for w in words if len(w) >= 16 and w.isalnum() and not w.islower())
     if markup > max(1, len(words) // 8) or glued > max(1, len(words) // 8):
         return False
+    if len(words) >= 3 and not markup and not glued and segment.rstrip().endswith(".") and any(
+            len(w) >= 4 and w.isalpha() and w.islower() for w in words):
+        return True  # a short sentence with no function word: "ZetaNet beats XGBoost."
     return len(words) >= 3 and function >= max(1, 0.08 * len(words))
 
 

@@ -503,3 +503,37 @@ def test_error_class_names_after_a_gain_over_are_methods_not_an_evaluation_list(
 def test_error_class_a_known_models_release_size_and_tier_are_part_of_its_name(nlp, sentence, names, not_names):
     entities, _ = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
     assert set(names) <= set(entities) and not set(not_names) & set(entities), entities
+
+
+@pytest.mark.parametrize("sentence", [
+    "ZetaNet reaches 91.2% on FGVQ.",
+    "ZetaNet achieves 47.2 AP on the FGVQ and runs at 2.5 ms on a phone.",
+])
+def test_error_class_a_name_a_score_is_reported_on_is_data(nlp, sentence):
+    relations = nlp.get_pipe("kg_relations")
+    typer, relations.typer = relations.typer, None  # (the rule, not what the typer may have learned)
+    try:
+        entities, _ = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
+    finally:
+        relations.typer = typer
+    assert entities["FGVQ"][0] == "Dataset", entities
+
+
+@pytest.mark.parametrize("sentence, beaten", [
+    ("On Cora, ZetaNet improves accuracy by 1.8% over KappaGCL.", {"KappaGCL"}),
+    ("ZetaNet improves average BLEU by 2.4 points on FLORES-101 over the mBART-50 baseline.", {"mBART-50"}),
+    ("We find that KappaFormer is competitive with CatBoost, but no deep model beats XGBoost on average.", set()),
+    ("We find that KappaFormer beats XGBoost.", set()),
+    ("ZetaNet does not outperform XGBoost on small tables.", set()),
+    ("ZetaNet didn’t beat XGBoost.", set()),
+    ("ZetaNet not only outperforms XGBoost but also runs faster.", {"XGBoost"}),
+    ("We show that it outperforms XGBoost.", {"XGBoost"}),
+])
+def test_error_class_what_the_authors_claim_to_beat_and_what_they_deny(nlp, sentence, beaten):
+    _, relations = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
+    assert {r[2] for r in relations if r[0] == "OUTPERFORMS" and r[1] == "ZetaNet"} == beaten, relations
+
+
+def test_error_class_a_short_last_sentence_without_function_words_is_prose_not_debris(nlp):
+    entities, relations = run(nlp, "ZetaNet\n\nWe propose ZetaNet for tables. ZetaNet beats XGBoost.")
+    assert "XGBoost" in entities and ("OUTPERFORMS", "ZetaNet", "XGBoost") in [r[:3] for r in relations], entities
