@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator, Optional
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -167,6 +168,7 @@ class _Entity:
     strong_label: bool = False  # the type came from the gazetteer or an explicit cue, not a default
     weak: bool = False  # a generic concept ("supervised fine-tuning (SFT)"), output only when compared against
     list_label: bool = False  # typed a dataset only for standing in a list after "experiments on"
+    listed_with_names: bool = False  # coordinated with other names ("CQL, IQL and TD3+BC")
 
 
 _ALIAS_INTRO = re.compile(
@@ -1004,6 +1006,9 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
     return NodeLabel.METHOD, False
 
 
+_LOWER_WORD_AFTER = re.compile(r"[ \-]([a-z]+)\b")
+
+
 def _propagate_list_labels(text: str, entities: list[_Entity]) -> None:
     """Names coordinated in one list share a class: in "PromptSource, FLAN, Super-NaturalInstructions,
     and UnifiedSKG" the known datasets make UnifiedSKG a dataset too."""
@@ -1022,6 +1027,11 @@ def _propagate_list_labels(text: str, entities: list[_Entity]) -> None:
     if len(current) > 1:
         groups.append(current)
     for group in groups:
+        if any(not _lone_short_acronym(e) for e in group):
+            for ent in group:
+                end = ent.mentions[-1][1]
+                modified = _LOWER_WORD_AFTER.match(text, end)  # "RCC subtyping": the acronym qualifies a noun
+                ent.listed_with_names = not (modified and modified.group(1) not in STOP_WORDS)
         strong = [e.label for e in group if e.strong_label]
         data = [lab for lab in strong if lab in (NodeLabel.DATASET, NodeLabel.BENCHMARK)]
         if data and len(data) == len(strong):
@@ -1161,12 +1171,16 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
     return False
 
 
+def _lone_short_acronym(ent: _Entity) -> bool:
+    return ent.sources <= {"shape"} and all(s.isupper() and len(s) <= 3 for s in ent.surfaces) and len(ent.mentions) == 1
+
+
 def _looks_generic(ent: _Entity) -> bool:
     """Used entities with only lowercase long forms are generic concepts, not names."""
     if ent.gazetteer:
         return False
-    if ent.sources <= {"shape"} and all(s.isupper() and len(s) <= 3 for s in ent.surfaces) and len(ent.mentions) == 1:
-        return True  # a lone three-letter acronym never defined or reused
+    if _lone_short_acronym(ent) and not ent.listed_with_names:
+        return True  # a lone three-letter acronym never defined or reused, nor listed with other names
     if all(names_languages(s) for s in ent.surfaces):
         return True  # "English and Chinese datasets", "experiments on Arabic-English": languages, not data
     # "research at LIMSI", "the Computing Research Laboratory (CRL)": who did the work, not what it

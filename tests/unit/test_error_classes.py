@@ -537,3 +537,16 @@ def test_error_class_what_the_authors_claim_to_beat_and_what_they_deny(nlp, sent
 def test_error_class_a_short_last_sentence_without_function_words_is_prose_not_debris(nlp):
     entities, relations = run(nlp, "ZetaNet\n\nWe propose ZetaNet for tables. ZetaNet beats XGBoost.")
     assert "XGBoost" in entities and ("OUTPERFORMS", "ZetaNet", "XGBoost") in [r[:3] for r in relations], entities
+
+
+def test_error_class_three_letter_acronyms_listed_with_other_names_are_names(nlp):
+    entities, relations = run(nlp, "ZetaNet\n\nWe propose ZetaNet. ZetaNet outperforms KQL, WQL and TD3+BC on offline tasks. "
+                                   "We test on Tarn-17 and RKC subtyping.")
+    assert {"KQL", "WQL"} <= set(entities), entities
+    assert {("OUTPERFORMS", "ZetaNet", "KQL"), ("OUTPERFORMS", "ZetaNet", "WQL")} <= {r[:3] for r in relations}
+    assert "RKC" not in entities  # ("RKC subtyping": the acronym qualifies a noun)
+
+
+def test_error_class_task_acronyms_listed_with_data_are_not_data(nlp):
+    entities, relations = run(nlp, "ZetaNet\n\nWe propose ZetaNet. Experiments on Tarn-17, NLI and STS show gains.")
+    assert not {"NLI", "STS"} & set(entities), entities
