@@ -125,6 +125,7 @@ _BENCH_WORD = re.compile(
     r"(?<![\w+\-])[A-Z][A-Za-z0-9+\-]{2,}?(?:Bench|-bench|Arena|QA|Eval)(?:[-\s]?v?\d+(?:\.\d+)*)?(?![\w+\-])"
 )
 _FOLLOW_NUMBER = re.compile(r"^(?: ?v\d+(?:\.\d+)*| \d+(?:\.\d+)?(?![\w%])| (?:mini|Pro|XL|XXL|Large|Base|Small)\b)")
+_PATCH_SIZE = re.compile(r"/\d{1,3}(?![\w/])")
 _GENERIC_TITLE_WORDS = {"Survey", "Review", "Position", "Tutorial", "Overview", "Perspective", "Benchmarking", "Revisiting",
                         "Rethinking", "Towards", "Toward", "Editorial", "Introduction", "Preface", "Abstract"}
 _GENERIC_START = {"The", "A", "An", "Our", "This", "These", "Its", "We", "In", "On", "For", "To", "Each", "All", "Both", "Such", "Existing", "Previous", "Prior", "Current", "Recent", "Extensive", "Experiments", "Experimental", "Specifically", "Moreover", "Furthermore", "However", "Finally", "Then", "Large", "New", "Novel", "Multiple", "Several", "Many"}
@@ -636,6 +637,9 @@ def coined_names(text: str, index: Optional[WordIndex] = None) -> Iterator[tuple
     for start, end in spans:
         if _spells_a_plain_word(text, text[start:end]) or cites_at(text, start):
             continue
+        patch = _PATCH_SIZE.match(text, end) if text[end - 1 : end].isalpha() else None
+        if patch:  # "ViT-B/16", "ViT-L/14": the patch size is part of the name (not "ResNet-50/101": two depths)
+            end = patch.end()
         variant_end = model_variant_end(text, end)
         follow = _FOLLOW_NUMBER.match(text[end : end + 8]) if variant_end == end else None
         if variant_end > end or follow:

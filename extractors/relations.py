@@ -863,6 +863,7 @@ _DATA_RIGHT_BEFORE = re.compile(rf"\b(?:the|a|an|our)\s+(?:[a-zA-Z\-]+\s+)?{_DAT
 # speed, "2.5 ms on Jetson", nor a count of parts, "8 GPUs on".)
 _SCORE_ON_BEFORE = re.compile(
     r"\d(?:\.\d+\s*%?|\s*%)(?:\s+(?:points?|pp|accuracy|score|[A-Z][\w@\-]*))?(?:\s+(?:F1|score|accuracy))?\s+on\s+(?:the\s+)?$")
+_DATA_FROM_BEFORE = re.compile(r"\b(?:datasets|corpora|benchmarks|tasks)\s+(?:drawn\s+|collected\s+|taken\s+)?from\s+(?:the\s+)?$")
 # "X, a large-scale benchmark for ...", "X (Y), a new dataset of ..."
 _DATA_BEFORE_PAREN = re.compile(rf"\b{_DATA_NOUN}\s*\($", re.IGNORECASE)
 _APPOSITION = re.compile(
@@ -958,6 +959,8 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
         if text.endswith("on ", 0, start) or text.endswith("the ", 0, start):
             if _SCORE_ON_BEFORE.search(text, max(0, start - 40), start):
                 return NodeLabel.DATASET, True
+        if _DATA_FROM_BEFORE.search(text, max(0, start - 30), start):
+            return NodeLabel.DATASET, True  # "45 datasets from OpenML": where data comes from is data
         before_paren = _DATA_BEFORE_PAREN.search(text, max(0, start - 30), start) if text.endswith("(", 0, start) else None
         if before_paren:
             return _data_label(before_paren.group(1)), True

@@ -550,3 +550,13 @@ def test_error_class_three_letter_acronyms_listed_with_other_names_are_names(nlp
 def test_error_class_task_acronyms_listed_with_data_are_not_data(nlp):
     entities, relations = run(nlp, "ZetaNet\n\nWe propose ZetaNet. Experiments on Tarn-17, NLI and STS show gains.")
     assert not {"NLI", "STS"} & set(entities), entities
+
+
+def test_error_class_where_datasets_come_from_is_data(nlp):
+    entities, _ = run(nlp, "ZetaNet\n\nWe propose ZetaNet and test it on 45 datasets from TabHub.")
+    assert entities["TabHub"][0] == "Dataset", entities
+
+
+def test_error_class_a_vision_transformers_patch_size_is_part_of_its_name(nlp):
+    entities, _ = run(nlp, "ZetaNet\n\nWe use a KViT-B/16 backbone and KappaNet-50/101 models.")
+    assert "KViT-B/16" in entities and "KViT-B" not in entities and "KappaNet-50/101" not in entities, entities
