@@ -863,6 +863,8 @@ _DATA_RIGHT_BEFORE = re.compile(rf"\b(?:the|a|an|our)\s+(?:[a-zA-Z\-]+\s+)?{_DAT
 # speed, "2.5 ms on Jetson", nor a count of parts, "8 GPUs on".)
 _SCORE_ON_BEFORE = re.compile(
     r"\d(?:\.\d+\s*%?|\s*%)(?:\s+(?:points?|pp|accuracy|score|[A-Z][\w@\-]*))?(?:\s+(?:F1|score|accuracy))?\s+on\s+(?:the\s+)?$")
+_VALUE_OF_AFTER = re.compile(r"\s+of\s+\d+(?:\.\d+)?\s*%?(?=[\s,;.)]|$)(?!\s+[a-z])")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:(?:mean|median|average|overall|new|higher|lower|best|top)\s+)?$")
 _DATA_FROM_BEFORE = re.compile(r"\b(?:datasets|corpora|benchmarks|tasks)\s+(?:drawn\s+|collected\s+|taken\s+)?from\s+(?:the\s+)?$")
 # "X, a large-scale benchmark for ...", "X (Y), a new dataset of ..."
 _DATA_BEFORE_PAREN = re.compile(rf"\b{_DATA_NOUN}\s*\($", re.IGNORECASE)
@@ -953,6 +955,8 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
             return NodeLabel.TASK, True  # "Named Entity (NE) tagging", "facial Action Unit (AU) recognition"
         if _METRIC_BEFORE.search(text, max(0, start - 60), start):
             return NodeLabel.METRIC, True  # "a measure called POURPRE", "measures like BLEU and NIST"
+        if _VALUE_OF_AFTER.match(text, end) and _ARTICLE_BEFORE.search(text, max(0, start - 24), start):
+            return NodeLabel.METRIC, True  # "achieves a PESQ of 3.21", "a median TM-score of 0.81"
         noun_before = _DATA_RIGHT_BEFORE.search(text, max(0, start - 30), start) if text.endswith(" ", 0, start) else None
         if noun_before:
             return _data_label(noun_before.group(1)), True  # "the benchmark GLUE", "a Chinese ontology HowNet"
@@ -1009,6 +1013,8 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
     return NodeLabel.METHOD, False
 
 
+# A sentence opening with a participle and its object: "Evaluated on X, ...", "Trained on X, ...".
+_FRONTED_PHRASE = re.compile(r"(?:^|[.!?]\s+|\n)(?:[A-Z]\w+ed|When \w+ed)\s+(?:on|with|to|against|from|in)\s+(?:the\s+)?$")
 _LOWER_WORD_AFTER = re.compile(r"[ \-]([a-z]+)\b")
 
 
@@ -1018,15 +1024,18 @@ def _propagate_list_labels(text: str, entities: list[_Entity]) -> None:
     mentions = sorted((start, end, ent) for ent in entities for start, end in ent.mentions)
     groups: list[list[_Entity]] = []
     current: list[_Entity] = []
-    previous_end = -1
+    previous_end = previous_start = -1
     for start, end, ent in mentions:
-        if current and _LIST_GAP.match(text, previous_end, start):
+        gap = _LIST_GAP.match(text, previous_end, start) if current else None
+        if gap and gap.group(0).strip() == "," and _FRONTED_PHRASE.search(text, max(0, previous_start - 40), previous_start):
+            gap = None  # "Evaluated on VoiceBank, DiffEnhance achieves ...": the comma ends the opening phrase
+        if gap:
             current.append(ent)
         else:
             if len(current) > 1:
                 groups.append(current)
             current = [ent]
-        previous_end = end
+        previous_start, previous_end = start, end
     if len(current) > 1:
         groups.append(current)
     for group in groups:

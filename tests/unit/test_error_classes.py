@@ -560,3 +560,22 @@ def test_error_class_where_datasets_come_from_is_data(nlp):
 def test_error_class_a_vision_transformers_patch_size_is_part_of_its_name(nlp):
     entities, _ = run(nlp, "ZetaNet\n\nWe use a KViT-B/16 backbone and KappaNet-50/101 models.")
     assert "KViT-B/16" in entities and "KViT-B" not in entities and "KappaNet-50/101" not in entities, entities
+
+
+def test_error_class_the_comma_after_an_opening_phrase_ends_no_list(nlp):
+    relations = nlp.get_pipe("kg_relations")
+    typer, relations.typer = relations.typer, None
+    try:
+        entities, _ = run(nlp, "Speech\n\nWe introduce DiffZeta, a model. Evaluated on Tarn-DEMAND, DiffZeta achieves good quality.")
+    finally:
+        relations.typer = typer
+    assert entities["Tarn-DEMAND"][0] == "Dataset" and entities["DiffZeta"] == ("Method", "proposed"), entities
+
+
+@pytest.mark.parametrize("sentence, metric", [
+    ("ZetaNet achieves a PESQR of 3.21 on Tarn-17.", "PESQR"),
+    ("ZetaNet reaches a median TQ-score of 0.81 on Tarn-17.", "TQ-score"),
+])
+def test_error_class_a_name_with_a_value_of_is_a_metric(nlp, sentence, metric):
+    entities, _ = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
+    assert entities[metric][0] == "Metric", entities
