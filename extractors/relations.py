@@ -111,7 +111,8 @@ _SETTING_BEFORE = re.compile(
     r"\b(?:on|in|with|using|across|for|under|via)\s+(?:the\s+)?(?:[^\s,;]+(?:\s+[^\s,;]+)?(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+))*$"
 )
 # ", reaching 99% of ChatGPT" / ", while ...": a new clause, whose names are not the ones beaten.
-_CLAUSE_BREAK = re.compile(r",\s+(?:[a-z]+ing\b|which\b|while\b|whereas\b|but\b)|;")
+# (", and narrows the gap to GPT-4V": a second verb of the same subject starts a new clause too.)
+_CLAUSE_BREAK = re.compile(r",\s+(?:[a-z]+ing\b|which\b|while\b|whereas\b|but\b|and\s+(?:[a-z]+s|is|are|was|were|has|have)\b)|;")
 _STILL_COMPARING = re.compile(r"\b(?:compar\w*|gains?|outperform\w*|surpass\w*|better|exceed\w*|improv\w*|than)\b")
 _COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "improv", "better", "superior to", "advantage over",
                   "gain", "enhancement", "higher", "stronger", "greater", "lower", "compared to", "compared with",
@@ -865,7 +866,11 @@ _SCORE_ON_BEFORE = re.compile(
     r"\d(?:\.\d+\s*%?|\s*%)(?:\s+(?:points?|pp|accuracy|score|[A-Z][\w@\-]*))?(?:\s+(?:F1|score|accuracy))?\s+on\s+(?:the\s+)?$")
 _VALUE_OF_AFTER = re.compile(r"\s+of\s+\d+(?:\.\d+)?\s*%?(?=[\s,;.)]|$)(?!\s+[a-z])")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:(?:mean|median|average|overall|new|higher|lower|best|top)\s+)?$")
-_DATA_FROM_BEFORE = re.compile(r"\b(?:datasets|corpora|benchmarks|tasks)\s+(?:drawn\s+|collected\s+|taken\s+)?from\s+(?:the\s+)?$")
+# "45 datasets from OpenML", "60K hours of LibriLight", "10 million molecules from PubChem"
+_DATA_FROM_BEFORE = re.compile(
+    r"\b(?:(?:datasets|corpora|benchmarks|tasks)\s+(?:drawn\s+|collected\s+|taken\s+)?from|"
+    r"\d\S*\s+(?:(?:thousand|million|billion)\s+)?(?:hours|images|videos|clips|utterances|sentences|documents|articles|tokens|words|examples|"
+    r"pairs|dialogues|conversations|questions|molecules|proteins|structures|scenes|frames|episodes)\s+(?:of|from))\s+(?:the\s+)?$")
 # "X, a large-scale benchmark for ...", "X (Y), a new dataset of ..."
 _DATA_BEFORE_PAREN = re.compile(rf"\b{_DATA_NOUN}\s*\($", re.IGNORECASE)
 _APPOSITION = re.compile(
@@ -963,7 +968,7 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
         if text.endswith("on ", 0, start) or text.endswith("the ", 0, start):
             if _SCORE_ON_BEFORE.search(text, max(0, start - 40), start):
                 return NodeLabel.DATASET, True
-        if _DATA_FROM_BEFORE.search(text, max(0, start - 30), start):
+        if _DATA_FROM_BEFORE.search(text, max(0, start - 40), start):
             return NodeLabel.DATASET, True  # "45 datasets from OpenML": where data comes from is data
         before_paren = _DATA_BEFORE_PAREN.search(text, max(0, start - 30), start) if text.endswith("(", 0, start) else None
         if before_paren:

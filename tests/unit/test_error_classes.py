@@ -579,3 +579,23 @@ def test_error_class_the_comma_after_an_opening_phrase_ends_no_list(nlp):
 def test_error_class_a_name_with_a_value_of_is_a_metric(nlp, sentence, metric):
     entities, _ = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
     assert entities[metric][0] == "Metric", entities
+
+
+@pytest.mark.parametrize("sentence, data", [
+    ("Trained on 60K hours of LibriTarn, ZetaNet speaks well.", "LibriTarn"),
+    ("ZetaNet is pre-trained on 10 million molecules from ChemTarn.", "ChemTarn"),
+])
+def test_error_class_what_units_of_data_come_from_is_data(nlp, sentence, data):
+    relations = nlp.get_pipe("kg_relations")
+    typer, relations.typer = relations.typer, None
+    try:
+        entities, _ = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
+    finally:
+        relations.typer = typer
+    assert entities[data][0] == "Dataset", entities
+
+
+def test_error_class_a_second_verb_after_and_ends_the_beaten(nlp):
+    _, relations = run(nlp, "ZetaNet\n\nWe propose ZetaNet. ZetaNet gets 79.3% on ChartQA, surpassing MatCha and DePlot, "
+                            "and narrows the gap to GPT-4V.")
+    assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"MatCha", "DePlot"}, relations
