@@ -126,6 +126,12 @@ _BENCH_WORD = re.compile(
 )
 _FOLLOW_NUMBER = re.compile(r"^(?: ?v\d+(?:\.\d+)*| \d+(?:\.\d+)?(?![\w%])| (?:mini|Pro|XL|XXL|Large|Base|Small)\b)")
 _PATCH_SIZE = re.compile(r"/\d{1,3}(?![\w/])")
+# A count of what data holds, before a data noun: "the 120K-pair X dataset", "a 26-video dataset"
+# (not "the 20-newsgroup dataset", which names one).
+_SIZE_WORD = re.compile(
+    r"^\d+(?:\.\d+)?[kKMB]?-(?:pair|image|video|class|dimensional|word|sentence|hour|sample|example|document|item|user|"
+    r"node|label|way|shot|layer|language|task|domain|category|subject|speaker|dialogue|question|turn|frame|point|clip|"
+    r"scene|object|instance|record|page|file|hop)s?$")
 _GENERIC_TITLE_WORDS = {"Survey", "Review", "Position", "Tutorial", "Overview", "Perspective", "Benchmarking", "Revisiting",
                         "Rethinking", "Towards", "Toward", "Editorial", "Introduction", "Preface", "Abstract"}
 _GENERIC_START = {"The", "A", "An", "Our", "This", "These", "Its", "We", "In", "On", "For", "To", "Each", "All", "Both", "Such", "Existing", "Previous", "Prior", "Current", "Recent", "Extensive", "Experiments", "Experimental", "Specifically", "Moreover", "Furthermore", "However", "Finally", "Then", "Large", "New", "Novel", "Multiple", "Several", "Many"}
@@ -653,8 +659,9 @@ def coined_names(text: str, index: Optional[WordIndex] = None) -> Iterator[tuple
 def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = list(re.finditer(r"\S+", text[start:end]))
     while words and (words[0].group(0) in _GENERIC_START or (
-            words[0].group(0).istitle() and words[0].group(0).lower() in _ENGLISH_FUNCTION_WORDS)):
-        words.pop(0)  # ("As dataset we used ...", "While datasets are ...": a sentence's first word)
+            words[0].group(0).istitle() and words[0].group(0).lower() in _ENGLISH_FUNCTION_WORDS)
+            or (len(words) > 1 and _SIZE_WORD.match(words[0].group(0)))):
+        words.pop(0)  # ("As dataset we used ...", "While datasets are ...": a sentence's first word; "the 120K-pair X dataset")
     if not words:
         return None
     a, b = start + words[0].start(), start + words[-1].end()
@@ -708,8 +715,9 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
         if not span:
             continue
         phrase = text[span[0]:span[1]]
-        if len(phrase.split()) > 4 or phrase in stop_acronyms() or not any(c.isalpha() for c in phrase):
-            continue
+        if len(phrase.split()) > 4 or phrase in stop_acronyms() or not any(c.isalpha() for c in phrase) \
+                or _SIZE_WORD.match(phrase):
+            continue  # ("the 120K-pair dataset": a size, not a name)
         # "a Twitter data set" is some data from Twitter, and "Two data sets" a count: neither is a name.
         if _INDEFINITE_BEFORE.search(text, max(0, span[0] - 4), span[0]) or phrase.lower() in _COUNT_WORDS \
                 or names_languages(phrase):

@@ -599,3 +599,12 @@ def test_error_class_a_second_verb_after_and_ends_the_beaten(nlp):
     _, relations = run(nlp, "ZetaNet\n\nWe propose ZetaNet. ZetaNet gets 79.3% on ChartQA, surpassing MatCha and DePlot, "
                             "and narrows the gap to GPT-4V.")
     assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"MatCha", "DePlot"}, relations
+
+
+@pytest.mark.parametrize("sentence, name, not_names", [
+    ("We release the 120K-pair ZetaSet-120K dataset.", "ZetaSet-120K", ("120K-pair ZetaSet-120K",)),
+    ("We build a 26-video dataset and test on the 20-newsgroup dataset.", "20-newsgroup", ("26-video",)),
+])
+def test_error_class_a_count_before_a_data_noun_is_no_name(nlp, sentence, name, not_names):
+    entities, _ = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
+    assert name in entities and not set(not_names) & set(entities), entities
