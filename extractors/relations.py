@@ -498,6 +498,7 @@ def resolve_candidates(
         if not ent.proposed and not ent.gazetteer and ent.label is NodeLabel.METHOD:
             ent.proposed = _defined_in_own_work(text, ent, sentences)
     _mark_parts_of_own_work(text, live, sentences)
+    live = _without_title_descriptions(text, live, title_end)
     if len(live) > 1:
         _propagate_list_labels(text, live)
     for ent in live:
@@ -1186,6 +1187,19 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
             if len(between.split()) <= 12 and not _NOT_OWN_BETWEEN.search(between):
                 return True
     return False
+
+
+def _without_title_descriptions(text: str, live: list[_Entity], title_end: int) -> list[_Entity]:
+    """Drop a title's opening phrase ("Scalable Graph Transformers for ...") that the abstract
+    never repeats when the abstract proposes a coined name of its own ("We propose MolGT"): the
+    title describes that method, it does not name it. (Not a name before the title's colon.)"""
+    described = [ent for ent in live if ent.sources == {"title"} and ent.label is NodeLabel.METHOD
+                 and ent.mentions and all(end <= title_end for _, end in ent.mentions)
+                 and " " in next(iter(ent.surfaces)) and not text[ent.mentions[0][1] :].lstrip().startswith(":")]
+    if not described or not any(ent.proposed and "shape" in ent.sources and ent.mentions[-1][0] > title_end
+                                and ent.label is NodeLabel.METHOD for ent in live):
+        return live
+    return [ent for ent in live if ent not in described]
 
 
 def _lone_short_acronym(ent: _Entity) -> bool:

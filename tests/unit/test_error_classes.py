@@ -608,3 +608,12 @@ def test_error_class_a_second_verb_after_and_ends_the_beaten(nlp):
 def test_error_class_a_count_before_a_data_noun_is_no_name(nlp, sentence, name, not_names):
     entities, _ = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
     assert name in entities and not set(not_names) & set(entities), entities
+
+
+def test_error_class_a_title_phrase_describing_a_coined_method_is_no_name(nlp):
+    entities, _ = run(nlp, "Scalable Graph Transformers for Molecular Property Prediction\n\nWe propose MolZeta, a graph "
+                           "transformer with linear attention for molecules.")
+    assert entities.get("MolZeta") == ("Method", "proposed") and "Scalable Graph Transformers" not in entities, entities
+    entities, _ = run(nlp, "Key-Value Memory Networks for Directly Reading Documents\n\nWe introduce a new method, "
+                           "Key-Value Memory Networks, that reads documents.")
+    assert entities.get("Key-Value Memory Networks", ("",))[0] == "Method", entities
