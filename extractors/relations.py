@@ -865,6 +865,10 @@ _DATA_RIGHT_BEFORE = re.compile(rf"\b(?:the|a|an|our)\s+(?:[a-zA-Z\-]+\s+)?{_DAT
 # speed, "2.5 ms on Jetson", nor a count of parts, "8 GPUs on".)
 _SCORE_ON_BEFORE = re.compile(
     r"\d(?:\.\d+\s*%?|\s*%)(?:\s+(?:points?|pp|accuracy|score|[A-Z][\w@\-]*))?(?:\s+(?:F1|score|accuracy))?\s+on\s+(?:the\s+)?$")
+# "extractive QA on MuSiQue", "object detection on COCO": a task done on a name makes it data.
+_TASK_ON_BEFORE = re.compile(
+    r"\b(?:QA|question answering|classification|reasoning|retrieval|translation|summarization|segmentation|"
+    r"detection|recognition|captioning|parsing|tagging|forecasting|tracking|grounding)\s+on\s+(?:the\s+)?$")
 _VALUE_OF_AFTER = re.compile(r"\s+of\s+\d+(?:\.\d+)?\s*%?(?=[\s,;.)]|$)(?!\s+[a-z])")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:(?:mean|median|average|overall|new|higher|lower|best|top)\s+)?$")
 # "45 datasets from OpenML", "60K hours of LibriLight", "10 million molecules from PubChem"
@@ -967,8 +971,8 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
         if noun_before:
             return _data_label(noun_before.group(1)), True  # "the benchmark GLUE", "a Chinese ontology HowNet"
         if text.endswith("on ", 0, start) or text.endswith("the ", 0, start):
-            if _SCORE_ON_BEFORE.search(text, max(0, start - 40), start):
-                return NodeLabel.DATASET, True
+            if _SCORE_ON_BEFORE.search(text, max(0, start - 40), start) or _TASK_ON_BEFORE.search(text, max(0, start - 40), start):
+                return NodeLabel.DATASET, True  # "91.2% on FGVC", "extractive QA on MuSiQue"
         if _DATA_FROM_BEFORE.search(text, max(0, start - 40), start):
             return NodeLabel.DATASET, True  # "45 datasets from OpenML": where data comes from is data
         before_paren = _DATA_BEFORE_PAREN.search(text, max(0, start - 30), start) if text.endswith("(", 0, start) else None

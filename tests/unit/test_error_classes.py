@@ -617,3 +617,17 @@ def test_error_class_a_title_phrase_describing_a_coined_method_is_no_name(nlp):
     entities, _ = run(nlp, "Key-Value Memory Networks for Directly Reading Documents\n\nWe introduce a new method, "
                            "Key-Value Memory Networks, that reads documents.")
     assert entities.get("Key-Value Memory Networks", ("",))[0] == "Method", entities
+
+
+@pytest.mark.parametrize("sentence, data", [
+    ("We further show that retrieval heads matter for extractive QA on MuSiQa.", "MuSiQa"),
+    ("ZetaNet helps reasoning on KappaMath.", "KappaMath"),
+])
+def test_error_class_a_task_done_on_a_name_makes_it_data(nlp, sentence, data):
+    relations = nlp.get_pipe("kg_relations")
+    typer, relations.typer = relations.typer, None
+    try:
+        entities, _ = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
+    finally:
+        relations.typer = typer
+    assert entities[data][0] == "Dataset", entities
