@@ -24,7 +24,7 @@ from extractors.text import (
     matches_at, model_variant_end, names_languages, SHAPED_WORD, stop_acronyms, trim_name, word_starts,
 )
 
-__all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names"]
+__all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names", "DATA_UNITS"]
 
 # "AdaTT: Adaptive ...", and "Only-IF:Revealing ..." with the space lost after the colon.
 _TITLE_PREFIX = re.compile(r"^\s*([^:\n]{2,60}?)\s*:(?:\s+|(?=[A-Z]))\S")
@@ -126,12 +126,14 @@ _BENCH_WORD = re.compile(
 )
 _FOLLOW_NUMBER = re.compile(r"^(?: ?v\d+(?:\.\d+)*| \d+(?:\.\d+)?(?![\w%])| (?:mini|Pro|XL|XXL|Large|Base|Small)\b)")
 _PATCH_SIZE = re.compile(r"/\d{1,3}(?![\w/])")
+# What data is counted in (singular): "60K hours of X", "a 120K-pair dataset".
+DATA_UNITS = (r"hour|image|video|clip|utterance|sentence|document|article|token|word|example|sample|pair|dialogue|"
+              r"conversation|question|turn|molecule|protein|structure|scene|frame|episode|item|user|record|page|file")
 # A count of what data holds, before a data noun: "the 120K-pair X dataset", "a 26-video dataset"
 # (not "the 20-newsgroup dataset", which names one).
 _SIZE_WORD = re.compile(
-    r"^\d+(?:\.\d+)?[kKMB]?-(?:pair|image|video|class|dimensional|word|sentence|hour|sample|example|document|item|user|"
-    r"node|label|way|shot|layer|language|task|domain|category|subject|speaker|dialogue|question|turn|frame|point|clip|"
-    r"scene|object|instance|record|page|file|hop)s?$")
+    rf"^\d+(?:\.\d+)?[kKMB]?-(?:{DATA_UNITS}|class|dimensional|node|label|way|shot|layer|language|task|domain|category|"
+    r"subject|speaker|point|object|instance|hop)s?$")
 _GENERIC_TITLE_WORDS = {"Survey", "Review", "Position", "Tutorial", "Overview", "Perspective", "Benchmarking", "Revisiting",
                         "Rethinking", "Towards", "Toward", "Editorial", "Introduction", "Preface", "Abstract"}
 _GENERIC_START = {"The", "A", "An", "Our", "This", "These", "Its", "We", "In", "On", "For", "To", "Each", "All", "Both", "Such", "Existing", "Previous", "Prior", "Current", "Recent", "Extensive", "Experiments", "Experimental", "Specifically", "Moreover", "Furthermore", "However", "Finally", "Then", "Large", "New", "Novel", "Multiple", "Several", "Many"}

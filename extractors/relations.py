@@ -23,7 +23,7 @@ from kg.extraction import Evidence, ExtractedEntity, ExtractedRelation, Extracte
 from kg.model import NodeLabel, name_key
 from extractors.candidates import BatchComponent, Candidate, doc_text, doc_words, use_word_flag
 from extractors.entity_typer import name_features
-from extractors.patterns import METHOD_HEADS, TITLE_PREPOSITIONS
+from extractors.patterns import DATA_UNITS, METHOD_HEADS, TITLE_PREPOSITIONS
 from extractors.results import find_results, has_digit, metric_of, parse_value
 from extractors.text import (
     MINOR_WORDS, Needles, WordIndex, data_words, lower_same_length, matches_at, name_occurrences, names_languages,
@@ -872,10 +872,10 @@ _TASK_ON_BEFORE = re.compile(
 _VALUE_OF_AFTER = re.compile(r"\s+of\s+\d+(?:\.\d+)?\s*%?(?=[\s,;.)]|$)(?!\s+[a-z])")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:(?:mean|median|average|overall|new|higher|lower|best|top)\s+)?$")
 # "45 datasets from OpenML", "60K hours of LibriLight", "10 million molecules from PubChem"
+# ("samples from KappaLM" are what a model generated: samples are no unit of data here.)
 _DATA_FROM_BEFORE = re.compile(
     r"\b(?:(?:datasets|corpora|benchmarks|tasks)\s+(?:drawn\s+|collected\s+|taken\s+)?from|"
-    r"\d\S*\s+(?:(?:thousand|million|billion)\s+)?(?:hours|images|videos|clips|utterances|sentences|documents|articles|tokens|words|examples|"
-    r"pairs|dialogues|conversations|questions|molecules|proteins|structures|scenes|frames|episodes)\s+(?:of|from))\s+(?:the\s+)?$")
+    rf"\d\S*\s+(?:(?:thousand|million|billion)\s+)?(?!samples)(?:{DATA_UNITS})s\s+(?:of|from))\s+(?:the\s+)?$")
 # "X, a large-scale benchmark for ...", "X (Y), a new dataset of ..."
 _DATA_BEFORE_PAREN = re.compile(rf"\b{_DATA_NOUN}\s*\($", re.IGNORECASE)
 _APPOSITION = re.compile(

@@ -16,6 +16,16 @@ def run(nlp, text):
     return entities, relations
 
 
+def run_rules_only(nlp, text):
+    """``run`` without the learned typer: what the rules alone make of ``text``."""
+    relations = nlp.get_pipe("kg_relations")
+    typer, relations.typer = relations.typer, None
+    try:
+        return run(nlp, text)
+    finally:
+        relations.typer = typer
+
+
 @pytest.mark.parametrize("text, generic", [
     ("Tagging\n\nWe use a Long Short-Term Memory (LSTM) network with a CRF output layer.", ("Long Short-Term Memory", "LSTM", "CRF")),
     ("Training\n\nGAN training is unstable, and DQN agents overestimate values.", ("GAN", "DQN")),
@@ -457,13 +467,8 @@ def test_error_class_faster_more_accurate_or_improved_compared_to_is_outperforms
 
 
 def test_error_class_a_name_before_data_set_in_two_words_is_data_by_the_rules_alone(nlp):
-    relations = nlp.get_pipe("kg_relations")
-    typer, relations.typer = relations.typer, None  # (the typer learned this; the rule should not need it)
-    try:
-        entities, _ = run(nlp, "Zeta\n\nWe set aside the TARC 2008 data set (48 problems) for testing and use the "
-                               "TARC 2009 data set (44 problems) for training.")
-    finally:
-        relations.typer = typer
+    entities, _ = run_rules_only(nlp, "Zeta\n\nWe set aside the TARC 2008 data set (48 problems) for testing and "
+                                      "use the TARC 2009 data set (44 problems) for training.")
     assert entities["TARC 2008"][0] == entities["TARC 2009"][0] == "Dataset", entities
 
 
@@ -505,18 +510,18 @@ def test_error_class_a_known_models_release_size_and_tier_are_part_of_its_name(n
     assert set(names) <= set(entities) and not set(not_names) & set(entities), entities
 
 
-@pytest.mark.parametrize("sentence", [
-    "ZetaNet reaches 91.2% on FGVQ.",
-    "ZetaNet achieves 47.2 AP on the FGVQ and runs at 2.5 ms on a phone.",
+@pytest.mark.parametrize("sentence, data", [
+    pytest.param("ZetaNet reaches 91.2% on FGVQ.", "FGVQ", id="a score reported on it"),
+    pytest.param("ZetaNet achieves 47.2 AP on the FGVQ and runs at 2.5 ms on a phone.", "FGVQ", id="a score, not a speed"),
+    pytest.param("We further show that retrieval heads matter for extractive QA on MuSiQa.", "MuSiQa", id="a task done on it"),
+    pytest.param("ZetaNet helps reasoning on KappaMath.", "KappaMath", id="reasoning done on it"),
+    pytest.param("We test ZetaNet on 45 datasets from TabHub.", "TabHub", id="where datasets come from"),
+    pytest.param("Trained on 60K hours of LibriTarn, ZetaNet speaks well.", "LibriTarn", id="where hours of data come from"),
+    pytest.param("ZetaNet is pre-trained on 10 million molecules from ChemTarn.", "ChemTarn", id="where molecules come from"),
 ])
-def test_error_class_a_name_a_score_is_reported_on_is_data(nlp, sentence):
-    relations = nlp.get_pipe("kg_relations")
-    typer, relations.typer = relations.typer, None  # (the rule, not what the typer may have learned)
-    try:
-        entities, _ = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
-    finally:
-        relations.typer = typer
-    assert entities["FGVQ"][0] == "Dataset", entities
+def test_error_class_what_is_done_on_a_name_or_drawn_from_it_makes_it_data(nlp, sentence, data):
+    entities, _ = run_rules_only(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
+    assert entities[data][0] == "Dataset", entities
 
 
 @pytest.mark.parametrize("sentence, beaten", [
@@ -552,23 +557,14 @@ def test_error_class_task_acronyms_listed_with_data_are_not_data(nlp):
     assert not {"NLI", "STS"} & set(entities), entities
 
 
-def test_error_class_where_datasets_come_from_is_data(nlp):
-    entities, _ = run(nlp, "ZetaNet\n\nWe propose ZetaNet and test it on 45 datasets from TabHub.")
-    assert entities["TabHub"][0] == "Dataset", entities
-
-
 def test_error_class_a_vision_transformers_patch_size_is_part_of_its_name(nlp):
     entities, _ = run(nlp, "ZetaNet\n\nWe use a KViT-B/16 backbone and KappaNet-50/101 models.")
     assert "KViT-B/16" in entities and "KViT-B" not in entities and "KappaNet-50/101" not in entities, entities
 
 
 def test_error_class_the_comma_after_an_opening_phrase_ends_no_list(nlp):
-    relations = nlp.get_pipe("kg_relations")
-    typer, relations.typer = relations.typer, None
-    try:
-        entities, _ = run(nlp, "Speech\n\nWe introduce DiffZeta, a model. Evaluated on Tarn-DEMAND, DiffZeta achieves good quality.")
-    finally:
-        relations.typer = typer
+    entities, _ = run_rules_only(nlp, "Speech\n\nWe introduce DiffZeta, a model. Evaluated on Tarn-DEMAND, DiffZeta "
+                                      "achieves good quality.")
     assert entities["Tarn-DEMAND"][0] == "Dataset" and entities["DiffZeta"] == ("Method", "proposed"), entities
 
 
@@ -579,20 +575,6 @@ def test_error_class_the_comma_after_an_opening_phrase_ends_no_list(nlp):
 def test_error_class_a_name_with_a_value_of_is_a_metric(nlp, sentence, metric):
     entities, _ = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
     assert entities[metric][0] == "Metric", entities
-
-
-@pytest.mark.parametrize("sentence, data", [
-    ("Trained on 60K hours of LibriTarn, ZetaNet speaks well.", "LibriTarn"),
-    ("ZetaNet is pre-trained on 10 million molecules from ChemTarn.", "ChemTarn"),
-])
-def test_error_class_what_units_of_data_come_from_is_data(nlp, sentence, data):
-    relations = nlp.get_pipe("kg_relations")
-    typer, relations.typer = relations.typer, None
-    try:
-        entities, _ = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
-    finally:
-        relations.typer = typer
-    assert entities[data][0] == "Dataset", entities
 
 
 def test_error_class_a_second_verb_after_and_ends_the_beaten(nlp):
@@ -617,17 +599,3 @@ def test_error_class_a_title_phrase_describing_a_coined_method_is_no_name(nlp):
     entities, _ = run(nlp, "Key-Value Memory Networks for Directly Reading Documents\n\nWe introduce a new method, "
                            "Key-Value Memory Networks, that reads documents.")
     assert entities.get("Key-Value Memory Networks", ("",))[0] == "Method", entities
-
-
-@pytest.mark.parametrize("sentence, data", [
-    ("We further show that retrieval heads matter for extractive QA on MuSiQa.", "MuSiQa"),
-    ("ZetaNet helps reasoning on KappaMath.", "KappaMath"),
-])
-def test_error_class_a_task_done_on_a_name_makes_it_data(nlp, sentence, data):
-    relations = nlp.get_pipe("kg_relations")
-    typer, relations.typer = relations.typer, None
-    try:
-        entities, _ = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
-    finally:
-        relations.typer = typer
-    assert entities[data][0] == "Dataset", entities
