@@ -672,6 +672,21 @@ def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (a, b) if b > a else None
 
 
+def _coordinated_coined_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a phrase that joins coined names with "and" ("KappaPRM and KappaBench"), or
+    none when a part is not one coined word ("Search and Learn" may be one name)."""
+    phrase = text[start:end]
+    if " and " not in phrase:
+        return []
+    parts, position = [], start
+    for part in phrase.split(" and "):
+        if len(part.split()) != 1 or not is_coined_name(part):
+            return []
+        parts.append((position, position + len(part)))
+        position += len(part) + len(" and ")
+    return parts
+
+
 def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidate]:
     """Names introduced by the phrases around them."""
     rare = _RareWords(text, lower_same_length(text), index)
@@ -692,7 +707,12 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
     for match, label in _proposed_phrases(rare):
         span = _trim_phrase(text, *match.span(1))
         if span and not all(w in _GENERIC_START for w in text[span[0]:span[1]].split()):
-            yield Candidate(span[0], span[1], label, "called", proposed=True)
+            parts = _coordinated_coined_names(text, *span)
+            if parts:  # "We introduce KappaPRM and KappaBench, a suite ...": two names, not one
+                for a, b in parts:
+                    yield Candidate(a, b, None, "called", proposed=True)
+            else:
+                yield Candidate(span[0], span[1], label, "called", proposed=True)
     for match in matches_at(_OUR_KIND_NAMED, text, word_starts(rare.lowered, ("our",))):
         yield Candidate(match.start(1), match.end(1), NodeLabel.METHOD, "called", proposed=True)
     for i in rare.lower_hits_of(_ORGANISATION_NEEDLES) if rare.has_any(_ORGANISATION_NEEDLE_SET) else ():

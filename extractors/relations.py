@@ -1188,7 +1188,9 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
         proposal_end = max((b for a, b in sentences.proposals(sentence) if b <= start), default=None)
         if proposal_end is not None:
             between = text[proposal_end:start]
-            if len(between.split()) <= 12 and not _NOT_OWN_BETWEEN.search(between):
+            if len(between.split()) <= 12 and (not _NOT_OWN_BETWEEN.search(between) or (
+                    between.rstrip().endswith(", and") and _APPOSITION.match(text[end : end + 80]))):
+                # ("We introduce X, trained on 400K labels, and Y, a suite of ...": Y is introduced too)
                 return True
     return False
 

@@ -599,3 +599,13 @@ def test_error_class_a_title_phrase_describing_a_coined_method_is_no_name(nlp):
     entities, _ = run(nlp, "Key-Value Memory Networks for Directly Reading Documents\n\nWe introduce a new method, "
                            "Key-Value Memory Networks, that reads documents.")
     assert entities.get("Key-Value Memory Networks", ("",))[0] == "Method", entities
+
+
+@pytest.mark.parametrize("sentence", [
+    "We introduce KappaPRM and KappaBench, a suite of 2,000 problems.",
+    "We introduce KappaPRM, trained on 400K labels, and KappaBench, a suite of 2,000 problems.",
+])
+def test_error_class_two_names_one_proposal_introduces_are_two_and_both_the_papers(nlp, sentence):
+    entities, _ = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
+    assert [entities.get(name, ("", ""))[1] for name in ("KappaPRM", "KappaBench")] == ["proposed", "proposed"], entities
+    assert "KappaPRM and KappaBench" not in entities
