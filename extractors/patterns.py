@@ -184,9 +184,13 @@ _EPONYM = re.compile(r"(?<![\w\-\u2013'\u2019])([A-Z][a-z]{2,}(?:[-\u2013][A-Z][
 _EPONYM_AFTER = re.compile(r"(?:(?<![\w\-])[a-z0-9][\w\-]*[,)]?|[(,]) +\Z")
 _ADJECTIVE_ENDINGS = ("ian", "ean", "ic", "al", "ive", "ed", "ing", "ous", "ar", "ent", "ant", "ful", "less", "ly")
 
+# Comparison verbs before a list of the beaten: "outperforms Self-Refine and Reflexion".
+_BEATING_NEEDLES = ("outperform", "surpass", "exceed", "beat")
+_BEATING_VERB = re.compile(r"(?:outperform(?:s|ing)?|surpass(?:es|ing)?|exceed(?:s|ing)?|beat(?:s|ing)?) ")
 _CUE_NEEDLES = Needles(
     ("bench", *(noun for noun in _DATA_NOUNS if "bench" not in noun), "arena", "gym", "qa", "eval", *_NAMING_WORDS,
-     *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES, "including", "such as", "like", "namely", "--", "—", *_EPONYM_HEADS)
+     *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES, "including", "such as", "like", "namely", "--", "—", *_EPONYM_HEADS,
+     *_BEATING_NEEDLES)
 )
 
 
@@ -432,9 +436,22 @@ def _method_lists(rare: "_RareWords") -> Iterator[tuple[int, int]]:
                     name = text[start:end]
                     if " " in name or is_coined_name(name) or any(c.isdigit() for c in name):
                         yield start, end  # not one plain word: "Optimization", "Transformers" are not names
+    # After a comparison verb only hyphenated title-case compounds ("Self-Refine", "Math-Shepherd"),
+    # which no shape rule finds: coined names are found anyway, and a run of capitalised words
+    # there may be a generic technique ("outperforms Prompt Tuning").
+    for i in rare.lower_hits_of(_BEATING_NEEDLES):
+        verb = _BEATING_VERB.match(lowered, i)
+        if verb and i and lowered[i - 1] == " ":
+            listed = _LIST_AFTER_EVAL.match(text, verb.end())
+            found = listed.span(1) if listed else _LIST_NAME.match(text, verb.end())
+            if found:
+                for start, end in _list_names(text, *(found if listed else found.span())):
+                    if _TITLED_COMPOUND.fullmatch(text, start, end):
+                        yield start, end
 
 
 _LIST_TRIGGERS = ("including", "such as", "like", "namely", "--", "—")
+_TITLED_COMPOUND = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})+")
 _METHOD_PLURALS = ("methods", "approaches", "models", "baselines", "algorithms", "techniques", "architectures",
                    "frameworks", "variants", "systems", "agents")
 _PLURAL_DATA_NOUN = re.compile(r"(?:benchmarks|datasets|corpora|suites|environments|testbeds)\b", re.IGNORECASE)

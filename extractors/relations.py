@@ -112,7 +112,7 @@ _SETTING_BEFORE = re.compile(
 )
 # ", reaching 99% of ChatGPT" / ", while ...": a new clause, whose names are not the ones beaten.
 # (", and narrows the gap to GPT-4V": a second verb of the same subject starts a new clause too.)
-_CLAUSE_BREAK = re.compile(r",\s+(?:[a-z]+ing\b|which\b|while\b|whereas\b|but\b|and\s+(?:[a-z]+s|is|are|was|were|has|have)\b)|;")
+_CLAUSE_BREAK = re.compile(r",\s+(?:[a-z]+ing\b|which\b|while\b|whereas\b|but\b|and\s+(?=(?:[a-z]+s|is|are|was|were|has|have)\b))|;")
 _STILL_COMPARING = re.compile(r"\b(?:compar\w*|gains?|outperform\w*|surpass\w*|better|exceed\w*|improv\w*|than)\b")
 _COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "improv", "better", "superior to", "advantage over",
                   "gain", "enhancement", "higher", "stronger", "greater", "lower", "compared to", "compared with",

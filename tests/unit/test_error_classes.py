@@ -609,3 +609,10 @@ def test_error_class_two_names_one_proposal_introduces_are_two_and_both_the_pape
     entities, _ = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
     assert [entities.get(name, ("", ""))[1] for name in ("KappaPRM", "KappaBench")] == ["proposed", "proposed"], entities
     assert "KappaPRM and KappaBench" not in entities
+
+
+def test_error_class_hyphenated_title_case_names_after_a_comparison_verb_are_methods(nlp):
+    entities, relations = run(nlp, "ZetaNet\n\nWe propose ZetaNet. ZetaNet outperforms Self-Polish and KappaFlex on "
+                                   "HotpotQA, and exceeds Math-Herder.")
+    assert {"Self-Polish", "Math-Herder"} <= set(entities), entities
+    assert {("OUTPERFORMS", "ZetaNet", "Self-Polish"), ("OUTPERFORMS", "ZetaNet", "Math-Herder")} <= {r[:3] for r in relations}
