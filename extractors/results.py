@@ -322,6 +322,8 @@ def find_results(
                     later = [m for m in data if m[0] >= end]
                     clear = [m for m in later if not any(end < c[0] < m[0] for c in candidates)]
                     earlier = [m for m in data if m[1] <= start]
+                    if earlier and _RAISED_RIGHT_AFTER.fullmatch(text, earlier[-1][1], start):
+                        clear = []  # "on MATH-500 from 83.1% to 88.6% and on X ...": the score of the name before
                     bench = clear[0] if clear else (earlier[-1] if earlier else (later[0] if later else None))
                 if bench is None:
                     continue
@@ -335,6 +337,9 @@ def find_results(
                                    value.replace("\\%", "%").replace(" %", "%"), (start, end), (bench[0], bench[1]),
                                    method_span, (a, b)))
     return found
+
+
+_RAISED_RIGHT_AFTER = re.compile(r"\s+from\s+\d+(?:\.\d+)?\s*%?\s+to\s+")
 
 
 def _bracket_of(text: str, a: int, start: int) -> Optional[tuple[int, int]]:

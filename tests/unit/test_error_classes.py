@@ -616,3 +616,9 @@ def test_error_class_hyphenated_title_case_names_after_a_comparison_verb_are_met
                                    "HotpotQA, and exceeds Math-Herder.")
     assert {"Self-Polish", "Math-Herder"} <= set(entities), entities
     assert {("OUTPERFORMS", "ZetaNet", "Self-Polish"), ("OUTPERFORMS", "ZetaNet", "Math-Herder")} <= {r[:3] for r in relations}
+
+
+def test_error_class_a_score_raised_on_a_name_is_that_names(nlp):
+    doc = nlp(make_doc(nlp, "ZetaPRM\n\nWe introduce ZetaPRM. ZetaPRM raises accuracy on GSM8K from 83.1% to 88.6% "
+                            "and on KappaBench from 41.2% to 49.7%."))
+    assert {(r.benchmark, r.value) for r in doc._.kg_results} == {("GSM8K", "88.6%"), ("KappaBench", "49.7%")}
