@@ -24,7 +24,7 @@ from extractors.text import (
     matches_at, model_variant_end, names_languages, SHAPED_WORD, stop_acronyms, trim_name, word_starts,
 )
 
-__all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names", "DATA_UNITS"]
+__all__ = ["NamePatterns", "title_prefix", "coined_names", "cue_names", "BEATING_VERBS", "DATA_UNITS"]
 
 # "AdaTT: Adaptive ...", and "Only-IF:Revealing ..." with the space lost after the colon.
 _TITLE_PREFIX = re.compile(r"^\s*([^:\n]{2,60}?)\s*:(?:\s+|(?=[A-Z]))\S")
@@ -127,12 +127,12 @@ _BENCH_WORD = re.compile(
 _FOLLOW_NUMBER = re.compile(r"^(?: ?v\d+(?:\.\d+)*| \d+(?:\.\d+)?(?![\w%])| (?:mini|Pro|XL|XXL|Large|Base|Small)\b)")
 _PATCH_SIZE = re.compile(r"/\d{1,3}(?![\w/])")
 # What data is counted in (singular): "60K hours of X", "a 120K-pair dataset".
-DATA_UNITS = (r"hour|image|video|clip|utterance|sentence|document|article|token|word|example|sample|pair|dialogue|"
+DATA_UNITS = (r"hour|image|video|clip|utterance|sentence|document|article|token|word|example|pair|dialogue|"
               r"conversation|question|turn|molecule|protein|structure|scene|frame|episode|item|user|record|page|file")
 # A count of what data holds, before a data noun: "the 120K-pair X dataset", "a 26-video dataset"
 # (not "the 20-newsgroup dataset", which names one).
 _SIZE_WORD = re.compile(
-    rf"^\d+(?:\.\d+)?[kKMB]?-(?:{DATA_UNITS}|class|dimensional|node|label|way|shot|layer|language|task|domain|category|"
+    rf"^\d+(?:\.\d+)?[kKMB]?-(?:{DATA_UNITS}|sample|class|dimensional|node|label|way|shot|layer|language|task|domain|category|"
     r"subject|speaker|point|object|instance|hop)s?$")
 _GENERIC_TITLE_WORDS = {"Survey", "Review", "Position", "Tutorial", "Overview", "Perspective", "Benchmarking", "Revisiting",
                         "Rethinking", "Towards", "Toward", "Editorial", "Introduction", "Preface", "Abstract"}
@@ -185,12 +185,12 @@ _EPONYM_AFTER = re.compile(r"(?:(?<![\w\-])[a-z0-9][\w\-]*[,)]?|[(,]) +\Z")
 _ADJECTIVE_ENDINGS = ("ian", "ean", "ic", "al", "ive", "ed", "ing", "ous", "ar", "ent", "ant", "ful", "less", "ly")
 
 # Comparison verbs before a list of the beaten: "outperforms Self-Refine and Reflexion".
-_BEATING_NEEDLES = ("outperform", "surpass", "exceed", "beat")
+BEATING_VERBS = ("outperform", "surpass", "beat", "exceed")
 _BEATING_VERB = re.compile(r"(?:outperform(?:s|ing)?|surpass(?:es|ing)?|exceed(?:s|ing)?|beat(?:s|ing)?) ")
 _CUE_NEEDLES = Needles(
     ("bench", *(noun for noun in _DATA_NOUNS if "bench" not in noun), "arena", "gym", "qa", "eval", *_NAMING_WORDS,
      *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES, "including", "such as", "like", "namely", "--", "—", *_EPONYM_HEADS,
-     *_BEATING_NEEDLES)
+     *BEATING_VERBS)
 )
 
 
@@ -439,15 +439,16 @@ def _method_lists(rare: "_RareWords") -> Iterator[tuple[int, int]]:
     # After a comparison verb only hyphenated title-case compounds ("Self-Refine", "Math-Shepherd"),
     # which no shape rule finds: coined names are found anyway, and a run of capitalised words
     # there may be a generic technique ("outperforms Prompt Tuning").
-    for i in rare.lower_hits_of(_BEATING_NEEDLES):
+    for i in rare.lower_hits_of(BEATING_VERBS):
         verb = _BEATING_VERB.match(lowered, i)
-        if verb and i and lowered[i - 1] == " ":
-            listed = _LIST_AFTER_EVAL.match(text, verb.end())
-            found = listed.span(1) if listed else _LIST_NAME.match(text, verb.end())
-            if found:
-                for start, end in _list_names(text, *(found if listed else found.span())):
-                    if _TITLED_COMPOUND.fullmatch(text, start, end):
-                        yield start, end
+        if not (verb and i and lowered[i - 1] == " "):
+            continue
+        listed = _LIST_AFTER_EVAL.match(text, verb.end())  # several names, else one
+        single = None if listed else _LIST_NAME.match(text, verb.end())
+        span = listed.span(1) if listed else (single.span() if single else None)
+        for start, end in _list_names(text, *span) if span else ():
+            if _TITLED_COMPOUND.fullmatch(text, start, end):
+                yield start, end
 
 
 _LIST_TRIGGERS = ("including", "such as", "like", "namely", "--", "—")
@@ -666,9 +667,11 @@ def coined_names(text: str, index: Optional[WordIndex] = None) -> Iterator[tuple
         if patch:  # "ViT-B/16", "ViT-L/14": the patch size is part of the name (not "ResNet-50/101": two depths)
             end = patch.end()
         variant_end = model_variant_end(text, end)
-        follow = _FOLLOW_NUMBER.match(text[end : end + 8]) if variant_end == end else None
-        if variant_end > end or follow:
-            end = variant_end if variant_end > end else end + len(follow.group(0))
+        if variant_end == end:  # (a coined name also takes any number: "ZetaNet 12")
+            follow = _FOLLOW_NUMBER.match(text[end : end + 8])
+            variant_end += len(follow.group(0)) if follow else 0
+        if variant_end > end:
+            end = variant_end
         elif text.startswith("!", end) and (text[end + 1 : end + 2] in "\"”'’"
                                               or (end < title_end and text[end + 1 : end + 2] == " ")):
             end += 1  # "ZipIt! Merging Models ...", 'we introduce "ZipIt!", a method': the mark is the name's

@@ -23,7 +23,7 @@ from kg.extraction import Evidence, ExtractedEntity, ExtractedRelation, Extracte
 from kg.model import NodeLabel, name_key
 from extractors.candidates import BatchComponent, Candidate, doc_text, doc_words, use_word_flag
 from extractors.entity_typer import name_features
-from extractors.patterns import DATA_UNITS, METHOD_HEADS, TITLE_PREPOSITIONS
+from extractors.patterns import BEATING_VERBS, DATA_UNITS, METHOD_HEADS, TITLE_PREPOSITIONS
 from extractors.results import find_results, has_digit, metric_of, parse_value
 from extractors.text import (
     MINOR_WORDS, Needles, WordIndex, data_words, lower_same_length, matches_at, name_occurrences, names_languages,
@@ -114,7 +114,7 @@ _SETTING_BEFORE = re.compile(
 # (", and narrows the gap to GPT-4V": a second verb of the same subject starts a new clause too.)
 _CLAUSE_BREAK = re.compile(r",\s+(?:[a-z]+ing\b|which\b|while\b|whereas\b|but\b|and\s+(?=(?:[a-z]+s|is|are|was|were|has|have)\b))|;")
 _STILL_COMPARING = re.compile(r"\b(?:compar\w*|gains?|outperform\w*|surpass\w*|better|exceed\w*|improv\w*|than)\b")
-_COMPARE_WORDS = ("outperform", "surpass", "beat", "exceed", "improv", "better", "superior to", "advantage over",
+_COMPARE_WORDS = (*BEATING_VERBS, "improv", "better", "superior to", "advantage over",
                   "gain", "enhancement", "higher", "stronger", "greater", "lower", "compared to", "compared with",
                   "comparison", "faster than", "more accurate", "more efficient", "more robust")
 # Around "compared to X": what makes the sentence a claim to beat X ("improved results compared to X";
@@ -133,11 +133,11 @@ _SPACE = re.compile(r"\s")
 # "We ...", "Notably, our ...", "For instance, we ...", "On ImageNet-1k, our model ...": an opening
 # phrase of up to three words before the comma.
 # "Applied to Qwen2.5-7B, it outperforms ...": a short phrase before the subject may name another model.
-_SUBJECT_OURS = re.compile(r"^\s*(?:[\w\-.]+(?:\s+[\w\-.]+){0,4}\s*,\s*)?(?:we|our|it|this|ours|the proposed)\b",
-                           re.IGNORECASE)
+_OPENING_PHRASE = r"^\s*(?:[\w\-.]+(?:\s+[\w\-.]+){0,4}\s*,\s*)?"
+_SUBJECT_OURS = re.compile(_OPENING_PHRASE + r"(?:we|our|it|this|ours|the proposed)\b", re.IGNORECASE)
 
 # "We find that FT-Transformer beats ...": what the authors report is about the subject after "that".
-_REPORTED_THAT = re.compile(r"^\s*(?:[\w\-.]+(?:\s+[\w\-.]+){0,4}\s*,\s*)?we\s+(?:\w+\s+)?(?:find|found|show|showed|shown|"
+_REPORTED_THAT = re.compile(_OPENING_PHRASE + r"we\s+(?:\w+\s+)?(?:find|found|show|showed|shown|"
                             r"observe|observed|demonstrate|demonstrated|note|noted|see|report|reveal|confirm)\s+that\s+",
                             re.IGNORECASE)
 # A comparison cue denied: "no deep model beats X", "does not outperform X", "fails to surpass X".
@@ -872,10 +872,10 @@ _TASK_ON_BEFORE = re.compile(
 _VALUE_OF_AFTER = re.compile(r"\s+of\s+\d+(?:\.\d+)?\s*%?(?=[\s,;.)]|$)(?!\s+[a-z])")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:(?:mean|median|average|overall|new|higher|lower|best|top)\s+)?$")
 # "45 datasets from OpenML", "60K hours of LibriLight", "10 million molecules from PubChem"
-# ("samples from KappaLM" are what a model generated: samples are no unit of data here.)
+# (Not "3 samples from KappaLM": what a model generated.)
 _DATA_FROM_BEFORE = re.compile(
     r"\b(?:(?:datasets|corpora|benchmarks|tasks)\s+(?:drawn\s+|collected\s+|taken\s+)?from|"
-    rf"\d\S*\s+(?:(?:thousand|million|billion)\s+)?(?!samples)(?:{DATA_UNITS})s\s+(?:of|from))\s+(?:the\s+)?$")
+    rf"\d\S*\s+(?:(?:thousand|million|billion)\s+)?(?:{DATA_UNITS})s\s+(?:of|from))\s+(?:the\s+)?$")
 # "X, a large-scale benchmark for ...", "X (Y), a new dataset of ..."
 _DATA_BEFORE_PAREN = re.compile(rf"\b{_DATA_NOUN}\s*\($", re.IGNORECASE)
 _APPOSITION = re.compile(
@@ -970,9 +970,9 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
         noun_before = _DATA_RIGHT_BEFORE.search(text, max(0, start - 30), start) if text.endswith(" ", 0, start) else None
         if noun_before:
             return _data_label(noun_before.group(1)), True  # "the benchmark GLUE", "a Chinese ontology HowNet"
-        if text.endswith("on ", 0, start) or text.endswith("the ", 0, start):
-            if _SCORE_ON_BEFORE.search(text, max(0, start - 40), start) or _TASK_ON_BEFORE.search(text, max(0, start - 40), start):
-                return NodeLabel.DATASET, True  # "91.2% on FGVC", "extractive QA on MuSiQue"
+        if text.endswith(("on ", "the "), 0, start) and (_SCORE_ON_BEFORE.search(text, max(0, start - 40), start)
+                                                        or _TASK_ON_BEFORE.search(text, max(0, start - 40), start)):
+            return NodeLabel.DATASET, True  # "91.2% on FGVC", "extractive QA on MuSiQue"
         if _DATA_FROM_BEFORE.search(text, max(0, start - 40), start):
             return NodeLabel.DATASET, True  # "45 datasets from OpenML": where data comes from is data
         before_paren = _DATA_BEFORE_PAREN.search(text, max(0, start - 30), start) if text.endswith("(", 0, start) else None
