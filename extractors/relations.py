@@ -11,7 +11,7 @@ import bisect
 import re
 from pathlib import Path
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Iterator, Optional
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -352,40 +352,13 @@ def resolve_candidates(
 
     # 2. Accept spans by priority; overlapping lower-priority spans are dropped.
     known = sorted((a, b) for a, b, c, _ in spans if c.source == "gazetteer")
-
-    def contains_known(start: int, end: int) -> bool:
-        i = bisect.bisect_left(known, (start, -1))
-        while i < len(known) and known[i][0] < end:
-            if known[i][1] <= end and known[i] != (start, end):
-                return True
-            i += 1
-        return False
-
-    def order(span: tuple[int, int, Candidate, str]) -> tuple[int, int, int]:
-        """Priority first, then the longer span, then the earlier."""
-        start, end, cand, _ = span
-        if cand.source == "shape" and known and not _SPACE.search(text, start, end) and contains_known(start, end):
-            return -_EXTENDS_KNOWN, start - end, start
-        return -_PRIORITY.get(cand.source, 0), start - end, start
-
-    spans.sort(key=order)
+    spans.sort(key=lambda span: _span_order(text, known, span))
     accepted = _Coverage(len(text))
     key_at_end: dict[int, str] = {}
     entities: dict[str, _Entity] = {}
     alias_of: dict[str, str] = {}
-
-    def root(key: str) -> str:
-        while key in alias_of:
-            key = alias_of[key]
-        return key
-
-    def union(a: str, b: str) -> None:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            alias_of[rb] = ra
-            target, other = entities.setdefault(ra, _Entity()), entities.pop(rb, None)
-            if other:
-                _absorb(target, other)
+    root = partial(_root, alias_of)
+    union = partial(_union, entities, alias_of)
 
     weak_spans: set[tuple[int, int]] = set()
     named_at: list[tuple[int, str]] = []  # "called" names: (start, key)
@@ -545,6 +518,42 @@ def resolve_candidates(
     results = _results(text, sentences, {n: e for n, e in by_name.items() if n in kept}, extractor,
                        sole_benchmark=next(iter(evaluated)) if len(evaluated) == 1 else None)
     return out_entities, relations, results
+
+
+def _span_order(text: str, known: list[tuple[int, int]], span: tuple[int, int, Candidate, str]) -> tuple[int, int, int]:
+    """A candidate span's rank: priority first, then the longer span, then the earlier."""
+    start, end, cand, _ = span
+    if cand.source == "shape" and known and not _SPACE.search(text, start, end) and _contains_known(known, start, end):
+        return -_EXTENDS_KNOWN, start - end, start
+    return -_PRIORITY.get(cand.source, 0), start - end, start
+
+
+def _contains_known(known: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does a known name (sorted ``known`` spans) lie inside (start, end) without being it?"""
+    i = bisect.bisect_left(known, (start, -1))
+    while i < len(known) and known[i][0] < end:
+        if known[i][1] <= end and known[i] != (start, end):
+            return True
+        i += 1
+    return False
+
+
+# The merged names' keys are a forest in ``alias_of`` (key -> the key it was merged into). These
+# are module functions, not closures of resolve_candidates: compiled, closures that call each
+# other make a reference cycle per text, garbage only the cyclic collector frees.
+def _root(alias_of: dict[str, str], key: str) -> str:
+    while key in alias_of:
+        key = alias_of[key]
+    return key
+
+
+def _union(entities: dict[str, "_Entity"], alias_of: dict[str, str], a: str, b: str) -> None:
+    ra, rb = _root(alias_of, a), _root(alias_of, b)
+    if ra != rb:
+        alias_of[rb] = ra
+        target, other = entities.setdefault(ra, _Entity()), entities.pop(rb, None)
+        if other:
+            _absorb(target, other)
 
 
 def _name_with_its_head(text: str, entities: dict[str, _Entity], short: str, long_form: str, head: str) -> None:

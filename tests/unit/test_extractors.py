@@ -498,6 +498,32 @@ def test_extractors_pause_the_cyclic_collector_only_while_a_zone_is_extracted(mo
         gc.enable()
 
 
+def test_extraction_leaves_no_cyclic_garbage(nlp):
+    """Everything extraction makes is freed by reference counting: nothing waits for the cyclic
+    collector, which runs rarely while a zone is extracted. (Compiled with Cython, a function's
+    closures share one scope object, and closures that call each other made a reference cycle
+    per text: 31 objects an abstract, and 2% of the extraction time spent collecting them.)"""
+    import gc
+
+    from extractors.pipeline import extract_papers
+
+    papers = [Paper(id="p", title="ZetaNet: Fast Graph Transformers",
+                    abstract="We propose ZetaNet (ZN), a graph transformer. ZetaNet outperforms GAT and GCN on OGB "
+                             "and reaches 91.2% accuracy on Cora, a gain over GraphSAGE (Hamilton et al., 2017).")] * 5
+    list(extract_papers(papers, nlp=nlp))  # (warm: lexemes and caches made once)
+    gc.collect()
+    flags = gc.get_debug()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        records = list(extract_papers(papers, nlp=nlp))
+        gc.collect()
+        garbage = [type(o).__name__ for o in gc.garbage]
+    finally:
+        gc.set_debug(flags)
+        gc.garbage.clear()
+    assert records[0].relations and garbage == []
+
+
 def test_extractors_words_kept_across_zones_are_bounded_and_tokenized_once():
     """The word keeper keeps what two zones met, up to its cap, and the tokenizer then splits a
     kept word without making it again; a fresh pipeline computes only the lexical attributes it
