@@ -648,6 +648,11 @@ def _spells_a_plain_word(text: str, word: str) -> bool:
     return False
 
 
+# A processor's model before its kind: "a single A100 GPU", "8 H100 GPUs", "RTX 4090 GPU" (not what a
+# paper proposes, uses as a method or evaluates on).
+_HARDWARE_AFTER = re.compile(r"(?:\s+\d+\s?GB)?\s+(?:[GTCN]PUs?|accelerators?|chips?)\b")
+
+
 def coined_names(text: str, index: Optional[WordIndex] = None) -> Iterator[tuple[int, int]]:
     """Offsets of shape-distinctive names, extended by a following version ("SAM 2", "ColBERT v2"),
     size or tier ("InternVL2.5 78B", "DeepSeek-V3 Base")."""
@@ -661,7 +666,7 @@ def coined_names(text: str, index: Optional[WordIndex] = None) -> Iterator[tuple
     )
     title_end = text.find("\n")
     for start, end in spans:
-        if _spells_a_plain_word(text, text[start:end]) or cites_at(text, start):
+        if _spells_a_plain_word(text, text[start:end]) or cites_at(text, start) or _HARDWARE_AFTER.match(text, end):
             continue
         patch = _PATCH_SIZE.match(text, end) if text[end - 1 : end].isalpha() else None
         if patch:  # "ViT-B/16", "ViT-L/14": the patch size is part of the name (not "ResNet-50/101": two depths)

@@ -475,6 +475,9 @@ def resolve_candidates(
     if len(live) > 1:
         _propagate_list_labels(text, live)
     for ent in live:
+        if _lone_short_acronym(ent) and _SCORE_FOR_BEFORE.search(text, max(0, ent.mentions[0][0] - 90), ent.mentions[0][0]):
+            ent.listed_with_names = True  # "compared to 4.52 for GPTQ and 4.21 for AWQ": a system with a score
+    for ent in live:
         if ent.weak:
             ent.proposed, ent.label = False, ent.label or NodeLabel.METHOD
     verdicts = {id(ent): _rule_verdict(ent) for ent in live if not ent.weak}
@@ -1017,14 +1020,15 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
         return part_label, True
     if ent.proposed:
         return NodeLabel.METHOD, False
-    for start, _ in ent.mentions:
+    for start, mention_end in ent.mentions:
         sentence = _sentence_of(sentences, start)
         if sentence is None:
             continue
         before = text[sentence[0] : start]
         before = before[-160:]
         on = _ON_WORD.search(before)  # no list "on X, Y and" can start before the first "on"
-        listed = _LIST_BEFORE.search(before, on.start()) if on else None
+        listed = _LIST_BEFORE.search(before, on.start()) if on else (
+            _OPENING_LIST.match(before) if before[:1] in "OA" and _LIST_GOES_ON.match(text, mention_end) else None)
         if listed and not _NOT_EVAL_ON.search(before[-120:]) and sentences.has_eval_cue(sentence) \
                 and not (before.startswith("over", listed.start()) and _GAIN_BEFORE_OVER.search(before, 0, listed.start())):
             ent.list_label = True
@@ -1032,8 +1036,16 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
     return NodeLabel.METHOD, False
 
 
-# A sentence opening with a participle and its object: "Evaluated on X, ...", "Trained on X, ...".
-_FRONTED_PHRASE = re.compile(r"(?:^|[.!?]\s+|\n)(?:[A-Z]\w+ed|When \w+ed)\s+(?:on|with|to|against|from|in)\s+(?:the\s+)?$")
+# A sentence opening with a phrase that names data: "Evaluated on X, ...", "On X and Y, ...",
+# "Across A, B and C, ..." (up to the name before the comma that may close it).
+_FRONTED_PHRASE = re.compile(
+    r"(?:^|[.!?]\s+|\n)(?:(?:[A-Z]\w+ed|When \w+ed)\s+(?:on|with|to|against|from|in)|On|Across)\s+(?:the\s+|both\s+)?"
+    r"(?:[A-Z0-9][^\s,;()]*(?:\s+[A-Z0-9v][^\s,;()]*)*(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+))*$")
+# A sentence opening with names of data only: "On HumanML3D and KIT-ML, X achieves ...".
+_OPENING_LIST = re.compile(
+    r"(?:On|Across)\s+(?:the\s+|both\s+)?(?:[A-Z0-9][^\s,;()]*(?:\s+[A-Z0-9v][^\s,;()]*)*(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+))*$")
+# After a name: the list goes on ("A, B and C").
+_LIST_GOES_ON = re.compile(r"\s*(?:,|\band\b|\bor\b)")
 _LOWER_WORD_AFTER = re.compile(r"[ \-]([a-z]+)\b")
 
 
@@ -1046,7 +1058,8 @@ def _propagate_list_labels(text: str, entities: list[_Entity]) -> None:
     previous_end = previous_start = -1
     for start, end, ent in mentions:
         gap = _LIST_GAP.match(text, previous_end, start) if current else None
-        if gap and gap.group(0).strip() == "," and _FRONTED_PHRASE.search(text, max(0, previous_start - 40), previous_start):
+        if gap and gap.group(0).strip() == "," and not _LIST_GOES_ON.match(text, end) and _FRONTED_PHRASE.search(
+                text, max(0, previous_start - 120), previous_start):
             gap = None  # "Evaluated on VoiceBank, DiffEnhance achieves ...": the comma ends the opening phrase
         if gap:
             current.append(ent)
@@ -1166,6 +1179,10 @@ _AFTER_TITLE_PREPOSITION = re.compile(
     r"\s(?:" + "|".join(sorted((TITLE_PREPOSITIONS - {"with"}) | {"of"})) + r")\s+$")
 
 
+# What the paper makes of something else (on the lowercased text).
+_MADE_INTO = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:distil|compress|turn|convert|packag|consolidat|merg|fus)\w*\b[^.]{0,80}\binto $")
+
+
 def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> bool:
     if ent.gazetteer:
         # A known name is proposed only by the paper titled by it ("Tree of Thoughts: ...", "Mistral 7B",
@@ -1194,6 +1211,9 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
             continue
         if text[start - 1 : start] == "(" and _PROPOSED_AFTER.match(text, start, sentence[1]):
             return True  # "an approximate least squares estimate (ALSE) method is proposed"
+        if text.endswith(" into ", 0, start) and text.startswith((", a ", ", an "), end) and _MADE_INTO.search(
+                sentences.lowered, max(sentence[0], start - 120), start):
+            return True  # "We distill the ranking ability of GPT-4 into RankLite, a 3B-parameter reranker"
         proposal_end = max((b for a, b in sentences.proposals(sentence) if b <= start), default=None)
         if proposal_end is not None:
             between = text[proposal_end:start]
@@ -1215,6 +1235,10 @@ def _without_title_descriptions(text: str, live: list[_Entity], title_end: int) 
                                 and ent.label is NodeLabel.METHOD for ent in live):
         return live
     return [ent for ent in live if ent not in described]
+
+
+# A score given to a system in a comparison: "compared to 4.52 for GPTQ and 4.21 for ".
+_SCORE_FOR_BEFORE = re.compile(r"\b(?:compared (?:to|with)|than|versus|vs\.?|against)\s(?:[^.;]|\.\d){0,50}?(?<![\w.])\d[\d.,]*%? for $")
 
 
 def _lone_short_acronym(ent: _Entity) -> bool:

@@ -50,10 +50,14 @@ DATA = Path(__file__).parent / "data"
 # ("J. Smith"). The pattern starts with its rare first character and tests the abbreviations
 # behind it: leading with a look-behind would make the regex engine try it at every position.
 _NO_BREAK_AFTER = "".join(
-    rf"(?<!\b{word}\.)" for word in (r"e\.g", r"i\.e", "et al", "etc", "vs", "cf", "Fig", "Eq", "Sec", "No", "approx", "resp", "[A-Z]")
+    rf"(?<!\b{word}\.)" for word in (r"e\.g", r"i\.e", "vs", "cf", "Fig", "Eq", "Sec", "No", "approx", "resp", "[A-Z]")
 )
+# "et al." and "etc." end a sentence only before a word that opens one: "... reported by Carlini
+# et al. We further show ...", not "Smith et al. (2019)" or "Vaswani et al. Transformer".
+_LIST_ABBREVIATION_END = (r"(?:(?<!\bet al\.)(?<!\betc\.)|(?=[\"')\]]?\s+(?:We|Our|This|These|They|It|In|The|However|"
+                          r"Moreover|Furthermore|Finally|Experiments|Results)\b))")
 _SENT_END = re.compile(
-    rf"[.!?\n](?:(?<=\n)\s*|(?=[\"')\]]?\s)(?:(?<=[!?])|{_NO_BREAK_AFTER})[\"')\]]?[^\S\n]*(?:\n\s*|[^\S\n]+(?=[\"'(\[]?[A-Z0-9])))"
+    rf"[.!?\n](?:(?<=\n)\s*|(?=[\"')\]]?\s)(?:(?<=[!?])|{_NO_BREAK_AFTER}{_LIST_ABBREVIATION_END})[\"')\]]?[^\S\n]*(?:\n\s*|[^\S\n]+(?=[\"'(\[]?[A-Z0-9])))"
 )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.pipeline import make_doc
+from extractors.text import sentence_bounds
 
 
 def run(nlp, text):
@@ -622,3 +623,52 @@ def test_error_class_a_score_raised_on_a_name_is_that_names(nlp):
     doc = nlp(make_doc(nlp, "ZetaPRM\n\nWe introduce ZetaPRM. ZetaPRM raises accuracy on GSM8K from 83.1% to 88.6% "
                             "and on KappaBench from 41.2% to 49.7%."))
     assert {(r.benchmark, r.value) for r in doc._.kg_results} == {("GSM8K", "88.6%"), ("KappaBench", "49.7%")}
+
+
+def test_error_class_names_in_an_opening_on_phrase_are_data(nlp):
+    entities, relations = run_rules_only(nlp, "ZetaMotion\n\nWe present ZetaMotion, a motion model. On KorvathML and "
+                                              "PelaMotion, ZetaMotion achieves an FID of 0.112, outperforming FooGen.")
+    assert entities["KorvathML"][0] == entities["PelaMotion"][0] == "Dataset", entities
+    assert {r[2] for r in relations if r[0] == "EVALUATED_ON"} == {"KorvathML", "PelaMotion"}, relations
+    entities, _ = run_rules_only(nlp, "ZetaRec\n\nWe present ZetaRec. On the Tarnflix dataset, ZetaRec achieves a low error.")
+    assert entities["ZetaRec"] == ("Method", "proposed"), entities
+
+
+@pytest.mark.parametrize("sentence, not_names", [
+    ("It is trained on a single Z900 GPU and served on 8 Q200-SXM GPUs.", ("Z900", "Q200-SXM")),
+    ("ZetaNet reaches 31.2 dB, 1.4 dB better than Vexel-NeRF, at 60 FPS on a 12 GB board.", ("dB", "FPS", "GB")),
+    ("The FP16 model and its INT8 version score within 1 point.", ("FP16", "INT8")),
+])
+def test_error_class_hardware_units_and_number_formats_are_no_names(nlp, sentence, not_names):
+    entities, _ = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
+    assert not set(not_names) & set(entities) and "ZetaNet" in entities, entities
+
+
+def test_error_class_a_score_for_an_acronym_in_a_comparison_names_a_method(nlp):
+    doc = nlp(make_doc(nlp, "ZetaQuant\n\nWe propose ZetaQuant. On TarnText-2, it achieves a perplexity of 3.91, compared to "
+                            "4.52 for QRZ and 4.21 for WPL. Accuracy is 81.9% for KIN and 89.8% for ENG."))
+    entities = {e.name: e.label.value for e in doc._.kg_entities}
+    assert entities.get("QRZ") == entities.get("WPL") == "Method" and not {"KIN", "ENG"} & set(entities), entities
+    assert {(r.method, r.value) for r in doc._.kg_results} >= {("QRZ", "4.52"), ("WPL", "4.21")}
+
+
+def test_error_class_a_setting_before_a_number_is_no_score(nlp):
+    doc = nlp(make_doc(nlp, "ZetaViT\n\nWe propose ZetaViT. On ImageNet, ZetaViT achieves a certified accuracy of 62.4% "
+                            "at radius 0.5."))
+    assert [r.value for r in doc._.kg_results] == ["62.4%"]
+
+
+def test_error_class_a_sentence_ends_after_et_al_before_we(nlp):
+    text = "ZetaViT\n\nThe best result is 54.3% by Carlini et al. We further report results of ZetaViT on TarnSet-10."
+    doc = nlp(make_doc(nlp, text))
+    (relation,) = [r for r in doc._.kg_relations if r.target == "TarnSet-10"]
+    assert relation.evidence.sentence == "We further report results of ZetaViT on TarnSet-10."
+    other = "As Lee et al. (2019) and Vaswani et al. Transformer show. Next."
+    assert [other[a:b] for a, b in sentence_bounds(other)] == [
+        "As Lee et al. (2019) and Vaswani et al. Transformer show.", "Next."]
+
+
+def test_error_class_a_name_the_paper_distills_into_is_its_own(nlp):
+    entities, _ = run(nlp, "Listwise Reranking\n\nWe distill the ranking ability of GPT-4 into ZetaRank, a 3B-parameter "
+                           "listwise reranker. We plug a new head into FooRank, a recent reranker.")
+    assert entities["ZetaRank"] == ("Method", "proposed") and entities.get("FooRank", ("", "used"))[1] == "used", entities
