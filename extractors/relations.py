@@ -77,9 +77,10 @@ def _proposal_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             position = verb.end()
 
 
-_OWN_KINDS = ("model", "method", "framework", "approach", "system", "agent", "dataset", "benchmark", "variant", "algorithm")
+_OWN_KINDS = ("model", "method", "framework", "approach", "system", "agent", "dataset", "benchmark", "variant", "algorithm",
+              "policy")
 _OURS = re.compile(
-    rf"\b(?:(?:our|the proposed|ours)|our\s+(?:[\w\-]+\s+){{0,2}}(?:{'|'.join(_OWN_KINDS)})s?,?)\s*$",
+    rf"\b(?:(?:our|the proposed|ours)|(?:our|the resulting)\s+(?:[\w\-]+\s+){{0,2}}(?:{'|'.join(_OWN_KINDS)})s?,?)\s*$",
     re.IGNORECASE,
 )
 # What a text before a name must end with for ``_OURS`` to match: checked first, since a "$"-anchored
@@ -97,7 +98,7 @@ _EVAL_CUE_LOWERED = re.compile(_EVAL_CUE.pattern.replace("SOTA", "sota"))  # for
 _COMPARE = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|improv\w* (?:up)?on|better than|"
     # "improves over X", "improves accuracy over X", "improves average BLEU by 2.4 points on Y over X"
-    r"improv\w*\b(?:[^.;,]|\.\d){0,60}?\sover|"
+    r"(?:improv|boost)\w*\b(?:[^.;,]|\.\d){0,60}?\sover|"
     r"superior to|advantage over|gains? over|enhancements? over|improvements? of (?:[^.;]|\.\d){1,40}? over|"
     # "better performance than X", "higher accuracy than X", "lower error rates compared to X"
     r"(?:better|higher|stronger|greater)\s+(?:[\w\-]+\s+){1,2}than|"
@@ -114,7 +115,7 @@ _SETTING_BEFORE = re.compile(
 # (", and narrows the gap to GPT-4V": a second verb of the same subject starts a new clause too.)
 _CLAUSE_BREAK = re.compile(r",\s+(?:[a-z]+ing\b|which\b|while\b|whereas\b|but\b|and\s+(?=(?:[a-z]+s|is|are|was|were|has|have)\b))|;")
 _STILL_COMPARING = re.compile(r"\b(?:compar\w*|gains?|outperform\w*|surpass\w*|better|exceed\w*|improv\w*|than)\b")
-_COMPARE_WORDS = (*BEATING_VERBS, "improv", "better", "superior to", "advantage over",
+_COMPARE_WORDS = (*BEATING_VERBS, "improv", "boost", "better", "superior to", "advantage over",
                   "gain", "enhancement", "higher", "stronger", "greater", "lower", "compared to", "compared with",
                   "comparison", "faster than", "more accurate", "more efficient", "more robust")
 # Around "compared to X": what makes the sentence a claim to beat X ("improved results compared to X";
@@ -865,7 +866,8 @@ def _pick_name(ent: _Entity) -> str:
     return max(ent.surfaces, key=lambda s: (len(s), -ent.surfaces[s]))
 
 
-_DATA_NOUN = (r"(benchmarks?|datasets?|data\s+sets?|corpus|corpora|suite|leaderboard|testbed|environments?|collection|arena|"
+_DATA_NOUN = (r"(benchmarks?|datasets?|data\s+sets?|(?:object|image|video|test|evaluation|validation)\s+sets?|corpus|corpora|"
+              r"suite|leaderboard|testbed|environments?|collection|arena|"
               r"treebanks?|thesaurus|lexicons?|wordnets?|ontolog(?:y|ies)|databases?)")
 _DATA_AFTER = re.compile(rf"^\s*(?:-\s*)?{_DATA_NOUN}\b", re.IGNORECASE)
 _METHOD_NOUN = (r"(?:model|models|method|framework|architecture|algorithm|approach|network|agent|module|loss|"

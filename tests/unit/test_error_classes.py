@@ -672,3 +672,21 @@ def test_error_class_a_name_the_paper_distills_into_is_its_own(nlp):
     entities, _ = run(nlp, "Listwise Reranking\n\nWe distill the ranking ability of GPT-4 into ZetaRank, a 3B-parameter "
                            "listwise reranker. We plug a new head into FooRank, a recent reranker.")
     assert entities["ZetaRank"] == ("Method", "proposed") and entities.get("FooRank", ("", "used"))[1] == "used", entities
+
+
+def test_error_class_boosts_over_names_the_beaten(nlp):
+    _, relations = run(nlp, "ZetaHash\n\nWe propose ZetaHash. Experiments on NUS-WIDE show that ZetaHash yields substantial "
+                            "boosts in mean average precision over hashing methods such as KPSH and HashZeta.")
+    assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"KPSH", "HashZeta"}, relations
+
+
+def test_error_class_the_resulting_policy_is_the_papers(nlp):
+    entities, _ = run(nlp, "Robotic Grasping\n\nWe train a grasping policy in simulation. The resulting policy, GraspZeta, "
+                           "achieves a 91% success rate.")
+    assert entities["GraspZeta"] == ("Method", "proposed"), entities
+
+
+def test_error_class_a_name_before_an_object_or_test_set_is_data(nlp):
+    entities, _ = run_rules_only(nlp, "ZetaGrasp\n\nWe propose ZetaGrasp. The KorvexObj object set has 77 items, and "
+                                      "grasps are scored on the TarnZeta test set.")
+    assert entities["KorvexObj"][0] == entities["TarnZeta"][0] == "Dataset", entities
