@@ -1286,33 +1286,48 @@ def _only_released(text: str, sentences: "_Sentences", start: int) -> bool:
 
 def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, scorer=None) -> list[ExtractedRelation]:
     candidates = []  # (name, mention to cite, rule says yes, features)
-    for name, ent in by_name.items():
-        if ent.label not in (NodeLabel.DATASET, NodeLabel.BENCHMARK) or ent.weak:
-            continue
+    data = [(name, ent) for name, ent in by_name.items()
+            if ent.label in (NodeLabel.DATASET, NodeLabel.BENCHMARK) and not ent.weak]
+    # Data a model is trained on, where the sentence names other data ("X fine-tuned on WeakSet
+    # achieves 24.6% on AlpacaEval"): not what the paper evaluates on. Alone, it may be ("Fine-tuned
+    # on GLUE, X scores 88.1": a benchmark's tasks are tuned on).
+    trained_on = {(start, end) for _, ent in data for start, end in ent.mentions
+                  if _TRAINED_ON_BEFORE.search(text, max(0, start - 30), start)}
+    evaluation_mentions = sorted((start, name) for name, ent in data for start, end in ent.mentions
+                                 if (start, end) not in trained_on) if trained_on else []
+    for name, ent in data:
         # A dataset or benchmark a paper introduces is one it reports results on, unless it is only
         # released ("Finally, we release X, a dataset ... to facilitate future research").
         introduced = ent.proposed and not all(_only_released(text, sentences, start) for start, _ in ent.mentions)
         cited = None
+        only_trained_on = bool(trained_on) and not introduced
         for start, end in ent.mentions:
             sentence = _sentence_of(sentences, start)
+            if sentence and (start, end) in trained_on and any(
+                    sentence[0] <= other_start < sentence[1] and other != name for other_start, other in evaluation_mentions):
+                continue
+            only_trained_on = False
             if sentence and (introduced or sentences.has_eval_cue(sentence)):
                 cited = (start, end)
                 break
         features = _evaluated_on_features(text, sentences, ent, introduced) if scorer is not None else None
-        candidates.append((name, cited or ent.mentions[0], cited is not None, features))
+        candidates.append((name, cited or ent.mentions[0], cited is not None, features, only_trained_on))
     if scorer is not None:
         keep = scorer.score("EVALUATED_ON", [c[3] for c in candidates], [c[2] for c in candidates],
                             [(c[0], None) for c in candidates])
+        keep = [yes and not c[4] for yes, c in zip(keep, candidates)]  # (what the scorer cannot tell apart)
     else:
         keep = [c[2] for c in candidates]
     relations = []
-    for (name, (start, end), _, _), yes in zip(candidates, keep):
+    for (name, (start, end), _, _, _), yes in zip(candidates, keep):
         if yes:
             evidence = _evidence(text, sentences, start, extractor, 0.7, ((start, end),))
             relations.append(ExtractedRelation(type="EVALUATED_ON", target=name, evidence=evidence))
     return relations
 
 
+_TRAINED_ON_BEFORE = re.compile(r"\b(?:(?:pre-?|fine-?)?trained|(?:fine-?)?tuned|distilled)\s+on\s+(?:the\s+)?$",
+                                re.IGNORECASE)
 _TRAINING_WORDS = re.compile(r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*|distill\w*|collect\w*|sourc\w*|deriv\w*)\b", re.IGNORECASE)
 _TRAINING_STEMS = ("train", "tun", "distill", "collect", "sourc", "deriv")  # one of them in every match
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s?%|\b\d+\.\d+\b")
@@ -1381,6 +1396,9 @@ def _comparison_cues(text: str, sentences: "_Sentences") -> Iterator[tuple[int, 
             yield a, b, cue
 
 
+_PASSIVE_BY = re.compile(r"(?:\s+only)?\s+by\b")
+
+
 def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, scorer=None) -> list[ExtractedRelation]:
     methods = {n: e for n, e in by_name.items() if e.label is NodeLabel.METHOD}
     proposed = [n for n, e in methods.items() if e.proposed and not e.weak]
@@ -1411,6 +1429,8 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, s
         else:
             if _NEGATED_CUE.search(text, max(a, cue_at - 40), cue_at):
                 continue  # "no deep model beats XGBoost", "does not outperform X": no claim to beat it
+            if _PASSIVE_BY.match(text, cue.end()):
+                continue  # "it is outperformed by RED-GNN only on WN18RR": the name after "by" wins
             winners = [n for off, n in mentioned if off < cue_at and methods[n].proposed]
             named_before = any(off < cue_at and not methods[n].weak for off, n in mentioned)
             if not winners and main and (_ours_subject(sentence) or not named_before):

@@ -50,7 +50,7 @@ DATA = Path(__file__).parent / "data"
 # ("J. Smith"). The pattern starts with its rare first character and tests the abbreviations
 # behind it: leading with a look-behind would make the regex engine try it at every position.
 _NO_BREAK_AFTER = "".join(
-    rf"(?<!\b{word}\.)" for word in (r"e\.g", r"i\.e", "vs", "cf", "Fig", "Eq", "Sec", "No", "approx", "resp", "[A-Z]")
+    rf"(?<!\b{word}\.)" for word in (r"e\.g", r"i\.e", "vs", "cf", "Fig", "Eq", "Sec", "No", "approx", "resp", "Mr", "Dr", "[A-Z]")
 )
 # "et al." and "etc." end a sentence only before a word that opens one: "... reported by Carlini
 # et al. We further show ...", not "Smith et al. (2019)" or "Vaswani et al. Transformer".
@@ -67,7 +67,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 # "Llama 3.1 405B", "GPT-4 Turbo", "Flan-PaLM 540B", "Mixtral 8x7B": a model of its own. (Not a
 # count, "BERT 3 times", "VGG16 3× faster"; nor one of several sizes, "OPT-IML 30B and 175B".)
 _MODEL_VARIANT_AFTER = re.compile(
-    r" (?:v\d+(?:\.\d+)*|\d+\.\d+|[1-9](?! [a-z])|\d+(?:\.\d+)?[BMK](?!,?\s+(?:and|or)\s+\d|,\s*\d)|\d+x\d+B|"
+    r" (?:[vV]\d+(?:\.\d+)*|(?:large|medium|small|base|tiny)-v\d+|\d+\.\d+|[1-9](?! [a-z])|\d+(?:\.\d+)?[BMK](?!,?\s+(?:and|or)\s+\d|,\s*\d)|\d+x\d+B|"
     r"Pro|Ultra|Flash|Turbo|Mini|mini|Nano|Opus|Sonnet|Haiku|XL|XXL|Large|Base|Small|Medium|Instruct|Chat|Plus|Max|Lite)"
     r"(?![\w\-+%×]|\.\d)")
 

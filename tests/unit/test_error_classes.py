@@ -690,3 +690,27 @@ def test_error_class_a_name_before_an_object_or_test_set_is_data(nlp):
     entities, _ = run_rules_only(nlp, "ZetaGrasp\n\nWe propose ZetaGrasp. The KorvexObj object set has 77 items, and "
                                       "grasps are scored on the TarnZeta test set.")
     assert entities["KorvexObj"][0] == entities["TarnZeta"][0] == "Dataset", entities
+
+
+def test_error_class_outperformed_by_is_no_win(nlp):
+    _, relations = run(nlp, "ZetaKG\n\nWe propose ZetaKG. ZetaKG is competitive with KorNet, and it is outperformed by "
+                            "TarnGNN only on WN18RR.")
+    assert not [r for r in relations if r[0] == "OUTPERFORMS"], relations
+
+
+def test_error_class_data_a_model_is_trained_on_beside_other_data_is_not_evaluated_on(nlp):
+    _, relations = run(nlp, "ZetaNet\n\nWe propose ZetaNet. ZetaNet trained on KorvexCorpus achieves 91% accuracy on "
+                            "TarnBench, surpassing the same model tuned on ShareZeta.")
+    assert {r[2] for r in relations if r[0] == "EVALUATED_ON"} == {"TarnBench"}, relations
+    _, relations = run(nlp, "ZetaNet\n\nWe propose ZetaNet. Fine-tuned on GLUE, ZetaNet achieves an average score of 88.1.")
+    assert {r[2] for r in relations if r[0] == "EVALUATED_ON"} == {"GLUE"}, relations
+
+
+def test_error_class_a_capital_version_or_a_size_release_belongs_to_the_name(nlp):
+    entities, _ = run(nlp, "ZetaVid\n\nWe propose ZetaVid. Compared with KorvexMAE V2 and Whisper large-v3, it is faster.")
+    assert {"KorvexMAE V2", "Whisper large-v3"} <= set(entities) and "large-v3" not in entities, entities
+
+
+def test_error_class_a_title_of_address_ends_no_sentence():
+    text = "On Mr. TyDi, ZetaRet improves recall. It is fast."
+    assert [text[a:b] for a, b in sentence_bounds(text)] == ["On Mr. TyDi, ZetaRet improves recall.", "It is fast."]
