@@ -80,7 +80,7 @@ def _proposal_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
 _OWN_KINDS = ("model", "method", "framework", "approach", "system", "agent", "dataset", "benchmark", "variant", "algorithm",
               "policy")
 _OURS = re.compile(
-    rf"\b(?:(?:our|the proposed|ours)|(?:our|the resulting)\s+(?:[\w\-]+\s+){{0,2}}(?:{'|'.join(_OWN_KINDS)})s?,?)\s*$",
+    rf"\b(?:(?:our|the proposed|ours)|(?:our|the resulting)\s+(?:[\w\-.]+\s+){{0,2}}(?:{'|'.join(_OWN_KINDS)})s?,?)\s*$",
     re.IGNORECASE,
 )
 # What a text before a name must end with for ``_OURS`` to match: checked first, since a "$"-anchored
@@ -99,7 +99,7 @@ _COMPARE = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|improv\w* (?:up)?on|better than|"
     # "improves over X", "improves accuracy over X", "improves average BLEU by 2.4 points on Y over X"
     r"(?:improv|boost)\w*\b(?:[^.;,]|\.\d){0,60}?\sover|"
-    r"superior to|advantage over|gains? over|enhancements? over|improvements? of (?:[^.;]|\.\d){1,40}? over|"
+    r"superior to|advantage over|gains? over|enhancements? over|(?:improvements?|gains?) of (?:[^.;]|\.\d){1,40}? over|"
     # "better performance than X", "higher accuracy than X", "lower error rates compared to X"
     r"(?:better|higher|stronger|greater)\s+(?:[\w\-]+\s+){1,2}than|"
     r"lower\s+(?:[\w\-]+\s+)?(?:error|loss|perplexity|latency|cost)s?(?:\s+rates?)?\s+(?:than|compared (?:to|with))|"
@@ -113,7 +113,7 @@ _SETTING_BEFORE = re.compile(
 )
 # ", reaching 99% of ChatGPT" / ", while ...": a new clause, whose names are not the ones beaten.
 # (", and narrows the gap to GPT-4V": a second verb of the same subject starts a new clause too.)
-_CLAUSE_BREAK = re.compile(r",\s+(?:[a-z]+ing\b|which\b|while\b|whereas\b|but\b|and\s+(?=(?:[a-z]+s|is|are|was|were|has|have)\b))|;")
+_CLAUSE_BREAK = re.compile(r",\s+(?:(?!including\b)[a-z]+ing\b|which\b|while\b|whereas\b|but\b|and\s+(?=(?:[a-z]+s|is|are|was|were|has|have)\b))|;")
 _STILL_COMPARING = re.compile(r"\b(?:compar\w*|gains?|outperform\w*|surpass\w*|better|exceed\w*|improv\w*|than)\b")
 _COMPARE_WORDS = (*BEATING_VERBS, "improv", "boost", "better", "superior to", "advantage over",
                   "gain", "enhancement", "higher", "stronger", "greater", "lower", "compared to", "compared with",
@@ -882,7 +882,9 @@ _SCORE_ON_BEFORE = re.compile(
 # "extractive QA on MuSiQue", "object detection on COCO": a task done on a name makes it data.
 _TASK_ON_BEFORE = re.compile(
     r"\b(?:QA|question answering|classification|reasoning|retrieval|translation|summarization|segmentation|"
-    r"detection|recognition|captioning|parsing|tagging|forecasting|tracking|grounding)\s+on\s+(?:the\s+)?$")
+    r"detection|recognition|captioning|parsing|tagging|forecasting|tracking|grounding|"
+    # ... and a score measured on it: "reduces perplexity on PG-19"
+    r"perplexity|accuracy|error rate|success rate|win rate)\s+on\s+(?:the\s+)?$")
 _VALUE_OF_AFTER = re.compile(r"\s+of\s+\d+(?:\.\d+)?\s*%?(?=[\s,;.)]|$)(?!\s+[a-z])")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:(?:mean|median|average|overall|new|higher|lower|best|top)\s+)?$")
 # "45 datasets from OpenML", "60K hours of LibriLight", "10 million molecules from PubChem"
@@ -986,7 +988,8 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
             return _data_label(noun_before.group(1)), True  # "the benchmark GLUE", "a Chinese ontology HowNet"
         if text.endswith(("on ", "the "), 0, start) and (_SCORE_ON_BEFORE.search(text, max(0, start - 40), start)
                                                         or _TASK_ON_BEFORE.search(text, max(0, start - 40), start)):
-            return NodeLabel.DATASET, True  # "91.2% on FGVC", "extractive QA on MuSiQue"
+            # "91.2% on FGVC", "extractive QA on MuSiQue" (a benchmark's part stays a benchmark: "MATH-500")
+            return (NodeLabel.BENCHMARK if part_label is NodeLabel.BENCHMARK else NodeLabel.DATASET), True
         if _DATA_FROM_BEFORE.search(text, max(0, start - 40), start):
             return NodeLabel.DATASET, True  # "45 datasets from OpenML": where data comes from is data
         before_paren = _DATA_BEFORE_PAREN.search(text, max(0, start - 30), start) if text.endswith("(", 0, start) else None
@@ -1396,6 +1399,31 @@ def _comparison_cues(text: str, sentences: "_Sentences") -> Iterator[tuple[int, 
             yield a, b, cue
 
 
+def _benchmark_of(text: str, data_here: list[tuple[int, str]], loser: Optional[tuple[int, int]],
+                  first: Optional[str]) -> Optional[str]:
+    """The data a comparison with ``loser`` is on: the first data name after the loser in its
+    clause ("surpassing GPT-4o on MathVista and outperforming Qwen2-VL on MathVerse"), else the
+    first one of its clause before it ("On MMLU, X beats A, and on GSM8K it beats B"), else the
+    sentence's first (``first``)."""
+    if loser is None:
+        return first
+    for offset, name in data_here:
+        if offset > loser[0]:
+            between = text[loser[1] : offset]
+            if _NEW_CLAUSE.search(between) or _COMPARE.search(between):
+                break
+            return name
+    before = [(offset, name) for offset, name in data_here if offset < loser[0]]
+    for offset, name in before:
+        if not _NEW_CLAUSE.search(text, offset, loser[0]):
+            return name
+    return first
+
+
+# Where a sentence's next clause starts: ", and on GSM8K it beats B" (not ", and HumSet": a list).
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=[a-z])|;")
+
+
 _PASSIVE_BY = re.compile(r"(?:\s+only)?\s+by\b")
 
 
@@ -1416,7 +1444,8 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, s
         cue_at = cue.start()
         here = all_mentions[bisect.bisect_left(all_mentions, (a, "")) : bisect.bisect_left(all_mentions, (b, ""))]
         mentioned = [(off, n) for off, n in here if n in methods]
-        data = list(dict.fromkeys(n for _, n in here if by_name[n].label in (NodeLabel.DATASET, NodeLabel.BENCHMARK)))
+        data_here = [(off, n) for off, n in here if by_name[n].label in (NodeLabel.DATASET, NodeLabel.BENCHMARK)]
+        data = list(dict.fromkeys(n for _, n in data_here))
         if _COMPARED.match(cue.group(0)):
             if _NOT_A_WIN.search(text, max(a, cue_at - 60), cue_at):
                 continue  # "a relative degradation of 4.6% compared to BERT", "comparable to X": no claim to beat it
@@ -1463,7 +1492,8 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, s
                     seen.add((winner, loser))
                 features = (_outperforms_features(text, methods, winner, loser, a, b, cue, rule)
                             if scorer is not None else None)
-                candidates[(winner, loser)] = (winner, loser, rule, features, data[0] if data else None, a, b, cue_at)
+                benchmark = _benchmark_of(text, data_here, _mention_in(methods[loser], a, b), data[0] if data else None)
+                candidates[(winner, loser)] = (winner, loser, rule, features, benchmark, a, b, cue_at)
     candidates = list(candidates.values())
     if scorer is not None:
         keep = scorer.score("OUTPERFORMS", [c[3] for c in candidates], [c[2] for c in candidates],

@@ -714,3 +714,34 @@ def test_error_class_a_capital_version_or_a_size_release_belongs_to_the_name(nlp
 def test_error_class_a_title_of_address_ends_no_sentence():
     text = "On Mr. TyDi, ZetaRet improves recall. It is fast."
     assert [text[a:b] for a, b in sentence_bounds(text)] == ["On Mr. TyDi, ZetaRet improves recall.", "It is fast."]
+
+
+def test_error_class_including_after_a_comma_goes_on_naming_the_beaten(nlp):
+    _, relations = run(nlp, "ZetaAgent\n\nWe present ZetaAgent. On OSWorld, it reaches a success rate of 24.8%, beating "
+                            "both open-source and proprietary models, including KorAgent and TarnAgent.")
+    assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"KorAgent", "TarnAgent"}, relations
+
+
+def test_error_class_gains_of_a_margin_over_a_name_claim_a_win(nlp):
+    _, relations = run(nlp, "ZetaPO\n\nWe propose ZetaPO. On Arena-Hard, ZetaPO yields gains of 4.1% over KorPO and "
+                            "2.3% over TarnPO.")
+    assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"KorPO", "TarnPO"}, relations
+
+
+def test_error_class_our_sized_model_named_after_a_comma_is_the_papers(nlp):
+    entities, _ = run(nlp, "Self-Correction\n\nWe study small models. Our 1.5B model, ZetaCorrect, achieves 52.3% on MATH.")
+    assert entities["ZetaCorrect"] == ("Method", "proposed"), entities
+
+
+def test_error_class_a_name_a_score_is_measured_on_is_data(nlp):
+    entities, _ = run_rules_only(nlp, "ZetaEvict\n\nWe propose ZetaEvict. Compared to KorLLM, ZetaEvict reduces "
+                                      "perplexity on TarnPG-19 by 12%.")
+    assert entities["TarnPG-19"][0] == "Dataset", entities
+
+
+def test_error_class_each_beaten_name_takes_the_data_of_its_own_clause(nlp):
+    _, relations = run(nlp, "ZetaLens\n\nWe introduce ZetaLens. ZetaLens surpasses GPT-4o by 5.2% on MathVista and "
+                            "outperforms its base model KorVL-7B by 11.3% on MathVerse. On MMLU, ZetaLens beats KorA, "
+                            "and on GSM8K it beats KorB.")
+    benchmarks = {r[2]: r[3] for r in relations if r[0] == "OUTPERFORMS"}
+    assert benchmarks == {"GPT-4o": "MathVista", "KorVL-7B": "MathVerse", "KorA": "MMLU", "KorB": "GSM8K"}, relations
