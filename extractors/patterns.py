@@ -136,7 +136,8 @@ _SIZE_WORD = re.compile(
     r"subject|speaker|point|object|instance|hop)s?$")
 _GENERIC_TITLE_WORDS = {"Survey", "Review", "Position", "Tutorial", "Overview", "Perspective", "Benchmarking", "Revisiting",
                         "Rethinking", "Towards", "Toward", "Editorial", "Introduction", "Preface", "Abstract"}
-_GENERIC_START = {"The", "A", "An", "Our", "This", "These", "Its", "We", "In", "On", "For", "To", "Each", "All", "Both", "Such", "Existing", "Previous", "Prior", "Current", "Recent", "Extensive", "Experiments", "Experimental", "Specifically", "Moreover", "Furthermore", "However", "Finally", "Then", "Large", "New", "Novel", "Multiple", "Several", "Many"}
+_GENERIC_START = {"The", "A", "An", "Our", "This", "These", "Its", "We", "In", "On", "For", "To", "Each", "All", "Both", "Such", "Existing", "Previous", "Prior", "Current", "Recent", "Extensive", "Experiments", "Experimental", "Specifically", "Moreover", "Furthermore", "However", "Finally", "Then", "Large", "New", "Novel", "Multiple", "Several", "Many",
+                  "Part", "Split", "Subset", "Track", "Task"}  # ("Part A and Part B": parts of a name said before)
 
 
 _DATA_NOUN_WORD = re.compile(

@@ -104,7 +104,10 @@ _COMPARE = re.compile(
     r"(?:better|higher|stronger|greater)\s+(?:[\w\-]+\s+){1,2}than|"
     r"lower\s+(?:[\w\-]+\s+)?(?:error|loss|perplexity|latency|cost)s?(?:\s+rates?)?\s+(?:than|compared (?:to|with))|"
     # "trains VGG16 9x faster than R-CNN", "is more accurate than SPPnet"
-    r"faster\s+than|more\s+(?:accurate|efficient|robust)\s+than)\b",
+    r"faster\s+than|more\s+(?:accurate|efficient|robust)\s+than|"
+    # "the lowest error among compared methods, including MCNN and CSRNet"
+    r"(?:lowest|highest|best)\s+(?:[\w\-]+\s+){0,2}among\s+(?:all\s+|the\s+)?(?:[\w\-]+\s+)?"
+    r"(?:methods|models|approaches|baselines|systems|competitors))\b",
     re.IGNORECASE,
 )
 # "better than fine-tuning on RoBERTa and GPT-2": names after such a word are the setting, not the loser.
@@ -117,7 +120,7 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:(?!including\b)[a-z]+ing\b|which\b|while\b|w
 _STILL_COMPARING = re.compile(r"\b(?:compar\w*|gains?|outperform\w*|surpass\w*|better|exceed\w*|improv\w*|than)\b")
 _COMPARE_WORDS = (*BEATING_VERBS, "improv", "boost", "better", "superior to", "advantage over",
                   "gain", "enhancement", "higher", "stronger", "greater", "lower", "compared to", "compared with",
-                  "comparison", "faster than", "more accurate", "more efficient", "more robust")
+                  "comparison", "faster than", "more accurate", "more efficient", "more robust", "lowest", "highest", "best")
 # Around "compared to X": what makes the sentence a claim to beat X ("improved results compared to X";
 # "Compared to X, DeepFM has a shared input" makes none).
 _WIN_WORD = re.compile(
@@ -370,8 +373,12 @@ def resolve_candidates(
         weak = part in _WEAK_PARTS
         if weak:
             weak_spans.add(span)
-        elif span in weak_spans:
-            continue  # a generic concept's acronym stays generic whatever else matched it ("GQA" ends like a QA set)
+        elif span in weak_spans and not (
+                cand.source == "gazetteer" and cand.label in (NodeLabel.DATASET, NodeLabel.BENCHMARK)
+                and _DATA_AFTER.match(text[end : end + 40].lstrip(")]"))):
+            # A generic concept's acronym stays generic whatever else matched it ("GQA" ends like a QA
+            # set); but "the street view house numbers (SVHN) dataset" is the known dataset.
+            continue
         source = cand.source
         if source == "gazetteer" and span in defined_here and not any(
             defined_here[span].endswith(name_key(form)) or name_key(form).endswith(defined_here[span])
@@ -859,6 +866,8 @@ def _mention_in(ent: _Entity, a: int, b: int) -> Optional[tuple[int, int]]:
 
 
 def _pick_name(ent: _Entity) -> str:
+    if ent.canonical and ent.canonical in ent.surfaces and ent.long_forms and all(f.islower() for f in ent.long_forms):
+        return ent.canonical  # "SVHN", not "street view house numbers"
     if ent.long_forms:  # a set: ties of length go to the first written, so every run picks the same
         return max(ent.long_forms, key=lambda s: (len(s), -ent.surfaces.get(s, 0), s))
     if ent.canonical and ent.canonical in ent.surfaces:

@@ -745,3 +745,21 @@ def test_error_class_each_beaten_name_takes_the_data_of_its_own_clause(nlp):
                             "and on GSM8K it beats KorB.")
     benchmarks = {r[2]: r[3] for r in relations if r[0] == "OUTPERFORMS"}
     assert benchmarks == {"GPT-4o": "MathVista", "KorVL-7B": "MathVerse", "KorA": "MMLU", "KorB": "GSM8K"}, relations
+
+
+def test_error_class_a_part_of_a_known_dataset_is_named_with_it(nlp):
+    entities, _ = run(nlp, "ZetaCount\n\nWe propose ZetaCount. On the ShanghaiTech Part A and Part B datasets, ZetaCount "
+                           "reduces the error.")
+    assert "ShanghaiTech Part A" in entities and "Part B" not in entities, entities
+
+
+def test_error_class_the_lowest_error_among_methods_including_names_the_beaten(nlp):
+    _, relations = run(nlp, "ZetaCount\n\nWe propose ZetaCount. On UCF-QNRF, ZetaCount achieves the lowest error among "
+                            "compared methods, including KorCNN and TarnNet.")
+    assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"KorCNN", "TarnNet"}, relations
+
+
+def test_error_class_a_known_dataset_defined_by_a_lowercase_long_form_keeps_its_short_name(nlp):
+    entities, relations = run(nlp, "ZetaSTN\n\nWe propose ZetaSTN, with results on the street view house numbers (SVHN) "
+                                   "dataset.")
+    assert entities.get("SVHN", ("",))[0] == "Dataset" and ("EVALUATED_ON", None, "SVHN", None) in relations, entities
