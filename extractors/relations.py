@@ -356,7 +356,7 @@ def resolve_candidates(
 
     # 2. Accept spans by priority; overlapping lower-priority spans are dropped.
     known = sorted((a, b) for a, b, c, _ in spans if c.source == "gazetteer")
-    spans.sort(key=lambda span: _span_order(text, known, span))
+    spans.sort(key=partial(_span_order, text, known))
     accepted = _Coverage(len(text))
     key_at_end: dict[int, str] = {}
     entities: dict[str, _Entity] = {}
@@ -483,7 +483,8 @@ def resolve_candidates(
     if len(live) > 1:
         _propagate_list_labels(text, live)
     for ent in live:
-        if _lone_short_acronym(ent) and _SCORE_FOR_BEFORE.search(text, max(0, ent.mentions[0][0] - 90), ent.mentions[0][0]):
+        if text.endswith(" for ", 0, ent.mentions[0][0]) and _lone_short_acronym(ent) and _SCORE_FOR_BEFORE.search(
+                text, max(0, ent.mentions[0][0] - 90), ent.mentions[0][0]):
             ent.listed_with_names = True  # "compared to 4.52 for GPTQ and 4.21 for AWQ": a system with a score
     for ent in live:
         if ent.weak:
@@ -1304,7 +1305,7 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
     # achieves 24.6% on AlpacaEval"): not what the paper evaluates on. Alone, it may be ("Fine-tuned
     # on GLUE, X scores 88.1": a benchmark's tasks are tuned on).
     trained_on = {(start, end) for _, ent in data for start, end in ent.mentions
-                  if _TRAINED_ON_BEFORE.search(text, max(0, start - 30), start)}
+                  if text.endswith(("on ", "on the "), 0, start) and _TRAINED_ON_BEFORE.search(text, max(0, start - 30), start)}
     evaluation_mentions = sorted((start, name) for name, ent in data for start, end in ent.mentions
                                  if (start, end) not in trained_on) if trained_on else []
     for name, ent in data:

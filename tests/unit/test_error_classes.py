@@ -763,3 +763,9 @@ def test_error_class_a_known_dataset_defined_by_a_lowercase_long_form_keeps_its_
     entities, relations = run(nlp, "ZetaSTN\n\nWe propose ZetaSTN, with results on the street view house numbers (SVHN) "
                                    "dataset.")
     assert entities.get("SVHN", ("",))[0] == "Dataset" and ("EVALUATED_ON", None, "SVHN", None) in relations, entities
+
+
+def test_error_class_a_name_an_apposition_calls_an_environment_is_data(nlp):
+    entities, _ = run(nlp, "Tool-Use Agents\n\nWe build KorvexWorks, an environment with 120 real enterprise applications "
+                           "and 1,400 tasks. The strongest agent completes 38% of tasks on KorvexWorks.")
+    assert entities["KorvexWorks"] == ("Benchmark", "proposed"), entities
