@@ -450,12 +450,21 @@ def resolve_candidates(
         if named and root(named) in entities and root(key) in entities:
             union(root(named), root(key))
 
-    # 3. Every other occurrence of an accepted surface is a mention too ("MHR" after its definition).
+    # 3. Every other occurrence of an accepted surface is a mention too ("MHR" after its definition),
+    # and where shorter names were accepted inside an occurrence of a longer one ("R-CNN" in the title
+    # "Mask Scoring R-CNN", whose abstract proposes "Mask Scoring R-CNN"), it takes their place.
+    takeovers = []
     for key, ent in entities.items():
         for surface in list(ent.surfaces):
             for span in name_occurrences(text, surface):
-                if span not in ent.mentions and not accepted.overlaps(*span):
-                    ent.mentions.append(span)
+                if span not in ent.mentions:
+                    if not accepted.overlaps(*span):
+                        ent.mentions.append(span)
+                    elif " " in surface and not ent.weak:
+                        takeovers.append((span, ent))
+    if takeovers:
+        _take_over_inner_names(entities, takeovers)
+    for ent in entities.values():
         ent.mentions = sorted(set(ent.mentions))
     for short, long_form, head in headed_shorts:
         _name_with_its_head(text, entities, short, long_form, head)
@@ -566,6 +575,26 @@ def _union(entities: dict[str, "_Entity"], alias_of: dict[str, str], a: str, b: 
         target, other = entities.setdefault(ra, _Entity()), entities.pop(rb, None)
         if other:
             _absorb(target, other)
+
+
+def _take_over_inner_names(entities: dict[str, "_Entity"], takeovers: list[tuple[tuple[int, int], "_Entity"]]) -> None:
+    """Occurrences of a longer accepted name that only shorter accepted names overlap, each inside
+    it, become the longer name's mentions; the shorter names lose those mentions (and go if they
+    had no other)."""
+    owners = {mention: ent for ent in entities.values() for mention in ent.mentions}
+    for (start, end), ent in takeovers:
+        overlapping = [m for m in owners if m[0] < end and m[1] > start]
+        if not overlapping or any(m[0] < start or m[1] > end or owners[m] is ent for m in overlapping):
+            continue
+        if any(owners[m].label in (NodeLabel.TASK, NodeLabel.METRIC) for m in overlapping):
+            continue  # ("Few-Shot Relation Extraction" around the known task "Relation Extraction": a task too)
+        for mention in overlapping:
+            inner = owners.pop(mention)
+            inner.mentions.remove(mention)
+            if not inner.mentions:
+                inner.surfaces.clear()
+        ent.mentions.append((start, end))
+        owners[(start, end)] = ent
 
 
 def _name_with_its_head(text: str, entities: dict[str, _Entity], short: str, long_form: str, head: str) -> None:
@@ -1206,12 +1235,13 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
         for surface in ent.surfaces:
             if text.startswith(surface) and _TITLE_NAME_END.match(text, len(surface)):
                 return True
-        for start, _ in ent.mentions:
+        for start, end in ent.mentions:
             window = text[max(0, start - 60) : start]
             if any(verb in window for verb in _INTRODUCING_VERBS) and _INTRODUCES_NAME.search(window):
                 return True
-            if window.rstrip().rstrip(",").lower().endswith(_OURS_ENDINGS) and _OURS.search(window):
-                return True
+            if window.rstrip().rstrip(",").lower().endswith(_OURS_ENDINGS) and _OURS.search(window) and not (
+                    ent.label in (NodeLabel.DATASET, NodeLabel.BENCHMARK) and _METHOD_AFTER.match(text[end : end + 40])):
+                return True  # (not "Our CIFAR-10 model": a model of the data's)
         return False
     for start, end in ent.mentions:
         if start < title_end and ent.sources & _NAMING_SOURCES and not _AFTER_TITLE_PREPOSITION.search(text, 0, start):

@@ -769,3 +769,17 @@ def test_error_class_a_name_an_apposition_calls_an_environment_is_data(nlp):
     entities, _ = run(nlp, "Tool-Use Agents\n\nWe build KorvexWorks, an environment with 120 real enterprise applications "
                            "and 1,400 tasks. The strongest agent completes 38% of tasks on KorvexWorks.")
     assert entities["KorvexWorks"] == ("Benchmark", "proposed"), entities
+
+
+def test_error_class_a_known_name_inside_a_proposed_name_is_no_entity_of_its_own(nlp):
+    entities, relations = run(nlp, "Mask Zeta R-CNN\n\nWe study this problem and propose Mask Zeta R-CNN which learns "
+                                   "mask quality. Experiments on COCO show that Mask Zeta R-CNN brings consistent gains "
+                                   "and outperforms Mask R-CNN.")
+    assert entities.get("Mask Zeta R-CNN") == ("Method", "proposed") and "R-CNN" not in entities, entities
+    assert ("OUTPERFORMS", "Mask Zeta R-CNN", "Mask R-CNN", "COCO") in relations, relations
+
+
+def test_error_class_our_model_of_a_known_dataset_does_not_propose_the_dataset(nlp):
+    entities, _ = run(nlp, "Architecture Search\n\nWe search for architectures. Our CIFAR-10 model achieves a test error "
+                           "rate of 3.65 on CIFAR-10.")
+    assert entities["CIFAR-10"] == ("Dataset", "used"), entities
