@@ -62,15 +62,17 @@ _PROPOSED_PHRASE = re.compile(
 # "We introduce Workforce, a hierarchical multi-agent framework", "We describe Yoopick, a
 # combinatorial sports prediction market": one capitalised word after a proposal verb, which an
 # apposition right after it says is a model, a system or tool of some kind, or a dataset.
-_DATA_KINDS = ("dataset", "benchmark", "suite", "corpus", "environment", "testbed", "leaderboard")
+_DATA_KINDS = ("dataset", "benchmark", "suite", "corpus", "environment", "testbed", "leaderboard", "subset", "training",
+               "test", "evaluation", "instruction", "preference")
 _PROPOSED_WORD = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|report))\s+(?:first\s+|further\s+|also\s+|then\s+|thus\s+)?"
     r"(?:propose|introduce|present|develop|design|build|construct|release|curate|create|describe)[sd]?\s+"
-    rf"({_TITLE_WORD})\s*,\s*(?:a|an)\s+(?:[\w\-]+\s+){{0,5}}?"
+    rf"({_TITLE_WORD})\s*,\s*(?:a|an|the)\s+(?:[\w\-]+\s+){{0,5}}?"
     r"(models?|frameworks?|methods?|approach(?:es)?|systems?|agents?|architectures?|algorithms?|toolkits?|"
     r"platforms?|pipelines?|tools?|librar(?:y|ies)|software|engines?|parsers?|taggers?|recogni[sz]ers?|"
     r"simulators?|interfaces?|applications?|assistants?|solvers?|markets?|prototypes?|"
-    r"datasets?|benchmarks?|suites?|corpus|environments?|testbeds?|leaderboards?)\b"
+    r"datasets?|benchmarks?|suites?|corpus|environments?|testbeds?|leaderboards?|subsets?|"
+    r"(?:training|test|evaluation|instruction|preference)[ \-]sets?)\b"
 )
 # "OpenAI's Deep Research", "Google's Gemini": a product named after its maker's possessive.
 _ORGANISATIONS = ("OpenAI", "Google", "Meta", "Anthropic", "DeepMind", "Microsoft", "NVIDIA", "Alibaba", "Baidu",

@@ -783,3 +783,12 @@ def test_error_class_our_model_of_a_known_dataset_does_not_propose_the_dataset(n
     entities, _ = run(nlp, "Architecture Search\n\nWe search for architectures. Our CIFAR-10 model achieves a test error "
                            "rate of 3.65 on CIFAR-10.")
     assert entities["CIFAR-10"] == ("Dataset", "used"), entities
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("We also release KorvexMix, the 800K-example training set.", "KorvexMix"),
+    ("We propose TarnEval-Lite, a 500-question subset that preserves the ranking.", "TarnEval-Lite"),
+])
+def test_error_class_a_name_an_apposition_calls_a_set_or_subset_is_data(nlp, sentence, name):
+    entities, _ = run(nlp, f"ZetaNet\n\nWe release ZetaNet-7B, a reasoning model. {sentence}")
+    assert entities[name][0] in ("Dataset", "Benchmark") and entities[name][1] == "proposed", entities
