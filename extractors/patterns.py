@@ -192,10 +192,12 @@ _ADJECTIVE_ENDINGS = ("ian", "ean", "ic", "al", "ive", "ed", "ing", "ous", "ar",
 # Comparison verbs before a list of the beaten: "outperforms Self-Refine and Reflexion".
 BEATING_VERBS = ("outperform", "surpass", "beat", "exceed")
 _BEATING_VERB = re.compile(r"(?:outperform(?:s|ing)?|surpass(?:es|ing)?|exceed(?:s|ing)?|beat(?:s|ing)?) ")
+# "the strongest prior method, LLM-Planner": a name in apposition to the prior work it is.
+_PRIOR_KINDS = ("method,", "baseline,", "model,", "approach,", "system,", "state of the art,", "sota,")
 _CUE_NEEDLES = Needles(
     ("bench", *(noun for noun in _DATA_NOUNS if "bench" not in noun), "arena", "gym", "qa", "eval", *_NAMING_WORDS,
      *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES, "including", "such as", "like", "namely", "--", "—", *_EPONYM_HEADS,
-     *BEATING_VERBS)
+     *BEATING_VERBS, *_PRIOR_KINDS)
 )
 
 
@@ -424,6 +426,11 @@ def _data_lists(rare: "_RareWords") -> Iterator[tuple[int, int, NodeLabel]]:
         i = lowered.find(" on ", i + 1)
 
 
+_PRIOR_BEFORE = re.compile(r"\b(?:prior|previous|strongest|best|existing|competing|leading|state-of-the-art|the)\s+"
+                           r"(?:[\w\-]+\s+){0,2}$")
+_APPOSED_NAME = re.compile(r"\s+([A-Z][\w\-+.]*[\w+]|[a-z]+[A-Z][\w\-+.]*[\w+])(?=[\s,.;:)]|$)")
+
+
 def _method_lists(rare: "_RareWords") -> Iterator[tuple[int, int]]:
     """Names listed after a plural method noun: "approaches including Absolute Position Embedding
     (APE), T5's Relative PE, ALiBi, and Rotary", "baselines such as LoRA and IA3"."""
@@ -441,6 +448,13 @@ def _method_lists(rare: "_RareWords") -> Iterator[tuple[int, int]]:
                     name = text[start:end]
                     if " " in name or is_coined_name(name) or any(c.isdigit() for c in name):
                         yield start, end  # not one plain word: "Optimization", "Transformers" are not names
+    # A name in apposition to the prior method it is (see _PRIOR_KINDS).
+    for i in rare.lower_hits_of(_PRIOR_KINDS):
+        if not (i and lowered[i - 1] == " ") or not _PRIOR_BEFORE.search(lowered, max(0, i - 40), i):
+            continue
+        named = _APPOSED_NAME.match(text, i + len(next(k for k in _PRIOR_KINDS if lowered.startswith(k, i))))
+        if named and (is_coined_name(named.group(1)) or "-" in named.group(1) or any(c.isdigit() for c in named.group(1))):
+            yield named.span(1)
     # After a comparison verb only hyphenated title-case compounds ("Self-Refine", "Math-Shepherd"),
     # which no shape rule finds: coined names are found anyway, and a run of capitalised words
     # there may be a generic technique ("outperforms Prompt Tuning").
@@ -688,6 +702,19 @@ def coined_names(text: str, index: Optional[WordIndex] = None) -> Iterator[tuple
         yield start, end
 
 
+def _quoted_name(text: str, start: int) -> tuple[int, int] | None:
+    """A name in quotes that starts at ``start``, function words and all: 'we call "Chain of Draft"'
+    (a name phrase alone stops at "of")."""
+    if not start or text[start - 1] not in "\"“":
+        return None
+    close = min((i for i in (text.find(mark, start, start + 60) for mark in "\"”") if i > 0), default=-1)
+    words = text[start:close].split() if close > 0 else []
+    if 2 <= len(words) <= 6 and words[-1][:1].isupper() and all(
+            w[:1].isupper() or w.lower() in _ENGLISH_FUNCTION_WORDS for w in words):
+        return start, close
+    return None
+
+
 def _trim_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = list(re.finditer(r"\S+", text[start:end]))
     while words and (words[0].group(0) in _GENERIC_START or (
@@ -722,7 +749,7 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
     rare = _RareWords(text, lower_same_length(text), index)
     naming = rare.lower_hits_of(_NAMING_WORDS)
     for match in matches_at(_CALLED, text, naming):
-        span = _trim_phrase(text, *match.span(1))
+        span = _quoted_name(text, match.start(1)) or _trim_phrase(text, *match.span(1))
         before = text[max(0, match.start() - 60) : match.start()]
         if span and not _NOT_A_NAME_BEFORE.search(before[-40:]):
             yield Candidate(span[0], span[1], _kind_named(before), "called", proposed=True)

@@ -792,3 +792,16 @@ def test_error_class_our_model_of_a_known_dataset_does_not_propose_the_dataset(n
 def test_error_class_a_name_an_apposition_calls_a_set_or_subset_is_data(nlp, sentence, name):
     entities, _ = run(nlp, f"ZetaNet\n\nWe release ZetaNet-7B, a reasoning model. {sentence}")
     assert entities[name][0] in ("Dataset", "Benchmark") and entities[name][1] == "proposed", entities
+
+
+def test_error_class_a_quoted_name_keeps_its_function_words(nlp):
+    entities, _ = run(nlp, "Concise Reasoning\n\nWe propose a prompting strategy we call \"Chain of Zeta\", in which the "
+                           "model writes minimal drafts.")
+    assert entities.get("Chain of Zeta") == ("Method", "proposed") and "Chain" not in entities, entities
+
+
+def test_error_class_a_name_in_apposition_to_the_prior_method_is_a_method(nlp):
+    entities, relations = run(nlp, "ZetaPlan\n\nWe present ZetaPlan. On ALFRED, ZetaPlan improves success rates by 9 "
+                                   "points over the strongest prior method, LLM-Korvex.")
+    assert entities.get("LLM-Korvex", ("",))[0] == "Method", entities
+    assert ("OUTPERFORMS", "ZetaPlan", "LLM-Korvex", "ALFRED") in relations, relations
