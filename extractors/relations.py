@@ -104,7 +104,7 @@ _COMPARE = re.compile(
     r"(?:better|higher|stronger|greater)\s+(?:[\w\-]+\s+){1,2}than|"
     r"lower\s+(?:[\w\-]+\s+)?(?:error|loss|perplexity|latency|cost)s?(?:\s+rates?)?\s+(?:than|compared (?:to|with))|"
     # "trains VGG16 9x faster than R-CNN", "is more accurate than SPPnet"
-    r"faster\s+than|more\s+(?:accurate|efficient|robust)\s+than|"
+    r"faster\s+than|more\s+(?:accurate|efficient|robust)\s+than|(?:(?<=far )|(?<=well ))above|"
     # "the lowest error among compared methods, including MCNN and CSRNet"
     r"(?:lowest|highest|best)\s+(?:[\w\-]+\s+){0,2}among\s+(?:all\s+|the\s+)?(?:[\w\-]+\s+)?"
     r"(?:methods|models|approaches|baselines|systems|competitors))\b",
@@ -120,7 +120,7 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:(?!including\b)[a-z]+ing\b|which\b|while\b|w
 _STILL_COMPARING = re.compile(r"\b(?:compar\w*|gains?|outperform\w*|surpass\w*|better|exceed\w*|improv\w*|than)\b")
 _COMPARE_WORDS = (*BEATING_VERBS, "improv", "boost", "better", "superior to", "advantage over",
                   "gain", "enhancement", "higher", "stronger", "greater", "lower", "compared to", "compared with",
-                  "comparison", "faster than", "more accurate", "more efficient", "more robust", "lowest", "highest", "best")
+                  "comparison", "faster than", "more accurate", "more efficient", "more robust", "lowest", "highest", "best", "above")
 # Around "compared to X": what makes the sentence a claim to beat X ("improved results compared to X";
 # "Compared to X, DeepFM has a shared input" makes none).
 _WIN_WORD = re.compile(
@@ -966,7 +966,8 @@ _TASK_AFTER_DEFINITION = re.compile(
 _METRIC_AFTER = re.compile(
     r"^\s*(?:score|metric|measure)s?\b(?!\s*\d|\s+(?:on|at|up|over|above|below|higher|lower|better|worse|well|"
     r"highest|best|top|the|a|an|how|whether|what|its|their|task|track|shared|competitively|favou?rably|"
-    r"significantly|strongly|consistently|comparably)\b)")
+    r"significantly|strongly|consistently|comparably|far|much|nearly|almost|about|around|only|even|just|"
+    r"close|within|roughly|second|first)\b)")
 _METRIC_BEFORE = re.compile(
     r"\b(?:measures?|metrics?)\s+(?:(?:called|named|dubbed|termed)\s+|(?:such as|like|including)\s+"
     r"(?:[A-Z][\w\-]*\s*(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+))*)[\"“'‘]?$")
@@ -1484,7 +1485,9 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, s
         cue_at = cue.start()
         here = all_mentions[bisect.bisect_left(all_mentions, (a, "")) : bisect.bisect_left(all_mentions, (b, ""))]
         mentioned = [(off, n) for off, n in here if n in methods]
-        data_here = [(off, n) for off, n in here if by_name[n].label in (NodeLabel.DATASET, NodeLabel.BENCHMARK)]
+        # (not data a model was trained on: "pre-trained on ImageNet-21k, it outperforms LoRA")
+        data_here = [(off, n) for off, n in here if by_name[n].label in (NodeLabel.DATASET, NodeLabel.BENCHMARK)
+                     and not (text.endswith(("on ", "on the "), 0, off) and _TRAINED_ON_BEFORE.search(text, max(0, off - 30), off))]
         data = list(dict.fromkeys(n for _, n in data_here))
         if _COMPARED.match(cue.group(0)):
             if _NOT_A_WIN.search(text, max(a, cue_at - 60), cue_at):

@@ -805,3 +805,16 @@ def test_error_class_a_name_in_apposition_to_the_prior_method_is_a_method(nlp):
                                    "points over the strongest prior method, LLM-Korvex.")
     assert entities.get("LLM-Korvex", ("",))[0] == "Method", entities
     assert ("OUTPERFORMS", "ZetaPlan", "LLM-Korvex", "ALFRED") in relations, relations
+
+
+def test_error_class_far_above_claims_a_win_and_scores_as_a_verb_is_no_metric(nlp):
+    entities, relations = run(nlp, "ZetaTune\n\nWe propose ZetaTune. ZetaTune scores far above KorvexNet on TarnBench.")
+    assert entities["ZetaTune"] == ("Method", "proposed"), entities
+    assert ("OUTPERFORMS", "ZetaTune", "KorvexNet", "TarnBench") in relations, relations
+
+
+def test_error_class_data_a_model_was_trained_on_is_no_comparisons_benchmark(nlp):
+    _, relations = run(nlp, "ZetaTune\n\nWe propose ZetaTune. Pre-trained on ImageNet-21k, ZetaTune outperforms KorLoRA "
+                            "on TarnBench. Dual encoders with ZetaTune outperform models trained on MS MARCO like KorBERT.")
+    benchmarks = {r[2]: r[3] for r in relations if r[0] == "OUTPERFORMS"}
+    assert benchmarks == {"KorLoRA": "TarnBench", "KorBERT": None}, relations
