@@ -426,6 +426,7 @@ def _data_lists(rare: "_RareWords") -> Iterator[tuple[int, int, NodeLabel]]:
         i = lowered.find(" on ", i + 1)
 
 
+_PLAIN_CAPITALISED = re.compile(r"[A-Z][a-z]{3,}")
 _PRIOR_BEFORE = re.compile(r"\b(?:prior|previous|strongest|best|existing|competing|leading|state-of-the-art|the)\s+"
                            r"(?:[\w\-]+\s+){0,2}$")
 _APPOSED_NAME = re.compile(r"\s+([A-Z][\w\-+.]*[\w+]|[a-z]+[A-Z][\w\-+.]*[\w+])(?=[\s,.;:)]|$)")
@@ -465,8 +466,12 @@ def _method_lists(rare: "_RareWords") -> Iterator[tuple[int, int]]:
         listed = _LIST_AFTER_EVAL.match(text, verb.end())  # several names, else one
         single = None if listed else _LIST_NAME.match(text, verb.end())
         span = listed.span(1) if listed else (single.span() if single else None)
-        for start, end in _list_names(text, *span) if span else ():
-            if _TITLED_COMPOUND.fullmatch(text, start, end):
+        names = list(_list_names(text, *span)) if span else []
+        # One capitalised word listed with coined names is a name too: "outperforms Informer,
+        # Autoformer and FEDformer" (alone, "outperforms Transformers" may be a family).
+        coined_sibling = listed is not None and any(is_coined_name(text[a:b]) for a, b in names)
+        for start, end in names:
+            if _TITLED_COMPOUND.fullmatch(text, start, end) or (coined_sibling and _PLAIN_CAPITALISED.fullmatch(text, start, end)):
                 yield start, end
 
 

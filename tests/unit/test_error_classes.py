@@ -818,3 +818,10 @@ def test_error_class_data_a_model_was_trained_on_is_no_comparisons_benchmark(nlp
                             "on TarnBench. Dual encoders with ZetaTune outperform models trained on MS MARCO like KorBERT.")
     benchmarks = {r[2]: r[3] for r in relations if r[0] == "OUTPERFORMS"}
     assert benchmarks == {"KorLoRA": "TarnBench", "KorBERT": None}, relations
+
+
+def test_error_class_a_plain_capitalised_word_listed_with_coined_names_after_a_win_is_a_method(nlp):
+    entities, relations = run(nlp, "ZetaTS\n\nWe propose ZetaTS. On ETTh1, ZetaTS outperforms Korformer, Tarnformer and "
+                                   "FEDzeta. It also beats Transformers.")
+    assert {"Korformer", "Tarnformer", "FEDzeta"} <= {r[2] for r in relations if r[0] == "OUTPERFORMS"}, relations
+    assert "Transformers" not in entities, entities
