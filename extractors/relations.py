@@ -101,7 +101,7 @@ _COMPARE = re.compile(
     r"(?:improv|boost)\w*\b(?:[^.;,]|\.\d){0,60}?\sover|"
     r"superior to|advantage over|gains? over|enhancements? over|(?:improvements?|gains?) of (?:[^.;]|\.\d){1,40}? over|"
     # "better performance than X", "higher accuracy than X", "lower error rates compared to X"
-    r"(?:better|higher|stronger|greater)\s+(?:[\w\-]+\s+){1,2}than|"
+    r"(?:better|higher|stronger|greater)\s+(?:[\w\-]+\s+){0,2}than|"
     r"lower\s+(?:[\w\-]+\s+)?(?:error|loss|perplexity|latency|cost)s?(?:\s+rates?)?\s+(?:than|compared (?:to|with))|"
     # "trains VGG16 9x faster than R-CNN", "is more accurate than SPPnet"
     r"faster\s+than|more\s+(?:accurate|efficient|robust)\s+than|(?:(?<=far )|(?<=well ))above|"
@@ -917,7 +917,8 @@ _DATA_RIGHT_BEFORE = re.compile(rf"\b(?:the|a|an|our)\s+(?:[a-zA-Z\-]+\s+)?{_DAT
 # "achieves 47.2 AP on X", "reaches 91.2% on X": a score reported on X makes X data. (Not a
 # speed, "2.5 ms on Jetson", nor a count of parts, "8 GPUs on".)
 _SCORE_ON_BEFORE = re.compile(
-    r"\d(?:\.\d+\s*%?|\s*%)(?:\s+(?:points?|pp|accuracy|score|[A-Z][\w@\-]*))?(?:\s+(?:F1|score|accuracy))?\s+on\s+(?:the\s+)?$")
+    r"\d(?:\.\d+\s*%?|\s*%)(?:\s+(?:points?|pp|accuracy|score|[A-Z][\w@\-]*|[a-z]+[A-Z@][\w@\-]*))?(?:\s+(?:F1|score|accuracy))?"
+    r"\s+on\s+(?:the\s+)?$")  # ("54.1 mIoU on LoveDA", "0.71 nDCG@10 on X")
 # "extractive QA on MuSiQue", "object detection on COCO": a task done on a name makes it data.
 _TASK_ON_BEFORE = re.compile(
     r"\b(?:QA|question answering|classification|reasoning|retrieval|translation|summarization|segmentation|"
@@ -1074,6 +1075,8 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
         on = _ON_WORD.search(before)  # no list "on X, Y and" can start before the first "on"
         listed = _LIST_BEFORE.search(before, on.start()) if on else (
             _OPENING_LIST.match(before) if before[:1] in "OA" and _LIST_GOES_ON.match(text, mention_end) else None)
+        if not listed and " to " in before[-80:]:
+            listed = _TRANSFER_LIST.search(before, max(0, len(before) - 80))
         if listed and not _NOT_EVAL_ON.search(before[-120:]) and sentences.has_eval_cue(sentence) \
                 and not (before.startswith("over", listed.start()) and _GAIN_BEFORE_OVER.search(before, 0, listed.start())):
             ent.list_label = True
@@ -1087,6 +1090,11 @@ _FRONTED_PHRASE = re.compile(
     r"(?:^|[.!?]\s+|\n)(?:(?:[A-Z]\w+ed|When \w+ed)\s+(?:on|with|to|against|from|in)|On|Across)\s+(?:the\s+|both\s+)?"
     r"(?:[A-Z0-9][^\s,;()]*(?:\s+[A-Z0-9v][^\s,;()]*)*(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+))*$")
 # A sentence opening with names of data only: "On HumanML3D and KIT-ML, X achieves ...".
+# "zero-shot transfer to DeepGlobe and SpaceNet", "generalizes to A, B and C": where a model is
+# evaluated without training.
+_TRANSFER_LIST = re.compile(
+    r"\b(?:transfer(?:s|red|ring)?|generali[sz](?:es|ed|ing|ation))\s+to\s+(?:the\s+|unseen\s+)?"
+    r"(?:[A-Z0-9][^\s,;()]*(?:\s+[A-Z0-9v][^\s,;()]*)*(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+))*$")
 _OPENING_LIST = re.compile(
     r"(?:On|Across)\s+(?:the\s+|both\s+)?(?:[A-Z0-9][^\s,;()]*(?:\s+[A-Z0-9v][^\s,;()]*)*(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+))*$")
 # After a name: the list goes on ("A, B and C").

@@ -825,3 +825,17 @@ def test_error_class_a_plain_capitalised_word_listed_with_coined_names_after_a_w
                                    "FEDzeta. It also beats Transformers.")
     assert {"Korformer", "Tarnformer", "FEDzeta"} <= {r[2] for r in relations if r[0] == "OUTPERFORMS"}, relations
     assert "Transformers" not in entities, entities
+
+
+def test_error_class_names_a_model_transfers_to_are_data_and_points_higher_than_claims_a_win(nlp):
+    entities, relations = run_rules_only(nlp, "ZetaSeg\n\nWe propose ZetaSeg. Evaluations show that zero-shot transfer to "
+                                              "KorvexGlobe and TarnNet-7 gives consistent gains. ZetaSeg reaches 54.1 mIoU "
+                                              "on ADE20K, 3.2 points higher than SAM-Zeta.")
+    assert entities["KorvexGlobe"][0] == entities["TarnNet-7"][0] == "Dataset", entities
+    assert ("OUTPERFORMS", "ZetaSeg", "SAM-Zeta", "ADE20K") in relations, relations
+
+
+def test_error_class_a_name_a_lowercase_metric_is_reported_on_is_data(nlp):
+    entities, _ = run_rules_only(nlp, "ZetaSeg\n\nWe propose ZetaSeg. ZetaSeg reaches 54.1 mIoU on KorvexDA and 0.71 "
+                                      "nDCG@10 on TarnIR.")
+    assert entities["KorvexDA"][0] == entities["TarnIR"][0] == "Dataset", entities
