@@ -973,10 +973,12 @@ _METRIC_BEFORE = re.compile(
     r"\b(?:measures?|metrics?)\s+(?:(?:called|named|dubbed|termed)\s+|(?:such as|like|including)\s+"
     r"(?:[A-Z][\w\-]*\s*(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+))*)[\"“'‘]?$")
 _METRIC_HEAD = re.compile(r"\b(?:accuracy|precision|recall|score|error|rate|distance|similarity|ratio|correlation|divergence)$", re.IGNORECASE)
+# Names listed up to where a pattern ends: "A, B and " (before the next name of the list).
+_NAMES_SO_FAR = r"(?:[A-Z0-9][^\s,;()]*(?:\s+[A-Z0-9v][^\s,;()]*)*\s*(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+))*$"
 _LIST_BEFORE = re.compile(
     r"\b(?:on|across|over)\s+(?:the\s+|both\s+|three\s+|two\s+|four\s+|five\s+|several\s+|multiple\s+)?"
     r"(?:(?:[\w\-]+\s+){0,3}?(?:benchmarks?|datasets?|tasks?)\s*(?:[,:(]|including|such as|like|namely)?\s*|[a-z\-]+\s*\(\s*)?"
-    r"(?:[A-Z0-9][^\s,;()]*(?:\s+[A-Z0-9v][^\s,;()]*)*\s*(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+))*$"
+    + _NAMES_SO_FAR
 )
 _NOT_EVAL_ON = re.compile(r"\b(?:based|built|relies|rely|relying|depend\w*|focus\w*|top|pretrained|pre-trained)\s+(?:on|over)\b", re.IGNORECASE)
 _ON_WORD = re.compile(r"\b(?:on|across|over)\s")
@@ -1088,15 +1090,13 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
 # "Across A, B and C, ..." (up to the name before the comma that may close it).
 _FRONTED_PHRASE = re.compile(
     r"(?:^|[.!?]\s+|\n)(?:(?:[A-Z]\w+ed|When \w+ed)\s+(?:on|with|to|against|from|in)|On|Across)\s+(?:the\s+|both\s+)?"
-    r"(?:[A-Z0-9][^\s,;()]*(?:\s+[A-Z0-9v][^\s,;()]*)*(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+))*$")
-# A sentence opening with names of data only: "On HumanML3D and KIT-ML, X achieves ...".
+    + _NAMES_SO_FAR)
 # "zero-shot transfer to DeepGlobe and SpaceNet", "generalizes to A, B and C": where a model is
 # evaluated without training.
 _TRANSFER_LIST = re.compile(
-    r"\b(?:transfer(?:s|red|ring)?|generali[sz](?:es|ed|ing|ation))\s+to\s+(?:the\s+|unseen\s+)?"
-    r"(?:[A-Z0-9][^\s,;()]*(?:\s+[A-Z0-9v][^\s,;()]*)*(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+))*$")
-_OPENING_LIST = re.compile(
-    r"(?:On|Across)\s+(?:the\s+|both\s+)?(?:[A-Z0-9][^\s,;()]*(?:\s+[A-Z0-9v][^\s,;()]*)*(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+))*$")
+    r"\b(?:transfer(?:s|red|ring)?|generali[sz](?:es|ed|ing|ation))\s+to\s+(?:the\s+|unseen\s+)?" + _NAMES_SO_FAR)
+# A sentence opening with names of data only: "On HumanML3D and KIT-ML, X achieves ...".
+_OPENING_LIST = re.compile(r"(?:On|Across)\s+(?:the\s+|both\s+)?" + _NAMES_SO_FAR)
 # After a name: the list goes on ("A, B and C").
 _LIST_GOES_ON = re.compile(r"\s*(?:,|\band\b|\bor\b)")
 _LOWER_WORD_AFTER = re.compile(r"[ \-]([a-z]+)\b")
@@ -1344,7 +1344,7 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
     # achieves 24.6% on AlpacaEval"): not what the paper evaluates on. Alone, it may be ("Fine-tuned
     # on GLUE, X scores 88.1": a benchmark's tasks are tuned on).
     trained_on = {(start, end) for _, ent in data for start, end in ent.mentions
-                  if text.endswith(("on ", "on the "), 0, start) and _TRAINED_ON_BEFORE.search(text, max(0, start - 30), start)}
+                  if _trained_on(text, start)}
     evaluation_mentions = sorted((start, name) for name, ent in data for start, end in ent.mentions
                                  if (start, end) not in trained_on) if trained_on else []
     for name, ent in data:
@@ -1380,6 +1380,13 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
 
 _TRAINED_ON_BEFORE = re.compile(r"\b(?:(?:pre-?|fine-?)?trained|(?:fine-?)?tuned|distilled)\s+on\s+(?:the\s+)?$",
                                 re.IGNORECASE)
+
+
+def _trained_on(text: str, start: int) -> bool:
+    """Is the name at ``start`` data a model was trained on ("fine-tuned on X", "pre-trained on the X")?"""
+    return text.endswith(("on ", "on the "), 0, start) and _TRAINED_ON_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
 _TRAINING_WORDS = re.compile(r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*|distill\w*|collect\w*|sourc\w*|deriv\w*)\b", re.IGNORECASE)
 _TRAINING_STEMS = ("train", "tun", "distill", "collect", "sourc", "deriv")  # one of them in every match
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s?%|\b\d+\.\d+\b")
@@ -1495,7 +1502,7 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, s
         mentioned = [(off, n) for off, n in here if n in methods]
         # (not data a model was trained on: "pre-trained on ImageNet-21k, it outperforms LoRA")
         data_here = [(off, n) for off, n in here if by_name[n].label in (NodeLabel.DATASET, NodeLabel.BENCHMARK)
-                     and not (text.endswith(("on ", "on the "), 0, off) and _TRAINED_ON_BEFORE.search(text, max(0, off - 30), off))]
+                     and not _trained_on(text, off)]
         data = list(dict.fromkeys(n for _, n in data_here))
         if _COMPARED.match(cue.group(0)):
             if _NOT_A_WIN.search(text, max(a, cue_at - 60), cue_at):
