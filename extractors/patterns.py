@@ -74,6 +74,13 @@ _PROPOSED_WORD = re.compile(
     r"datasets?|benchmarks?|suites?|corpus|environments?|testbeds?|leaderboards?|subsets?|"
     r"(?:training|test|evaluation|instruction|preference)[ \-]sets?)\b"
 )
+# "We develop a few-shot detector, Meta-Reweight, that ...": the kind first, then its name.
+_KIND_THEN_NAME = re.compile(
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work|study))\s+(?:propose|introduce|present|develop|design|build)[sd]?\s+(?:a|an)\s+"
+    r"(?:[\w\-]+\s+){0,3}?(?:model|framework|method|approach|system|agent|architecture|algorithm|network|detector|"
+    r"classifier|module|pipeline|technique|strategy)\s*,\s*"
+    rf"({_TITLE_WORD})(?=\s*,|\s*\(|\s+(?:that|which|to|for|with)\b)"
+)
 # "OpenAI's Deep Research", "Google's Gemini": a product named after its maker's possessive.
 _ORGANISATIONS = ("OpenAI", "Google", "Meta", "Anthropic", "DeepMind", "Microsoft", "NVIDIA", "Alibaba", "Baidu",
                   "Tencent")
@@ -303,6 +310,10 @@ def _proposed_phrases(rare: _RareWords) -> Iterator[tuple[re.Match, Optional[Nod
         match = _PROPOSED_PHRASE.match(text, i)
         if match:
             yield match, None
+            continue
+        named = _KIND_THEN_NAME.match(text, i)
+        if named:  # "We develop a few-shot detector, Meta-Reweight, that ..."
+            yield named, NodeLabel.METHOD
             continue
         single = _PROPOSED_WORD.match(text, i)
         if single:

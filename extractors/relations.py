@@ -120,7 +120,7 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:(?!including\b)[a-z]+ing\b|which\b|while\b|w
 _STILL_COMPARING = re.compile(r"\b(?:compar\w*|gains?|outperform\w*|surpass\w*|better|exceed\w*|improv\w*|than)\b")
 _COMPARE_WORDS = (*BEATING_VERBS, "improv", "boost", "better", "superior to", "advantage over",
                   "gain", "enhancement", "higher", "stronger", "greater", "lower", "compared to", "compared with",
-                  "comparison", "faster than", "more accurate", "more efficient", "more robust", "lowest", "highest", "best", "above")
+                  "comparison", "faster than", "more accurate", "more efficient", "more robust", "lowest", "highest", "best", "above", "relative to")
 # Around "compared to X": what makes the sentence a claim to beat X ("improved results compared to X";
 # "Compared to X, DeepFM has a shared input" makes none).
 _WIN_WORD = re.compile(
@@ -130,7 +130,7 @@ _WIN_WORD = re.compile(
     re.IGNORECASE)
 _COMPARE_NEEDLES = Needles(_COMPARE_WORDS)
 # Not "relative to": in abstracts it mostly measures ("divergence relative to the reference"), not compares.
-_COMPARED = re.compile(r"\b(?:compared (?:to|with)|in comparison (?:to|with))\b", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:compared (?:to|with)|in comparison (?:to|with)|relative to)\b", re.IGNORECASE)
 # Determiners in any case; adjectives only in lower case ("Unified Moment Detection" keeps "Unified").
 _LEADING_NOISE = re.compile(r"^(?:(?:[Aa]n?|[Tt]he|[Oo]ur|novel|new|proposed|simple|general|efficient|unified)\s+)+")
 _SPACE = re.compile(r"\s")

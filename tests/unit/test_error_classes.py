@@ -822,3 +822,16 @@ def test_error_class_a_name_a_lowercase_metric_is_reported_on_is_data(nlp):
 def test_error_class_phrases_that_claim_a_win_name_the_beaten(nlp, sentence, beaten):
     _, relations = run(nlp, f"ZetaNet\n\nWe propose ZetaNet. {sentence}")
     assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == beaten, relations
+
+
+def test_error_class_relative_to_a_name_after_a_gain_claims_a_win(nlp):
+    _, relations = run(nlp, "ZetaTraffic\n\nWe propose ZetaTraffic. ZetaTraffic reduces the mean absolute error by 7.2% "
+                            "relative to KorvexNet.")
+    assert ("OUTPERFORMS", "ZetaTraffic", "KorvexNet") in {r[:3] for r in relations}, relations
+
+
+def test_error_class_a_name_after_the_kind_the_paper_develops_is_its_own(nlp):
+    entities, relations = run(nlp, "Few-Shot Detection\n\nWe develop a few-shot detector, Meta-Zeta, that adapts a meta "
+                                   "learner. On PASCAL VOC, Meta-Zeta outperforms KorDet.")
+    assert entities.get("Meta-Zeta") == ("Method", "proposed"), entities
+    assert ("OUTPERFORMS", "Meta-Zeta", "KorDet", "PASCAL VOC") in relations, relations
