@@ -1447,11 +1447,12 @@ def _comparison_cues(text: str, sentences: "_Sentences") -> Iterator[tuple[int, 
                 starts.setdefault(sentence, []).append(i)
     for (a, b), positions in sorted(starts.items()):
         positions.sort()
-        cue = next(filter(None, (_COMPARE.match(text, i, b) for i in positions)), None)
-        if cue is None:  # "in comparison to" starts three characters before its cue word
-            shifted = sorted({j for i in positions for j in (i, i - 3) if j >= a})
-            cue = next(filter(None, (_COMPARED.match(text, j, b) for j in shifted)), None)
-        if cue:
+        cues = [cue for cue in (_COMPARE.match(text, i, b) for i in positions) if cue]
+        # "in comparison to" starts three characters before its cue word
+        shifted = sorted({j for i in positions for j in (i, i - 3) if j >= a})
+        cues += [cue for cue in (_COMPARED.match(text, j, b) for j in shifted) if cue]
+        cues.sort(key=lambda cue: cue.start())
+        for cue in cues:  # ("reduces the error by 7.2% relative to X, and outperforms Y": each claim)
             yield a, b, cue
 
 

@@ -835,3 +835,10 @@ def test_error_class_a_name_after_the_kind_the_paper_develops_is_its_own(nlp):
                                    "learner. On PASCAL VOC, Meta-Zeta outperforms KorDet.")
     assert entities.get("Meta-Zeta") == ("Method", "proposed"), entities
     assert ("OUTPERFORMS", "Meta-Zeta", "KorDet", "PASCAL VOC") in relations, relations
+
+
+def test_error_class_every_claim_of_a_sentence_names_its_beaten(nlp):
+    _, relations = run(nlp, "ZetaTraffic\n\nWe propose ZetaTraffic. On METR-LA, ZetaTraffic reduces the error by 7.2% "
+                            "relative to Graph KorNet, and it outperforms TarnGCN on all horizons. In TarnWorld, ZetaTraffic "
+                            "improves on repeated trials, outperforming agents like KorFlex by 23 points.")
+    assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} >= {"KorNet", "TarnGCN", "KorFlex"}, relations
