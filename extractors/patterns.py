@@ -204,7 +204,7 @@ _PRIOR_KINDS = ("method,", "baseline,", "model,", "approach,", "system,", "state
 _CUE_NEEDLES = Needles(
     ("bench", *(noun for noun in _DATA_NOUNS if "bench" not in noun), "arena", "gym", "qa", "eval", *_NAMING_WORDS,
      *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES, "including", "such as", "like", "namely", "--", "—", *_EPONYM_HEADS,
-     *BEATING_VERBS, *_PRIOR_KINDS)
+     *BEATING_VERBS, "above", *_PRIOR_KINDS)
 )
 
 
@@ -427,6 +427,17 @@ def _data_lists(rare: "_RareWords") -> Iterator[tuple[int, int, NodeLabel]]:
             for start, end in _list_names(text, *found.span(1)):
                 yield start, end, label
     lowered = rare.lowered
+    # ... after a plural data noun and "such as": "benchmarks such as HumanEval and MBPP".
+    for i in rare.lower_hits_of(_LIST_TRIGGERS):
+        noun = _PLURAL_DATA_NOUN_BEFORE.search(lowered, max(0, i - 20), i)
+        if noun is None:
+            continue
+        trigger = next(t for t in _LIST_TRIGGERS if lowered.startswith(t, i))
+        found = _LIST_AFTER_EVAL.match(text, i + len(trigger) + 1) if lowered[i + len(trigger) : i + len(trigger) + 1] == " " else None
+        if found:
+            label = _DATA_HEAD_WORDS.get(noun.group(1)[:-1] if noun.group(1) != "corpora" else "corpus", NodeLabel.DATASET)
+            for start, end in _list_names(text, *found.span(1)):
+                yield start, end, label
     i = lowered.find(" on ")
     while i >= 0:
         if lowered.endswith(_EXPERIMENTS, 0, i):
@@ -484,12 +495,31 @@ def _method_lists(rare: "_RareWords") -> Iterator[tuple[int, int]]:
         for start, end in names:
             if _TITLED_COMPOUND.fullmatch(text, start, end) or (coined_sibling and _PLAIN_CAPITALISED.fullmatch(text, start, end)):
                 yield start, end
+    # Names given a score in brackets after a comparison: "outperforming ACT (61%) and Diffusion
+    # Policy (65%)", "24.1%, above DPO (20.3%) and SimPO (22.0%)": compared systems.
+    for i in rare.lower_hits_of((*BEATING_VERBS, "above")):
+        if not (i and lowered[i - 1] == " "):
+            continue
+        position = lowered.find(" ", i) + 1
+        while position:
+            scored = _SCORED_NAME.match(text, position)
+            if scored is None:
+                break
+            if scored.group(1) not in stop_acronyms():
+                yield scored.span(1)
+            position = scored.end()
 
 
+# A name (up to three capitalised words) and its score in brackets, then what may join the next one.
+_SCORED_NAME = re.compile(r"([A-Z][\w\-+.]*[\w+](?:\s+[A-Z][\w\-+.]*[\w+]){0,2})\s+\((?:[^()\d]{0,20}\s)?\d+(?:\.\d+)?\s*%?\)"
+                          r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)?")
+# A lowercase name with a number, right before its data noun: "the kin40k dataset", "the wikitext-103 benchmark".
+_LOWERCASE_DATA_NAME = re.compile(r"\b(?:the|on|of)\s+([a-z][a-z\-]{1,}\d(?:[a-z\d\-]*[a-z\d])?)\s+$")
 _LIST_TRIGGERS = ("including", "such as", "like", "namely", "--", "—")
 _TITLED_COMPOUND = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})+")
 _METHOD_PLURALS = ("methods", "approaches", "models", "baselines", "algorithms", "techniques", "architectures",
                    "frameworks", "variants", "systems", "agents")
+_PLURAL_DATA_NOUN_BEFORE = re.compile(r"\b(benchmarks|datasets|corpora|suites|environments|testbeds),?\s+$")
 _PLURAL_DATA_NOUN = re.compile(r"(?:benchmarks|datasets|corpora|suites|environments|testbeds)\b", re.IGNORECASE)
 
 
@@ -819,6 +849,11 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
             continue
         label = _DATA_HEAD_WORDS.get(match.group(2).lower(), NodeLabel.DATASET)
         yield Candidate(span[0], span[1], label, "data-head")
+    for i in rare.lower_hits_of(("dataset", "bench", "corpus")):
+        if i > 5 and text[i - 1] == " " and (text[i - 2].isdigit() or text[i - 2].islower()):  # "the kin40k dataset"
+            lower = _LOWERCASE_DATA_NAME.search(text, max(0, i - 40), i)
+            if lower:
+                yield Candidate(lower.start(1), lower.end(1), _DATA_HEAD_WORDS.get(text[i:i + 9].lower(), NodeLabel.DATASET), "data-head")
     for match in _titled_data(rare):
         span = _trim_phrase(text, *match.span(1))
         # Titles describe ("A Multilingual Dataset on ..."), and so does "a/an": only a definite name counts.

@@ -90,7 +90,7 @@ _OURS_NEAR = re.compile(r"\b(?:our|the proposed|a novel|a new)\s+(?:[\w\-]+\s+)?
 _PROPOSING = re.compile(r"\b(?:propos|introduc|present|explor|develop|design)(?:e|es|ed|ing)?\s+(?:a|an|the)?\s*(?:novel\s+|new\s+)?$", re.IGNORECASE)
 _EVAL_CUE = re.compile(
     r"\b(?:experiment\w*|evaluat\w*|results?|benchmark\w*|achiev\w*|outperform\w*|surpass\w*|state-of-the-art|"
-    r"SOTA|performance|accuracy|improv\w*|tested|test on|scores?|gains?|validat\w*|demonstrat\w*|analys[ie]s on|"
+    r"SOTA|performance|accuracy|improv\w*|tested|test on|scores?|gains?|validat\w*|demonstrat(?!ions\b)\w*|analys[ie]s on|"
     r"(?:win|success|solve|pass)[- ]rates?)\b",
     re.IGNORECASE,
 )
@@ -105,6 +105,8 @@ _COMPARE = re.compile(
     r"lower\s+(?:[\w\-]+\s+)?(?:error|loss|perplexity|latency|cost)s?(?:\s+rates?)?\s+(?:than|compared (?:to|with))|"
     # "trains VGG16 9x faster than R-CNN", "is more accurate than SPPnet"
     r"faster\s+than|more\s+(?:accurate|efficient|robust)\s+than|(?:(?<=far )|(?<=well ))above|"
+    # "reaches 24.1%, above DPO (20.3%)": a name given a lower score
+    r"above(?=\s+[A-Z][\w\-+.]*(?:\s+[A-Z][\w\-+.]*){0,2}\s+\(\d)|"
     # "the lowest error among compared methods, including MCNN and CSRNet"
     r"(?:lowest|highest|best)\s+(?:[\w\-]+\s+){0,2}among\s+(?:all\s+|the\s+)?(?:[\w\-]+\s+)?"
     r"(?:methods|models|approaches|baselines|systems|competitors))\b",
@@ -660,6 +662,11 @@ def _results(text: str, sentences: "_Sentences", by_name: dict[str, _Entity], ex
         mentions.extend((a, b, name, kind, ent.proposed) for a, b in ent.mentions)
         if kind == "method" and ent.proposed and not ent.weak and (own is None or ent.mentions[0][0] < own[0]):
             own = (ent.mentions[0][0], name)
+    trained = [m for m in mentions if m[3] == "data" and _trained_on(text, m[0])]
+    if trained:  # ("On AlpacaEval, X trained on UltraFeedback reaches 24.1%": the score is not UltraFeedback's)
+        mentions = [m for m in mentions if m not in trained or not any(
+            other[3] == "data" and other not in trained and _sentence_of(sentences, other[0]) == _sentence_of(sentences, m[0])
+            for other in mentions)]
     sole = by_name.get(sole_benchmark) if sole_benchmark else None
     sole_mention = (*sole.mentions[0], sole_benchmark, "data", sole.proposed) if sole and sole.mentions else None
     found = find_results(text, sentences, mentions, own[1] if own else None, sole_mention)
@@ -1091,10 +1098,13 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
 _FRONTED_PHRASE = re.compile(
     r"(?:^|[.!?]\s+|\n)(?:(?:[A-Z]\w+ed|When \w+ed)\s+(?:on|with|to|against|from|in)|On|Across)\s+(?:the\s+|both\s+)?"
     + _NAMES_SO_FAR)
-# "zero-shot transfer to DeepGlobe and SpaceNet", "generalizes to A, B and C": where a model is
-# evaluated without training.
+# "zero-shot transfer to DeepGlobe and SpaceNet", "generalizes to A, B and C", "adapting a model
+# trained on Cityscapes to ACDC": where a model is evaluated without training.
 _TRANSFER_LIST = re.compile(
-    r"\b(?:transfer(?:s|red|ring)?|generali[sz](?:es|ed|ing|ation))\s+to\s+(?:the\s+|unseen\s+)?" + _NAMES_SO_FAR)
+    r"\b(?:transfer(?:s|red|ring)?|generali[sz](?:es|ed|ing|ation)|[Aa]dapt(?:s|ed|ing)?\s+(?:[^\s,.;]+\s+){1,6}?)"
+    r"\s*to\s+(?:the\s+|unseen\s+)?" + _NAMES_SO_FAR)
+# "Adapting a model trained on Cityscapes to ACDC, X improves ...": an opening participle phrase.
+_FRONTED_PARTICIPLE = re.compile(r"(?:^|[.!?]\s+|\n)[A-Z][a-z]+(?:ing|ed)\s[^,;.]*$")
 # A sentence opening with names of data only: "On HumanML3D and KIT-ML, X achieves ...".
 _OPENING_LIST = re.compile(r"(?:On|Across)\s+(?:the\s+|both\s+)?" + _NAMES_SO_FAR)
 # After a name: the list goes on ("A, B and C").
@@ -1111,8 +1121,9 @@ def _propagate_list_labels(text: str, entities: list[_Entity]) -> None:
     previous_end = previous_start = -1
     for start, end, ent in mentions:
         gap = _LIST_GAP.match(text, previous_end, start) if current else None
-        if gap and gap.group(0).strip() == "," and not _LIST_GOES_ON.match(text, end) and _FRONTED_PHRASE.search(
-                text, max(0, previous_start - 120), previous_start):
+        if gap and gap.group(0).strip() == "," and not _LIST_GOES_ON.match(text, end) and (
+                _FRONTED_PHRASE.search(text, max(0, previous_start - 120), previous_start)
+                or _FRONTED_PARTICIPLE.search(text, max(0, previous_start - 120), previous_start)):
             gap = None  # "Evaluated on VoiceBank, DiffEnhance achieves ...": the comma ends the opening phrase
         if gap:
             current.append(ent)
@@ -1272,7 +1283,9 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
         if proposal_end is not None:
             between = text[proposal_end:start]
             if len(between.split()) <= 12 and (not _NOT_OWN_BETWEEN.search(between) or (
-                    between.rstrip().endswith(", and") and _APPOSITION.match(text[end : end + 80]))):
+                    between.rstrip().endswith(", and") and _APPOSITION.match(text[end : end + 80])) or (
+                    between.endswith((" as ", " as the ")) and _DATA_AFTER.match(text[end : end + 40]))):
+                # ("We release our data of 2,000 demonstrations as the BiChunk dataset": released, named)
                 # ("We introduce X, trained on 400K labels, and Y, a suite of ...": Y is introduced too)
                 return True
     return False
@@ -1347,6 +1360,10 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
                   if _trained_on(text, start)}
     evaluation_mentions = sorted((start, name) for name, ent in data for start, end in ent.mentions
                                  if (start, end) not in trained_on) if trained_on else []
+    # Data only cited as examples of what exists ("Existing environments such as WebShop and
+    # Mind2Web test single trajectories"): not data the paper reports on.
+    background = {name for name, ent in data if not ent.proposed
+                  and all(_cited_as_example(text, sentences, start) for start, _ in ent.mentions)}
     for name, ent in data:
         # A dataset or benchmark a paper introduces is one it reports results on, unless it is only
         # released ("Finally, we release X, a dataset ... to facilitate future research").
@@ -1363,7 +1380,9 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
                 cited = (start, end)
                 break
         features = _evaluated_on_features(text, sentences, ent, introduced) if scorer is not None else None
-        candidates.append((name, cited or ent.mentions[0], cited is not None, features, only_trained_on))
+        released = ent.proposed and not introduced  # (the scorer reads "proposed" as a yes)
+        candidates.append((name, cited or ent.mentions[0], cited is not None, features,
+                           only_trained_on or released or name in background))
     if scorer is not None:
         keep = scorer.score("EVALUATED_ON", [c[3] for c in candidates], [c[2] for c in candidates],
                             [(c[0], None) for c in candidates])
@@ -1378,13 +1397,45 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
     return relations
 
 
+# "benchmarks such as A, B and C" (the name being one of the list), in a sentence of what exists.
+_EXAMPLES_BEFORE = re.compile(
+    r"\b(?:benchmarks|datasets|data\s?sets|corpora|environments|suites|testbeds|leaderboards)\s+(?:such\s+as|like|e\.g\.,?)\s+"
+    r"(?:[^\s,;()]+(?:\s+[^\s,;()]+){0,3}(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+))*$",
+    re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours)\b")
+
+
+def _cited_as_example(text: str, sentences: "_Sentences", start: int) -> bool:
+    """Is the name at ``start`` one of the examples the subject of a sentence gives of existing
+    data ("Existing benchmarks such as ChartQA and DocVQA cover charts"), in a sentence that does
+    not speak for the authors? (Not "X produces strong results across benchmarks like A and B".)"""
+    sentence = _sentence_of(sentences, start)
+    if sentence is None or start < text.find("\n"):
+        return False
+    a, b = sentence
+    examples = _EXAMPLES_BEFORE.search(text, max(a, start - 120), start)
+    return (examples is not None and len(text[a : examples.start()].split()) <= 3
+            and _FIRST_PERSON.search(sentences.lowered, a, b) is None)
+
+
 _TRAINED_ON_BEFORE = re.compile(r"\b(?:(?:pre-?|fine-?)?trained|(?:fine-?)?tuned|distilled)\s+on\s+(?:the\s+)?$",
                                 re.IGNORECASE)
 
 
+# ... or listed after: "pre-trained on A and B", "by adapting from GTAV and SYNTHIA".
+_TRAINED_ON_LIST = re.compile(r"\b(?i:(?:(?:pre-?|fine-?)?trained|(?:fine-?)?tuned|distilled)\s+on|"
+                              r"(?:adapt|transferr?)(?:ed|ing)\s+from)\s+(?:the\s+)?" + _NAMES_SO_FAR)
+
+
 def _trained_on(text: str, start: int) -> bool:
-    """Is the name at ``start`` data a model was trained on ("fine-tuned on X", "pre-trained on the X")?"""
-    return text.endswith(("on ", "on the "), 0, start) and _TRAINED_ON_BEFORE.search(text, max(0, start - 30), start) is not None
+    """Is the name at ``start`` data a model was trained on ("fine-tuned on X", "pre-trained on the X",
+    "adapting from A and B")?"""
+    if text.endswith(("on ", "on the "), 0, start):
+        return _TRAINED_ON_BEFORE.search(text, max(0, start - 30), start) is not None
+    if text.endswith((", ", "and ", "or ", "from ", "from the "), 0, start):
+        window = text[max(0, start - 120) : start]
+        return ("from " in window or "on " in window) and _TRAINED_ON_LIST.search(window) is not None
+    return False
 
 
 _TRAINING_WORDS = re.compile(r"\b(?:train\w*|pre-?train\w*|fine-?tun\w*|distill\w*|collect\w*|sourc\w*|deriv\w*)\b", re.IGNORECASE)

@@ -185,7 +185,10 @@ _RESULT_VERB = re.compile(
 )
 _OURS = re.compile(r"^\W*(?:\w+\s*,\s*)?(?:we|our|ours|the proposed|this (?:model|method|approach|system|paper|work))\b",
                    re.IGNORECASE)
-_FOR_NAME = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:[\w\-@]+\s+)?(?:at\s+\S+\s+)?for\s+(?:the\s+)?$", re.IGNORECASE)
+_FOR_NAME = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:[\w\-@]+\s+)?(?:at\s+\S+\s+)?for\s+(?:the\s+)?"
+                       # "14.9% for the strongest prior agent, SteP"
+                       r"(?:(?:[\w\-]+\s+){0,3}(?:method|baseline|model|agent|system|approach)s?,\s+)?$", re.IGNORECASE)
+_OPENING_PARTICIPLE = re.compile(r"\s*[A-Z][a-z]+(?:ing|ed)\s")
 _NOT_SUBJECT_BEFORE = re.compile(
     r"\b(?:than|over|with|using|upon|from|like|such as|including|compared (?:to|with)|outperform\w*|surpass\w*|beat\w*|"
     r"of|on|in|by|via|based)\s+(?:the\s+|a\s+|an\s+)?$",
@@ -306,6 +309,7 @@ def find_results(
         sentence_text = text[a:b]
         respectively = "respectively" in sentence_text and len(candidates) == len(data) > 1
         for position, (start, end, value, metric) in enumerate(candidates):
+            scored = None  # "outperforming ACT (61%) and Diffusion Policy (65%)": the name's own score
             if borrowed:
                 benches = data
             elif respectively:
@@ -320,17 +324,28 @@ def find_results(
                     closing = text.find(")", end, b)
                     inside = [m for m in data if end <= m[0] and m[1] <= (closing if closing >= 0 else b)]
                     bench = before[-1] if before else (inside[0] if inside else None)
+                    if bench is None:
+                        opening = text.rfind("(", a, start)
+                        scored = next((m for m in here if m[3] == "method" and m[1] <= opening and not text[m[1] : opening].strip()), None)
+                        if scored is not None:
+                            earlier = [m for m in data if m[1] <= start]
+                            bench = earlier[-1] if earlier else data[0]
                 else:
                     later = [m for m in data if m[0] >= end]
                     clear = [m for m in later if not any(end < c[0] < m[0] for c in candidates)]
                     earlier = [m for m in data if m[1] <= start]
                     if earlier and _RAISED_RIGHT_AFTER.fullmatch(text, earlier[-1][1], start):
                         clear = []  # "on MATH-500 from 83.1% to 88.6% and on X ...": the score of the name before
+                    if earlier and clear and _NEXT_CLAUSE.search(text, end, clear[0][0]):
+                        clear = []  # "On the kin40k dataset, X reaches 0.21, and on Y ...": the next clause's data
                     bench = clear[0] if clear else (earlier[-1] if earlier else (later[0] if later else None))
                 if bench is None:
                     continue
                 benches = [bench] + _coordinated(text, bench, data, b)
-            method, method_span = _method_of(text, a, start, end, here, own_method, benches[0])
+            if scored is not None:
+                method, method_span = scored[2], (scored[0], scored[1])
+            else:
+                method, method_span = _method_of(text, a, start, end, here, own_method, benches[0])
             attributed = method_span is not None and method_span[0] > end  # "... for YOLOv3"
             if not attributed and _PREVIOUS.search(text, max(a, start - 45), start):
                 continue  # "improving over the previous best IS of 52.52": someone else's, unnamed
@@ -341,6 +356,7 @@ def find_results(
     return found
 
 
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but)\s|;")
 _RAISED_RIGHT_AFTER = re.compile(r"\s+from\s+\d+(?:\.\d+)?\s*%?\s+to\s+")
 
 
@@ -375,6 +391,11 @@ def _method_of(text: str, a: int, start: int, end: int, here: list, own_method: 
             return m[2], (m[0], m[1])
     subjects = [m for m in methods if m[1] <= start and not _NOT_SUBJECT_BEFORE.search(text, a, m[0])
                 and not text[m[1] : m[1] + 10].lstrip().lower().startswith(("backbone", "-based", "based"))]
+    if len(subjects) > 1 and _OPENING_PARTICIPLE.match(text, a):
+        # "Adapting a SegFormer trained on Cityscapes to ACDC, WeatherTTA improves mIoU to 62.7": the
+        # opening phrase's names are not the sentence's subject.
+        comma = text.find(",", a, start)
+        subjects = [m for m in subjects if m[0] > comma] or subjects if comma >= 0 else subjects
     if subjects:
         m = subjects[0]
         return m[2], (m[0], m[1])

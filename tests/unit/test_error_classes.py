@@ -837,3 +837,79 @@ def test_error_class_every_claim_of_a_sentence_names_its_beaten(nlp):
                             "relative to Graph KorNet, and it outperforms TarnGCN on all horizons. In TarnWorld, ZetaTraffic "
                             "improves on repeated trials, outperforming agents like KorFlex by 23 points.")
     assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} >= {"KorNet", "TarnGCN", "KorFlex"}, relations
+
+
+def test_error_class_data_cited_as_examples_of_what_exists_is_data_not_evaluated_on(nlp):
+    text = ("ZetaAgent: Recovering Web Agents\n\nExisting benchmarks such as KorvexShop and TarnWeb test single "
+            "trajectories without recovery. We present ZetaAgent. On ZetaArena, ZetaAgent achieves a success rate of 23.4%.")
+    entities, relations = run(nlp, text)
+    assert entities["KorvexShop"] == entities["TarnWeb"] == ("Benchmark", "used"), entities
+    assert {r[2] for r in relations if r[0] == "EVALUATED_ON"} == {"ZetaArena"}, relations
+    # Not when the sentence reports on them: "X produces strong results across benchmarks like A and B".
+    text = ("ZetaIO\n\nWe propose ZetaIO. ZetaIO produces strong results across 16 diverse benchmarks like KorvexDepth "
+            "and TarnVQA.")
+    _, relations = run(nlp, text)
+    assert {"KorvexDepth", "TarnVQA"} <= {r[2] for r in relations if r[0] == "EVALUATED_ON"}, relations
+
+
+def results_of(nlp, text):
+    doc = nlp(make_doc(nlp, text))
+    return {(r.method, r.benchmark, r.value) for r in doc._.kg_results}
+
+
+def test_error_class_data_a_model_was_trained_on_is_no_results_benchmark(nlp):
+    text = ("ZetaPO\n\nWe propose ZetaPO. On TarnEval 2.0, ZetaPO trained on KorvexFeedback reaches a win rate of 24.1%.")
+    assert results_of(nlp, text) == {("ZetaPO", "TarnEval 2.0", "24.1%")}
+
+
+def test_error_class_adapting_to_a_name_makes_it_data_and_the_opening_phrase_names_no_subject(nlp):
+    text = ("ZetaTTA: Test-Time Adaptation\n\nWe introduce ZetaTTA, a test-time adaptation method. Adapting a KorFormer-B5 "
+            "trained on Cityscapes to TarnFog, ZetaTTA improves mIoU from 56.1 to 62.7, outperforming TENT and CoTTA.")
+    entities, relations = run(nlp, text)
+    assert entities["TarnFog"][0] == "Dataset", entities
+    assert {r[2] for r in relations if r[0] == "EVALUATED_ON"} == {"TarnFog"}, relations
+    assert results_of(nlp, text) == {("ZetaTTA", "TarnFog", "62.7")}
+
+
+def test_error_class_names_scored_in_brackets_after_a_comparison_are_beaten_methods_with_their_scores(nlp):
+    text = ("ZetaDiff\n\nWe propose ZetaDiff. On the KorvexSim benchmark, ZetaDiff achieves an average success rate of 78%, "
+            "outperforming ACT (61%) and Tarn Policy (65%).")
+    entities, relations = run(nlp, text)
+    assert entities["ACT"][0] == entities["Tarn Policy"][0] == "Method", entities
+    assert {(r[1], r[2]) for r in relations if r[0] == "OUTPERFORMS"} == {("ZetaDiff", "ACT"), ("ZetaDiff", "Tarn Policy")}
+    assert {("ACT", "KorvexSim", "61%"), ("Tarn Policy", "KorvexSim", "65%")} <= results_of(nlp, text)
+    # "above" a name given a lower score claims a win too.
+    text = ("ZetaPO\n\nWe propose ZetaPO. On TarnEval, ZetaPO reaches a win rate of 24.1%, above KorPO (20.3%) and "
+            "SimPO (22.0%).")
+    _, relations = run(nlp, text)
+    assert {(r[1], r[2]) for r in relations if r[0] == "OUTPERFORMS"} == {("ZetaPO", "KorPO"), ("ZetaPO", "SimPO")}
+
+
+def test_error_class_a_score_given_for_a_named_prior_method_in_apposition_is_its_score(nlp):
+    text = ("ZetaWeb\n\nWe present ZetaWeb. On TarnArena, ZetaWeb achieves a task success rate of 23.4%, compared with "
+            "14.9% for the strongest prior agent, KorStep.")
+    assert results_of(nlp, text) == {("ZetaWeb", "TarnArena", "23.4%"), ("KorStep", "TarnArena", "14.9%")}
+
+
+def test_error_class_a_lowercase_name_with_a_number_before_its_data_noun_is_data(nlp):
+    text = ("ZetaGP\n\nWe propose ZetaGP. On the korv40k dataset, ZetaGP reaches an RMSE of 0.21, and on the "
+            "tarntext-103 benchmark a perplexity of 18.2.")
+    entities, _ = run(nlp, text)
+    assert entities["korv40k"][0] == "Dataset" and entities["tarntext-103"][0] == "Benchmark", entities
+    # each score is of its own clause's data
+    assert results_of(nlp, text) == {("ZetaGP", "korv40k", "0.21"), ("ZetaGP", "tarntext-103", "18.2")}
+
+
+def test_error_class_data_released_as_a_named_dataset_is_proposed_not_evaluated_on(nlp):
+    text = ("ZetaChunk\n\nWe propose ZetaChunk, a diffusion policy. On the KorvexSim benchmark, ZetaChunk achieves a "
+            "success rate of 78%. We release our teleoperation data of 2,000 demonstrations as the TarnChunk dataset.")
+    entities, relations = run(nlp, text)
+    assert entities["TarnChunk"] == ("Dataset", "proposed"), entities
+    assert {r[2] for r in relations if r[0] == "EVALUATED_ON"} == {"KorvexSim"}, relations
+
+
+def test_error_class_data_listed_after_trained_on_or_adapting_from_is_not_evaluated_on(nlp):
+    text = ("ZetaRoad\n\nWe propose ZetaRoad. We evaluate ZetaRoad on the Cityscapes dataset by adapting from KorvexSim "
+            "and TarnSynth datasets, where the results demonstrate its effectiveness.")
+    _, relations = run(nlp, text)
+    assert {r[2] for r in relations if r[0] == "EVALUATED_ON"} == {"Cityscapes"}, relations
