@@ -516,7 +516,7 @@ _SCORED_NAME = re.compile(r"([A-Z][\w\-+.]*[\w+](?:\s+[A-Z][\w\-+.]*[\w+]){0,2})
 # A lowercase name with a number, right before its data noun: "the kin40k dataset", "the wikitext-103 benchmark".
 _LOWERCASE_DATA_NAME = re.compile(r"\b(?:the|on|of)\s+([a-z][a-z\-]{1,}\d(?:[a-z\d\-]*[a-z\d])?)\s+$")
 _LIST_TRIGGERS = ("including", "such as", "like", "namely", "--", "—")
-_TITLED_COMPOUND = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})+")
+_TITLED_COMPOUND = re.compile(r"[A-Z][a-z]{2,}(?:-(?:[A-Z][a-z]{2,}|[A-Z]{2,}))+")  # "Self-Refine", "Self-RAG"
 _METHOD_PLURALS = ("methods", "approaches", "models", "baselines", "algorithms", "techniques", "architectures",
                    "frameworks", "variants", "systems", "agents")
 _PLURAL_DATA_NOUN_BEFORE = re.compile(r"\b(benchmarks|datasets|corpora|suites|environments|testbeds),?\s+$")

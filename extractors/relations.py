@@ -78,7 +78,7 @@ def _proposal_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
 
 
 _OWN_KINDS = ("model", "method", "framework", "approach", "system", "agent", "dataset", "benchmark", "variant", "algorithm",
-              "policy")
+              "policy", "protocol", "pipeline")
 _OURS = re.compile(
     rf"\b(?:(?:our|the proposed|ours)|(?:our|the resulting)\s+(?:[\w\-.]+\s+){{0,2}}(?:{'|'.join(_OWN_KINDS)})s?,?)\s*$",
     re.IGNORECASE,
@@ -90,7 +90,7 @@ _OURS_NEAR = re.compile(r"\b(?:our|the proposed|a novel|a new)\s+(?:[\w\-]+\s+)?
 _PROPOSING = re.compile(r"\b(?:propos|introduc|present|explor|develop|design)(?:e|es|ed|ing)?\s+(?:a|an|the)?\s*(?:novel\s+|new\s+)?$", re.IGNORECASE)
 _EVAL_CUE = re.compile(
     r"\b(?:experiment\w*|evaluat\w*|results?|benchmark\w*|achiev\w*|outperform\w*|surpass\w*|state-of-the-art|"
-    r"SOTA|performance|accuracy|improv\w*|tested|test on|scores?|gains?|validat\w*|demonstrat(?!ions\b)\w*|analys[ie]s on|"
+    r"SOTA|performance|accuracy|improv\w*|tested|test on|scores?|gains?|reach(?:es|ed|ing)?|validat\w*|demonstrat(?!ions\b)\w*|analys[ie]s on|"
     r"(?:win|success|solve|pass)[- ]rates?)\b",
     re.IGNORECASE,
 )
@@ -118,7 +118,7 @@ _SETTING_BEFORE = re.compile(
 )
 # ", reaching 99% of ChatGPT" / ", while ...": a new clause, whose names are not the ones beaten.
 # (", and narrows the gap to GPT-4V": a second verb of the same subject starts a new clause too.)
-_CLAUSE_BREAK = re.compile(r",\s+(?:(?!including\b)[a-z]+ing\b|which\b|while\b|whereas\b|but\b|and\s+(?=(?:[a-z]+s|is|are|was|were|has|have)\b))|;")
+_CLAUSE_BREAK = re.compile(r",\s+(?:(?!including\b)[a-z]+ing\b|which\b|while\b|whereas\b|but\b|and\s+(?:also\s+|further\s+|even\s+)?(?=(?:[a-z]+s|is|are|was|were|has|have)\b))|;")
 _STILL_COMPARING = re.compile(r"\b(?:compar\w*|gains?|outperform\w*|surpass\w*|better|exceed\w*|improv\w*|than)\b")
 _COMPARE_WORDS = (*BEATING_VERBS, "improv", "boost", "better", "superior to", "advantage over",
                   "gain", "enhancement", "higher", "stronger", "greater", "lower", "compared to", "compared with",
@@ -489,6 +489,7 @@ def resolve_candidates(
                 ent.label = max(sorted(set(votes)), key=votes.count)  # sorted: ties break the same way in every run
         if not ent.proposed and not ent.gazetteer and ent.label is NodeLabel.METHOD:
             ent.proposed = _defined_in_own_work(text, ent, sentences)
+    _not_proposed_title_techniques(live, title_end)
     _mark_parts_of_own_work(text, live, sentences)
     live = _without_title_descriptions(text, live, title_end)
     if len(live) > 1:
@@ -1289,6 +1290,19 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
                 # ("We introduce X, trained on 400K labels, and Y, a suite of ...": Y is introduced too)
                 return True
     return False
+
+
+def _not_proposed_title_techniques(live: list[_Entity], title_end: int) -> None:
+    """A known name that opens the title and never comes back in the abstract ("Retrieval-Augmented
+    Generation for Clinical Question Answering" + "We propose MedRAG-X, which retrieves ...") is
+    what the paper builds on, when the abstract proposes a method of another name. (Alone, it is
+    the paper's: "Matching Networks for One Shot Learning".)"""
+    in_title_only = [ent for ent in live if ent.proposed and ent.gazetteer and ent.label is NodeLabel.METHOD
+                     and all(start < title_end for start, _ in ent.mentions)]
+    if in_title_only and any(ent.proposed and not ent.gazetteer and ent.label is NodeLabel.METHOD
+                             and any(start > title_end for start, _ in ent.mentions) for ent in live):
+        for ent in in_title_only:
+            ent.proposed = False
 
 
 def _without_title_descriptions(text: str, live: list[_Entity], title_end: int) -> list[_Entity]:

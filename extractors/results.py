@@ -356,7 +356,7 @@ def find_results(
     return found
 
 
-_NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but)\s|;")
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but)\s|;|\s(?:and|while|whereas|but)\s+(?:on|in|for)\s")
 _RAISED_RIGHT_AFTER = re.compile(r"\s+from\s+\d+(?:\.\d+)?\s*%?\s+to\s+")
 
 

@@ -913,3 +913,39 @@ def test_error_class_data_listed_after_trained_on_or_adapting_from_is_not_evalua
             "and TarnSynth datasets, where the results demonstrate its effectiveness.")
     _, relations = run(nlp, text)
     assert {r[2] for r in relations if r[0] == "EVALUATED_ON"} == {"Cityscapes"}, relations
+
+
+def test_error_class_and_also_starts_a_new_clause_of_the_same_subject(nlp):
+    _, relations = run(nlp, "ZetaMerge\n\nWe present ZetaMerge. It outperforms KorViT and TarnViT at equal throughput, "
+                            "and also speeds up Stable Diffusion by 1.8x.")
+    assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"KorViT", "TarnViT"}, relations
+
+
+def test_error_class_a_score_reached_on_an_opening_name_makes_it_data(nlp):
+    entities, relations = run_rules_only(nlp, "ZetaSeg\n\nWe present ZetaSeg. On KorvexNet200, ZetaSeg reaches 24.3 AP.")
+    assert entities["KorvexNet200"][0] == "Dataset", entities
+    assert results_of(nlp, "ZetaSeg\n\nWe present ZetaSeg. On KorvexNet200, ZetaSeg reaches 24.3 AP.") == {
+        ("ZetaSeg", "KorvexNet200", "24.3")}
+
+
+def test_error_class_a_score_before_and_on_other_data_is_of_the_data_before(nlp):
+    text = ("ZetaSE\n\nWe propose ZetaSE. On the KorvexVoice benchmark, ZetaSE achieves a PESQ of 3.12 and on the "
+            "TarnNoise dataset a PESQ of 2.97.")
+    assert results_of(nlp, text) == {("ZetaSE", "KorvexVoice", "3.12"), ("ZetaSE", "TarnNoise", "2.97")}
+
+
+def test_error_class_a_known_technique_opening_the_title_is_not_proposed_beside_a_named_proposal(nlp):
+    text = ("Retrieval-Augmented Generation for Clinical Question Answering\n\nWe propose ZetaRAG, which retrieves "
+            "passages from PubMed. On MedQA, ZetaRAG outperforms Self-RAG and CRAG.")
+    entities, relations = run(nlp, text)
+    assert entities["Retrieval-Augmented Generation"][1] == "used" and entities["ZetaRAG"][1] == "proposed", entities
+    assert {(r[1], r[2]) for r in relations if r[0] == "OUTPERFORMS"} == {("ZetaRAG", "Self-RAG"), ("ZetaRAG", "CRAG")}
+    # Alone, the title's known name is the paper's.
+    entities, _ = run(nlp, "Matching Networks for One Shot Learning\n\nWe employ ideas from metric learning.")
+    assert entities["Matching Networks"][1] == "proposed", entities
+
+
+def test_error_class_our_protocol_names_a_proposal(nlp):
+    entities, _ = run(nlp, "Debate\n\nWe examine whether debate improves factuality. In our protocol, ZetaDebate, three "
+                           "agents answer and critique each other.")
+    assert entities["ZetaDebate"] == ("Method", "proposed"), entities
