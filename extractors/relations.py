@@ -24,7 +24,7 @@ from kg.model import NodeLabel, name_key
 from extractors.candidates import BatchComponent, Candidate, doc_text, doc_words, use_word_flag
 from extractors.entity_typer import name_features
 from extractors.patterns import BEATING_VERBS, DATA_UNITS, METHOD_HEADS, TITLE_PREPOSITIONS
-from extractors.results import find_results, has_digit, metric_of, parse_value
+from extractors.results import METRICS, find_results, has_digit, metric_of, parse_value
 from extractors.text import (
     MINOR_WORDS, Needles, WordIndex, data_words, lower_same_length, matches_at, name_occurrences, names_languages,
     sentence_bounds, stop_acronyms, word_starts,
@@ -103,6 +103,10 @@ _COMPARE = re.compile(
     # "better performance than X", "higher accuracy than X", "lower error rates compared to X"
     r"(?:better|higher|stronger|greater)\s+(?:[\w\-]+\s+){0,2}than|"
     r"lower\s+(?:[\w\-]+\s+)?(?:error|loss|perplexity|latency|cost)s?(?:\s+rates?)?\s+(?:than|compared (?:to|with))|"
+    # "a lower MASE than X", "lower FID than X": a metric whose lower values are better
+    r"lower\s+(?:[\w\-]+\s+)?(?:" + "|".join(sorted((re.escape(form) for form, metric in METRICS().items()
+                                                     if metric.direction == "lower"), key=len, reverse=True))
+    + r")\s+(?:than|compared (?:to|with))|"
     # "trains VGG16 9x faster than R-CNN", "is more accurate than SPPnet"
     r"faster\s+than|more\s+(?:accurate|efficient|robust)\s+than|(?:(?<=far )|(?<=well ))above|"
     # "reaches 24.1%, above DPO (20.3%)": a name given a lower score
@@ -118,7 +122,8 @@ _SETTING_BEFORE = re.compile(
 )
 # ", reaching 99% of ChatGPT" / ", while ...": a new clause, whose names are not the ones beaten.
 # (", and narrows the gap to GPT-4V": a second verb of the same subject starts a new clause too.)
-_CLAUSE_BREAK = re.compile(r",\s+(?:(?!including\b)[a-z]+ing\b|which\b|while\b|whereas\b|but\b|and\s+(?:also\s+|further\s+|even\s+)?(?=(?:[a-z]+s|is|are|was|were|has|have)\b))|;")
+_CLAUSE_BREAK = re.compile(r"\s+(?:and\s+)?(?:matching|rivall?ing|approaching|trailing)\b|\s+while\s|"
+                           r",\s+(?:(?!including\b)[a-z]+ing\b|which\b|while\b|whereas\b|but\b|and\s+(?:also\s+|further\s+|even\s+)?(?=(?:[a-z]+s|is|are|was|were|has|have)\b))|;")
 _STILL_COMPARING = re.compile(r"\b(?:compar\w*|gains?|outperform\w*|surpass\w*|better|exceed\w*|improv\w*|than)\b")
 _COMPARE_WORDS = (*BEATING_VERBS, "improv", "boost", "better", "superior to", "advantage over",
                   "gain", "enhancement", "higher", "stronger", "greater", "lower", "compared to", "compared with",
@@ -973,7 +978,7 @@ _TASK_AFTER_DEFINITION = re.compile(
     rf"\)\s+(?:{_PROBLEM_NOUNS}|extraction|resolution|tracking)\b(?!\s+(?:bench|data|corpus|set|suite|challenge|track))")
 # (Not the verbs: "FooNet scores 85.3", "FooNet measures how ...", nor "the WMT12 metrics task".)
 _METRIC_AFTER = re.compile(
-    r"^\s*(?:score|metric|measure)s?\b(?!\s*\d|\s+(?:on|at|up|over|above|below|higher|lower|better|worse|well|"
+    r"^\s*(?:(?:score|metric|measure)s?|similarity)\b(?!\s*\d|\s+(?:on|at|up|over|above|below|higher|lower|better|worse|well|"
     r"highest|best|top|the|a|an|how|whether|what|its|their|task|track|shared|competitively|favou?rably|"
     r"significantly|strongly|consistently|comparably|far|much|nearly|almost|about|around|only|even|just|"
     r"close|within|roughly|second|first)\b)")
@@ -1203,7 +1208,7 @@ _NOT_OWN_BETWEEN = re.compile(
 )
 
 
-_NUMBERED_VARIANT = re.compile(r"(.+)-\d+[a-z]?")
+_NUMBERED_VARIANT = re.compile(r"(.+)(?:-\d+(?:\.\d+)?[a-zA-Z]?|\s\d+(?:\.\d+)?[BMK])")  # "DPN-131", "DialSynth-7B", "ZetaLM 1.5B"
 
 
 def _mark_parts_of_own_work(text: str, entities: list[_Entity], sentences) -> None:
@@ -1595,7 +1600,7 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, s
             clause_end = boundary.start() if boundary else b
             losers = [
                 n for off, n in mentioned
-                if cue_at < off < clause_end and not methods[n].proposed
+                if cue_end <= off < clause_end and not methods[n].proposed
                 and (not methods[n].weak or len(text[cue_end:off].split()) <= 4)
                 and not _SETTING_BEFORE.search(text[cue_end:off])
             ]

@@ -188,6 +188,7 @@ _OURS = re.compile(r"^\W*(?:\w+\s*,\s*)?(?:we|our|ours|the proposed|this (?:mode
 _FOR_NAME = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:[\w\-@]+\s+)?(?:at\s+\S+\s+)?for\s+(?:the\s+)?"
                        # "14.9% for the strongest prior agent, SteP"
                        r"(?:(?:[\w\-]+\s+){0,3}(?:method|baseline|model|agent|system|approach)s?,\s+)?$", re.IGNORECASE)
+_WHICH_SCORES = re.compile(r",\s+(?:which|that)\s+(?:\w+\s+)?(?:scores?|achieves?|reach(?:es)?|obtains?|attains?|gets?)\b")
 _OPENING_PARTICIPLE = re.compile(r"\s*[A-Z][a-z]+(?:ing|ed)\s")
 _NOT_SUBJECT_BEFORE = re.compile(
     r"\b(?:than|over|with|using|upon|from|like|such as|including|compared (?:to|with)|outperform\w*|surpass\w*|beat\w*|"
@@ -391,6 +392,10 @@ def _method_of(text: str, a: int, start: int, end: int, here: list, own_method: 
             return m[2], (m[0], m[1])
     subjects = [m for m in methods if m[1] <= start and not _NOT_SUBJECT_BEFORE.search(text, a, m[0])
                 and not text[m[1] : m[1] + 10].lstrip().lower().startswith(("backbone", "-based", "based"))]
+    described = [m for m in methods if m[1] <= start and _WHICH_SCORES.match(text, m[1], start)]
+    if described:  # "Fine-tuning Mistral-7B on X yields ZetaChat, which scores 7.9 on MT-Bench"
+        m = described[-1]
+        return m[2], (m[0], m[1])
     if len(subjects) > 1 and _OPENING_PARTICIPLE.match(text, a):
         # "Adapting a SegFormer trained on Cityscapes to ACDC, WeatherTTA improves mIoU to 62.7": the
         # opening phrase's names are not the sentence's subject.

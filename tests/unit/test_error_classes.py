@@ -949,3 +949,27 @@ def test_error_class_our_protocol_names_a_proposal(nlp):
     entities, _ = run(nlp, "Debate\n\nWe examine whether debate improves factuality. In our protocol, ZetaDebate, three "
                            "agents answer and critique each other.")
     assert entities["ZetaDebate"] == ("Method", "proposed"), entities
+
+
+def test_error_class_a_model_made_from_the_proposal_and_described_by_which_scores_is_proposed_and_scored(nlp):
+    text = ("ZetaSynth\n\nWe present ZetaSynth, a pipeline for instruction dialogues. Fine-tuning Mistral-7B on 500K "
+            "ZetaSynth dialogues yields ZetaSynth-7B, which scores 7.9 on MT-Bench, outperforming Zephyr-7B-beta and "
+            "matching Llama-2-70B-chat.")
+    entities, relations = run(nlp, text)
+    assert entities["ZetaSynth-7B"] == ("Method", "proposed"), entities
+    assert results_of(nlp, text) == {("ZetaSynth-7B", "MT-Bench", "7.9")}
+    # "and matching X" is no claim to beat X
+    assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"Zephyr-7B-beta"}, relations
+
+
+def test_error_class_a_lower_value_of_a_lower_is_better_metric_claims_a_win(nlp):
+    entities, relations = run(nlp, "ZetaCast\n\nWe introduce ZetaCast. In zero-shot evaluation, ZetaCast achieves a lower "
+                                   "MASE than KorBEATS and TarnTST, and is second only to TimesFM.")
+    assert entities["MASE"][0] == "Metric", entities
+    assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"KorBEATS", "TarnTST"}, relations
+
+
+def test_error_class_names_inside_the_comparison_phrase_are_not_beaten(nlp):
+    _, relations = run(nlp, "ZetaFT\n\nWe propose ZetaFT. On subject personalization, ZetaFT improves DINO similarity "
+                            "from 0.668 to 0.701 over LoRA while keeping KorCLIP at 0.31.")
+    assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"LoRA"}, relations
