@@ -493,8 +493,9 @@ def _method_lists(rare: "_RareWords") -> Iterator[tuple[int, int]]:
         # Autoformer and FEDformer" (alone, "outperforms Transformers" may be a family).
         coined_sibling = listed is not None and any(is_coined_name(text[a:b]) for a, b in names)
         for start, end in names:
-            if _TITLED_COMPOUND.fullmatch(text, start, end) or (coined_sibling and _PLAIN_CAPITALISED.fullmatch(text, start, end)):
-                yield start, end
+            if _TITLED_COMPOUND.fullmatch(text, start, end) or (coined_sibling and _PLAIN_CAPITALISED.fullmatch(text, start, end)) \
+                    or (listed is not None and _LISTED_ACRONYM.fullmatch(text, start, end)):
+                yield start, end  # ("outperforms DDC and Deep CORAL": an acronym listed with others)
     # Names given a score in brackets after a comparison: "outperforming ACT (61%) and Diffusion
     # Policy (65%)", "24.1%, above DPO (20.3%) and SimPO (22.0%)": compared systems.
     for i in rare.lower_hits_of((*BEATING_VERBS, "above")):
@@ -516,6 +517,7 @@ _SCORED_NAME = re.compile(r"([A-Z][\w\-+.]*[\w+](?:\s+[A-Z][\w\-+.]*[\w+]){0,2})
 # A lowercase name with a number, right before its data noun: "the kin40k dataset", "the wikitext-103 benchmark".
 _LOWERCASE_DATA_NAME = re.compile(r"\b(?:the|on|of)\s+([a-z][a-z\-]{1,}\d(?:[a-z\d\-]*[a-z\d])?)\s+$")
 _LIST_TRIGGERS = ("including", "such as", "like", "namely", "--", "—")
+_LISTED_ACRONYM = re.compile(r"[A-Z]{3,6}")
 _TITLED_COMPOUND = re.compile(r"[A-Z][a-z]{2,}(?:-(?:[A-Z][a-z]{2,}|[A-Z]{2,}))+")  # "Self-Refine", "Self-RAG"
 _METHOD_PLURALS = ("methods", "approaches", "models", "baselines", "algorithms", "techniques", "architectures",
                    "frameworks", "variants", "systems", "agents")

@@ -973,3 +973,10 @@ def test_error_class_names_inside_the_comparison_phrase_are_not_beaten(nlp):
     _, relations = run(nlp, "ZetaFT\n\nWe propose ZetaFT. On subject personalization, ZetaFT improves DINO similarity "
                             "from 0.668 to 0.701 over LoRA while keeping KorCLIP at 0.31.")
     assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"LoRA"}, relations
+
+
+def test_error_class_an_acronym_listed_with_other_beaten_names_is_a_method(nlp):
+    entities, relations = run(nlp, "ZetaDA\n\nWe propose ZetaDA. We evaluate on adaptation from MNIST to SVHN, where "
+                                   "ZetaDA outperforms KDC and Deep TarnCORAL.")
+    assert entities["KDC"][0] == "Method", entities
+    assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} >= {"KDC"}, relations
