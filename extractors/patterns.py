@@ -467,10 +467,15 @@ def _method_lists(rare: "_RareWords") -> Iterator[tuple[int, int]]:
         if before.endswith(_METHOD_PLURALS):
             found = _LIST_AFTER_EVAL.match(text, after + 1)
             if found:
-                for start, end in _list_names(text, *found.span(1)):
+                names = list(_list_names(text, *found.span(1)))
+                coined_sibling = any(is_coined_name(text[a:b]) for a, b in names)
+                for start, end in names:
                     name = text[start:end]
-                    if " " in name or is_coined_name(name) or any(c.isdigit() for c in name):
-                        yield start, end  # not one plain word: "Optimization", "Transformers" are not names
+                    if " " in name or is_coined_name(name) or any(c.isdigit() for c in name) or (
+                            coined_sibling and _PLAIN_CAPITALISED.fullmatch(name)):
+                        # not one plain word: "Optimization", "Transformers" are not names, unless
+                        # listed with coined ones ("models such as RT-2, OpenVLA and Octo")
+                        yield start, end
     # A name in apposition to the prior method it is (see _PRIOR_KINDS).
     for i in rare.lower_hits_of(_PRIOR_KINDS):
         if not (i and lowered[i - 1] == " ") or not _PRIOR_BEFORE.search(lowered, max(0, i - 40), i):

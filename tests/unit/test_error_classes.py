@@ -980,3 +980,12 @@ def test_error_class_an_acronym_listed_with_other_beaten_names_is_a_method(nlp):
                                    "ZetaDA outperforms KDC and Deep TarnCORAL.")
     assert entities["KDC"][0] == "Method", entities
     assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} >= {"KDC"}, relations
+
+
+def test_error_class_a_plain_capitalised_word_listed_with_coined_method_names_is_a_method(nlp):
+    entities, _ = run(nlp, "A Survey\n\nWe review over 80 models, including KorRT-2, TarnVLA and Octo, and organize them "
+                           "by architecture.")
+    assert entities["Octo"][0] == "Method", entities
+    # alone, a plain word after "models including" is no name
+    entities, _ = run(nlp, "A Survey\n\nWe review models including Transformers and Mixers.")
+    assert "Transformers" not in entities and "Mixers" not in entities, entities
