@@ -204,7 +204,7 @@ _PRIOR_KINDS = ("method,", "baseline,", "model,", "approach,", "system,", "state
 _CUE_NEEDLES = Needles(
     ("bench", *(noun for noun in _DATA_NOUNS if "bench" not in noun), "arena", "gym", "qa", "eval", *_NAMING_WORDS,
      *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES, "including", "such as", "like", "namely", "--", "—", *_EPONYM_HEADS,
-     *BEATING_VERBS, "above", *_PRIOR_KINDS)
+     *BEATING_VERBS, "above", "upon", *_PRIOR_KINDS)
 )
 
 
@@ -503,7 +503,7 @@ def _method_lists(rare: "_RareWords") -> Iterator[tuple[int, int]]:
                 yield start, end  # ("outperforms DDC and Deep CORAL": an acronym listed with others)
     # Names given a score in brackets after a comparison: "outperforming ACT (61%) and Diffusion
     # Policy (65%)", "24.1%, above DPO (20.3%) and SimPO (22.0%)": compared systems.
-    for i in rare.lower_hits_of((*BEATING_VERBS, "above")):
+    for i in rare.lower_hits_of((*BEATING_VERBS, "above", "upon")):
         if not (i and lowered[i - 1] == " "):
             continue
         position = lowered.find(" ", i) + 1
@@ -517,7 +517,8 @@ def _method_lists(rare: "_RareWords") -> Iterator[tuple[int, int]]:
 
 
 # A name (up to three capitalised words) and its score in brackets, then what may join the next one.
-_SCORED_NAME = re.compile(r"([A-Z][\w\-+.]*[\w+](?:\s+[A-Z][\w\-+.]*[\w+]){0,2})\s+\((?:[^()\d]{0,20}\s)?\d+(?:\.\d+)?\s*%?\)"
+_SCORED_NAME = re.compile(r"([A-Z][\w\-+.]*[\w+](?:\s+[A-Z][\w\-+.]*[\w+]){0,2})\s+\((?:[^()\d]{0,20}\s)?\d+(?:\.\d+)?"
+                          r"\s*(?:%|[A-Za-z][\w@\-]{0,11})?\)"
                           r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)?")
 # A lowercase name with a number, right before its data noun: "the kin40k dataset", "the wikitext-103 benchmark".
 _LOWERCASE_DATA_NAME = re.compile(r"\b(?:the|on|of)\s+([a-z][a-z\-]{1,}\d(?:[a-z\d\-]*[a-z\d])?)\s+$")

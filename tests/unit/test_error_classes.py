@@ -989,3 +989,10 @@ def test_error_class_a_plain_capitalised_word_listed_with_coined_method_names_is
     # alone, a plain word after "models including" is no name
     entities, _ = run(nlp, "A Survey\n\nWe review models including Transformers and Mixers.")
     assert "Transformers" not in entities and "Mixers" not in entities, entities
+
+
+def test_error_class_a_name_scored_in_brackets_after_improving_upon_is_beaten(nlp):
+    entities, relations = run(nlp, "ZetaCTD\n\nWe introduce ZetaCTD. ZetaCTD achieves an FID of 1.73 on CIFAR-10 with a "
+                                   "single step, improving upon Korvex Models (3.55 FID).")
+    assert entities["Korvex Models"][0] == "Method", entities
+    assert {(r[1], r[2]) for r in relations if r[0] == "OUTPERFORMS"} == {("ZetaCTD", "Korvex Models")}, relations
