@@ -11,7 +11,8 @@ like a coined name.
 :func:`clean_text` returns a text of exactly the same length in which
 
 - the trailing run of segments that are not prose (the debris above nearly always follows the
-  abstract's last sentence) is blanked;
+  abstract's last sentence) is blanked, and so are the author and affiliation lines that come
+  before an "Abstract" heading at the start;
 - colour macros glued to the first word of a sentence ("blackEnsemble of our models") lose the colour;
 - a spaced-out link is written compactly, padded with spaces ("https://github.com/x   ");
 - a title in capitals is written in title case, keeping the words that the abstract itself
@@ -41,7 +42,7 @@ DEBRIS_KEY = "kg_debris"
 
 
 class Debris(NamedTuple):
-    """A changed stretch of the text: ``kind`` is "tail", "colour", "link" or "recased"."""
+    """A changed stretch of the text: ``kind`` is "tail", "front", "colour", "link" or "recased"."""
 
     start: int
     end: int
@@ -149,6 +150,26 @@ def _debris_tail(text: str, body_start: int) -> tuple[int, int] | None:
     return tail_start, end
 
 
+# "... {zichaoy}@cs.cmu.edu Abstract We propose ...": the heading a PDF's front matter ends with.
+_ABSTRACT_HEADING = re.compile(r"(?<![\w\-])(?:Abstract|ABSTRACT)\s*[.:—–-]?\s+(?=[A-Z])")
+_FRONT_MATTER_REACH = 600  # characters of authors, affiliations and e-mail addresses before the heading
+
+
+def _front_matter(text: str, body_start: int) -> tuple[int, int] | None:
+    """The author and affiliation lines and the "Abstract" heading that open the body of a text
+    taken from a PDF ("Zichao Yang1, Diyi Yang1 1Carnegie Mellon University ... Abstract We ..."),
+    as (start, end); None when the body opens with prose or has no such heading."""
+    i = text.find("bstract", body_start, body_start + _FRONT_MATTER_REACH)
+    if i < 0:
+        i = text.find("BSTRACT", body_start, body_start + _FRONT_MATTER_REACH)
+    if i <= body_start:
+        return None
+    heading = _ABSTRACT_HEADING.match(text, i - 1)
+    if heading is None or i - 1 == body_start or _is_prose(text[body_start : i - 1]):
+        return None  # ("Abstract Meaning Representation (AMR) is ...": a name, not a heading)
+    return body_start, heading.end()
+
+
 def _recase_word(word: str) -> str:
     """ "SUPER-RESOLUTION" -> "Super-Resolution", one character for one (so offsets hold)."""
     out = []
@@ -209,6 +230,9 @@ def clean_text(text: str) -> tuple[str, list[Debris]]:
     limit = tail[0] if tail else len(text)
     if tail:
         changes.append((tail[0], tail[1], " " * (tail[1] - tail[0]), "tail"))
+    front = _front_matter(text, body_start) if "bstract" in text or "BSTRACT" in text else None
+    if front and (not tail or front[1] <= tail[0]):
+        changes.append((front[0], front[1], " " * (front[1] - front[0]), "front"))
     if "//" in text:
         for match in _SPACED_LINK.finditer(text, 0, limit):
             compact = f"{match.group(1)}://" + re.sub(r"\s+", "", match.group(2))

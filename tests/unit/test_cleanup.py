@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.cleanup import DEBRIS_KEY, clean_text
+from extractors.pipeline import make_doc
 
 PROSE = "We propose SparseNet, a sparse network. It outperforms ResNet on ImageNet."
 
@@ -33,6 +34,29 @@ def test_cleanup_blanks_each_debris_tail(kind):
     assert len(cleaned) == len(text)
     assert cleaned.rstrip() == "A Title\n\n" + PROSE
     assert [d.kind for d in debris] == ["tail"]
+
+
+@pytest.mark.parametrize("front", [
+    "Zichao Yang1, Diyi Yang1, Chris Dyer1 1Carnegie Mellon University {zichaoy, diyiy}@cs.cmu.edu Abstract ",
+    "Wei Liu1, Dragomir Anguelov2 Abstract. ",
+    "Dario Amodei, Rishita Anubhai Baidu Research – Silicon Valley AI Lab∗ ABSTRACT: ",
+])
+def test_cleanup_blanks_the_front_matter_before_an_abstract_heading(nlp, front):
+    text = "A Title\n" + front + PROSE
+    cleaned, debris = clean_text(text)
+    assert len(cleaned) == len(text) and cleaned.endswith(PROSE) and not cleaned[8 : len(front) + 8].strip()
+    assert [d.kind for d in debris] == ["front"]
+    entities = {e.name for e in nlp(make_doc(nlp, text))._.kg_entities}
+    assert entities == {"SparseNet", "ResNet", "ImageNet"}, entities
+
+
+@pytest.mark.parametrize("opening", [
+    "Abstract Meaning Representation (AMR) parsing maps sentences to graphs. ",
+    "We map sentences to Abstract Meaning Representation. ",
+])
+def test_cleanup_keeps_abstract_as_a_word_of_prose(opening):
+    text = "T\n" + opening + PROSE
+    assert clean_text(text) == (text, [])
 
 
 @pytest.mark.parametrize("ending", [
