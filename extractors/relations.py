@@ -1437,8 +1437,10 @@ def _cited_as_example(text: str, sentences: "_Sentences", start: int) -> bool:
             and _FIRST_PERSON.search(sentences.lowered, a, b) is None)
 
 
-_TRAINED_ON_BEFORE = re.compile(r"\b(?:(?:pre-?|fine-?)?trained|(?:fine-?)?tuned|distilled)\s+on\s+(?:the\s+)?$",
-                                re.IGNORECASE)
+_TRAINED_ON_BEFORE = re.compile(r"\b(?:(?:(?:pre-?|fine-?)?train(?:s|ed)?|(?:fine-?)?tuned|distilled)\s+on|"
+                                r"(?:built|derived|constructed|sampled|curated)\s+from)\s+(?:the\s+)?$", re.IGNORECASE)
+# "an ImageNet-pretrained ResNet-50": the data a model was initialised from
+_TRAINED_SUFFIXES = ("-pretrained", "-pre-trained", "-trained", "-initialized", "-initialised", "-finetuned", "-fine-tuned")
 
 
 # ... or listed after: "pre-trained on A and B", "by adapting from GTAV and SYNTHIA".
@@ -1449,8 +1451,12 @@ _TRAINED_ON_LIST = re.compile(r"\b(?i:(?:(?:pre-?|fine-?)?trained|(?:fine-?)?tun
 def _trained_on(text: str, start: int) -> bool:
     """Is the name at ``start`` data a model was trained on ("fine-tuned on X", "pre-trained on the X",
     "adapting from A and B")?"""
-    if text.endswith(("on ", "on the "), 0, start):
-        return _TRAINED_ON_BEFORE.search(text, max(0, start - 30), start) is not None
+    if text.endswith(("on ", "on the ", "from ", "from the "), 0, start) and _TRAINED_ON_BEFORE.search(
+            text, max(0, start - 30), start) is not None:
+        return True
+    space = text.find(" ", start, start + 60)
+    if text[start : space if space > 0 else start + 60].lower().rstrip(",.;:").endswith(_TRAINED_SUFFIXES):
+        return True
     if text.endswith((", ", "and ", "or ", "from ", "from the "), 0, start):
         window = text[max(0, start - 120) : start]
         return ("from " in window or "on " in window) and _TRAINED_ON_LIST.search(window) is not None

@@ -996,3 +996,23 @@ def test_error_class_a_name_scored_in_brackets_after_improving_upon_is_beaten(nl
                                    "single step, improving upon Korvex Models (3.55 FID).")
     assert entities["Korvex Models"][0] == "Method", entities
     assert {(r[1], r[2]) for r in relations if r[0] == "OUTPERFORMS"} == {("ZetaCTD", "Korvex Models")}, relations
+
+
+def test_error_class_data_a_model_is_pretrained_trained_or_built_from_is_not_evaluated_on(nlp):
+    text = ("ZetaDepth\n\nWe present ZetaDepth. Using an ImageNet-pretrained ResNet-50 encoder, we train on KorvexDrive and "
+            "test on TarnNight and TarnRain, reducing AbsRel by 21% relative to Monodepth2.")
+    entities, relations = run(nlp, text)
+    assert {r[2] for r in relations if r[0] == "EVALUATED_ON"} == {"TarnNight", "TarnRain"}, relations
+    assert entities["AbsRel"][0] == "Metric", entities
+    text = ("ZetaCurriculum\n\nWe propose ZetaCurriculum. Training Phi-2 on a curriculum built from KorvexMathQA improves "
+            "GSM8K accuracy from 57.2% to 64.9% and MATH accuracy from 12.1% to 16.4%.")
+    _, relations = run(nlp, text)
+    assert {r[2] for r in relations if r[0] == "EVALUATED_ON"} == {"GSM8K", "MATH"}, relations
+    # the object of an opening gerund is not whose score it is; each score is of the data right before it
+    assert results_of(nlp, text) == {("ZetaCurriculum", "GSM8K", "64.9%"), ("ZetaCurriculum", "MATH", "16.4%")}
+
+
+def test_error_class_a_score_before_a_while_clause_is_not_of_the_data_in_it(nlp):
+    text = ("ZetaCoder\n\nWe present ZetaCoder. ZetaCoder improves pass@1 on KorvexPL Rust from 28.1% to 39.7% while "
+            "retaining its Python performance on HumanEval.")
+    assert results_of(nlp, text) == {("ZetaCoder", "KorvexPL", "39.7%")}
