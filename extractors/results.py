@@ -132,7 +132,9 @@ _NOT_A_SCORE_WORDS = ("by", "over", "nearly", "almost", "about", "around", "appr
                       "more than", "less than", "fewer than", "from", "only", "within", "exceeding", "beyond", "top", "first",
                       "second", "third", "rank", "ranked", "version", "v", "task", "subtask", "stage", "phase", "level",
                       # a setting, not a score: "certified accuracy of 62.4% at radius 0.5"
-                      "radius", "threshold", "temperature", "epsilon", "budget", "size", "length", "depth", "width")
+                      "radius", "threshold", "temperature", "epsilon", "budget", "size", "length", "depth", "width",
+                      # "R@1 (IoU=0.5) of 52.3", "AP at IoU 0.75": an overlap threshold
+                      "iou", "iou=", "iou =")
 _NOT_A_SCORE_SIGNS = ("+", "±", "~", "≈")
 _NOT_A_SCORE_BEFORE = re.compile(
     "(?:" + "|".join([rf"\b{re.escape(word)}" for word in _NOT_A_SCORE_WORDS] + list(map(re.escape, _NOT_A_SCORE_SIGNS)))
@@ -185,7 +187,8 @@ _RESULT_VERB = re.compile(
 )
 _OURS = re.compile(r"^\W*(?:\w+\s*,\s*)?(?:we|our|ours|the proposed|this (?:model|method|approach|system|paper|work))\b",
                    re.IGNORECASE)
-_FOR_NAME = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:[\w\-@]+\s+)?(?:at\s+\S+\s+)?for\s+(?:the\s+)?"
+_FOR_NAME = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:[\w\-@]+\s+)?(?:(?:,|and|,\s*and)\s+\d+(?:\.\d+)?\s*%?\s*(?:[\w\-@]+\s+)?)?"
+                       r"(?:at\s+\S+\s+)?for\s+(?:the\s+)?"
                        # "14.9% for the strongest prior agent, SteP"
                        r"(?:(?:[\w\-]+\s+){0,3}(?:method|baseline|model|agent|system|approach)s?,\s+)?$", re.IGNORECASE)
 _WHICH_SCORES = re.compile(r",\s+(?:which|that)\s+(?:\w+\s+)?(?:scores?|achieves?|reach(?:es)?|obtains?|attains?|gets?)\b")

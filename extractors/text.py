@@ -864,6 +864,17 @@ _LETTERS_DIGIT_LETTERS = re.compile(r"^[a-z]{2,}\d[a-z]{2,}$")
 _MEASUREMENT = re.compile(r"^(?:[a-z]+-)*\d+(?:\.\d+)?[A-Za-z]{0,2}(?:-[a-z]+)*$")
 
 
+# Words that, joined to an acronym, describe rather than name ("LLM-Based", "AI-Generated").
+_DESCRIBING_PARTS = frozenset(("based", "aware", "free", "level", "like", "style", "specific", "centric", "wise", "scale",
+                               "agnostic", "friendly", "ready", "only", "driven", "guided", "powered", "assisted"))
+_DESCRIBING_ENDS = ("ed", "ing", "ive", "al", "ic", "ful", "less", "ous", "ble", "ary")
+
+
+def _describes(part: str) -> bool:
+    lowered = part.lower()
+    return lowered in _DESCRIBING_PARTS or (len(part) > 5 and lowered.endswith(_DESCRIBING_ENDS))
+
+
 @lru_cache(maxsize=200_000)
 def is_coined_name(word: str) -> bool:
     """Does one word look like a coined name (AdaTT, MHR-z, GPT-3, Ego4D, MiniWoB++)?
@@ -902,7 +913,12 @@ def is_coined_name(word: str) -> bool:
     if all(p in stop or (p.endswith("s") and p[:-1] in stop) for p in parts if p.isalpha() and p.isupper()) and all(
         p.isalpha() and (p.isupper() or p.islower() or p.istitle()) for p in parts
     ) and any(p.isupper() for p in parts) and not any(p.isupper() and len(p) > 1 and p not in stop for p in parts):
-        return False  # only generic acronyms joined: "VLM-based", "LLM-as-a-judge"
+        # only generic acronyms joined: "VLM-based", "LLM-as-a-judge"; but an acronym and a capitalised
+        # noun name a thing: "API-Bank", "RAG-Token", "Self-RAG" (not "LLM-Based", "GPU-Accelerated")
+        # ("Tree-LSTM", "Rank-SVM": a short word before the acronym; not "Imagenet-CNN", a CNN of ImageNet)
+        return len(parts) == 2 and "-" in word and any(p.istitle() for p in parts) and all(
+            p.isupper() or (p.istitle() and len(p) >= 3 and not p.endswith("s") and not _describes(p)) for p in parts) and (
+            parts[0].isupper() or len(parts[0]) <= 5)
     for part in parts:
         letters = [c for c in part if c.isalpha()]
         if not letters or (part.endswith("s") and part[:-1] in stop):

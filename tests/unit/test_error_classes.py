@@ -1016,3 +1016,19 @@ def test_error_class_a_score_before_a_while_clause_is_not_of_the_data_in_it(nlp)
     text = ("ZetaCoder\n\nWe present ZetaCoder. ZetaCoder improves pass@1 on KorvexPL Rust from 28.1% to 39.7% while "
             "retaining its Python performance on HumanEval.")
     assert results_of(nlp, text) == {("ZetaCoder", "KorvexPL", "39.7%")}
+
+
+def test_error_class_an_acronym_joined_to_a_capitalised_noun_is_a_name():
+    from extractors.text import is_coined_name
+
+    assert [is_coined_name(w) for w in ("API-Bank", "RAG-Token", "ML-Bench", "Tree-LSTM", "Rank-SVM")] == [True] * 5
+    # but not a description, a plural, two generic acronyms or a data name's model
+    assert [is_coined_name(w) for w in ("LLM-Based", "AI-Generated", "LLM-Agents", "CNN-LSTM", "Imagenet-CNN")] == [False] * 5
+
+
+def test_error_class_an_overlap_threshold_is_no_score_and_coordinated_scores_for_a_name_are_its(nlp):
+    text = ("ZetaVid\n\nWe present ZetaVid. On Charades-STA, ZetaVid achieves an R@1 (IoU=0.5) of 52.3.")
+    assert results_of(nlp, text) == {("ZetaVid", "Charades-STA", "52.3")}
+    text = ("ZetaNeRF\n\nWe propose ZetaNeRF. With three input views, ZetaNeRF reaches 21.4 dB PSNR on LLFF, compared with "
+            "19.1 dB and 17.9 dB for KorNeRF.")
+    assert {r[0] for r in results_of(nlp, text) if r[2] in ("19.1", "17.9")} == {"KorNeRF"}
