@@ -948,7 +948,7 @@ _DATA_FROM_BEFORE = re.compile(
 # "X, a large-scale benchmark for ...", "X (Y), a new dataset of ..."
 _DATA_BEFORE_PAREN = re.compile(rf"\b{_DATA_NOUN}\s*\($", re.IGNORECASE)
 _APPOSITION = re.compile(
-    rf"^\s*(?:\([^)]*\))?\s*(?:,|\s[\-–—:])?\s*(?:which is\s+)?(?:a|an|the|our)\s+((?:[\w\-]+\s+){{0,6}}?)"
+    rf"^\s*(?:\([^)]*\))?\s*(?:,|\s[\-–—:])?\s*(?:(?:which\s+)?is\s+)?(?:a|an|the|our)\s+((?:[\w\-]+\s+){{0,6}}?)"
     rf"({_DATA_NOUN[1:-1]}|{_METHOD_NOUN[3:-1]})\b",
     re.IGNORECASE,
 )

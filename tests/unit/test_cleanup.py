@@ -65,6 +65,8 @@ def test_cleanup_keeps_abstract_as_a_word_of_prose(opening):
     "The extensive experiments demonstrate that RAML significantly outperforms current SOTA models.",
     "Code shall be released.",
     "On Charades-STA, it achieves an R@1 (IoU=0.5) of 52.3 and a pass@10 of 61.0 with k = 5.",
+    "It outperforms the method of [12] on CIFAR-10.",
+    "It beats [3, 7] on KITTI.",
 ])
 def test_cleanup_leaves_prose_endings_alone(ending):
     text = "T\n\n" + PROSE + " " + ending

@@ -1032,3 +1032,10 @@ def test_error_class_an_overlap_threshold_is_no_score_and_coordinated_scores_for
     text = ("ZetaNeRF\n\nWe propose ZetaNeRF. With three input views, ZetaNeRF reaches 21.4 dB PSNR on LLFF, compared with "
             "19.1 dB and 17.9 dB for KorNeRF.")
     assert {r[0] for r in results_of(nlp, text) if r[2] in ("19.1", "17.9")} == {"KorNeRF"}
+
+
+
+def test_error_class_a_name_the_sentence_says_is_a_dataset_is_data(nlp):
+    entities, _ = run_rules_only(nlp, "Counting\n\nWe count crowds. KorvexCount is a crowd counting dataset with 1,535 "
+                                      "images.")
+    assert entities["KorvexCount"][0] == "Dataset", entities
