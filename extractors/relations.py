@@ -1445,7 +1445,8 @@ _TRAINED_SUFFIXES = ("-pretrained", "-pre-trained", "-trained", "-initialized", 
 
 # ... or listed after: "pre-trained on A and B", "by adapting from GTAV and SYNTHIA".
 _TRAINED_ON_LIST = re.compile(r"\b(?i:(?:(?:pre-?|fine-?)?trained|(?:fine-?)?tuned|distilled)\s+on|"
-                              r"(?:adapt|transferr?)(?:ed|ing)\s+from)\s+(?:the\s+)?" + _NAMES_SO_FAR)
+                              r"(?:adapt|transferr?)(?:ed|ing)\s+from)\s+(?:the\s+)?"
+                              r"(?:a\s+(?:mixture|combination|union|mix)\s+of\s+)?" + _NAMES_SO_FAR)
 
 
 def _trained_on(text: str, start: int) -> bool:

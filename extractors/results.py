@@ -313,6 +313,7 @@ def find_results(
             continue
         sentence_text = text[a:b]
         respectively = "respectively" in sentence_text and len(candidates) == len(data) > 1
+        first_found = len(found)
         for position, (start, end, value, metric) in enumerate(candidates):
             scored = None  # "outperforming ACT (61%) and Diffusion Policy (65%)": the name's own score
             if borrowed:
@@ -358,7 +359,22 @@ def find_results(
                 found.append(Found(method, bench[2], text[metric[0] : metric[1]] if metric else None,
                                    value.replace("\\%", "%").replace(" %", "%"), (start, end), (bench[0], bench[1]),
                                    method_span, (a, b)))
+        _pair_scores_given_for_a_name(found, first_found)
     return found
+
+
+def _pair_scores_given_for_a_name(found: list[Found], first: int) -> None:
+    """"X reaches 72.4 on A and 53.1 on B, compared with 61.8 and 44.0 for Y": the scores given
+    for Y pair with the data of the sentence's earlier scores, in order (edits ``found[first:]``)."""
+    here = found[first:]
+    given_for = [i for i, f in enumerate(here) if f.method_span and f.method_span[0] > f.value_span[1]]
+    if len(given_for) < 2 or len({here[i].method_span for i in given_for}) != 1:
+        return
+    before = [f for f in here[: given_for[0]] if not (f.method_span and f.method_span[0] > f.value_span[1])]
+    benches = list(dict.fromkeys((f.benchmark, f.benchmark_span) for f in before))
+    if len(benches) == len(given_for) and len({f.benchmark for f in before}) == len(before) == len(given_for):
+        for i, (bench, span) in zip(given_for, benches):
+            found[first + i] = here[i]._replace(benchmark=bench, benchmark_span=span)
 
 
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but)\s|;|\s(?:and|while|whereas|but)\s+(?:on|in|for)\s|\swhile\s")

@@ -1039,3 +1039,12 @@ def test_error_class_a_name_the_sentence_says_is_a_dataset_is_data(nlp):
     entities, _ = run_rules_only(nlp, "Counting\n\nWe count crowds. KorvexCount is a crowd counting dataset with 1,535 "
                                       "images.")
     assert entities["KorvexCount"][0] == "Dataset", entities
+
+
+def test_error_class_scores_given_for_a_baseline_pair_with_the_data_of_the_earlier_scores(nlp):
+    text = ("ZetaSAM\n\nWe propose ZetaSAM. Trained on a mixture of KorvexSeg, TarnDA and KorGlobe, ZetaSAM achieves "
+            "72.4 mIoU on KorvexSeg and 53.1 mIoU on TarnDA, compared with 61.8 and 44.0 for Grounded-SAM.")
+    assert results_of(nlp, text) == {("ZetaSAM", "KorvexSeg", "72.4"), ("ZetaSAM", "TarnDA", "53.1"),
+                                     ("Grounded-SAM", "KorvexSeg", "61.8"), ("Grounded-SAM", "TarnDA", "44.0")}
+    _, relations = run(nlp, text)
+    assert {r[2] for r in relations if r[0] == "EVALUATED_ON"} == {"KorvexSeg", "TarnDA"}, relations
