@@ -931,7 +931,8 @@ _DATA_RIGHT_BEFORE = re.compile(rf"\b(?:the|a|an|our)\s+(?:[a-zA-Z\-]+\s+)?{_DAT
 # speed, "2.5 ms on Jetson", nor a count of parts, "8 GPUs on".)
 _SCORE_ON_BEFORE = re.compile(
     r"\d(?:\.\d+\s*%?|\s*%)(?:\s+(?:points?|pp|accuracy|score|[A-Z][\w@\-]*|[a-z]+[A-Z@][\w@\-]*))?(?:\s+(?:F1|score|accuracy))?"
-    r"\s+on\s+(?:the\s+)?$")  # ("54.1 mIoU on LoveDA", "0.71 nDCG@10 on X")
+    r"\s+on\s+(?:the\s+)?(?:(?:[a-z\-]+\s+){0,2}(?:variant|version|split|subset|setting)\s+of\s+(?:the\s+)?)?$")
+# ("54.1 mIoU on LoveDA", "0.71 nDCG@10 on X", "85.18% on the hardest variant of ScanObjectNN")
 # "extractive QA on MuSiQue", "object detection on COCO": a task done on a name makes it data.
 _TASK_ON_BEFORE = re.compile(
     r"\b(?:QA|question answering|classification|reasoning|retrieval|translation|summarization|segmentation|"
@@ -1042,7 +1043,7 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
         noun_before = _DATA_RIGHT_BEFORE.search(text, max(0, start - 30), start) if text.endswith(" ", 0, start) else None
         if noun_before:
             return _data_label(noun_before.group(1)), True  # "the benchmark GLUE", "a Chinese ontology HowNet"
-        if text.endswith(("on ", "the "), 0, start) and (_SCORE_ON_BEFORE.search(text, max(0, start - 40), start)
+        if text.endswith(("on ", "the ", "of "), 0, start) and (_SCORE_ON_BEFORE.search(text, max(0, start - 70), start)
                                                         or _TASK_ON_BEFORE.search(text, max(0, start - 40), start)):
             # "91.2% on FGVC", "extractive QA on MuSiQue" (a benchmark's part stays a benchmark: "MATH-500")
             return (NodeLabel.BENCHMARK if part_label is NodeLabel.BENCHMARK else NodeLabel.DATASET), True
@@ -1092,6 +1093,9 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
             _OPENING_LIST.match(before) if before[:1] in "OA" and _LIST_GOES_ON.match(text, mention_end) else None)
         if not listed and " to " in before[-80:]:
             listed = _TRANSFER_LIST.search(before, max(0, len(before) - 80))
+        if listed and before.endswith(", ") and not _LIST_GOES_ON.match(text, mention_end) and (
+                _FRONTED_PARTICIPLE.search(before) or _FRONTED_PHRASE.search(before)):
+            listed = None  # "Fine-tuned on ImageNet, V-MoE-15B reaches ...": the comma ends the opening phrase
         if listed and not _NOT_EVAL_ON.search(before[-120:]) and sentences.has_eval_cue(sentence) \
                 and not (before.startswith("over", listed.start()) and _GAIN_BEFORE_OVER.search(before, 0, listed.start())):
             ent.list_label = True
@@ -1102,7 +1106,7 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
 # A sentence opening with a phrase that names data: "Evaluated on X, ...", "On X and Y, ...",
 # "Across A, B and C, ..." (up to the name before the comma that may close it).
 _FRONTED_PHRASE = re.compile(
-    r"(?:^|[.!?]\s+|\n)(?:(?:[A-Z]\w+ed|When \w+ed)\s+(?:on|with|to|against|from|in)|On|Across)\s+(?:the\s+|both\s+)?"
+    r"(?:^|[.!?]\s+|\n)(?:(?:[A-Z][\w\-]+ed|When \w+ed)\s+(?:on|with|to|against|from|in)|On|Across)\s+(?:the\s+|both\s+)?"
     + _NAMES_SO_FAR)
 # "zero-shot transfer to DeepGlobe and SpaceNet", "generalizes to A, B and C", "adapting a model
 # trained on Cityscapes to ACDC": where a model is evaluated without training.
@@ -1110,7 +1114,7 @@ _TRANSFER_LIST = re.compile(
     r"\b(?:transfer(?:s|red|ring)?|generali[sz](?:es|ed|ing|ation)|[Aa]dapt(?:s|ed|ing)?\s+(?:[^\s,.;]+\s+){1,6}?)"
     r"\s*to\s+(?:the\s+|unseen\s+)?" + _NAMES_SO_FAR)
 # "Adapting a model trained on Cityscapes to ACDC, X improves ...": an opening participle phrase.
-_FRONTED_PARTICIPLE = re.compile(r"(?:^|[.!?]\s+|\n)[A-Z][a-z]+(?:ing|ed)\s[^,;.]*$")
+_FRONTED_PARTICIPLE = re.compile(r"(?:^|[.!?]\s+|\n)[A-Z][a-z]+(?:-[a-z]+)?(?:ing|ed)\s[^,;.]*$")  # ("Fine-tuned on X, Y ...")
 # A sentence opening with names of data only: "On HumanML3D and KIT-ML, X achieves ...".
 _OPENING_LIST = re.compile(r"(?:On|Across)\s+(?:the\s+|both\s+)?" + _NAMES_SO_FAR)
 # After a name: the list goes on ("A, B and C").

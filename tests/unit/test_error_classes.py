@@ -1048,3 +1048,19 @@ def test_error_class_scores_given_for_a_baseline_pair_with_the_data_of_the_earli
                                      ("Grounded-SAM", "KorvexSeg", "61.8"), ("Grounded-SAM", "TarnDA", "44.0")}
     _, relations = run(nlp, text)
     assert {r[2] for r in relations if r[0] == "EVALUATED_ON"} == {"KorvexSeg", "TarnDA"}, relations
+
+
+def test_error_class_the_name_after_a_fronted_fine_tuned_on_phrase_is_its_subject_not_data(nlp):
+    text = ("ZetaMoE\n\nWe train sparse vision transformers. Fine-tuned on ImageNet, ZetaMoE-15B reaches 90.35% top-1 "
+            "accuracy.")
+    entities, relations = run_rules_only(nlp, text)
+    assert entities["ZetaMoE-15B"][0] == "Method", entities
+    assert {r[2] for r in relations if r[0] == "EVALUATED_ON"} == {"ImageNet"}, relations
+
+
+def test_error_class_a_score_on_a_variant_of_a_name_makes_it_data(nlp):
+    text = ("ZetaMAE\n\nWe propose ZetaMAE. ZetaMAE achieves 93.8% accuracy on ModelNet40 and 85.18% on the hardest "
+            "variant of KorvexObjectNN.")
+    entities, _ = run_rules_only(nlp, text)
+    assert entities["KorvexObjectNN"][0] == "Dataset", entities
+    assert ("ZetaMAE", "KorvexObjectNN", "85.18%") in results_of(nlp, text)
