@@ -209,6 +209,23 @@ def _versions(text: str, found: list[tuple[int, int, GazetteerEntry]]) -> list[t
     return extended
 
 
+# A model size written after a known model's name: "Swin-S", "Swin-T", "DeiT-B", "ViT-Huge".
+_SIZE_AFTER = re.compile(r"-(?:[STBLHG]|XL|Tiny|Small|Base|Large|Huge|Giant)(?![\w\-])")
+
+
+def _sized(text: str, inside: list[tuple[int, int, GazetteerEntry]]) -> list[tuple[int, int, GazetteerEntry]]:
+    """Known models found inside a longer word that is the model and its size ("Swin-S"): the word.
+
+    >>> entry = GazetteerEntry(name="Swin Transformer", label=NodeLabel.METHOD)
+    >>> t = "outperforming Swin-S and Swin-Stage"
+    >>> [t[a:b] for a, b, _ in _sized(t, [(14, 18, entry), (25, 29, entry)])]
+    ['Swin-S']
+    """
+    return [(start, size.end(), entry) for start, end, entry in inside
+            if entry.label is NodeLabel.METHOD and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "-"))
+            and (size := _SIZE_AFTER.match(text, end))]
+
+
 _CAMEL_CASE = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+")
 
 
@@ -318,6 +335,7 @@ class Gazetteer(BatchComponent):
             [Candidate(start, end, entry.label, "gazetteer", canonical=entry.name, aliases=entry.aliases)
              for start, end, entry in found]
             + [Candidate(start, end, entry.label, "gazetteer") for start, end, entry in _versions(text, found)]
+            + [Candidate(start, end, entry.label, "gazetteer") for start, end, entry in _sized(text, inside)]
             # "Prioritized Dueling DQN" is a method of its own; "Microsoft COCO" is COCO, named in full
             + [Candidate(start, end, entry.label, "gazetteer",
                          **({"canonical": entry.name, "aliases": entry.aliases} if entry.label in _DATA_LABELS else {}))

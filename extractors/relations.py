@@ -123,6 +123,7 @@ _SETTING_BEFORE = re.compile(
 # ", reaching 99% of ChatGPT" / ", while ...": a new clause, whose names are not the ones beaten.
 # (", and narrows the gap to GPT-4V": a second verb of the same subject starts a new clause too.)
 _CLAUSE_BREAK = re.compile(r"\s+(?:and\s+)?(?:matching|rivall?ing|approaching|trailing)\b|\s+while\s|"
+                           r",\s+and\s+\S+\s+(?:is|are|was|were|has|have|remains?)\b|"
                            r",\s+(?:(?!including\b)[a-z]+ing\b|which\b|while\b|whereas\b|but\b|and\s+(?:also\s+|further\s+|even\s+)?(?=(?:[a-z]+s|is|are|was|were|has|have)\b))|;")
 _STILL_COMPARING = re.compile(r"\b(?:compar\w*|gains?|outperform\w*|surpass\w*|better|exceed\w*|improv\w*|than)\b")
 _COMPARE_WORDS = (*BEATING_VERBS, "improv", "boost", "better", "superior to", "advantage over",
@@ -1212,7 +1213,8 @@ _NOT_OWN_BETWEEN = re.compile(
 )
 
 
-_NUMBERED_VARIANT = re.compile(r"(.+)(?:-\d+(?:\.\d+)?[a-zA-Z]?|\s\d+(?:\.\d+)?[BMK])")  # "DPN-131", "DialSynth-7B", "ZetaLM 1.5B"
+# "DPN-131", "DialSynth-7B", "ZetaLM 1.5B", "VMamba-D-S" (a size letter)
+_NUMBERED_VARIANT = re.compile(r"(.+)(?:-\d+(?:\.\d+)?[a-zA-Z]?|\s\d+(?:\.\d+)?[BMK]|-(?:[STBLHG]|XL))")
 
 
 def _mark_parts_of_own_work(text: str, entities: list[_Entity], sentences) -> None:
@@ -1225,8 +1227,11 @@ def _mark_parts_of_own_work(text: str, entities: list[_Entity], sentences) -> No
     for ent in entities:
         if not ent.proposed and not ent.gazetteer and not ent.weak and any(
                 (variant := _NUMBERED_VARIANT.fullmatch(surface)) and variant[1] in own_names for surface in ent.surfaces):
-            # "a deeper DPN (DPN-131)" of a paper that proposes DPN: a size of its own method
-            ent.proposed, ent.label = True, NodeLabel.METHOD
+            # "a deeper DPN (DPN-131)" of a paper that proposes DPN: a size of its own method (or its
+            # own data named after it: "LongWriter-6k, a dataset of 6,000 examples")
+            ent.proposed = True
+            if not (ent.strong_label and ent.label in (NodeLabel.DATASET, NodeLabel.BENCHMARK)):
+                ent.label = NodeLabel.METHOD
             continue
         # (A Task here was typed by its head word, "... Parsing", which is only done for names not proposed.)
         if ent.proposed or ent.gazetteer or ent.weak or ent.label not in (NodeLabel.METHOD, NodeLabel.TASK):

@@ -1064,3 +1064,15 @@ def test_error_class_a_score_on_a_variant_of_a_name_makes_it_data(nlp):
     entities, _ = run_rules_only(nlp, text)
     assert entities["KorvexObjectNN"][0] == "Dataset", entities
     assert ("ZetaMAE", "KorvexObjectNN", "85.18%") in results_of(nlp, text)
+
+
+def test_error_class_sizes_of_own_and_known_models_and_own_data_named_after_the_method(nlp):
+    text = ("ZetaMamba\n\nWe present ZetaMamba, a vision backbone. On COCO, ZetaMamba-S achieves 48.7 box AP, outperforming "
+            "Swin-S by 3.9 AP and DeiT-S by 3.3 AP, and Swin-T is slower.")
+    entities, relations = run(nlp, text)
+    assert entities["ZetaMamba-S"] == ("Method", "proposed") and entities["Swin-S"] == ("Method", "used"), entities
+    assert {(r[1], r[2]) for r in relations if r[0] == "OUTPERFORMS"} == {("ZetaMamba-S", "Swin-S"), ("ZetaMamba-S", "DeiT-S")}
+    text = ("ZetaWriter\n\nWe build ZetaWriter, which splits long writing tasks, and use it to construct ZetaWriter-6k, a "
+            "dataset of 6,000 examples.")
+    entities, _ = run(nlp, text)
+    assert entities["ZetaWriter-6k"] == ("Dataset", "proposed"), entities
