@@ -1622,13 +1622,16 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, s
             ]
         losers = [n for n in losers if not (methods[n].weak and methods[n].surfaces.keys() & _OMITTED_FAMILIES)]
         if scorer is None:
-            pairs = [(winner, loser, True) for winner in winners[:1] for loser in losers]
+            pairs = [(winner, loser, True) for winner in _coordinated_winners(text, methods, mentioned, winners, cue_at)
+                     for loser in losers]
         else:
             # Every pair of one of the paper's methods and another method of the sentence is a
             # candidate; the rules' choice is one of the scorer's features.
-            winner = (winners or [n for _, n in mentioned if methods[n].proposed] or [main])[0]
             ruled = set(losers) if winners else set()
-            pairs = [(winner, n, n in ruled) for n in dict.fromkeys(n for _, n in mentioned)
+            pairs = [(winner, n, n in ruled)
+                     for winner in (_coordinated_winners(text, methods, mentioned, winners, cue_at) if winners
+                                    else [([n for _, n in mentioned if methods[n].proposed] or [main])[0]])
+                     for n in dict.fromkeys(n for _, n in mentioned)
                      if not methods[n].proposed and not (methods[n].weak and methods[n].surfaces.keys() & _OMITTED_FAMILIES)]
         for winner, loser, rule in pairs:
             # A pair is one candidate, read in the first sentence the rules keep it from (else the first).
@@ -1653,6 +1656,32 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, s
                                   evidence=_evidence(text, sentences, cue_at, extractor, 0.6, names))
             )
     return relations
+
+
+def _coordinated_winners(text: str, methods: dict, mentioned: list, winners: list, cue_at: int) -> list:
+    """The first winner, and the paper's other methods coordinated with it right before the cue:
+    "BalMix and LogitShift both outperform X" (two claims), not "A outperforms X, and B ..."."""
+    if len(winners) < 2:
+        return winners[:1]
+    own = [(off, n) for off, n in mentioned if off < cue_at and n in winners and methods[n].proposed]
+    chain = own[-1:]
+    for (off, name), (next_off, _) in zip(reversed(own[:-1]), reversed(own[1:])):
+        if not _WINNER_JOIN.fullmatch(text, off + len(_surface_at(text, methods[name], off)), next_off):
+            break
+        chain.insert(0, (off, name))
+    last_off, last = chain[-1]
+    if len(chain) < 2 or not _BEFORE_CUE.fullmatch(text, last_off + len(_surface_at(text, methods[last], last_off)), cue_at):
+        return winners[:1]
+    return list(dict.fromkeys(n for _, n in chain))
+
+
+def _surface_at(text: str, ent: "_Entity", offset: int) -> str:
+    end = next((b for a, b in ent.mentions if a == offset), offset)
+    return text[offset:end]
+
+
+_WINNER_JOIN = re.compile(r"\s*,\s*|\s+and\s+|\s*,\s*and\s+")
+_BEFORE_CUE = re.compile(r"\s+(?:(?:both|all|each|also|consistently|significantly|clearly)\s+)?")
 
 
 def _outperforms_features(text: str, methods: dict, winner: str, loser: str, a: int, b: int, cue: re.Match,

@@ -352,7 +352,7 @@ def find_results(
                 method, method_span = scored[2], (scored[0], scored[1])
             else:
                 method, method_span = _method_of(text, a, start, end, here, own_method, benches[0])
-            attributed = method_span is not None and method_span[0] > end  # "... for YOLOv3"
+            attributed = scored is not None or (method_span is not None and method_span[0] > end)  # "... for YOLOv3"
             if not attributed and _PREVIOUS.search(text, max(a, start - 45), start):
                 continue  # "improving over the previous best IS of 52.52": someone else's, unnamed
             for bench in benches:

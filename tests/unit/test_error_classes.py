@@ -1076,3 +1076,18 @@ def test_error_class_sizes_of_own_and_known_models_and_own_data_named_after_the_
             "dataset of 6,000 examples.")
     entities, _ = run(nlp, text)
     assert entities["ZetaWriter-6k"] == ("Dataset", "proposed"), entities
+
+
+def test_error_class_coordinated_own_methods_each_beat_the_named_baselines(nlp):
+    text = ("Two Baselines\n\nWe propose two simple methods, ZetaMix and KorShift. On ImageNet-LT, ZetaMix and KorShift "
+            "both outperform TarnDRW and Decoupling.")
+    _, relations = run(nlp, text)
+    assert {(r[1], r[2]) for r in relations if r[0] == "OUTPERFORMS"} == {
+        ("ZetaMix", "TarnDRW"), ("ZetaMix", "Decoupling"), ("KorShift", "TarnDRW"), ("KorShift", "Decoupling")}, relations
+
+
+def test_error_class_the_bracketed_score_of_the_previous_best_is_its_score(nlp):
+    text = ("ZetaDiT\n\nOur ZetaDiT model attains an FID of 2.27 on ImageNet, improving on the previous best KorLDM-4 (3.60) "
+            "and TarnADM-G (4.59).")
+    assert results_of(nlp, text) == {("ZetaDiT", "ImageNet", "2.27"), ("KorLDM-4", "ImageNet", "3.60"),
+                                     ("TarnADM-G", "ImageNet", "4.59")}
