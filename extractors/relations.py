@@ -950,7 +950,7 @@ _DATA_FROM_BEFORE = re.compile(
 # "X, a large-scale benchmark for ...", "X (Y), a new dataset of ..."
 _DATA_BEFORE_PAREN = re.compile(rf"\b{_DATA_NOUN}\s*\($", re.IGNORECASE)
 _APPOSITION = re.compile(
-    rf"^\s*(?:\([^)]*\))?\s*(?:,|\s[\-–—:])?\s*(?:(?:which\s+)?is\s+)?(?:a|an|the|our)\s+((?:[\w\-]+\s+){{0,6}}?)"
+    rf"^\s*(?:\([^)]*\))?\s*(?:,|\s[\-–—:])?\s*(?:(?:which\s+)?is\s+)?(?:a|an|the|our)\s+((?:[\w\-]+(?:,\d+[\w\-]*)?\s+){{0,6}}?)"
     rf"({_DATA_NOUN[1:-1]}|{_METHOD_NOUN[3:-1]})\b",
     re.IGNORECASE,
 )
@@ -1447,14 +1447,19 @@ def _cited_as_example(text: str, sentences: "_Sentences", start: int) -> bool:
 
 
 _TRAINED_ON_BEFORE = re.compile(r"\b(?:(?:(?:pre-?|fine-?)?train(?:s|ed)?|(?:fine-?)?tuned|distilled)\s+on|"
-                                r"(?:built|derived|constructed|sampled|curated)\s+from)\s+(?:the\s+)?$", re.IGNORECASE)
+                                r"(?:built|derived|constructed|sampled|curated|collected|drawn|sourced)\s+(?:on\s+)?(?:[a-z\-]+\s+){0,2}?from)"
+                                r"\s+(?:the\s+)?$", re.IGNORECASE)  # ("a benchmark built on clips from Kinetics-700")
+# A name (of capitalised words) that the list goes on after: "B" in "A, B and C".
+_LIST_ITEM_GOES_ON = re.compile(r"[^\s,;.]+(?:\s+[A-Z0-9][^\s,;.]*)*\s*(?:,|and\b|or\b)")
 # "an ImageNet-pretrained ResNet-50": the data a model was initialised from
 _TRAINED_SUFFIXES = ("-pretrained", "-pre-trained", "-trained", "-initialized", "-initialised", "-finetuned", "-fine-tuned")
 
 
 # ... or listed after: "pre-trained on A and B", "by adapting from GTAV and SYNTHIA".
 _TRAINED_ON_LIST = re.compile(r"\b(?i:(?:(?:pre-?|fine-?)?trained|(?:fine-?)?tuned|distilled)\s+on|"
-                              r"(?:adapt|transferr?)(?:ed|ing)\s+from)\s+(?:the\s+)?"
+                              r"(?:adapt|transferr?)(?:ed|ing)\s+from|"
+                              r"(?:built|derived|constructed|sampled|curated|collected|drawn|sourced)\s+(?:on\s+)?(?:[a-z\-]+\s+){0,2}?from)"
+                              r"\s+(?:the\s+)?"
                               r"(?:a\s+(?:mixture|combination|union|mix)\s+of\s+)?" + _NAMES_SO_FAR)
 
 
@@ -1468,6 +1473,8 @@ def _trained_on(text: str, start: int) -> bool:
     if text[start : space if space > 0 else start + 60].lower().rstrip(",.;:").endswith(_TRAINED_SUFFIXES):
         return True
     if text.endswith((", ", "and ", "or ", "from ", "from the "), 0, start):
+        if text.endswith(", ", 0, start) and not _LIST_ITEM_GOES_ON.match(text, start):
+            return False  # "Built from WikiHow, MultiScript covers ...": the comma ends the phrase
         window = text[max(0, start - 120) : start]
         return ("from " in window or "on " in window) and _TRAINED_ON_LIST.search(window) is not None
     return False

@@ -1091,3 +1091,17 @@ def test_error_class_the_bracketed_score_of_the_previous_best_is_its_score(nlp):
             "and TarnADM-G (4.59).")
     assert results_of(nlp, text) == {("ZetaDiT", "ImageNet", "2.27"), ("KorLDM-4", "ImageNet", "3.60"),
                                      ("TarnADM-G", "ImageNet", "4.59")}
+
+
+def test_error_class_a_benchmark_built_on_clips_from_data_is_not_evaluated_on_its_sources(nlp):
+    text = ("ZetaHallu\n\nWe construct ZetaHallu, a benchmark of 3,000 question-answer pairs, built on clips from "
+            "Kinetics-700 and KorvexSomething V2. Evaluating 14 video LLMs, we find that GPT-4o reaches 61.2% accuracy "
+            "and the best open model, Qwen2-VL-72B, 54.7%.")
+    entities, relations = run(nlp, text)
+    assert entities["Kinetics-700"][0] == "Dataset", entities
+    assert {r[2] for r in relations if r[0] == "EVALUATED_ON"} == {"ZetaHallu"}, relations
+    assert results_of(nlp, text) == {("GPT-4o", "ZetaHallu", "61.2%"), ("Qwen2-VL-72B", "ZetaHallu", "54.7%")}
+    # a fronted phrase's comma ends the list of sources
+    _, relations = run(nlp, "ZetaScript\n\nBuilt from KorvexHow, ZetaScript covers 6,655 tasks. We evaluate models on "
+                            "ZetaScript.")
+    assert {r[2] for r in relations if r[0] == "EVALUATED_ON"} == {"ZetaScript"}, relations
