@@ -323,7 +323,16 @@ def find_results(
                 benches = [data[position]]
             else:
                 bracket = _bracket_of(text, a, start)
-                if bracket is not None:
+                scores_bracket = _SCORES_BRACKET_SO_FAR.search(text, max(a, start - 40), start) if bracket is None else None
+                if scores_bracket is not None:  # "exceeding IQL (77.0 and 63.2)": the second of the name's scores
+                    opening = scores_bracket.start()
+                    scored = next((m for m in here if m[3] == "method" and m[1] <= opening and not text[m[1] : opening].strip()), None)
+                    earlier = [m for m in data if m[1] <= start]
+                    bench = (earlier[-1] if earlier else data[0]) if scored is not None else None
+                    if bench is None:
+                        continue
+                    benches = [bench]
+                elif bracket is not None:
                     # "TextWorld escape room solving (96% solve rate)": a bracket annotates the phrase
                     # before it, back to the last comma; no dataset named there, no result.
                     # Unless the bracket names one itself: "(34.4% AP for X compared to 33.0% AP for Y on COCO)".
@@ -368,16 +377,21 @@ def _pair_scores_given_for_a_name(found: list[Found], first: int) -> None:
     """"X reaches 72.4 on A and 53.1 on B, compared with 61.8 and 44.0 for Y": the scores given
     for Y pair with the data of the sentence's earlier scores, in order (edits ``found[first:]``)."""
     here = found[first:]
-    given_for = [i for i, f in enumerate(here) if f.method_span and f.method_span[0] > f.value_span[1]]
+    if len(here) < 4:
+        return
+    # the scores of one other name than the first score's ("for Y" after them, or "Y (77.0 and 63.2)")
+    given_for = [i for i, f in enumerate(here) if f.method_span and f.method_span != here[0].method_span]
     if len(given_for) < 2 or len({here[i].method_span for i in given_for}) != 1:
         return
-    before = [f for f in here[: given_for[0]] if not (f.method_span and f.method_span[0] > f.value_span[1])]
+    before = [f for f in here[: given_for[0]] if f.method_span == here[0].method_span]
     benches = list(dict.fromkeys((f.benchmark, f.benchmark_span) for f in before))
     if len(benches) == len(given_for) and len({f.benchmark for f in before}) == len(before) == len(given_for):
         for i, (bench, span) in zip(given_for, benches):
             found[first + i] = here[i]._replace(benchmark=bench, benchmark_span=span)
 
 
+# An open bracket holding only scores so far, up to the value: "IQL (77.0 and ", "X (61%, ".
+_SCORES_BRACKET_SO_FAR = re.compile(r"\((?:\d+(?:\.\d+)?\s*%?\s*(?:,\s*(?:and\s+)?|and\s+|/\s*))+$")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but)\s|;|\s(?:and|while|whereas|but)\s+(?:on|in|for)\s|\swhile\s")
 # "on MATH-500 from 83.1% to", "GSM8K accuracy from 57.2% to", "MultiPL-E Rust from 28.1% to"
 _RAISED_RIGHT_AFTER = re.compile(r"(?:\s+[A-Za-z][\w\-@]*){0,2}?\s+from\s+\d+(?:\.\d+)?\s*%?\s+to\s+")

@@ -1105,3 +1105,13 @@ def test_error_class_a_benchmark_built_on_clips_from_data_is_not_evaluated_on_it
     _, relations = run(nlp, "ZetaScript\n\nBuilt from KorvexHow, ZetaScript covers 6,655 tasks. We evaluate models on "
                             "ZetaScript.")
     assert {r[2] for r in relations if r[0] == "EVALUATED_ON"} == {"ZetaScript"}, relations
+
+
+def test_error_class_scores_bracketed_after_a_baseline_are_its_and_ahead_of_claims_a_win(nlp):
+    text = ("ZetaIVR\n\nWe propose ZetaIVR. On the KorvexRL benchmark, ZetaIVR achieves a normalized score of 82.4 on "
+            "locomotion and 71.3 on TarnMaze, exceeding IQL (77.0 and 63.2) and CQL.")
+    assert results_of(nlp, text) == {("ZetaIVR", "KorvexRL", "82.4"), ("ZetaIVR", "TarnMaze", "71.3"),
+                                     ("IQL", "KorvexRL", "77.0"), ("IQL", "TarnMaze", "63.2")}
+    _, relations = run(nlp, "ZetaTab\n\nWe present ZetaTab. Across 45 datasets, ZetaTab ranks first on average, ahead "
+                            "of XGBoost and CatBoost.")
+    assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"XGBoost", "CatBoost"}, relations
