@@ -1259,6 +1259,7 @@ _AFTER_TITLE_PREPOSITION = re.compile(
     r"\s(?:" + "|".join(sorted((TITLE_PREPOSITIONS - {"with"}) | {"of"})) + r")\s+$")
 
 
+_OURS_YIELD = re.compile(r"\b(?:[Tt]he resulting|[Oo]ur)\s+(?:[\w\-]+\s+){0,2}(?:yields|produces)\s+$")
 # What the paper makes of something else (on the lowercased text).
 _MADE_INTO = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:distil|compress|turn|convert|packag|consolidat|merg|fus)\w*\b[^.]{0,80}\binto $")
 
@@ -1287,6 +1288,8 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
         window = text[max(0, start - 60) : start]
         if window.rstrip().rstrip(",").lower().endswith(_OURS_ENDINGS) and _OURS.search(window):
             return True
+        if window.endswith(("yields ", "produces ")) and _OURS_YIELD.search(window):
+            return True  # "The resulting recipe yields MiniLM-Pro-1B"
         sentence = _sentence_of(sentences, start)
         if sentence is None:
             continue
@@ -1298,6 +1301,8 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
         proposal_end = max((b for a, b in sentences.proposals(sentence) if b <= start), default=None)
         if proposal_end is not None:
             between = text[proposal_end:start]
+            if between.rstrip().endswith(", and") and len(between.split()) <= 30 and _APPOSITION.match(text[end : end + 80]):
+                return True  # "We introduce X, a model that treats slices as frames, and Y, a dataset of ..."
             if len(between.split()) <= 12 and (not _NOT_OWN_BETWEEN.search(between) or (
                     between.rstrip().endswith(", and") and _APPOSITION.match(text[end : end + 80])) or (
                     between.endswith((" as ", " as the ")) and _DATA_AFTER.match(text[end : end + 40]))):

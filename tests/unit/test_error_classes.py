@@ -1115,3 +1115,13 @@ def test_error_class_scores_bracketed_after_a_baseline_are_its_and_ahead_of_clai
     _, relations = run(nlp, "ZetaTab\n\nWe present ZetaTab. Across 45 datasets, ZetaTab ranks first on average, ahead "
                             "of XGBoost and CatBoost.")
     assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"XGBoost", "CatBoost"}, relations
+
+
+def test_error_class_a_second_long_apposed_proposal_and_what_the_resulting_recipe_yields_are_proposed(nlp):
+    entities, _ = run(nlp, "ZetaSAM-2\n\nWe introduce ZetaSAM-2, a foundation model for 3D medical image segmentation "
+                           "that treats volume slices as video frames, and KorSeg-1M, a dataset of one million annotated "
+                           "slices across 10 modalities.")
+    assert entities["KorSeg-1M"] == ("Dataset", "proposed"), entities
+    entities, _ = run(nlp, "Small Models\n\nWe study design choices for small language models. The resulting recipe "
+                           "yields ZetaLM-Pro-1B, which matches Qwen2.5-1.5B on MMLU.")
+    assert entities["ZetaLM-Pro-1B"] == ("Method", "proposed"), entities
