@@ -99,7 +99,7 @@ _COMPARE = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|improv\w* (?:up)?on|better than|"
     # "improves over X", "improves accuracy over X", "improves average BLEU by 2.4 points on Y over X"
     r"(?:improv|boost)\w*\b(?:[^.;,]|\.\d){0,60}?\sover|"
-    r"superior to|advantage over|gains? over|(?<=[\s,])ahead of|enhancements? over|(?:improvements?|gains?) of (?:[^.;]|\.\d){1,40}? over|"
+    r"superior to|advantage over|gains? over|(?<=[\s,])ahead of|preferred\s+(?:[\w\-]+\s+){0,6}?over|enhancements? over|(?:improvements?|gains?) of (?:[^.;]|\.\d){1,40}? over|"
     # "better performance than X", "higher accuracy than X", "lower error rates compared to X"
     r"(?:better|higher|stronger|greater)\s+(?:[\w\-]+\s+){0,2}than|"
     r"lower\s+(?:[\w\-]+\s+)?(?:error|loss|perplexity|latency|cost)s?(?:\s+rates?)?\s+(?:than|compared (?:to|with))|"
@@ -129,7 +129,7 @@ _STILL_COMPARING = re.compile(r"\b(?:compar\w*|gains?|outperform\w*|surpass\w*|b
 _COMPARE_WORDS = (*BEATING_VERBS, "improv", "boost", "better", "superior to", "advantage over",
                   "gain", "enhancement", "higher", "stronger", "greater", "lower", "compared to", "compared with",
                   "comparison", "faster than", "more accurate", "more efficient", "more robust", "lowest", "highest", "best", "above", "relative to",
-                  "ahead of")
+                  "ahead of", "preferred")
 # Around "compared to X": what makes the sentence a claim to beat X ("improved results compared to X";
 # "Compared to X, DeepFM has a shared input" makes none).
 _WIN_WORD = re.compile(
@@ -923,7 +923,8 @@ def _pick_name(ent: _Entity) -> str:
 _DATA_NOUN = (r"(benchmarks?|datasets?|data\s+sets?|(?:object|image|video|test|evaluation|validation)\s+sets?|corpus|corpora|"
               r"suite|leaderboard|testbed|environments?|collection|arena|"
               r"treebanks?|thesaurus|lexicons?|wordnets?|ontolog(?:y|ies)|databases?)")
-_DATA_AFTER = re.compile(rf"^\s*(?:-\s*)?{_DATA_NOUN}\b", re.IGNORECASE)
+# ("X dataset", "the MKQA cross-lingual benchmark"; not "a GPT-4 generated dataset")
+_DATA_AFTER = re.compile(rf"^\s*(?:-\s*)?(?:(?![a-z\-]*(?:ed|ing)\b)[a-z][a-z\-]*-[a-z]+\s+)?{_DATA_NOUN}\b", re.IGNORECASE)
 _METHOD_NOUN = (r"(?:model|models|method|framework|architecture|algorithm|approach|network|agent|module|loss|"
                 r"encoder|decoder|backbone|baselines?|variant|system|strategy|technique|pipeline|paradigm|mechanism|policy)")
 _METHOD_AFTER = re.compile(rf"^\s*(?:-\s*)?{_METHOD_NOUN}\b", re.IGNORECASE)
@@ -947,7 +948,7 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:(?:mean|median|average|overal
 # (Not "3 samples from KappaLM": what a model generated.)
 _DATA_FROM_BEFORE = re.compile(
     r"\b(?:(?:datasets|corpora|benchmarks|tasks)\s+(?:drawn\s+|collected\s+|taken\s+)?from|"
-    rf"\d\S*\s+(?:(?:thousand|million|billion)\s+)?(?:{DATA_UNITS})s\s+(?:of|from))\s+(?:the\s+)?$")
+    rf"\d\S*\s+(?:(?:thousand|million|billion)\s+)?(?:[a-z\-]+\s+){{0,2}}(?:{DATA_UNITS})s\s+(?:of|from))\s+(?:the\s+)?$")
 # "X, a large-scale benchmark for ...", "X (Y), a new dataset of ..."
 _DATA_BEFORE_PAREN = re.compile(rf"\b{_DATA_NOUN}\s*\($", re.IGNORECASE)
 _APPOSITION = re.compile(
@@ -1000,7 +1001,7 @@ _NOT_EVAL_ON = re.compile(r"\b(?:based|built|relies|rely|relying|depend\w*|focus
 _ON_WORD = re.compile(r"\b(?:on|across|over)\s")
 # "improves accuracy over FooNet and BarNet": "over" after a gain names the beaten, not the data.
 _GAIN_BEFORE_OVER = re.compile(r"\b(?:improv\w*|gains?|boost\w*|advantages?|benefits?|superior\w*|wins?|margins?|"
-                               r"speed-?ups?|better|outperform\w*)\b", re.IGNORECASE)
+                               r"speed-?ups?|better|outperform\w*|preferred)\b", re.IGNORECASE)
 
 
 def _data_label(noun: str) -> NodeLabel:
@@ -1259,6 +1260,7 @@ _AFTER_TITLE_PREPOSITION = re.compile(
     r"\s(?:" + "|".join(sorted((TITLE_PREPOSITIONS - {"with"}) | {"of"})) + r")\s+$")
 
 
+_WE_TRAIN = re.compile(r"\b[Ww]e\s+(?:also\s+)?(?:pre-?)?train\s+$")
 _OURS_YIELD = re.compile(r"\b(?:[Tt]he resulting|[Oo]ur)\s+(?:[\w\-]+\s+){0,2}(?:yields|produces)\s+$")
 # What the paper makes of something else (on the lowercased text).
 _MADE_INTO = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:distil|compress|turn|convert|packag|consolidat|merg|fus)\w*\b[^.]{0,80}\binto $")
@@ -1290,6 +1292,9 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
             return True
         if window.endswith(("yields ", "produces ")) and _OURS_YIELD.search(window):
             return True  # "The resulting recipe yields MiniLM-Pro-1B"
+        if window.endswith(("train ", "pretrain ", "pre-train ")) and _WE_TRAIN.search(window) and _APPOSITION.match(
+                text[end : end + 80]):
+            return True  # "We train mE5-Para, a multilingual embedding model ...": a name new to the field
         sentence = _sentence_of(sentences, start)
         if sentence is None:
             continue

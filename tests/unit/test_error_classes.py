@@ -1125,3 +1125,17 @@ def test_error_class_a_second_long_apposed_proposal_and_what_the_resulting_recip
     entities, _ = run(nlp, "Small Models\n\nWe study design choices for small language models. The resulting recipe "
                            "yields ZetaLM-Pro-1B, which matches Qwen2.5-1.5B on MMLU.")
     assert entities["ZetaLM-Pro-1B"] == ("Method", "proposed"), entities
+
+
+def test_error_class_preferred_over_claims_a_win_and_we_train_a_new_name_proposes_it(nlp):
+    _, relations = run(nlp, "ZetaDiff\n\nWe present ZetaDiff. In human evaluations on PartiPrompts, images from ZetaDiff "
+                            "are preferred over those from the base model 71% of the time and over KorDPOK 63% of the "
+                            "time.")
+    assert ("OUTPERFORMS", "ZetaDiff", "KorDPOK") in {r[:3] for r in relations}, relations
+    assert {r[2] for r in relations if r[0] == "EVALUATED_ON"} == {"PartiPrompts"}, relations
+    entities, _ = run(nlp, "ZetaE5\n\nWe train ZetaE5-Para, a multilingual embedding model pretrained on 1B parallel "
+                           "sentence pairs from KorMatrix. On the TarnQA cross-lingual benchmark it reaches a Recall@100 "
+                           "of 78.9. An RTX 4090 suffices.")
+    assert entities["ZetaE5-Para"] == ("Method", "proposed"), entities
+    assert entities["KorMatrix"][0] == "Dataset" and entities["TarnQA"][0] == "Benchmark", entities
+    assert "RTX 4090" not in entities and "RTX" not in entities, entities
