@@ -1260,6 +1260,7 @@ _AFTER_TITLE_PREPOSITION = re.compile(
     r"\s(?:" + "|".join(sorted((TITLE_PREPOSITIONS - {"with"}) | {"of"})) + r")\s+$")
 
 
+_TO_OBTAIN = re.compile(r"\bto\s+(?:obtain|produce|create|build)\s+" + _NAMES_SO_FAR)
 _WE_TRAIN = re.compile(r"\b[Ww]e\s+(?:also\s+)?(?:pre-?)?train\s+$")
 _OURS_YIELD = re.compile(r"\b(?:[Tt]he resulting|[Oo]ur)\s+(?:[\w\-]+\s+){0,2}(?:yields|produces)\s+$")
 # What the paper makes of something else (on the lowercased text).
@@ -1292,6 +1293,9 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
             return True
         if window.endswith(("yields ", "produces ")) and _OURS_YIELD.search(window):
             return True  # "The resulting recipe yields MiniLM-Pro-1B"
+        if " to " in window and _TO_OBTAIN.search(window) and _sentence_of(sentences, start) and _FIRST_PERSON.search(
+                sentences.lowered, *_sentence_of(sentences, start)):
+            return True  # "we fine-tune Mistral-7B and Llama-3-8B on it to obtain ChemLLM-7B and ChemLLM-8B"
         if window.endswith(("train ", "pretrain ", "pre-train ")) and _WE_TRAIN.search(window) and _APPOSITION.match(
                 text[end : end + 80]):
             return True  # "We train mE5-Para, a multilingual embedding model ...": a name new to the field

@@ -182,7 +182,8 @@ _PREVIOUS = re.compile(r"\b(?:previous|prior|former|earlier|existing|baselines?|
                        r"state[- ]of[- ]the[- ]art\s+(?:of|is|was))\b", re.IGNORECASE)
 _RESULT_VERB = re.compile(
     r"\b(?:achiev\w*|obtain\w*|reach\w*|attain\w*|scor\w*|(?:sets?|setting)(?=\s+(?:a|an|the|new)\b)|yields?|yielding|gets?|getting|records?|reports?|"
-    r"accomplish\w*|deliver\w*|establish\w*|produc\w*|ach\w+ves)\b",
+    r"accomplish\w*|deliver\w*|establish\w*|produc\w*|ach\w+ves|"
+    r"solv(?:es|ed)|prov(?:es|ed)|complet(?:es|ed))\b",  # ("proves 63.5% of the theorems in X")
     re.IGNORECASE,
 )
 _OURS = re.compile(r"^\W*(?:\w+\s*,\s*)?(?:we|our|ours|the proposed|this (?:model|method|approach|system|paper|work))\b",

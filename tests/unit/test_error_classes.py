@@ -1139,3 +1139,14 @@ def test_error_class_preferred_over_claims_a_win_and_we_train_a_new_name_propose
     assert entities["ZetaE5-Para"] == ("Method", "proposed"), entities
     assert entities["KorMatrix"][0] == "Dataset" and entities["TarnQA"][0] == "Benchmark", entities
     assert "RTX 4090" not in entities and "RTX" not in entities, entities
+
+
+def test_error_class_models_obtained_by_fine_tuning_are_proposed_and_proving_a_share_is_a_score(nlp):
+    text = ("ZetaChem\n\nWe construct KorInstruct, a dataset of 3M instructions, and fine-tune Mistral-7B and Llama-3-8B on "
+            "it to obtain ZetaChem-7B and ZetaChem-8B. On the TarnChemBench benchmark, ZetaChem-8B reaches 68.2% accuracy, "
+            "above GPT-4 (61.5%).")
+    entities, relations = run(nlp, text)
+    assert entities["ZetaChem-7B"][1] == entities["ZetaChem-8B"][1] == "proposed", entities
+    assert ("OUTPERFORMS", "ZetaChem-8B", "GPT-4") in {r[:3] for r in relations}, relations
+    text = ("ZetaProof\n\nWe introduce ZetaProof. ZetaProof proves 63.5% of the theorems in the KorF2F test set.")
+    assert results_of(nlp, text) == {("ZetaProof", "KorF2F", "63.5%")}
