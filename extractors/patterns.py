@@ -429,13 +429,14 @@ def _data_lists(rare: "_RareWords") -> Iterator[tuple[int, int, NodeLabel]]:
     lowered = rare.lowered
     # ... after a plural data noun and "such as": "benchmarks such as HumanEval and MBPP".
     for i in rare.lower_hits_of(_LIST_TRIGGERS):
-        noun = _PLURAL_DATA_NOUN_BEFORE.search(lowered, max(0, i - 20), i)
-        if noun is None:
+        before = lowered[max(0, i - 20) : i].rstrip(" ,")
+        noun = next((n for n in _PLURAL_DATA_NOUNS if before.endswith(n)), None)
+        if noun is None or (len(before) > len(noun) and before[-len(noun) - 1].isalnum()) or not lowered[i - 1 : i].isspace():
             continue
         trigger = next(t for t in _LIST_TRIGGERS if lowered.startswith(t, i))
         found = _LIST_AFTER_EVAL.match(text, i + len(trigger) + 1) if lowered[i + len(trigger) : i + len(trigger) + 1] == " " else None
         if found:
-            label = _DATA_HEAD_WORDS.get(noun.group(1)[:-1] if noun.group(1) != "corpora" else "corpus", NodeLabel.DATASET)
+            label = _DATA_HEAD_WORDS.get(noun[:-1] if noun != "corpora" else "corpus", NodeLabel.DATASET)
             for start, end in _list_names(text, *found.span(1)):
                 yield start, end, label
     i = lowered.find(" on ")
@@ -527,7 +528,7 @@ _LISTED_ACRONYM = re.compile(r"[A-Z]{3,6}")
 _TITLED_COMPOUND = re.compile(r"[A-Z][a-z]{2,}(?:-(?:[A-Z][a-z]{2,}|[A-Z]{2,}))+")  # "Self-Refine", "Self-RAG"
 _METHOD_PLURALS = ("methods", "approaches", "models", "baselines", "algorithms", "techniques", "architectures",
                    "frameworks", "variants", "systems", "agents")
-_PLURAL_DATA_NOUN_BEFORE = re.compile(r"\b(benchmarks|datasets|corpora|suites|environments|testbeds),?\s+$")
+_PLURAL_DATA_NOUNS = ("benchmarks", "datasets", "corpora", "suites", "environments", "testbeds")
 _PLURAL_DATA_NOUN = re.compile(r"(?:benchmarks|datasets|corpora|suites|environments|testbeds)\b", re.IGNORECASE)
 
 
