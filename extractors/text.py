@@ -63,11 +63,12 @@ _SENT_END = re.compile(
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 
-# A known model's release, size or tier written after it: "Gemini 1.5 Pro", "Claude 3.5 Sonnet",
+# A known model's release, size or tier written after it: "Gemini 1.5 Pro", "Claude 3.5 Sonnet" ("Claude 3.5-Haiku"),
 # "Llama 3.1 405B", "GPT-4 Turbo", "Flan-PaLM 540B", "Mixtral 8x7B": a model of its own. (Not a
 # count, "BERT 3 times", "VGG16 3× faster"; nor one of several sizes, "OPT-IML 30B and 175B".)
 _MODEL_VARIANT_AFTER = re.compile(
-    r" (?:[vV]\d+(?:\.\d+)*|(?:large|medium|small|base|tiny)-v\d+|\d+\.\d+|[1-9](?! [a-z])|\d+(?:\.\d+)?[BMK](?!,?\s+(?:and|or)\s+\d|,\s*\d)|\d+x\d+B|"
+    r" (?:[vV]\d+(?:\.\d+)*|(?:large|medium|small|base|tiny)-v\d+|\d+(?:\.\d+)?-(?:Pro|Ultra|Flash|Turbo|Opus|Sonnet|Haiku)|"
+    r"\d+\.\d+|[1-9](?! [a-z])|\d+(?:\.\d+)?[BMK](?!,?\s+(?:and|or)\s+\d|,\s*\d)|\d+x\d+B|"
     r"Pro|Ultra|Flash|Turbo|Mini|mini|Nano|Opus|Sonnet|Haiku|XL|XXL|Large|Base|Small|Medium|Instruct|Chat|Plus|Max|Lite)"
     r"(?![\w\-+%×]|\.\d)")
 

@@ -1150,3 +1150,9 @@ def test_error_class_models_obtained_by_fine_tuning_are_proposed_and_proving_a_s
     assert ("OUTPERFORMS", "ZetaChem-8B", "GPT-4") in {r[:3] for r in relations}, relations
     text = ("ZetaProof\n\nWe introduce ZetaProof. ZetaProof proves 63.5% of the theorems in the KorF2F test set.")
     assert results_of(nlp, text) == {("ZetaProof", "KorF2F", "63.5%")}
+
+
+def test_error_class_a_release_joined_to_its_tier_belongs_to_the_known_name(nlp):
+    entities, _ = run(nlp, "ZetaTulu\n\nWe introduce ZetaTulu. It surpasses closed models such as GPT-4o-mini and "
+                           "Claude 3.5-Haiku.")
+    assert "Claude 3.5-Haiku" in entities and "3.5-Haiku" not in entities, entities
