@@ -1052,6 +1052,8 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
             return (NodeLabel.BENCHMARK if part_label is NodeLabel.BENCHMARK else NodeLabel.DATASET), True
         if _DATA_FROM_BEFORE.search(text, max(0, start - 40), start):
             return NodeLabel.DATASET, True  # "45 datasets from OpenML": where data comes from is data
+        if text.endswith((" ", ", "), 0, start) and _trained_on_data(text, start):
+            return NodeLabel.DATASET, True  # "trained on a mixture of A, B and C": what a model is trained on is data
         before_paren = _DATA_BEFORE_PAREN.search(text, max(0, start - 30), start) if text.endswith("(", 0, start) else None
         if before_paren:
             return _data_label(before_paren.group(1)), True
@@ -1468,6 +1470,22 @@ def _cited_as_example(text: str, sentences: "_Sentences", start: int) -> bool:
 _TRAINED_ON_BEFORE = re.compile(r"\b(?:(?:(?:pre-?|fine-?)?train(?:s|ed)?|(?:fine-?)?tuned|distilled)\s+on|"
                                 r"(?:built|derived|constructed|sampled|curated|collected|drawn|sourced)\s+(?:on\s+)?(?:[a-z\-]+\s+){0,2}?from)"
                                 r"\s+(?:the\s+)?$", re.IGNORECASE)  # ("a benchmark built on clips from Kinetics-700")
+# What a model is trained on, a list of names so far: "pre-trained on A", "trained on a mixture of A, B and ".
+_TRAINED_ON_DATA = re.compile(r"\b(?i:(?:pre-?|fine-?)?train(?:ed|s)?|(?:fine-?)?tuned|distilled)\s+on\s+(?:the\s+)?"
+                              r"(?:a\s+(?:mixture|combination|union|mix)\s+of\s+)?" + _NAMES_SO_FAR)
+
+
+def _trained_on_data(text: str, start: int) -> bool:
+    """Does the name at ``start`` stand in a list of what a model is trained on? (Not "adapted from
+    BERT" or "derived from GPT-4": models, not data, come after those.)"""
+    if text.endswith(", ", 0, start) and not _LIST_ITEM_GOES_ON.match(text, start):
+        return False  # "Fine-tuned on GLUE, ZetaNet achieves ...": the comma ends the phrase
+    window = text[max(0, start - 120) : start]
+    lowered = window.lower()
+    return " on " in lowered and ("train" in lowered or "tuned" in lowered or "distilled" in lowered) and (
+        _TRAINED_ON_DATA.search(window) is not None)
+
+
 # One of them in every _TRAINED_ON_LIST match: tested first, faster than the pattern.
 _TRAINING_VERB_STEMS = ("train", "tuned", "distilled", "adapt", "transfer", "built", "derived", "constructed", "sampled",
                         "curated", "collected", "drawn", "sourced")

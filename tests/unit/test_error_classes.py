@@ -1156,3 +1156,10 @@ def test_error_class_a_release_joined_to_its_tier_belongs_to_the_known_name(nlp)
     entities, _ = run(nlp, "ZetaTulu\n\nWe introduce ZetaTulu. It surpasses closed models such as GPT-4o-mini and "
                            "Claude 3.5-Haiku.")
     assert "Claude 3.5-Haiku" in entities and "3.5-Haiku" not in entities, entities
+
+
+def test_error_class_what_a_model_is_trained_on_is_data(nlp):
+    entities, _ = run(nlp, "ZetaSAM\n\nWe propose ZetaSAM. Trained on a mixture of KorvexSeg, TarnDA and "
+                                      "KorGlobe, ZetaSAM achieves 72.4 mIoU on KorvexSeg.")
+    assert entities["KorGlobe"][0] == entities["TarnDA"][0] == "Dataset", entities
+    assert entities["ZetaSAM"][0] == "Method", entities
