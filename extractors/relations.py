@@ -1712,6 +1712,8 @@ def _coordinated_winners(text: str, methods: dict, mentioned: list, winners: lis
     if len(winners) < 2:
         return winners[:1]
     own = [(off, n) for off, n in mentioned if off < cue_at and n in winners and methods[n].proposed]
+    if len(own) < 2:
+        return winners[:1]
     chain = own[-1:]
     for (off, name), (next_off, _) in zip(reversed(own[:-1]), reversed(own[1:])):
         if not _WINNER_JOIN.fullmatch(text, off + len(_surface_at(text, methods[name], off)), next_off):
