@@ -173,7 +173,7 @@ _RELATIVE = re.compile(
 # "a 2.35% GLUE score average improvement", but not "85.3% accuracy on SQuAD, an improvement")
 _RELATIVE_AFTER = re.compile(r"\s*(?:(?!(?:on|in|at|for|of|with|over|than)\b)[\w\-+]+\s+){0,3}?(?:improvement|gain|reduction|increase|decrease|drop|boost|margin|"
                              r"relative|absolute|higher|lower|better|worse|more|less)\b", re.IGNORECASE)
-_RAISED_TO = re.compile(r"\b(?:improv\w*|rais\w*|push\w*|boost\w*|increas\w*|reduc\w*|lower\w*|decreas\w*)\b"
+_RAISED_TO = re.compile(r"\b(?:improv\w*|rais\w*|push\w*|boost\w*|increas\w*|reduc\w*|lower\w*|decreas\w*|doubl\w*|tripl\w*)\b"
                         r"(?:[^.;]|\.\d)*\bto\s*$", re.IGNORECASE)
 # From one value to the next in a coordination: "8.0% on WebArena and 12.2%", "47.69 and 40.68".
 _COORDINATED_VALUE = re.compile(r"[^;()]{0,60}?(?:,\s*and|,|\band|/)\s*", re.IGNORECASE)
@@ -395,7 +395,7 @@ def _pair_scores_given_for_a_name(found: list[Found], first: int) -> None:
 _SCORES_BRACKET_SO_FAR = re.compile(r"\((?:\d+(?:\.\d+)?\s*%?\s*(?:,\s*(?:and\s+)?|and\s+|/\s*))+$")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but)\s|;|\s(?:and|while|whereas|but)\s+(?:on|in|for)\s|\swhile\s")
 # "on MATH-500 from 83.1% to", "GSM8K accuracy from 57.2% to", "MultiPL-E Rust from 28.1% to"
-_RAISED_RIGHT_AFTER = re.compile(r"(?:\s+[A-Za-z][\w\-@]*){0,2}?\s+from\s+\d+(?:\.\d+)?\s*%?\s+to\s+")
+_RAISED_RIGHT_AFTER = re.compile(r"(?:\s+[A-Za-z][\w\-@]*){0,2}?,?\s+from\s+\d+(?:\.\d+)?\s*%?\s+to\s+")
 
 
 def _bracket_of(text: str, a: int, start: int) -> Optional[tuple[int, int]]:

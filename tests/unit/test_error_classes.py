@@ -1172,3 +1172,11 @@ def test_a_winner_named_twice_after_compared_with_gives_one_claim_and_no_crash(n
             "accuracy and ZetaSup is faster.")
     _, relations = run(nlp, text)
     assert [r[:3] for r in relations if r[0] == "OUTPERFORMS"] in ([], [("OUTPERFORMS", "ZetaSup", "KorSOTA")]), relations
+
+
+def test_error_class_a_doubled_score_after_a_comma_and_a_year_after_an_apostrophe(nlp):
+    text = ("ZetaGen\n\nWe propose ZetaGen. With ZetaGen data, ZetaGen nearly doubles the success rate on KorvexWorld, "
+            "from 9.8% to 17.4%.")
+    assert results_of(nlp, text) == {("ZetaGen", "KorvexWorld", "17.4%")}
+    entities, _ = run(nlp, "ZetaPRM\n\nWe introduce ZetaPRM. ZetaPRM beats KorPRM on MATH-500 and AIME '24.")
+    assert "AIME '24" in entities, entities
