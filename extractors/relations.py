@@ -80,7 +80,8 @@ def _proposal_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
 _OWN_KINDS = ("model", "method", "framework", "approach", "system", "agent", "dataset", "benchmark", "variant", "algorithm",
               "policy", "protocol", "pipeline")
 _OURS = re.compile(
-    rf"\b(?:(?:our|the proposed|ours)|(?:our|the resulting)\s+(?:[\w\-.]+\s+){{0,2}}(?:{'|'.join(_OWN_KINDS)})s?,?)\s*$",
+    rf"\b(?:(?:our|the proposed|ours)|(?:our|the (?:resulting|upcycled|distilled|merged|pruned|compressed|final))\s+"
+    rf"(?:[\w\-.]+\s+){{0,2}}(?:{'|'.join(_OWN_KINDS)})s?,?)\s*$",
     re.IGNORECASE,
 )
 # What a text before a name must end with for ``_OURS`` to match: checked first, since a "$"-anchored

@@ -865,6 +865,13 @@ _LETTERS_DIGIT_LETTERS = re.compile(r"^[a-z]{2,}\d[a-z]{2,}$")
 _MEASUREMENT = re.compile(r"^(?:[a-z]+-)*\d+(?:\.\d+)?[A-Za-z]{0,2}(?:-[a-z]+)*$")
 
 
+# A capitalised word and one capital letter: "Coconut-X", "Point-E"; unless the word is a generic
+# head lettered as in a list ("Type-A", "Part-B", "Model-C").
+_WORD_LETTER = re.compile(r"^[A-Z][a-z]{3,}-[A-Z]$")
+_LETTERED_GENERIC = frozenset(("Type", "Plan", "Part", "Class", "Model", "Method", "Task", "Phase", "Stage", "Level", "Group",
+                               "Case", "Step", "Grade", "Version", "Option", "Track", "Setting", "Condition", "Vitamin",
+                               "Site", "Scenario", "Variant", "Subject", "Patient", "Dataset", "Split", "Layer", "Block",
+                               "Round", "Team", "Figure", "Table", "Appendix", "Section", "Category"))
 # Words that, joined to an acronym, describe rather than name ("LLM-Based", "AI-Generated").
 _DESCRIBING_PARTS = frozenset(("based", "aware", "free", "level", "like", "style", "specific", "centric", "wise", "scale",
                                "agnostic", "friendly", "ready", "only", "driven", "guided", "powered", "assisted"))
@@ -908,6 +915,8 @@ def is_coined_name(word: str) -> bool:
         return False  # plural acronyms name families (LLMs, GNNs, PLMs)
     if word.endswith("++") or _LETTERS_DIGIT_LETTERS.match(word):
         return True  # "MiniWoB++"; "word2vec", "pix2pix", "im2gps"
+    if _WORD_LETTER.match(word):
+        return word.partition("-")[0] not in _LETTERED_GENERIC  # "Coconut-X", "Point-E" (not "Type-A", "Part-B")
     parts = [p for p in _SPLIT_PARTS.split(word) if p]
     if len(parts) >= 3 and any(p.isdigit() for p in parts) and any(p[:1].isupper() and p.isalpha() for p in parts):
         return True  # "GNN-Bank-101": three joined parts, a number among them

@@ -1180,3 +1180,15 @@ def test_error_class_a_doubled_score_after_a_comma_and_a_year_after_an_apostroph
     assert results_of(nlp, text) == {("ZetaGen", "KorvexWorld", "17.4%")}
     entities, _ = run(nlp, "ZetaPRM\n\nWe introduce ZetaPRM. ZetaPRM beats KorPRM on MATH-500 and AIME '24.")
     assert "AIME '24" in entities, entities
+
+
+def test_error_class_a_word_and_a_letter_is_a_name_and_the_upcycled_model_is_the_papers(nlp):
+    from extractors.text import is_coined_name
+
+    assert [is_coined_name(w) for w in ("Coconut-X", "Point-E", "Type-A", "Part-B")] == [True, True, False, False]
+    entities, _ = run(nlp, "Latent Reasoning\n\nWe introduce Korconut-X, which feeds the last hidden state back. On GSM8K, "
+                           "Korconut-X reaches 34.1% accuracy.")
+    assert entities["Korconut-X"] == ("Method", "proposed"), entities
+    entities, _ = run(nlp, "Upcycling\n\nWe upcycle a dense Conformer into experts. The upcycled model, ZetaMoE-U, reduces "
+                           "the word error rate on LibriSpeech.")
+    assert entities["ZetaMoE-U"] == ("Method", "proposed"), entities
