@@ -102,7 +102,7 @@ _COMPARE = re.compile(
     r"(?:improv|boost)\w*\b(?:[^.;,]|\.\d){0,60}?\sover|"
     r"superior to|advantage over|gains? over|(?<=[\s,])ahead of|preferred\s+(?:[\w\-]+\s+){0,6}?over|enhancements? over|(?:improvements?|gains?) of (?:[^.;]|\.\d){1,40}? over|"
     # "better performance than X", "higher accuracy than X", "lower error rates compared to X"
-    r"(?:better|higher|stronger|greater)\s+(?:[\w\-]+\s+){0,2}than|"
+    r"(?:better|higher|stronger|greater|faster)\s+(?:[\w\-]+\s+){0,2}than|"
     r"lower\s+(?:[\w\-]+\s+)?(?:error|loss|perplexity|latency|cost)s?(?:\s+rates?)?\s+(?:than|compared (?:to|with))|"
     # "a lower MASE than X", "lower FID than X": a metric whose lower values are better
     r"lower\s+(?:[\w\-]+\s+)?(?:" + "|".join(sorted((re.escape(form) for form, metric in METRICS().items()
@@ -129,7 +129,7 @@ _CLAUSE_BREAK = re.compile(r"\s+(?:and\s+)?(?:matching|rivall?ing|approaching|tr
 _STILL_COMPARING = re.compile(r"\b(?:compar\w*|gains?|outperform\w*|surpass\w*|better|exceed\w*|improv\w*|than)\b")
 _COMPARE_WORDS = (*BEATING_VERBS, "improv", "boost", "better", "superior to", "advantage over",
                   "gain", "enhancement", "higher", "stronger", "greater", "lower", "compared to", "compared with",
-                  "comparison", "faster than", "more accurate", "more efficient", "more robust", "lowest", "highest", "best", "above", "relative to",
+                  "comparison", "faster", "more accurate", "more efficient", "more robust", "lowest", "highest", "best", "above", "relative to",
                   "ahead of", "preferred")
 # Around "compared to X": what makes the sentence a claim to beat X ("improved results compared to X";
 # "Compared to X, DeepFM has a shared input" makes none).

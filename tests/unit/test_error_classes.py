@@ -1192,3 +1192,9 @@ def test_error_class_a_word_and_a_letter_is_a_name_and_the_upcycled_model_is_the
     entities, _ = run(nlp, "Upcycling\n\nWe upcycle a dense Conformer into experts. The upcycled model, ZetaMoE-U, reduces "
                            "the word error rate on LibriSpeech.")
     assert entities["ZetaMoE-U"] == ("Method", "proposed"), entities
+
+
+def test_error_class_faster_at_something_than_x_claims_a_win(nlp):
+    _, relations = run(nlp, "ZetaDecode\n\nWe present ZetaDecode, an attention kernel. ZetaDecode achieves up to 8x faster "
+                            "decoding than KorAttention-2 on sequences of 64K tokens.")
+    assert ("OUTPERFORMS", "ZetaDecode", "KorAttention-2") in {r[:3] for r in relations}, relations

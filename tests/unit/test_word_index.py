@@ -140,7 +140,7 @@ CUE_PIECES = st.lists(
     st.sampled_from(["we", "We", "this paper", "our work", " ", ", ", ".", "propose", "present", "ours", "X", "improves",
                      "outperforms", "better", "performance", "than", "higher", "accuracy", "In comparison to", "compared",
                      "with", "over", "gains", "lower", "error", "rates", "compared to", "beat", "upbeat", "name", "named", "above",
-                     "DPO (20.3%)", "relative to", "ahead of", "preferred"]),
+                     "DPO (20.3%)", "relative to", "ahead of", "preferred", "faster", "decoding"]),
     max_size=30,
 ).map("".join)
 
