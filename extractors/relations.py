@@ -1264,6 +1264,22 @@ _AFTER_TITLE_PREPOSITION = re.compile(
 
 
 _TO_OBTAIN = re.compile(r"\bto\s+(?:obtain|produce|create|build)\s+" + _NAMES_SO_FAR)
+_IS_A_AFTER = re.compile(r"\s+(?:is|are)\s+(?:a|an)\s")
+_UNNAMED_PROPOSAL = re.compile(r"\s*(?:a|an)\s+(?:novel\s+|new\s+)?[a-z]")
+
+
+def _named_after_unnamed_proposal(text: str, sentences: "_Sentences", sentence: tuple[int, int], start: int) -> bool:
+    """Is the name at ``start`` the subject of the sentence right after one that proposes something
+    without naming it ("We present a novel neural network ...")?"""
+    if text[sentence[0] : start].strip() not in ("", "The", "Our"):
+        return False
+    i = bisect.bisect_left(sentences.starts, sentence[0]) - 1
+    if i < 0:
+        return False
+    previous = sentences[i]
+    return any(_UNNAMED_PROPOSAL.match(text, b) for _, b in sentences.proposals(previous))
+
+
 _WE_TRAIN = re.compile(r"\b[Ww]e\s+(?:also\s+)?(?:pre-?)?train\s+$")
 _OURS_YIELD = re.compile(r"\b(?:[Tt]he resulting|[Oo]ur)\s+(?:[\w\-]+\s+){0,2}(?:yields|produces)\s+$")
 # What the paper makes of something else (on the lowercased text).
@@ -1305,6 +1321,9 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
         sentence = _sentence_of(sentences, start)
         if sentence is None:
             continue
+        if start - sentence[0] <= 4 and _IS_A_AFTER.match(text, end) and _named_after_unnamed_proposal(
+                text, sentences, sentence, start):
+            return True  # "We present a novel neural network for sequences. The ByteNet is a one-dimensional CNN ..."
         if text[start - 1 : start] == "(" and _PROPOSED_AFTER.match(text, start, sentence[1]):
             return True  # "an approximate least squares estimate (ALSE) method is proposed"
         if text.endswith(" into ", 0, start) and text.startswith((", a ", ", an "), end) and _MADE_INTO.search(

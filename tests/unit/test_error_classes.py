@@ -1198,3 +1198,12 @@ def test_error_class_faster_at_something_than_x_claims_a_win(nlp):
     _, relations = run(nlp, "ZetaDecode\n\nWe present ZetaDecode, an attention kernel. ZetaDecode achieves up to 8x faster "
                             "decoding than KorAttention-2 on sequences of 64K tokens.")
     assert ("OUTPERFORMS", "ZetaDecode", "KorAttention-2") in {r[:3] for r in relations}, relations
+
+
+def test_error_class_the_name_given_right_after_an_unnamed_proposal_is_proposed(nlp):
+    entities, _ = run(nlp, "Translation in Linear Time\n\nWe present a novel neural network for processing sequences. "
+                           "The ZetaByteNet is a one-dimensional convolutional network with two parts.")
+    assert entities["ZetaByteNet"] == ("Method", "proposed"), entities
+    # not after a named one
+    entities, _ = run(nlp, "Translation\n\nWe present ZetaNet for processing sequences. The KorNet is a recurrent network.")
+    assert entities["KorNet"][1] == "used", entities
