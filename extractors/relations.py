@@ -126,6 +126,7 @@ _SETTING_BEFORE = re.compile(
 _CLAUSE_BREAK = re.compile(r"\s+(?:and\s+)?(?:matching|rivall?ing|approaching|trailing)\b|\s+while\s|"
                            r",\s+and\s+\S+\s+(?:is|are|was|were|has|have|remains?)\b|"
                            r",\s+(?:(?!including\b)[a-z]+ing\b|which\b|while\b|whereas\b|but\b|and\s+(?:also\s+|further\s+|even\s+)?(?=(?:[a-z]+s|is|are|was|were|has|have)\b))|;")
+_NOT_WIN_BREAK = re.compile(r"\s+(?:and\s+)?(?:matching|rivall?ing|approaching|trailing)\b")  # (not "and matching X ... than Y")
 _STILL_COMPARING = re.compile(r"\b(?:compar\w*|gains?|outperform\w*|surpass\w*|better|exceed\w*|improv\w*|than)\b")
 _COMPARE_WORDS = (*BEATING_VERBS, "improv", "boost", "better", "superior to", "advantage over",
                   "gain", "enhancement", "higher", "stronger", "greater", "lower", "compared to", "compared with",
@@ -1491,18 +1492,21 @@ _TRAINED_ON_BEFORE = re.compile(r"\b(?:(?:(?:pre-?|fine-?)?train(?:s|ed)?|(?:fin
                                 r"(?:built|derived|constructed|sampled|curated|collected|drawn|sourced)\s+(?:on\s+)?(?:[a-z\-]+\s+){0,2}?from)"
                                 r"\s+(?:the\s+)?$", re.IGNORECASE)  # ("a benchmark built on clips from Kinetics-700")
 # What a model is trained on, a list of names so far: "pre-trained on A", "trained on a mixture of A, B and ".
-_TRAINED_ON_DATA = re.compile(r"\b(?i:(?:pre-?|fine-?)?train(?:ed|s)?|(?:fine-?)?tuned|distilled)\s+on\s+(?:the\s+)?"
+_TRAINED_ON_DATA = re.compile(r"\b(?i:(?:(?:pre-?|fine-?)?train(?:ed|s)?|(?:fine-?)?tuned|distilled)\s+on|"
+                              r"(?:built|collected|drawn|sourced|constructed|curated|compiled|aggregated)\s+from)\s+(?:the\s+)?"
                               r"(?:a\s+(?:mixture|combination|union|mix)\s+of\s+)?" + _NAMES_SO_FAR)
+_SOURCE_WORDS = ("train", "tuned", "distilled", "built", "collected", "drawn", "sourced", "constructed", "curated", "compiled",
+                 "aggregated")
 
 
 def _trained_on_data(text: str, start: int) -> bool:
-    """Does the name at ``start`` stand in a list of what a model is trained on? (Not "adapted from
-    BERT" or "derived from GPT-4": models, not data, come after those.)"""
+    """Does the name at ``start`` stand in a list of what a model is trained on, or data is built
+    from? (Not "adapted from BERT" or "derived from GPT-4": models, not data, come after those.)"""
     if text.endswith(", ", 0, start) and not _LIST_ITEM_GOES_ON.match(text, start):
         return False  # "Fine-tuned on GLUE, ZetaNet achieves ...": the comma ends the phrase
     window = text[max(0, start - 120) : start]
     lowered = window.lower()
-    return " on " in lowered and ("train" in lowered or "tuned" in lowered or "distilled" in lowered) and (
+    return (" on " in lowered or " from " in lowered) and any(word in lowered for word in _SOURCE_WORDS) and (
         _TRAINED_ON_DATA.search(window) is not None)
 
 
@@ -1679,7 +1683,7 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, s
                 winners = [main]
             cue_end = cue.end()
             boundary = _CLAUSE_BREAK.search(text, cue_end, b)
-            if boundary and _STILL_COMPARING.search(text, boundary.end(), b):
+            if boundary and _STILL_COMPARING.search(text, boundary.end(), b) and not _NOT_WIN_BREAK.match(boundary.group(0)):
                 boundary = None  # ", while showing a gain of 55% comparing to X": the comparison goes on
             clause_end = boundary.start() if boundary else b
             losers = [

@@ -1207,3 +1207,12 @@ def test_error_class_the_name_given_right_after_an_unnamed_proposal_is_proposed(
     # not after a named one
     entities, _ = run(nlp, "Translation\n\nWe present ZetaNet for processing sequences. The KorNet is a recurrent network.")
     assert entities["KorNet"][1] == "used", entities
+
+
+def test_error_class_and_matching_x_stays_no_claim_when_a_comparison_follows_and_sources_are_data(nlp):
+    _, relations = run(nlp, "ZetaJanus\n\nWe present ZetaJanus. ZetaJanus scores 0.61 on GenEval, surpassing KorShow (0.53) "
+                            "and matching TarnXL (0.55) while being far smaller than LLaVA-v1.5-7B.")
+    assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"KorShow"}, relations
+    entities, _ = run_rules_only(nlp, "Tables\n\nWe benchmark 12 LLMs on ZetaTable, a collection of 8 table tasks built "
+                                      "from KorTableQuestions, TarnFact and KorTaQA.")
+    assert entities["KorTableQuestions"][0] == entities["TarnFact"][0] == "Dataset", entities
