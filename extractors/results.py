@@ -192,7 +192,8 @@ _FOR_NAME = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:[\w\-@]+\s+)?(?:(?:,|and|,\s*an
                        r"(?:at\s+\S+\s+)?for\s+(?:the\s+)?"
                        # "14.9% for the strongest prior agent, SteP"
                        r"(?:(?:[\w\-]+\s+){0,3}(?:method|baseline|model|agent|system|approach)s?,\s+)?$", re.IGNORECASE)
-_NAME_THEN_SCORE = re.compile(r"\s*,\s*|\s+at\s+")
+# ("the best open model, Qwen2-VL-72B, 54.7%", "X at 51.0%", "while LLaVA-1.5-13B scores 36.3%")
+_NAME_THEN_SCORE = re.compile(r"\s*,\s*|\s+at\s+|\s+(?:scores|achieves|reaches|obtains|attains|gets)\s+(?:only\s+|just\s+)?")
 _WHICH_SCORES = re.compile(r",\s+(?:which|that)\s+(?:\w+\s+)?(?:scores?|achieves?|reach(?:es)?|obtains?|attains?|gets?)\b")
 _GERUND_OPENING = re.compile(r"\s*[A-Z][a-z]+(?:-[a-z]+)?ing\s+(?:(?:the|a|an)\s+)?")
 _OPENING_PARTICIPLE = re.compile(r"\s*[A-Z][a-z]+(?:ing|ed)\s")
@@ -430,7 +431,8 @@ def _method_of(text: str, a: int, start: int, end: int, here: list, own_method: 
     subjects = [m for m in methods if m[1] <= start and not _NOT_SUBJECT_BEFORE.search(text, a, m[0])
                 and not _GERUND_OPENING.fullmatch(text, a, m[0])  # "Training Phi-2 on X improves ...": an object
                 and not text[m[1] : m[1] + 10].lstrip().lower().startswith(("backbone", "-based", "based"))]
-    right_before = [m for m in methods if m[1] <= start and _NAME_THEN_SCORE.fullmatch(text, m[1], start)]
+    right_before = [m for m in methods if m[1] <= start and _NAME_THEN_SCORE.fullmatch(text, m[1], start)
+                    and not _NOT_SUBJECT_BEFORE.search(text, a, m[0])]
     if right_before:  # "GPT-4o reaches 61.2% and the best open model, Qwen2-VL-72B, 54.7%"
         m = right_before[-1]
         return m[2], (m[0], m[1])

@@ -876,6 +876,10 @@ def results_of(nlp, text):
     pytest.param("ZetaCoder\n\nWe present ZetaCoder. ZetaCoder improves pass@1 on KorvexPL Rust from 28.1% to 39.7% "
                  "while retaining its Python performance on HumanEval.",
                  {("ZetaCoder", "KorvexPL", "39.7%")}, id="a score before a while clause"),
+    pytest.param("ZetaVet\n\nWe propose ZetaVet, a benchmark. On ZetaVet, the best model, GPT-4V, scores 67.7%, while "
+                 "LLaVA-1.5-13B scores 36.3%.",
+                 {("GPT-4V", "ZetaVet", "67.7%"), ("LLaVA-1.5-13B", "ZetaVet", "36.3%")},
+                 id="each name's score right after it"),
 ])
 def test_error_class_whose_score_on_what(nlp, text, expected):
     """Results whose method or benchmark the sentence's shape decides (see extractors/results.py)."""
