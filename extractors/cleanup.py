@@ -92,8 +92,8 @@ def _glued_colours(text: str, start: int, limit: int) -> list[tuple[int, int]]:
 
 def _markup_count(segment: str) -> int:
     """``len(_MARKUP.findall(segment))``, less the marks of metric notation ("R@1", "pass@10",
-    "IoU=0.5", "k = 5") and of numbered citations ("[12]"); most segments hold none of its characters, which ``in`` says faster than
-    the pattern tried at every character."""
+    "IoU=0.5", "k = 5") and of numbered citations ("[12]"); most segments hold none of its
+    characters, which ``in`` says faster than the pattern tried at every character."""
     if not any(c in segment for c in _MARKUP_CHARS):
         return 0
     return len(_MARKUP.findall(segment)) - len(_NOTATION.findall(segment)) - 2 * len(_CITATION.findall(segment))

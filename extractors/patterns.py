@@ -529,7 +529,7 @@ _TITLED_COMPOUND = re.compile(r"[A-Z][a-z]{2,}(?:-(?:[A-Z][a-z]{2,}|[A-Z]{2,}))+
 _METHOD_PLURALS = ("methods", "approaches", "models", "baselines", "algorithms", "techniques", "architectures",
                    "frameworks", "variants", "systems", "agents")
 _PLURAL_DATA_NOUNS = ("benchmarks", "datasets", "corpora", "suites", "environments", "testbeds")
-_PLURAL_DATA_NOUN = re.compile(r"(?:benchmarks|datasets|corpora|suites|environments|testbeds)\b", re.IGNORECASE)
+_PLURAL_DATA_NOUN = re.compile(r"(?:" + "|".join(_PLURAL_DATA_NOUNS) + r")\b", re.IGNORECASE)
 
 
 _KIND_BEFORE = re.compile(

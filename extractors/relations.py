@@ -123,10 +123,12 @@ _SETTING_BEFORE = re.compile(
 )
 # ", reaching 99% of ChatGPT" / ", while ...": a new clause, whose names are not the ones beaten.
 # (", and narrows the gap to GPT-4V": a second verb of the same subject starts a new clause too.)
-_CLAUSE_BREAK = re.compile(r"\s+(?:and\s+)?(?:matching|rivall?ing|approaching|trailing)\b|\s+while\s|"
+# "and matching X", "approaching Y": the names after such a verb are not beaten, whatever follows.
+_NOT_WIN_VERB = r"\s+(?:and\s+)?(?:matching|rivall?ing|approaching|trailing)\b"
+_CLAUSE_BREAK = re.compile(_NOT_WIN_VERB + r"|\s+while\s|"
                            r",\s+and\s+\S+\s+(?:is|are|was|were|has|have|remains?)\b|"
                            r",\s+(?:(?!including\b)[a-z]+ing\b|which\b|while\b|whereas\b|but\b|and\s+(?:also\s+|further\s+|even\s+)?(?=(?:[a-z]+s|is|are|was|were|has|have)\b))|;")
-_NOT_WIN_BREAK = re.compile(r"\s+(?:and\s+)?(?:matching|rivall?ing|approaching|trailing)\b")  # (not "and matching X ... than Y")
+_NOT_WIN_BREAK = re.compile(_NOT_WIN_VERB)
 _STILL_COMPARING = re.compile(r"\b(?:compar\w*|gains?|outperform\w*|surpass\w*|better|exceed\w*|improv\w*|than)\b")
 _COMPARE_WORDS = (*BEATING_VERBS, "improv", "boost", "better", "superior to", "advantage over",
                   "gain", "enhancement", "higher", "stronger", "greater", "lower", "compared to", "compared with",
@@ -672,7 +674,7 @@ def _results(text: str, sentences: "_Sentences", by_name: dict[str, _Entity], ex
         mentions.extend((a, b, name, kind, ent.proposed) for a, b in ent.mentions)
         if kind == "method" and ent.proposed and not ent.weak and (own is None or ent.mentions[0][0] < own[0]):
             own = (ent.mentions[0][0], name)
-    trained = [m for m in mentions if m[3] == "data" and _trained_on(text, m[0])]
+    trained = [m for m in mentions if m[3] == "data" and sentences.trained_on(m[0])]
     if trained:  # ("On AlpacaEval, X trained on UltraFeedback reaches 24.1%": the score is not UltraFeedback's)
         mentions = [m for m in mentions if m not in trained or not any(
             other[3] == "data" and other not in trained and _sentence_of(sentences, other[0]) == _sentence_of(sentences, m[0])
@@ -826,6 +828,7 @@ class _Sentences(list):
         self.sentence_text: dict[tuple[int, int], str] = {}  # one copy per sentence, not one per fact
         self._presented: Optional[list[str]] = None
         self._eval_cue: dict[tuple[int, int], bool] = {}
+        self._trained_on: dict[int, bool] = {}
         self._proposals: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._marks: dict[tuple[int, int], tuple[str, ...]] = {}
 
@@ -843,6 +846,14 @@ class _Sentences(list):
         if self._words is None:
             self._words = WordIndex(self.text)
         return self._words
+
+    def trained_on(self, start: int) -> bool:
+        """:func:`_trained_on` of the name at ``start``, asked by the EVALUATED_ON, OUTPERFORMS and
+        results steps alike."""
+        found = self._trained_on.get(start)
+        if found is None:
+            found = self._trained_on[start] = _trained_on(self.text, start)
+        return found
 
     def has_eval_cue(self, sentence: tuple[int, int]) -> bool:
         """Does the sentence talk about experiments or results?"""
@@ -1313,15 +1324,14 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
             return True
         if window.endswith(("yields ", "produces ")) and _OURS_YIELD.search(window):
             return True  # "The resulting recipe yields MiniLM-Pro-1B"
-        if " to " in window and _TO_OBTAIN.search(window) and _sentence_of(sentences, start) and _FIRST_PERSON.search(
-                sentences.lowered, *_sentence_of(sentences, start)):
-            return True  # "we fine-tune Mistral-7B and Llama-3-8B on it to obtain ChemLLM-7B and ChemLLM-8B"
         if window.endswith(("train ", "pretrain ", "pre-train ")) and _WE_TRAIN.search(window) and _APPOSITION.match(
                 text[end : end + 80]):
             return True  # "We train mE5-Para, a multilingual embedding model ...": a name new to the field
         sentence = _sentence_of(sentences, start)
         if sentence is None:
             continue
+        if " to " in window and _TO_OBTAIN.search(window) and _FIRST_PERSON.search(sentences.lowered, *sentence):
+            return True  # "we fine-tune Mistral-7B and Llama-3-8B on it to obtain ChemLLM-7B and ChemLLM-8B"
         if start - sentence[0] <= 4 and _IS_A_AFTER.match(text, end) and _named_after_unnamed_proposal(
                 text, sentences, sentence, start):
             return True  # "We present a novel neural network for sequences. The ByteNet is a one-dimensional CNN ..."
@@ -1423,7 +1433,7 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
     # achieves 24.6% on AlpacaEval"): not what the paper evaluates on. Alone, it may be ("Fine-tuned
     # on GLUE, X scores 88.1": a benchmark's tasks are tuned on).
     trained_on = {(start, end) for _, ent in data for start, end in ent.mentions
-                  if _trained_on(text, start)}
+                  if sentences.trained_on(start)}
     evaluation_mentions = sorted((start, name) for name, ent in data for start, end in ent.mentions
                                  if (start, end) not in trained_on) if trained_on else []
     # Data only cited as examples of what exists ("Existing environments such as WebShop and
@@ -1485,16 +1495,18 @@ def _cited_as_example(text: str, sentences: "_Sentences", start: int) -> bool:
         return False  # (the words every match holds, found faster than the pattern is tried)
     examples = _EXAMPLES_BEFORE.search(text, max(a, start - 120), start)
     return (examples is not None and len(text[a : examples.start()].split()) <= 3
-            and _FIRST_PERSON.search(sentences.lowered, a, b) is None)
+            and _FIRST_PERSON.search(lowered, a, b) is None)
 
 
-_TRAINED_ON_BEFORE = re.compile(r"\b(?:(?:(?:pre-?|fine-?)?train(?:s|ed)?|(?:fine-?)?tuned|distilled)\s+on|"
-                                r"(?:built|derived|constructed|sampled|curated|collected|drawn|sourced)\s+(?:on\s+)?(?:[a-z\-]+\s+){0,2}?from)"
-                                r"\s+(?:the\s+)?$", re.IGNORECASE)  # ("a benchmark built on clips from Kinetics-700")
+# What comes right before data a model is trained on, or data is built from ("a benchmark built on
+# clips from Kinetics-700"); a list of such names may follow "a mixture of".
+_TRAIN_ON = r"(?:(?:pre-?|fine-?)?train(?:s|ed)?|(?:fine-?)?tuned|distilled)\s+on"
+_BUILT_FROM = r"(?:built|derived|constructed|sampled|curated|collected|drawn|sourced)\s+(?:on\s+)?(?:[a-z\-]+\s+){0,2}?from"
+_MIXTURE_OF = r"(?:a\s+(?:mixture|combination|union|mix)\s+of\s+)?"
+_TRAINED_ON_BEFORE = re.compile(rf"\b(?:{_TRAIN_ON}|{_BUILT_FROM})\s+(?:the\s+)?$", re.IGNORECASE)
 # What a model is trained on, a list of names so far: "pre-trained on A", "trained on a mixture of A, B and ".
-_TRAINED_ON_DATA = re.compile(r"\b(?i:(?:(?:pre-?|fine-?)?train(?:ed|s)?|(?:fine-?)?tuned|distilled)\s+on|"
-                              r"(?:built|collected|drawn|sourced|constructed|curated|compiled|aggregated)\s+from)\s+(?:the\s+)?"
-                              r"(?:a\s+(?:mixture|combination|union|mix)\s+of\s+)?" + _NAMES_SO_FAR)
+_TRAINED_ON_DATA = re.compile(rf"\b(?i:{_TRAIN_ON}|(?:built|collected|drawn|sourced|constructed|curated|compiled|aggregated)"
+                              rf"\s+from)\s+(?:the\s+)?{_MIXTURE_OF}" + _NAMES_SO_FAR)
 _SOURCE_WORDS = ("train", "tuned", "distilled", "built", "collected", "drawn", "sourced", "constructed", "curated", "compiled",
                  "aggregated")
 
@@ -1521,10 +1533,7 @@ _TRAINED_SUFFIXES = ("-pretrained", "-pre-trained", "-trained", "-initialized", 
 
 # ... or listed after: "pre-trained on A and B", "by adapting from GTAV and SYNTHIA".
 _TRAINED_ON_LIST = re.compile(r"\b(?i:(?:(?:pre-?|fine-?)?trained|(?:fine-?)?tuned|distilled)\s+on|"
-                              r"(?:adapt|transferr?)(?:ed|ing)\s+from|"
-                              r"(?:built|derived|constructed|sampled|curated|collected|drawn|sourced)\s+(?:on\s+)?(?:[a-z\-]+\s+){0,2}?from)"
-                              r"\s+(?:the\s+)?"
-                              r"(?:a\s+(?:mixture|combination|union|mix)\s+of\s+)?" + _NAMES_SO_FAR)
+                              rf"(?:adapt|transferr?)(?:ed|ing)\s+from|{_BUILT_FROM})\s+(?:the\s+)?{_MIXTURE_OF}" + _NAMES_SO_FAR)
 
 
 def _trained_on(text: str, start: int) -> bool:
@@ -1661,7 +1670,7 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, s
         mentioned = [(off, n) for off, n in here if n in methods]
         # (not data a model was trained on: "pre-trained on ImageNet-21k, it outperforms LoRA")
         data_here = [(off, n) for off, n in here if by_name[n].label in (NodeLabel.DATASET, NodeLabel.BENCHMARK)
-                     and not _trained_on(text, off)]
+                     and not sentences.trained_on(off)]
         data = list(dict.fromkeys(n for _, n in data_here))
         if _COMPARED.match(cue.group(0)):
             if _NOT_A_WIN.search(text, max(a, cue_at - 60), cue_at):

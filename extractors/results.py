@@ -327,10 +327,7 @@ def find_results(
                 bracket = _bracket_of(text, a, start)
                 scores_bracket = _SCORES_BRACKET_SO_FAR.search(text, max(a, start - 40), start) if bracket is None else None
                 if scores_bracket is not None:  # "exceeding IQL (77.0 and 63.2)": the second of the name's scores
-                    opening = scores_bracket.start()
-                    scored = next((m for m in here if m[3] == "method" and m[1] <= opening and not text[m[1] : opening].strip()), None)
-                    earlier = [m for m in data if m[1] <= start]
-                    bench = (earlier[-1] if earlier else data[0]) if scored is not None else None
+                    scored, bench = _scored_name(text, here, data, scores_bracket.start(), start)
                     if bench is None:
                         continue
                     benches = [bench]
@@ -343,11 +340,7 @@ def find_results(
                     inside = [m for m in data if end <= m[0] and m[1] <= (closing if closing >= 0 else b)]
                     bench = before[-1] if before else (inside[0] if inside else None)
                     if bench is None:
-                        opening = text.rfind("(", a, start)
-                        scored = next((m for m in here if m[3] == "method" and m[1] <= opening and not text[m[1] : opening].strip()), None)
-                        if scored is not None:
-                            earlier = [m for m in data if m[1] <= start]
-                            bench = earlier[-1] if earlier else data[0]
+                        scored, bench = _scored_name(text, here, data, text.rfind("(", a, start), start)
                 else:
                     later = [m for m in data if m[0] >= end]
                     clear = [m for m in later if not any(end < c[0] < m[0] for c in candidates)]
@@ -373,6 +366,17 @@ def find_results(
                                    method_span, (a, b)))
         _pair_scores_given_for_a_name(found, first_found)
     return found
+
+
+def _scored_name(text: str, here: list, data: list, opening: int, start: int) -> tuple:
+    """The method named right before the bracket at ``opening`` that holds the score at ``start``
+    ("outperforming ACT (61%)"), and the data that score is on: the last named before it, else the
+    sentence's first; (None, None) when no name stands there."""
+    scored = next((m for m in here if m[3] == "method" and m[1] <= opening and not text[m[1] : opening].strip()), None)
+    if scored is None:
+        return None, None
+    earlier = [m for m in data if m[1] <= start]
+    return scored, (earlier[-1] if earlier else data[0])
 
 
 def _pair_scores_given_for_a_name(found: list[Found], first: int) -> None:
@@ -444,7 +448,8 @@ def _method_of(text: str, a: int, start: int, end: int, here: list, own_method: 
         # "Adapting a SegFormer trained on Cityscapes to ACDC, WeatherTTA improves mIoU to 62.7": the
         # opening phrase's names are not the sentence's subject.
         comma = text.find(",", a, start)
-        subjects = [m for m in subjects if m[0] > comma] or subjects if comma >= 0 else subjects
+        if comma >= 0:
+            subjects = [m for m in subjects if m[0] > comma] or subjects
     if subjects:
         m = subjects[0]
         return m[2], (m[0], m[1])
