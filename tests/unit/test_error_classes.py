@@ -1133,16 +1133,6 @@ def test_error_class_scores_bracketed_after_a_baseline_are_its_and_ahead_of_clai
     assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"XGBoost", "CatBoost"}, relations
 
 
-def test_error_class_a_second_long_apposed_proposal_and_what_the_resulting_recipe_yields_are_proposed(nlp):
-    entities, _ = run(nlp, "ZetaSAM-2\n\nWe introduce ZetaSAM-2, a foundation model for 3D medical image segmentation "
-                           "that treats volume slices as video frames, and KorSeg-1M, a dataset of one million annotated "
-                           "slices across 10 modalities.")
-    assert entities["KorSeg-1M"] == ("Dataset", "proposed"), entities
-    entities, _ = run(nlp, "Small Models\n\nWe study design choices for small language models. The resulting recipe "
-                           "yields ZetaLM-Pro-1B, which matches Qwen2.5-1.5B on MMLU.")
-    assert entities["ZetaLM-Pro-1B"] == ("Method", "proposed"), entities
-
-
 def test_error_class_preferred_over_claims_a_win_and_we_train_a_new_name_proposes_it(nlp):
     _, relations = run(nlp, "ZetaDiff\n\nWe present ZetaDiff. In human evaluations on PartiPrompts, images from ZetaDiff "
                             "are preferred over those from the base model 71% of the time and over KorDPOK 63% of the "
@@ -1192,23 +1182,33 @@ def test_error_class_a_doubled_score_after_a_comma_and_a_year_after_an_apostroph
     assert "AIME '24" in entities, entities
 
 
-def test_error_class_a_word_and_a_letter_is_a_name_and_the_upcycled_model_is_the_papers(nlp):
+def test_error_class_a_word_and_a_letter_is_a_name():
     from extractors.text import is_coined_name
 
     assert [is_coined_name(w) for w in ("Coconut-X", "Point-E", "Type-A", "Part-B")] == [True, True, False, False]
-    entities, _ = run(nlp, "Latent Reasoning\n\nWe introduce Korconut-X, which feeds the last hidden state back. On GSM8K, "
-                           "Korconut-X reaches 34.1% accuracy.")
-    assert entities["Korconut-X"] == ("Method", "proposed"), entities
-    entities, _ = run(nlp, "Upcycling\n\nWe upcycle a dense Conformer into experts. The upcycled model, ZetaMoE-U, reduces "
-                           "the word error rate on LibriSpeech.")
-    assert entities["ZetaMoE-U"] == ("Method", "proposed"), entities
 
 
-def test_error_class_the_name_given_right_after_an_unnamed_proposal_is_proposed(nlp):
-    entities, _ = run(nlp, "Translation in Linear Time\n\nWe present a novel neural network for processing sequences. "
-                           "The ZetaByteNet is a one-dimensional convolutional network with two parts.")
-    assert entities["ZetaByteNet"] == ("Method", "proposed"), entities
-    # not after a named one
+@pytest.mark.parametrize("text, name, expected", [
+    pytest.param("ZetaSAM-2\n\nWe introduce ZetaSAM-2, a foundation model for 3D medical image segmentation that treats "
+                 "volume slices as video frames, and KorSeg-1M, a dataset of one million annotated slices across 10 "
+                 "modalities.", "KorSeg-1M", ("Dataset", "proposed"), id="a second proposal after a long apposition"),
+    pytest.param("Small Models\n\nWe study design choices for small language models. The resulting recipe yields "
+                 "ZetaLM-Pro-1B, which matches Qwen2.5-1.5B on MMLU.", "ZetaLM-Pro-1B", ("Method", "proposed"),
+                 id="what the resulting recipe yields"),
+    pytest.param("Latent Reasoning\n\nWe introduce Korconut-X, which feeds the last hidden state back. On GSM8K, "
+                 "Korconut-X reaches 34.1% accuracy.", "Korconut-X", ("Method", "proposed"), id="a word and a letter"),
+    pytest.param("Upcycling\n\nWe upcycle a dense Conformer into experts. The upcycled model, ZetaMoE-U, reduces the word "
+                 "error rate on LibriSpeech.", "ZetaMoE-U", ("Method", "proposed"), id="the upcycled model"),
+    pytest.param("Translation in Linear Time\n\nWe present a novel neural network for processing sequences. The "
+                 "ZetaByteNet is a one-dimensional convolutional network with two parts.", "ZetaByteNet",
+                 ("Method", "proposed"), id="the name right after an unnamed proposal"),
+])
+def test_error_class_a_name_the_context_proposes(nlp, text, name, expected):
+    entities, _ = run(nlp, text)
+    assert entities[name] == expected, entities
+
+
+def test_error_class_a_name_after_a_named_proposal_is_not_proposed(nlp):
     entities, _ = run(nlp, "Translation\n\nWe present ZetaNet for processing sequences. The KorNet is a recurrent network.")
     assert entities["KorNet"][1] == "used", entities
 
