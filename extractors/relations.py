@@ -503,6 +503,7 @@ def resolve_candidates(
     _not_proposed_title_techniques(live, title_end)
     _mark_parts_of_own_work(text, live, sentences)
     live = _without_title_descriptions(text, live, title_end)
+    live = [ent for ent in live if not _names_a_split(text, ent)]
     if len(live) > 1:
         _propagate_list_labels(text, live)
     for ent in live:
@@ -676,9 +677,10 @@ def _results(text: str, sentences: "_Sentences", by_name: dict[str, _Entity], ex
             own = (ent.mentions[0][0], name)
     trained = [m for m in mentions if m[3] == "data" and sentences.trained_on(m[0])]
     if trained:  # ("On AlpacaEval, X trained on UltraFeedback reaches 24.1%": the score is not UltraFeedback's)
-        mentions = [m for m in mentions if m not in trained or not any(
+        # (kept as a mention of another kind: a name listed after it is no subject either)
+        mentions = [m if m not in trained or not any(
             other[3] == "data" and other not in trained and _sentence_of(sentences, other[0]) == _sentence_of(sentences, m[0])
-            for other in mentions)]
+            for other in mentions) else (*m[:3], "source", m[4]) for m in mentions]
     sole = by_name.get(sole_benchmark) if sole_benchmark else None
     sole_mention = (*sole.mentions[0], sole_benchmark, "data", sole.proposed) if sole and sole.mentions else None
     found = find_results(text, sentences, mentions, own[1] if own else None, sole_mention)
@@ -979,6 +981,10 @@ _TITLE_DATA = re.compile(rf"\b{_DATA_NOUN}\b|Bench\b", re.IGNORECASE)
 _BENCH_NOUNS = ("bench", "suite", "leader", "test", "env", "arena", "challenge", "gym")
 # A name whose own last word says what it is: "StarCraft Multi-agent Challenge", "OPT-IML Bench".
 _NAME_HEAD = re.compile(r"\b(Benchmark|Bench|Dataset|Corpus|Suite|Challenge|Arena|Gym|Leaderboard|Testbed)$")
+# A name ending in a count of thousands ("Alpaca-52K") names data by its size, unless a model
+# size stands in it too ("Yi-34B-200K": a 200K context window).
+_COUNT_SUFFIX = re.compile(r"[A-Za-z][\w.]*-\d+(?:\.\d+)?[Kk]$")
+_SIZE_PART = re.compile(r"\d(?:\.\d+)?[BbMm]\b")
 _PARENTHETICAL = re.compile(r"^\s*\([^)]{1,40}\)")
 # Matched from the end of one name to the start of the next (pos and endpos: no slice of the text).
 _LIST_GAP = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:,|,?\s*and|,?\s*or|&|/)\s*(?:the\s+)?$")
@@ -1093,9 +1099,12 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
             return NodeLabel.TASK, True  # "a novel solution to word sense induction (WSI)": the problem, not the solution
         if _METRIC_HEAD.search(long_form):
             return NodeLabel.METRIC, True
-    own_head = _NAME_HEAD.search(max(ent.surfaces, key=len))
+    longest = max(ent.surfaces, key=len)
+    own_head = _NAME_HEAD.search(longest)
     if own_head:
         return _data_label(own_head.group(1)), True
+    if _COUNT_SUFFIX.search(longest) and not _SIZE_PART.search(longest):
+        return NodeLabel.DATASET, True  # "Alpaca-52K", "UltraChat-200k": a collection named with its size
     if part_label in (NodeLabel.METHOD, NodeLabel.DATASET, NodeLabel.BENCHMARK):
         return part_label, True
     if ent.proposed:
@@ -1230,8 +1239,9 @@ _NOT_OWN_BETWEEN = re.compile(
 )
 
 
-# "DPN-131", "DialSynth-7B", "ZetaLM 1.5B", "VMamba-D-S" (a size letter)
-_NUMBERED_VARIANT = re.compile(r"(.+)(?:-\d+(?:\.\d+)?[a-zA-Z]?|\s\d+(?:\.\d+)?[BMK]|-(?:[STBLHG]|XL))")
+# "DPN-131", "DialSynth-7B", "ZetaLM 1.5B", "VMamba-D-S" (a size letter), "StormNet-Ens", "ZetaLM-base"
+_NUMBERED_VARIANT = re.compile(r"(.+)(?:-\d+(?:\.\d+)?[a-zA-Z]?|\s\d+(?:\.\d+)?[BMK]|-(?:[STBLHG]|XL)|-[A-Z][a-z]{1,9}|"
+                               r"-(?:tiny|mini|small|base|large|lite))")
 
 
 def _mark_parts_of_own_work(text: str, entities: list[_Entity], sentences) -> None:
@@ -1380,6 +1390,18 @@ def _without_title_descriptions(text: str, live: list[_Entity], title_end: int) 
     return [ent for ent in live if ent not in described]
 
 
+# After a name: the rest of a list of names, then "split(s)": "the val, testA, and testB splits of RefCOCO".
+_SPLIT_AFTER = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?[\w\-]+|\s+(?:and|or)\s+[\w\-]+)*\s+splits?\b")
+
+
+def _names_a_split(text: str, ent: _Entity) -> bool:
+    """Is the entity only ever a split of some data ("testA", "the ABC-D split")? A part of a
+    dataset's files, not a dataset of its own (nor a method). Known names stay."""
+    if ent.gazetteer or ent.proposed:
+        return False
+    return all(_SPLIT_AFTER.match(text, end) for _, end in ent.mentions)
+
+
 # A score given to a system in a comparison: "compared to 4.52 for GPTQ and 4.21 for ".
 _SCORE_FOR_BEFORE = re.compile(r"\b(?:compared (?:to|with)|than|versus|vs\.?|against)\s(?:[^.;]|\.\d){0,50}?(?<![\w.])\d[\d.,]*%? for $")
 
@@ -1448,9 +1470,9 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
         only_trained_on = bool(trained_on) and not introduced
         for start, end in ent.mentions:
             sentence = _sentence_of(sentences, start)
-            if sentence and (start, end) in trained_on and any(
-                    sentence[0] <= other_start < sentence[1] and other != name for other_start, other in evaluation_mentions):
-                continue
+            if sentence and (start, end) in trained_on and (not sentences.has_eval_cue(sentence) or any(
+                    sentence[0] <= other_start < sentence[1] and other != name for other_start, other in evaluation_mentions)):
+                continue  # (nor "X is trained on 40 years of ERA5 and fine-tuned ...", with no result said)
             only_trained_on = False
             if sentence and (introduced or sentences.has_eval_cue(sentence)):
                 cited = (start, end)
@@ -1501,12 +1523,15 @@ def _cited_as_example(text: str, sentences: "_Sentences", start: int) -> bool:
 # What comes right before data a model is trained on, or data is built from ("a benchmark built on
 # clips from Kinetics-700"); a list of such names may follow "a mixture of".
 _TRAIN_ON = r"(?:(?:pre-?|fine-?)?train(?:s|ed)?|(?:fine-?)?tuned|distilled)\s+on"
-_BUILT_FROM = r"(?:built|derived|constructed|sampled|curated|collected|drawn|sourced)\s+(?:on\s+)?(?:[a-z\-]+\s+){0,2}?from"
+_BUILT_FROM = (r"(?:built|derived|constructed|sampled|curated|collected|drawn|sourced|selected|filtered)\s+(?:on\s+)?"
+               r"(?:by\s+[\w\-]+\s+)?(?:[a-z\-]+\s+){0,2}?from")  # ("examples selected by LenSel from A and B")
 _MIXTURE_OF = r"(?:a\s+(?:mixture|combination|union|mix)\s+of\s+)?"
-_TRAINED_ON_BEFORE = re.compile(rf"\b(?:{_TRAIN_ON}|{_BUILT_FROM})\s+(?:the\s+)?$", re.IGNORECASE)
+# "trained on 40 years of ERA5", "pre-trained on 1.2M images from ImageNet": an amount of the data.
+_AMOUNT_OF = r"(?:\d[\d.,]*\s?[KMBkmb]?\+?\s+(?:[a-z\-]+\s+){0,2}?(?:of|from)\s+(?:the\s+)?)?"
+_TRAINED_ON_BEFORE = re.compile(rf"\b(?:{_TRAIN_ON}|{_BUILT_FROM})\s+(?:the\s+)?{_AMOUNT_OF}$", re.IGNORECASE)
 # What a model is trained on, a list of names so far: "pre-trained on A", "trained on a mixture of A, B and ".
 _TRAINED_ON_DATA = re.compile(rf"\b(?i:{_TRAIN_ON}|(?:built|collected|drawn|sourced|constructed|curated|compiled|aggregated)"
-                              rf"\s+from)\s+(?:the\s+)?{_MIXTURE_OF}" + _NAMES_SO_FAR)
+                              rf"\s+from)\s+(?:the\s+)?{_AMOUNT_OF}{_MIXTURE_OF}" + _NAMES_SO_FAR)
 _SOURCE_WORDS = ("train", "tuned", "distilled", "built", "collected", "drawn", "sourced", "constructed", "curated", "compiled",
                  "aggregated")
 
@@ -1524,7 +1549,7 @@ def _trained_on_data(text: str, start: int) -> bool:
 
 # One of them in every _TRAINED_ON_LIST match: tested first, faster than the pattern.
 _TRAINING_VERB_STEMS = ("train", "tuned", "distilled", "adapt", "transfer", "built", "derived", "constructed", "sampled",
-                        "curated", "collected", "drawn", "sourced")
+                        "curated", "collected", "drawn", "sourced", "selected", "filtered")
 # A name (of capitalised words) that the list goes on after: "B" in "A, B and C".
 _LIST_ITEM_GOES_ON = re.compile(r"[^\s,;.]+(?:\s+[A-Z0-9][^\s,;.]*)*\s*(?:,|and\b|or\b)")
 # "an ImageNet-pretrained ResNet-50": the data a model was initialised from
@@ -1533,14 +1558,15 @@ _TRAINED_SUFFIXES = ("-pretrained", "-pre-trained", "-trained", "-initialized", 
 
 # ... or listed after: "pre-trained on A and B", "by adapting from GTAV and SYNTHIA".
 _TRAINED_ON_LIST = re.compile(r"\b(?i:(?:(?:pre-?|fine-?)?trained|(?:fine-?)?tuned|distilled)\s+on|"
-                              rf"(?:adapt|transferr?)(?:ed|ing)\s+from|{_BUILT_FROM})\s+(?:the\s+)?{_MIXTURE_OF}" + _NAMES_SO_FAR)
+                              rf"(?:adapt|transferr?)(?:ed|ing)\s+from|{_BUILT_FROM})\s+(?:the\s+)?{_AMOUNT_OF}{_MIXTURE_OF}"
+                              + _NAMES_SO_FAR)
 
 
 def _trained_on(text: str, start: int) -> bool:
     """Is the name at ``start`` data a model was trained on ("fine-tuned on X", "pre-trained on the X",
     "adapting from A and B")?"""
-    if text.endswith(("on ", "on the ", "from ", "from the "), 0, start) and _TRAINED_ON_BEFORE.search(
-            text, max(0, start - 30), start) is not None:
+    if text.endswith(("on ", "on the ", "from ", "from the ", "of ", "of the "), 0, start) and _TRAINED_ON_BEFORE.search(
+            text, max(0, start - 60), start) is not None:
         return True
     space = text.find(" ", start, start + 60)
     if text[start : space if space > 0 else start + 60].lower().rstrip(",.;:").endswith(_TRAINED_SUFFIXES):

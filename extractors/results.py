@@ -122,6 +122,11 @@ _UNIT_AFTER = re.compile(
     r"GB|MB|TB|GPUs?|parameters|params|examples|samples|images|videos|tokens|words|sentences|documents|papers|tasks|"
     r"languages|datasets|steps|epochs|layers|heads|dimensions|classes|categories|frames|fps|FPS|FLOPs|GFLOPs|"
     r"%\s*(?:of|fewer|less|more|smaller|larger|faster|slower)|"
+    # units of measurement: "500 hPa geopotential", "at 5 km resolution"
+    r"(?:hPa|kPa|km|cm|mm|nm|m|Hz|kHz|MHz|GHz|dBm|degrees?|meters?|metres?|miles?)\b|°|"
+    # a share of another's score: "retaining 98% of the original model's MMLU accuracy", "95% of GPT-4's performance"
+    r"(?<=%)\s*of\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w\-.]+\s+){0,3}?(?:[\w\-.]+(?:'s|’s)\s|"
+    r"(?:performance|accuracy|quality|capabilit\w*|score)\b)|"
     r"of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w\-]+\s+){0,2}?(?:training|train|data|parameters|compute|cost|"
     r"examples|samples|tokens|labels|budget|time|memory)\b|"
     r"(?:\w+\s+)?points?\s+(?:more|less|higher|lower|better|worse|above|below|ahead|behind))",
@@ -172,7 +177,9 @@ _RELATIVE = re.compile(
 # (up to three words between, none of them a preposition that would start the benchmark's phrase:
 # "a 2.35% GLUE score average improvement", but not "85.3% accuracy on SQuAD, an improvement")
 _RELATIVE_AFTER = re.compile(r"\s*(?:(?!(?:on|in|at|for|of|with|over|than)\b)[\w\-+]+\s+){0,3}?(?:improvement|gain|reduction|increase|decrease|drop|boost|margin|"
-                             r"relative|absolute|higher|lower|better|worse|more|less)\b", re.IGNORECASE)
+                             r"relative|absolute|higher|lower|better|worse|more|less)\b|"
+                             # right after the value: "40% fewer parameters" (not "0.8% and 1.4% while being 300x faster")
+                             r"\s*(?:fewer|smaller|larger|faster|slower|cheaper)\b", re.IGNORECASE)
 _RAISED_TO = re.compile(r"\b(?:improv\w*|rais\w*|push\w*|boost\w*|increas\w*|reduc\w*|lower\w*|decreas\w*|doubl\w*|tripl\w*)\b"
                         r"(?:[^.;]|\.\d)*\bto\s*$", re.IGNORECASE)
 # From one value to the next in a coordination: "8.0% on WebArena and 12.2%", "47.69 and 40.68".
@@ -246,7 +253,7 @@ def find_results(
     text : the paper's text.
     sentences : sentence bounds, in order.
     mentions : (start, end, entity name, kind, proposed) of every entity mention, kind being
-        "method" or "data".
+        "method", "data" or "source" (data a model is trained on, where the sentence names other data).
     own_method : the paper's first proposed method, named, if any.
     sole_benchmark : the first mention of the one dataset or benchmark the paper reports results
         on, if there is exactly one: a sentence that names none ("Workforce achieves 69.70%") is
@@ -315,14 +322,18 @@ def find_results(
         if not candidates:
             continue
         sentence_text = text[a:b]
-        respectively = "respectively" in sentence_text and len(candidates) == len(data) > 1
+        at = sentence_text.find("respectively")
+        # The data named before "respectively" (not "..., respectively, and sets a new state of the
+        # art on A and B"), or after it when none is before ("85.2 and 86.1, respectively, on A and B").
+        paired = ([m for m in data if m[0] < a + at] or data) if at >= 0 else data
+        respectively = at >= 0 and len(candidates) == len(paired) > 1
         first_found = len(found)
         for position, (start, end, value, metric) in enumerate(candidates):
             scored = None  # "outperforming ACT (61%) and Diffusion Policy (65%)": the name's own score
             if borrowed:
                 benches = data
             elif respectively:
-                benches = [data[position]]
+                benches = [paired[position]]
             else:
                 bracket = _bracket_of(text, a, start)
                 scores_bracket = _SCORES_BRACKET_SO_FAR.search(text, max(a, start - 40), start) if bracket is None else None
@@ -357,6 +368,12 @@ def find_results(
                 method, method_span = scored[2], (scored[0], scored[1])
             else:
                 method, method_span = _method_of(text, a, start, end, here, own_method, benches[0])
+                if _VERSUS_BEFORE.search(text, max(a, start - 24), start):
+                    # "Compared with Llama Guard, X achieves a higher F1 (0.86 vs. 0.74)": the other
+                    # side's score is the compared method's
+                    other = _compared_method(text, a, b, here, method)
+                    if other is not None:
+                        method, method_span = other[2], (other[0], other[1])
             attributed = scored is not None or (method_span is not None and method_span[0] > end)  # "... for YOLOv3"
             if not attributed and _PREVIOUS.search(text, max(a, start - 45), start):
                 continue  # "improving over the previous best IS of 52.52": someone else's, unnamed
@@ -366,6 +383,20 @@ def find_results(
                                    method_span, (a, b)))
         _pair_scores_given_for_a_name(found, first_found)
     return found
+
+
+# "(0.86 vs. ", "of 112 versus ": the value after is the other side's
+_VERSUS_BEFORE = re.compile(r"\d(?:\.\d+)?\s*%?\s*(?:vs\.?|versus)\s*$")
+_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than(?:\s+(?:that|those)\s+of)?|against|versus|vs\.?|over|"
+                              r"outperform\w*|surpass\w*|beat\w*)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _compared_method(text: str, a: int, b: int, here: list, method: Optional[str]):
+    """The one method other than ``method`` that the sentence compares with ("compared with X",
+    "than those of X"), or None."""
+    compared = {m[2]: m for m in here if m[3] == "method" and m[2] != method
+                and _COMPARED_BEFORE.search(text, max(a, m[0] - 40), m[0])}
+    return next(iter(compared.values())) if len(compared) == 1 else None
 
 
 def _scored_name(text: str, here: list, data: list, opening: int, start: int) -> tuple:
@@ -425,6 +456,27 @@ def _coordinated(text: str, bench, data: list, b: int) -> list:
     return more
 
 
+# Between two names of one list: "A and B", "A, B", "A, and the B".
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b)")
+
+
+def _objects(text: str, a: int, start: int, here: list) -> list:
+    """The names before ``start`` that a preposition or comparison governs ("than X", "on X"), and
+    the names listed after one of them ("from the Alpaca-52K and WizardLM pools"): no subjects."""
+    objects, previous = [], None
+    for m in here:
+        if m[1] > start:
+            break
+        if _NOT_SUBJECT_BEFORE.search(text, a, m[0]) or (
+                previous is not None and previous in objects and _LIST_GAP.fullmatch(text, previous[1], m[0])
+                # (after a bare comma, only if the list goes on: not "On RULER, LongMix-8B achieves ...")
+                and (not text[previous[1] : m[0]].strip() == "," or _LIST_GOES_ON.match(text, m[1]))):
+            objects.append(m)
+        previous = m
+    return objects
+
+
 def _method_of(text: str, a: int, start: int, end: int, here: list, own_method: Optional[str], bench):
     """Whose score: the method named right after it ("for YOLOv3"), the method the sentence is
     about, else the paper's own method when the sentence speaks for the authors."""
@@ -432,11 +484,12 @@ def _method_of(text: str, a: int, start: int, end: int, here: list, own_method: 
     for m in methods:
         if m[0] >= end and _FOR_NAME.match(text[end : m[0]]):
             return m[2], (m[0], m[1])
-    subjects = [m for m in methods if m[1] <= start and not _NOT_SUBJECT_BEFORE.search(text, a, m[0])
+    objects = _objects(text, a, start, here)
+    subjects = [m for m in methods if m[1] <= start and m not in objects
                 and not _GERUND_OPENING.fullmatch(text, a, m[0])  # "Training Phi-2 on X improves ...": an object
                 and not text[m[1] : m[1] + 10].lstrip().lower().startswith(("backbone", "-based", "based"))]
     right_before = [m for m in methods if m[1] <= start and _NAME_THEN_SCORE.fullmatch(text, m[1], start)
-                    and not _NOT_SUBJECT_BEFORE.search(text, a, m[0])]
+                    and m not in objects]
     if right_before:  # "GPT-4o reaches 61.2% and the best open model, Qwen2-VL-72B, 54.7%"
         m = right_before[-1]
         return m[2], (m[0], m[1])

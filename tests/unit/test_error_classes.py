@@ -1220,3 +1220,63 @@ def test_error_class_and_matching_x_stays_no_claim_when_a_comparison_follows_and
     entities, _ = run_rules_only(nlp, "Tables\n\nWe benchmark 12 LLMs on ZetaTable, a collection of 8 table tasks built "
                                       "from KorTableQuestions, TarnFact and KorTaQA.")
     assert entities["KorTableQuestions"][0] == entities["TarnFact"][0] == "Dataset", entities
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("ZetaGNN\n\nWe propose ZetaGNN. On ogbn-arxiv, ZetaGNN reaches 73.4% test accuracy with 40% fewer "
+                 "parameters than KorGCN.", {("ZetaGNN", "ogbn-arxiv", "73.4%")}, id="a share fewer"),
+    pytest.param("ZetaCast\n\nWe propose ZetaCast. On WeatherBench 2, ZetaCast reaches an RMSE of 41.2 and reduces the "
+                 "3-day RMSE of 500 hPa geopotential by 8% relative to KorCast.", {("ZetaCast", "WeatherBench 2", "41.2")},
+                 id="a unit"),
+    pytest.param("ZetaLong\n\nWe propose ZetaLong. On RULER, ZetaLong achieves an average score of 84.1, while retaining "
+                 "98% of the original model's MMLU accuracy.", {("ZetaLong", "RULER", "84.1")}, id="a share of another's score"),
+])
+def test_error_class_shares_and_measurements_after_a_number_are_no_scores(nlp, text, expected):
+    assert results_of(nlp, text) == expected
+
+
+def test_error_class_a_share_coordinated_before_a_later_comparison_stays_a_score(nlp):
+    text = ("ZetaGrid\n\nWe propose ZetaGrid. On the KorGrid-118 and KorGrid-2000 systems, ZetaGrid reduces the optimality "
+            "gap to 0.8% and 1.4% while being 300x faster than TarnOPT.")
+    assert {r[2] for r in results_of(nlp, text)} == {"0.8%", "1.4%"}
+
+
+def test_error_class_split_names_are_not_entities_and_their_scores_are_the_datasets(nlp):
+    text = ("ZetaRef\n\nWe propose ZetaRef. Without box-level pre-training, ZetaRef attains 86.2%, 89.5%, and 80.1% accuracy "
+            "on the val, testA, and testB splits of RefCOCO, respectively, and sets a new state of the art on RefCOCO+ "
+            "and RefCOCOg.")
+    entities, _ = run(nlp, text)
+    assert not {"testA", "testB"} & set(entities), entities
+    assert results_of(nlp, text) == {("ZetaRef", "RefCOCO", "86.2%"), ("ZetaRef", "RefCOCO", "89.5%"),
+                                     ("ZetaRef", "RefCOCO", "80.1%")}
+
+
+def test_error_class_training_data_given_as_an_amount_or_a_size_suffix_is_not_evaluated_on(nlp):
+    text = ("ZetaStorm\n\nWe present ZetaStorm, a graph transformer for weather. ZetaStorm is trained on 40 years of "
+            "KorvexReanalysis and fine-tuned on regional analyses. On WeatherBench 2, ZetaStorm improves over KorCast.")
+    _, relations = run(nlp, text)
+    assert {r[2] for r in relations if r[0] == "EVALUATED_ON"} == {"WeatherBench 2"}, relations
+    entities, _ = run_rules_only(nlp, "Selection\n\nWe propose ZetaSel. Fine-tuning on examples selected from the "
+                                      "KorAlpaca-52K pool improves AlpacaEval.")
+    assert entities["KorAlpaca-52K"][0] == "Dataset", entities
+
+
+def test_error_class_names_listed_after_a_source_are_no_subject_of_the_score(nlp):
+    text = ("Data Selection\n\nWe propose ZetaSel. Fine-tuning Mistral-7B on 1,000 examples selected by ZetaSel from the "
+            "KorAlpaca-52K and WizardLM pools yields a win rate of 21.4% on AlpacaEval 2.0.")
+    assert results_of(nlp, text) == {("ZetaSel", "AlpacaEval 2.0", "21.4%")}
+
+
+def test_error_class_the_score_after_versus_is_the_compared_methods(nlp):
+    text = ("ZetaGuard\n\nWe introduce ZetaGuard. Compared with Llama Guard, ZetaGuard achieves a higher F1 on the "
+            "KorModeration dataset (0.86 vs. 0.74) while being 12x faster. ZetaGuard rarely refuses benign requests, with "
+            "a false refusal rate of 1.3% on XSTest.")
+    assert results_of(nlp, text) == {("ZetaGuard", "KorModeration", "0.86"), ("Llama Guard", "KorModeration", "0.74"),
+                                     ("ZetaGuard", "XSTest", "1.3%")}
+
+
+def test_error_class_the_own_method_with_a_word_suffix_is_proposed(nlp):
+    text = ("ZetaStorm\n\nWe present ZetaStorm, a weather model. Ensemble forecasts generated with ZetaStorm-Ens are better "
+            "calibrated than those of KorCast.")
+    entities, _ = run(nlp, text)
+    assert entities["ZetaStorm-Ens"] == ("Method", "proposed"), entities

@@ -297,10 +297,10 @@ def test_extractors_names_listed_before_a_data_noun_or_after_experiments_on(nlp)
 
 def test_extractors_list_in_brackets_after_across(nlp):
     result = extract_one(nlp, "LatBot: Latent Actions for Robots",
-                         "We propose LatBot. We achieve strong performance across both simulated (SIMPLER and LIBERO) "
+                         "We propose LatBot. We achieve strong performance across both simulated (SIMPLER and KORMANIP) "
                          "and real-world robot settings.")
     ents = by_name(result)
-    assert ents["SIMPLER"].label is NodeLabel.DATASET and ents["LIBERO"].label is NodeLabel.DATASET
+    assert ents["SIMPLER"].label is NodeLabel.DATASET and ents["KORMANIP"].label is NodeLabel.DATASET
 
 
 def test_extractors_title_defines_its_own_acronym(nlp):
