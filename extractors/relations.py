@@ -125,7 +125,7 @@ _SETTING_BEFORE = re.compile(
 # (", and narrows the gap to GPT-4V": a second verb of the same subject starts a new clause too.)
 # "and matching X", "approaching Y": the names after such a verb are not beaten, whatever follows.
 _NOT_WIN_VERB = r"\s+(?:and\s+)?(?:matching|rivall?ing|approaching|trailing)\b"
-_CLAUSE_BREAK = re.compile(_NOT_WIN_VERB + r"|\s+while\s|"
+_CLAUSE_BREAK = re.compile(_NOT_WIN_VERB + r"|\s+(?:while|despite|although|though|without)\s|"
                            r",\s+and\s+\S+\s+(?:is|are|was|were|has|have|remains?)\b|"
                            r",\s+(?:(?!including\b)[a-z]+ing\b|which\b|while\b|whereas\b|but\b|and\s+(?:also\s+|further\s+|even\s+)?(?=(?:[a-z]+s|is|are|was|were|has|have)\b))|;")
 _NOT_WIN_BREAK = re.compile(_NOT_WIN_VERB)

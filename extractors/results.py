@@ -187,10 +187,13 @@ _COORDINATED_VALUE = re.compile(r"[^;()]{0,60}?(?:,\s*and|,|\band|/)\s*", re.IGN
 _HUMAN = re.compile(r"\bhuman(?:s|-level)?\b", re.IGNORECASE)
 _PREVIOUS = re.compile(r"\b(?:previous|prior|former|earlier|existing|baselines?|best\s+(?:reported|published)|previously|"
                        r"state[- ]of[- ]the[- ]art\s+(?:of|is|was))\b", re.IGNORECASE)
+# After a value: whose it is, unnamed ("compared to 33.2% for the previous best open-source agent")
+_FOR_UNNAMED = re.compile(r"\s*for\s+(?:the\s+|a\s+|an\s+)?(?:previous|prior|strongest|best|existing|baseline|"
+                          r"state-of-the-art|competing|other)\b", re.IGNORECASE)
 _RESULT_VERB = re.compile(
     r"\b(?:achiev\w*|obtain\w*|reach\w*|attain\w*|scor\w*|(?:sets?|setting)(?=\s+(?:a|an|the|new)\b)|yields?|yielding|gets?|getting|records?|reports?|"
     r"accomplish\w*|deliver\w*|establish\w*|produc\w*|ach\w+ves|"
-    r"solv(?:es|ed)|prov(?:es|ed)|complet(?:es|ed))\b",  # ("proves 63.5% of the theorems in X")
+    r"solv(?:es|ed)|resolv(?:es|ed)|prov(?:es|ed)|complet(?:es|ed))\b",  # ("proves 63.5% of the theorems in X")
     re.IGNORECASE,
 )
 _OURS = re.compile(r"^\W*(?:\w+\s*,\s*)?(?:we|our|ours|the proposed|this (?:model|method|approach|system|paper|work))\b",
@@ -310,7 +313,8 @@ def find_results(
             if _HUMAN.search(text, max(a, start - 40), start):
                 continue  # "human-level performance (72.58 for CoNLL ...)": not a method's score
             metric = _metric_near(text, start, end, a, b)
-            if metric is None and (integer or not (raised_to or _RESULT_VERB.search(text, a, start))):
+            if metric is None and (integer or not (raised_to or _RESULT_VERB.search(text, a, start)
+                                                   or _in_versus_bracket(text, start, end))):
                 # No sign it is a score, nor that it is not one ("CoNLL-2014 10 annotation dataset
                 # and 62.42 (GLEU) on JFLEG"): the next value is read on its own.
                 previous = None
@@ -375,14 +379,23 @@ def find_results(
                     if other is not None:
                         method, method_span = other[2], (other[0], other[1])
             attributed = scored is not None or (method_span is not None and method_span[0] > end)  # "... for YOLOv3"
-            if not attributed and _PREVIOUS.search(text, max(a, start - 45), start):
-                continue  # "improving over the previous best IS of 52.52": someone else's, unnamed
+            if not attributed and (_PREVIOUS.search(text, max(a, start - 45), start) or _FOR_UNNAMED.match(text, end, b)):
+                continue  # "over the previous best IS of 52.52", "33.2% for the previous best agent": another's
             for bench in benches:
                 found.append(Found(method, bench[2], text[metric[0] : metric[1]] if metric else None,
                                    value.replace("\\%", "%").replace(" %", "%"), (start, end), (bench[0], bench[1]),
                                    method_span, (a, b)))
         _pair_scores_given_for_a_name(found, first_found)
     return found
+
+
+# "(71.2% vs. 68.4%)": two scores compared, the own first
+_VERSUS_BRACKET = re.compile(r"\(\s*\d+(?:\.\d+)?\s*%?\s*(?:vs\.?|versus)\s*\d+(?:\.\d+)?\s*%?\s*\)")
+
+
+def _in_versus_bracket(text: str, start: int, end: int) -> bool:
+    opening = text.rfind("(", max(0, start - 20), start + 1)
+    return opening >= 0 and (match := _VERSUS_BRACKET.match(text, opening)) is not None and match.end() >= end
 
 
 # "(0.86 vs. ", "of 112 versus ": the value after is the other side's

@@ -1280,3 +1280,25 @@ def test_error_class_the_own_method_with_a_word_suffix_is_proposed(nlp):
             "calibrated than those of KorCast.")
     entities, _ = run(nlp, text)
     assert entities["ZetaStorm-Ens"] == ("Method", "proposed"), entities
+
+
+def test_error_class_a_versus_bracket_holds_both_sides_scores_and_despite_ends_the_beaten(nlp):
+    text = ("ZetaMed\n\nWe present ZetaMed, a 7B model. Remarkably, ZetaMed surpasses GPT-4o on KorMedVQA (71.2% vs. 68.4%) "
+            "despite using no Chain-of-Thought annotations.")
+    assert results_of(nlp, text) == {("ZetaMed", "KorMedVQA", "71.2%"), ("GPT-4o", "KorMedVQA", "68.4%")}
+    _, relations = run(nlp, text)
+    assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"GPT-4o"}, relations
+
+
+def test_error_class_resolving_a_share_of_issues_is_a_score_and_an_unnamed_baselines_is_none(nlp):
+    text = ("ZetaFix\n\nWe propose ZetaFix. On SWE-bench Verified, ZetaFix resolves 49.0% of issues, outperforming "
+            "KorAgent (40.7%), compared to 33.2% for the previous best open-source agent.")
+    assert results_of(nlp, text) == {("ZetaFix", "SWE-bench Verified", "49.0%"), ("KorAgent", "SWE-bench Verified", "40.7%")}
+
+
+def test_error_class_speech_and_video_metrics_are_metrics_not_methods(nlp):
+    text = ("ZetaSE\n\nWe present ZetaSE. ZetaSE outperforms KorDemucs on the DNS Challenge test set, achieving a DNSMOS OVRL "
+            "of 3.41, and reaches an FVD of 92 on UCF-101.")
+    entities, _ = run(nlp, text)
+    assert entities["DNSMOS OVRL"][0] == "Metric" and entities["FVD"][0] == "Metric", entities
+    assert ("ZetaSE", "UCF-101", "92") in results_of(nlp, text)
