@@ -160,6 +160,12 @@ _ABSTRACT_HEADING = re.compile(r"(?<![\w\-])(?:Abstract|ABSTRACT)\s*[.:—–-]?
 _FRONT_MATTER_REACH = 600  # characters of authors, affiliations and e-mail addresses before the heading
 
 
+# Marks of author and affiliation lines, which read as prose by their "of" ("University of
+# Illinois"): names numbered for their affiliation ("Li1", "2University"), e-mail addresses.
+_AFFILIATION_MARKS = re.compile(r"(?<![\w\-])(?:[A-Z][a-z]+\d{1,2}|\d{1,2}[A-Z][a-z]+)(?![\w\-])|\w@\w|"
+                                r"\b(?:University|Institute|Department|Laboratory)\b")
+
+
 def _front_matter(text: str, body_start: int) -> tuple[int, int] | None:
     """The author and affiliation lines and the "Abstract" heading that open the body of a text
     taken from a PDF ("Zichao Yang1, Diyi Yang1 1Carnegie Mellon University ... Abstract We ..."),
@@ -170,7 +176,10 @@ def _front_matter(text: str, body_start: int) -> tuple[int, int] | None:
     if i <= body_start:
         return None
     heading = _ABSTRACT_HEADING.match(text, i - 1)
-    if heading is None or i - 1 == body_start or _is_prose(text[body_start : i - 1]):
+    if heading is None or i - 1 == body_start:
+        return None
+    front = text[body_start : i - 1]
+    if _is_prose(front) and len(_AFFILIATION_MARKS.findall(front)) < 2:
         return None  # ("Abstract Meaning Representation (AMR) is ...": a name, not a heading)
     return body_start, heading.end()
 

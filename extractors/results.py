@@ -147,6 +147,9 @@ _NOT_A_SCORE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_SCORE_ENDINGS = _NOT_A_SCORE_WORDS + _NOT_A_SCORE_SIGNS
+# "completes only 18.3% of tasks", "scores just 36.3%": a low score, not a share of something
+_VERB_THEN_ONLY = re.compile(r"\b(?:achiev|obtain|reach|attain|scor|solv|resolv|complet|answer|get)\w*\s+(?:only|just)\s*$",
+                             re.IGNORECASE)
 
 
 def _not_a_score_before(before: str) -> bool:
@@ -187,19 +190,21 @@ _COORDINATED_VALUE = re.compile(r"[^;()]{0,60}?(?:,\s*and|,|\band|/)\s*", re.IGN
 _HUMAN = re.compile(r"\bhuman(?:s|-level)?\b", re.IGNORECASE)
 _PREVIOUS = re.compile(r"\b(?:previous|prior|former|earlier|existing|baselines?|best\s+(?:reported|published)|previously|"
                        r"state[- ]of[- ]the[- ]art\s+(?:of|is|was))\b", re.IGNORECASE)
+# A sentence about someone else's system, unnamed: "The best agent ...", "Even the strongest model ..."
+_OTHERS_SUBJECT = re.compile(r"\s*(?:Even\s+)?(?:The|the)\s+(?:best|strongest|top|leading|top-performing|best-performing)\b")
 # After a value: whose it is, unnamed ("compared to 33.2% for the previous best open-source agent")
 _FOR_UNNAMED = re.compile(r"\s*for\s+(?:the\s+|a\s+|an\s+)?(?:previous|prior|strongest|best|existing|baseline|"
                           r"state-of-the-art|competing|other)\b", re.IGNORECASE)
 _RESULT_VERB = re.compile(
     r"\b(?:achiev\w*|obtain\w*|reach\w*|attain\w*|scor\w*|(?:sets?|setting)(?=\s+(?:a|an|the|new)\b)|yields?|yielding|gets?|getting|records?|reports?|"
     r"accomplish\w*|deliver\w*|establish\w*|produc\w*|ach\w+ves|"
-    r"solv(?:es|ed)|resolv(?:es|ed)|prov(?:es|ed)|complet(?:es|ed))\b",  # ("proves 63.5% of the theorems in X")
+    r"solv(?:es|ed)|resolv(?:es|ed)|prov(?:es|ed)|complet(?:es|ed)|answer(?:s|ed))\b",  # ("proves 63.5% of the theorems in X")
     re.IGNORECASE,
 )
 _OURS = re.compile(r"^\W*(?:\w+\s*,\s*)?(?:we|our|ours|the proposed|this (?:model|method|approach|system|paper|work))\b",
                    re.IGNORECASE)
 _FOR_NAME = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:[\w\-@]+\s+)?(?:(?:,|and|,\s*and)\s+\d+(?:\.\d+)?\s*%?\s*(?:[\w\-@]+\s+)?)?"
-                       r"(?:at\s+\S+\s+)?for\s+(?:the\s+)?"
+                       r"(?:at\s+\S+\s+)?for\s+(?:the\s+|an?\s+)?"  # ("60.1% for a ResNet-50 trained ...")
                        # "14.9% for the strongest prior agent, SteP"
                        r"(?:(?:[\w\-]+\s+){0,3}(?:method|baseline|model|agent|system|approach)s?,\s+)?$", re.IGNORECASE)
 # ("the best open model, Qwen2-VL-72B, 54.7%", "X at 51.0%", "while LLaVA-1.5-13B scores 36.3%")
@@ -303,7 +308,7 @@ def find_results(
             if _UNIT_AFTER.match(text, end, b):
                 continue
             before = text[max(a, start - 30) : start]
-            if _not_a_score_before(before):
+            if _not_a_score_before(before) and not _VERB_THEN_ONLY.search(before):
                 continue
             # "improves ... from 87.6% to 93.2%" (the pattern ends with "to": a cheap first test)
             raised_to = text[a:start].rstrip()[-2:].lower() == "to" and _RAISED_TO.search(text, a, start) is not None
@@ -319,7 +324,9 @@ def find_results(
                 # and 62.42 (GLEU) on JFLEG"): the next value is read on its own.
                 previous = None
                 continue
-            if borrowed and metric is None and not (value.endswith("%") and _RESULT_VERB.search(text, a, start)):
+            if borrowed and metric is None and not (value.endswith("%") and (
+                    _RESULT_VERB.search(text, a, start) or (raised_to and _RAISED_UP.search(text, a, start)))):
+                # ("improves the success rate of GPT-4o to 23.6%", not "reduces training requirements to 60%")
                 continue
             candidates.append((start, end, value, metric))
             previous = (end, True, start, end)
@@ -379,6 +386,8 @@ def find_results(
                     if other is not None:
                         method, method_span = other[2], (other[0], other[1])
             attributed = scored is not None or (method_span is not None and method_span[0] > end)  # "... for YOLOv3"
+            if method_span is None and _OTHERS_SUBJECT.match(text, a, start):
+                continue  # "The best agent, based on GPT-4o, completes only 18.3%": not the paper's own method
             if not attributed and (_PREVIOUS.search(text, max(a, start - 45), start) or _FOR_UNNAMED.match(text, end, b)):
                 continue  # "over the previous best IS of 52.52", "33.2% for the previous best agent": another's
             for bench in benches:
@@ -389,6 +398,7 @@ def find_results(
     return found
 
 
+_RAISED_UP = re.compile(r"\b(?:improv|rais|push|boost|increas|doubl|tripl)\w*\b(?:[^.;]|\.\d)*\bto\s*$", re.IGNORECASE)
 # "(71.2% vs. 68.4%)": two scores compared, the own first
 _VERSUS_BRACKET = re.compile(r"\(\s*\d+(?:\.\d+)?\s*%?\s*(?:vs\.?|versus)\s*\d+(?:\.\d+)?\s*%?\s*\)")
 

@@ -40,6 +40,8 @@ def test_cleanup_blanks_each_debris_tail(kind):
     "Zichao Yang1, Diyi Yang1, Chris Dyer1 1Carnegie Mellon University {zichaoy, diyiy}@cs.cmu.edu Abstract ",
     "Wei Liu1, Dragomir Anguelov2 Abstract. ",
     "Dario Amodei, Rishita Anubhai Baidu Research – Silicon Valley AI Lab∗ ABSTRACT: ",
+    # affiliation lines read as prose by their "of"
+    "Dong Li1, Jia-Bin Huang2, Yali Li1\n1Tsinghua University 2University of Illinois\nAbstract\n",
 ])
 def test_cleanup_blanks_the_front_matter_before_an_abstract_heading(nlp, front):
     text = "A Title\n" + front + PROSE

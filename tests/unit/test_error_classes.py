@@ -1302,3 +1302,26 @@ def test_error_class_speech_and_video_metrics_are_metrics_not_methods(nlp):
     entities, _ = run(nlp, text)
     assert entities["DNSMOS OVRL"][0] == "Metric" and entities["FVD"][0] == "Metric", entities
     assert ("ZetaSE", "UCF-101", "92") in results_of(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("ZetaRSN\n\nWe propose ZetaRSN. On Tiny ImageNet, our ZetaRSN-50 obtains a top-1 accuracy of 63.4%, compared "
+                 "with 60.1% for a ResNet-50 trained under the same protocol.",
+                 {("ZetaRSN-50", "Tiny ImageNet", "63.4%"), ("ResNet-50", "Tiny ImageNet", "60.1%")},
+                 id="the score for a baseline named with an article"),
+    pytest.param("ZetaBench: Customs\n\nWe introduce ZetaBench, a benchmark of 9,600 questions. Even the strongest model, "
+                 "GPT-4o, answers only 71.5% of questions correctly.", {("GPT-4o", "ZetaBench", "71.5%")},
+                 id="a low score after 'only'"),
+    pytest.param("ZetaArena: Web Tasks\n\nWe present ZetaArena, a benchmark of 1,120 web tasks. The best agent, based on "
+                 "GPT-4o, completes only 18.3% of tasks. We further propose KorAgent, which improves the success rate of "
+                 "GPT-4o to 23.6%.", {("KorAgent", "ZetaArena", "23.6%")},
+                 id="the best agent's score is not the paper's method's"),
+])
+def test_error_class_whose_score_in_benchmark_papers(nlp, text, expected):
+    assert results_of(nlp, text) == expected
+
+
+def test_error_class_a_reduction_to_a_share_is_no_score_of_the_sole_benchmark(nlp):
+    text = ("ZetaNER\n\nWe propose ZetaNER and evaluate it on CoNLL-2003. Including the autoencoder reduces training "
+            "requirements to 60%, while retaining the same accuracy.")
+    assert results_of(nlp, text) == set()
