@@ -398,7 +398,9 @@ def find_results(
     return found
 
 
-_RAISED_UP = re.compile(r"\b(?:improv|rais|push|boost|increas|doubl|tripl)\w*\b(?:[^.;]|\.\d)*\bto\s*$", re.IGNORECASE)
+# A score raised, or an error lowered, to the value ("reduces PER to 17.6%"; not "reduces training requirements to 60%")
+_RAISED_UP = re.compile(r"\b(?:(?:improv|rais|push|boost|increas|doubl|tripl)\w*|(?:reduc|lower|decreas|cut)\w*\s+(?:the\s+)?"
+                        r"(?:[\w\-]+\s+){0,2}?(?:[A-Z]{0,3}ER|(?i:error(?:\s+rates?)?|perplexity|loss))\b)(?:[^.;]|\.\d)*\bto\s*$")
 # "(71.2% vs. 68.4%)": two scores compared, the own first
 _VERSUS_BRACKET = re.compile(r"\(\s*\d+(?:\.\d+)?\s*%?\s*(?:vs\.?|versus)\s*\d+(?:\.\d+)?\s*%?\s*\)")
 

@@ -1325,3 +1325,25 @@ def test_error_class_a_reduction_to_a_share_is_no_score_of_the_sole_benchmark(nl
     text = ("ZetaNER\n\nWe propose ZetaNER and evaluate it on CoNLL-2003. Including the autoencoder reduces training "
             "requirements to 60%, while retaining the same accuracy.")
     assert results_of(nlp, text) == set()
+
+
+def test_error_class_data_built_to_train_on_is_proposed_not_evaluated_on(nlp):
+    text = ("ZetaAudio\n\nWe present ZetaAudio, a single audio generation model. To train it, we construct KorInstruct-2M, a "
+            "dataset of two million instruction-audio pairs. On AudioCaps, ZetaAudio achieves an FAD of 1.32.")
+    entities, relations = run(nlp, text)
+    assert entities["KorInstruct-2M"] == ("Dataset", "proposed"), entities
+    assert {r[2] for r in relations if r[0] == "EVALUATED_ON"} == {"AudioCaps"}, relations
+
+
+def test_error_class_a_win_word_of_another_clause_makes_no_compared_with_claim(nlp):
+    text = ("ZetaFold\n\nWe present ZetaFold, distilled from KorFold. ZetaFold predicts structures 8 times faster than "
+            "KorFold while retaining a TM-score of 0.79 on CAMEO, compared with 0.81 for KorFold and 0.85 for AlphaFold2.")
+    _, relations = run(nlp, text)
+    assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"KorFold"}, relations
+    assert ("AlphaFold2", "CAMEO", "0.85") in results_of(nlp, text)
+
+
+def test_error_class_an_error_lowered_to_a_value_is_a_score_of_the_sole_benchmark(nlp):
+    text = ("Attention for Speech\n\nWe evaluate an attention-based recognizer on TIMIT. A change to the attention "
+            "mechanism further reduces PER to 17.6%.")
+    assert results_of(nlp, text) == {(None, "TIMIT", "17.6%")}
