@@ -183,7 +183,7 @@ _RELATIVE_AFTER = re.compile(r"\s*(?:(?!(?:on|in|at|for|of|with|over|than)\b)[\w
                              r"relative|absolute|higher|lower|better|worse|more|less)\b|"
                              # right after the value: "40% fewer parameters" (not "0.8% and 1.4% while being 300x faster")
                              r"\s*(?:fewer|smaller|larger|faster|slower|cheaper)\b", re.IGNORECASE)
-_RAISED_TO = re.compile(r"\b(?:improv\w*|rais\w*|push\w*|boost\w*|increas\w*|reduc\w*|lower\w*|decreas\w*|doubl\w*|tripl\w*)\b"
+_RAISED_TO = re.compile(r"\b(?:improv\w*|rais\w*|push\w*|boost\w*|lift\w*|increas\w*|reduc\w*|lower\w*|decreas\w*|doubl\w*|tripl\w*)\b"
                         r"(?:[^.;]|\.\d)*\bto\s*$", re.IGNORECASE)
 # From one value to the next in a coordination: "8.0% on WebArena and 12.2%", "47.69 and 40.68".
 _COORDINATED_VALUE = re.compile(r"[^;()]{0,60}?(?:,\s*and|,|\band|/)\s*", re.IGNORECASE)
@@ -194,7 +194,7 @@ _PREVIOUS = re.compile(r"\b(?:previous|prior|former|earlier|existing|baselines?|
 _OTHERS_SUBJECT = re.compile(r"\s*(?:Even\s+)?(?:The|the)\s+(?:best|strongest|top|leading|top-performing|best-performing)\b")
 # After a value: whose it is, unnamed ("compared to 33.2% for the previous best open-source agent")
 _FOR_UNNAMED = re.compile(r"\s*for\s+(?:the\s+|a\s+|an\s+)?(?:previous|prior|strongest|best|existing|baseline|"
-                          r"state-of-the-art|competing|other)\b", re.IGNORECASE)
+                          r"state-of-the-art|competing|other|humans?|people|annotators?|(?:human\s+)?experts?)\b", re.IGNORECASE)
 _RESULT_VERB = re.compile(
     r"\b(?:achiev\w*|obtain\w*|reach\w*|attain\w*|scor\w*|(?:sets?|setting)(?=\s+(?:a|an|the|new)\b)|yields?|yielding|gets?|getting|records?|reports?|"
     r"accomplish\w*|deliver\w*|establish\w*|produc\w*|ach\w+ves|"
@@ -208,7 +208,8 @@ _FOR_NAME = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:[\w\-@]+\s+)?(?:(?:,|and|,\s*an
                        # "14.9% for the strongest prior agent, SteP"
                        r"(?:(?:[\w\-]+\s+){0,3}(?:method|baseline|model|agent|system|approach)s?,\s+)?$", re.IGNORECASE)
 # ("the best open model, Qwen2-VL-72B, 54.7%", "X at 51.0%", "while LLaVA-1.5-13B scores 36.3%")
-_NAME_THEN_SCORE = re.compile(r"\s*,\s*|\s+at\s+|\s+(?:scores|achieves|reaches|obtains|attains|gets)\s+(?:only\s+|just\s+)?")
+_NAME_THEN_SCORE = re.compile(r"\s*,\s*|\s+at\s+|\s+(?:scores|achieves|reaches|obtains|attains|gets|solves|resolves|"
+                              r"completes|answers)\s+(?:only\s+|just\s+)?")
 _WHICH_SCORES = re.compile(r",\s+(?:which|that)\s+(?:\w+\s+)?(?:scores?|achieves?|reach(?:es)?|obtains?|attains?|gets?)\b")
 _GERUND_OPENING = re.compile(r"\s*[A-Z][a-z]+(?:-[a-z]+)?ing\s+(?:(?:the|a|an)\s+)?")
 _OPENING_PARTICIPLE = re.compile(r"\s*[A-Z][a-z]+(?:ing|ed)\s")
@@ -395,11 +396,13 @@ def find_results(
                                    value.replace("\\%", "%").replace(" %", "%"), (start, end), (bench[0], bench[1]),
                                    method_span, (a, b)))
         _pair_scores_given_for_a_name(found, first_found)
+        if "respectively" in sentence_text and len(found) - first_found > 1:
+            _pair_scores_with_names_respectively(text, a, b, here, found, first_found)
     return found
 
 
 # A score raised, or an error lowered, to the value ("reduces PER to 17.6%"; not "reduces training requirements to 60%")
-_RAISED_UP = re.compile(r"\b(?:(?:improv|rais|push|boost|increas|doubl|tripl)\w*|(?:reduc|lower|decreas|cut)\w*\s+(?:the\s+)?"
+_RAISED_UP = re.compile(r"\b(?:(?:improv|rais|push|boost|lift|increas|doubl|tripl)\w*|(?:reduc|lower|decreas|cut)\w*\s+(?:the\s+)?"
                         r"(?:[\w\-]+\s+){0,2}?(?:[A-Z]{0,3}ER|(?i:error(?:\s+rates?)?|perplexity|loss))\b)(?:[^.;]|\.\d)*\bto\s*$")
 # "(71.2% vs. 68.4%)": two scores compared, the own first
 _VERSUS_BRACKET = re.compile(r"\(\s*\d+(?:\.\d+)?\s*%?\s*(?:vs\.?|versus)\s*\d+(?:\.\d+)?\s*%?\s*\)")
@@ -422,6 +425,40 @@ def _compared_method(text: str, a: int, b: int, here: list, method: Optional[str
     compared = {m[2]: m for m in here if m[3] == "method" and m[2] != method
                 and _COMPARED_BEFORE.search(text, max(a, m[0] - 40), m[0])}
     return next(iter(compared.values())) if len(compared) == 1 else None
+
+
+_OPENS_OWN_CLAUSE = re.compile(r"(?:,\s*|\s)(?:while|whereas|but)\s+|;\s*")
+_PRONOUN_SUBJECT = re.compile(r"(?:it|they|its|their|this|the latter|the former)\b", re.IGNORECASE)
+# "whereas PBS and LaCAM solve 71% and 88%, respectively": from a name of a coordination to the next
+_NAMES_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_VALUES_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_RESPECTIVELY_AFTER = re.compile(r"[^.;]{0,40}?,?\s*respectively\b")
+_OPENS_CLAUSE = re.compile(r"(?:\b(?:whereas|while|but)\s|;|,\s*and\s)")
+
+
+def _pair_scores_with_names_respectively(text: str, a: int, b: int, here: list, found: list[Found], first: int) -> None:
+    """Scores coordinated before "respectively" ("71% and 88%, respectively") belong, in order, to
+    as many method names coordinated in their clause before them ("PBS and LaCAM solve ...")
+    (edits ``found[first:]``)."""
+    values = sorted({(f.value_span, i) for i, f in enumerate(found[first:], start=first)})
+    group: list = []
+    for span, i in values:
+        if group and _VALUES_GAP.fullmatch(text, group[-1][0][1], span[0]):
+            group.append((span, i))
+        else:
+            group = [(span, i)]
+        if len(group) > 1 and _RESPECTIVELY_AFTER.match(text, span[1], b):
+            break
+    else:
+        return
+    first_value = group[0][0][0]
+    clause = max((m.end() for m in _OPENS_CLAUSE.finditer(text, a, first_value)), default=a)
+    names = [m for m in here if m[3] == "method" and clause <= m[0] and m[1] <= first_value]
+    coordinated = all(_NAMES_GAP.fullmatch(text, x[1], y[0]) for x, y in zip(names, names[1:]))
+    if len(names) != len(group) or not coordinated:
+        return
+    for (span, i), name in zip(group, names):
+        found[i] = found[i]._replace(method=name[2], method_span=(name[0], name[1]))
 
 
 def _scored_name(text: str, here: list, data: list, opening: int, start: int) -> tuple:
@@ -514,7 +551,7 @@ def _method_of(text: str, a: int, start: int, end: int, here: list, own_method: 
                 and not _GERUND_OPENING.fullmatch(text, a, m[0])  # "Training Phi-2 on X improves ...": an object
                 and not text[m[1] : m[1] + 10].lstrip().lower().startswith(("backbone", "-based", "based"))]
     right_before = [m for m in methods if m[1] <= start and _NAME_THEN_SCORE.fullmatch(text, m[1], start)
-                    and m not in objects]
+                    and (m not in objects or text.endswith("followed by ", a, m[0]))]  # ("followed by X at 51.0%")
     if right_before:  # "GPT-4o reaches 61.2% and the best open model, Qwen2-VL-72B, 54.7%"
         m = right_before[-1]
         return m[2], (m[0], m[1])
@@ -528,6 +565,11 @@ def _method_of(text: str, a: int, start: int, end: int, here: list, own_method: 
         comma = text.find(",", a, start)
         if comma >= 0:
             subjects = [m for m in subjects if m[0] > comma] or subjects
+    clause = max((m.end() for m in _OPENS_OWN_CLAUSE.finditer(text, a, start)), default=a)
+    if clause > a and not _PRONOUN_SUBJECT.match(text, clause):
+        # "BM25 remains a strong baseline, while fine-tuned rerankers reach an nDCG@10 of 0.483": the
+        # clause of the score has a subject of its own (not "..., while it reaches ...")
+        subjects = [m for m in subjects if m[0] >= clause]
     if subjects:
         m = subjects[0]
         return m[2], (m[0], m[1])

@@ -1347,3 +1347,36 @@ def test_error_class_an_error_lowered_to_a_value_is_a_score_of_the_sole_benchmar
     text = ("Attention for Speech\n\nWe evaluate an attention-based recognizer on TIMIT. A change to the attention "
             "mechanism further reduces PER to 17.6%.")
     assert results_of(nlp, text) == {(None, "TIMIT", "17.6%")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("ZetaVerifier\n\nWe propose ZetaVerifier. Used for reranking, ZetaVerifier lifts the accuracy of "
+                 "Llama-3.1-8B-Instruct on MATH500 from 51.9% to 63.0%, compared with 58.7% when reranking with an outcome "
+                 "reward model.", {("ZetaVerifier", "MATH500", "63.0%")}, id="lifted from a value to another"),
+    pytest.param("ZetaChrono: Temporal Order\n\nWe introduce ZetaChrono, a benchmark of 3,800 questions. We evaluate 14 "
+                 "models. The best open model, KorVideo-72B, reaches only 54.1%, compared with 89.3% for humans. Training "
+                 "on our data improves KorVL-8B by 2.4 points on the temporal subset of MVBench.",
+                 {("KorVideo-72B", "ZetaChrono", "54.1%")}, id="a benchmark paper's unplaced score is on its benchmark"),
+    pytest.param("ZetaPri\n\nWe present ZetaPri. On the MovingAI benchmark maps, ZetaPri solves 96% of instances, whereas KorPBS and "
+                 "TarnCAM solve 71% and 88%, respectively.",
+                 {("ZetaPri", "MovingAI", "96%"), ("KorPBS", "MovingAI", "71%"), ("TarnCAM", "MovingAI", "88%")},
+                 id="scores paired with names, respectively"),
+    pytest.param("ZetaArena: Fresh Problems\n\nWe present ZetaArena, a benchmark of competition problems. The best model, "
+                 "o3-mini, solves 62.5% of the problems, followed by DeepSeek-R1 at 51.0%, while GPT-4o solves only 9.8%.",
+                 {("o3-mini", "ZetaArena", "62.5%"), ("DeepSeek-R1", "ZetaArena", "51.0%"), ("GPT-4o", "ZetaArena", "9.8%")},
+                 id="followed by a name at a score, and a name that solves a share"),
+    pytest.param("ZetaIR: Polish Retrieval\n\nWe present ZetaIR, a retrieval benchmark. BM25 remains a strong baseline, while "
+                 "fine-tuned multilingual rerankers reach an average nDCG@10 of 0.483.", {(None, "ZetaIR", "0.483")},
+                 id="a clause with an unnamed subject of its own"),
+])
+def test_error_class_whose_score_in_coordinated_and_benchmark_sentences(nlp, text, expected):
+    assert results_of(nlp, text) == expected
+
+
+def test_error_class_an_acronym_defined_after_a_comparison_is_the_beaten_not_a_part(nlp):
+    text = ("ZetaEBT\n\nWe present ZetaEBT, an energy-based transformer. On image denoising, ZetaEBT outperforms Diffusion "
+            "Transformers (DiT) while using fewer forward passes. On NarrativeQA, ZetaEBT raises ROUGE-L by 4.8 points "
+            "over RAPTOR.")
+    entities, relations = run(nlp, text)
+    assert entities["Diffusion Transformers"] == ("Method", "used"), entities
+    assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"Diffusion Transformers", "RAPTOR"}, relations
