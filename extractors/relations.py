@@ -78,7 +78,7 @@ def _proposal_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
 
 
 _OWN_KINDS = ("model", "method", "framework", "approach", "system", "agent", "dataset", "benchmark", "variant", "algorithm",
-              "policy", "protocol", "pipeline")
+              "policy", "protocol", "pipeline", "classifier", "architecture", "toolkit")
 _OURS = re.compile(
     rf"\b(?:(?:our|the proposed|ours)|(?:our|the (?:resulting|upcycled|distilled|merged|pruned|compressed|final))\s+"
     rf"(?:[\w\-.]+\s+){{0,2}}(?:{'|'.join(_OWN_KINDS)})s?,?)\s*$",
@@ -1330,8 +1330,8 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
             if any(verb in window for verb in _INTRODUCING_VERBS) and _INTRODUCES_NAME.search(window):
                 return True
             if window.rstrip().rstrip(",").lower().endswith(_OURS_ENDINGS) and _OURS.search(window) and not (
-                    ent.label in (NodeLabel.DATASET, NodeLabel.BENCHMARK) and _METHOD_AFTER.match(text[end : end + 40])):
-                return True  # (not "Our CIFAR-10 model": a model of the data's)
+                    ent.label in (NodeLabel.DATASET, NodeLabel.BENCHMARK) and not _DATA_AFTER.match(text[end : end + 40])):
+                return True  # (not "Our CIFAR-10 model", "our ImageNet Challenge 2014 submission": the data's, not new data)
         return False
     for start, end in ent.mentions:
         if start < title_end and ent.sources & _NAMING_SOURCES and not _AFTER_TITLE_PREPOSITION.search(text, 0, start):

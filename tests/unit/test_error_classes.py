@@ -1380,3 +1380,12 @@ def test_error_class_an_acronym_defined_after_a_comparison_is_the_beaten_not_a_p
     entities, relations = run(nlp, text)
     assert entities["Diffusion Transformers"] == ("Method", "used"), entities
     assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"Diffusion Transformers", "RAPTOR"}, relations
+
+
+def test_error_class_our_classifier_named_is_proposed_and_our_known_data_submission_is_not(nlp):
+    entities, _ = run(nlp, "Bag of Tricks\n\nOur experiments show that our fast text classifier ZetaText is often on par "
+                           "with deep learning classifiers in accuracy.")
+    assert entities["ZetaText"] == ("Method", "proposed"), entities
+    entities, _ = run(nlp, "Very Deep Networks\n\nWe evaluate networks of increasing depth. These findings were the basis "
+                           "of our ImageNet Challenge 2014 submission.")
+    assert entities["ImageNet"][1] == "used", entities
