@@ -95,6 +95,10 @@ _DATA_APPOSITION = re.compile(
     r"\b(?:a|an|our)\s+(?:new|novel|large-scale|challenging|comprehensive)?\s*(?:[\w\-]+\s+){0,4}?"
     r"(dataset|benchmark|corpus|suite|testbed)\s*,\s*([A-Z][\w\-+.]*[\w+](?:\s+[A-Z][\w\-+.]*[\w+]){0,2})\s*[,(]"
 )
+_EXISTING_DATA = re.compile(r"\b(?:standard|popular|widely[\s\-]used|well-known|common|commonly[\s\-]used|existing|public|"
+                            r"classic|established)\b", re.IGNORECASE)
+_SETTING_PREPOSITION = re.compile(r"\b(?:on|in|from|across|using|with)\s+$", re.IGNORECASE)
+_NEW_WORD = re.compile(r"\b(?:new|novel|our)\b", re.IGNORECASE)
 _INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 _COUNT_WORDS = frozenset("two three four five six seven eight nine ten several multiple many both".split())
 # "we assembled 106 medical datasets to create Med-MAT", "merge five corpora into X": what is built
@@ -835,7 +839,12 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
                          for i in rare.lower_hits("bench" if noun == "benchmark" else noun))
     for match in _DATA_APPOSITION.finditer(text) if has_apposition else ():
         label = _DATA_HEAD_WORDS.get(match.group(1).lower(), NodeLabel.DATASET)
-        yield Candidate(match.start(2), match.end(2), label, "data-head", proposed=True)
+        # ("On a standard semi-supervised learning benchmark, CIFAR-10, ...": an existing one, named;
+        # not "with a new English language dataset, ZEST,")
+        existing = not _NEW_WORD.search(text, match.start(), match.start(1)) and (
+            _EXISTING_DATA.search(text, match.start(), match.start(1))
+            or _SETTING_PREPOSITION.search(text, max(0, match.start() - 12), match.start()))
+        yield Candidate(match.start(2), match.end(2), label, "data-head", proposed=not existing)
     if rare.lower_hits("dataset") or rare.lower_hits("corpora") or rare.lower_hits("bench"):
         for match in matches_at(_BUILT_FROM_DATA, text, rare.lower_hits_of(("dataset", "bench", "corpora"))):
             yield Candidate(match.start(2), match.end(2), _DATA_HEAD_WORDS.get(match.group(1), NodeLabel.DATASET), "data-head")

@@ -1576,11 +1576,18 @@ _TRAINED_ON_LIST = re.compile(r"\b(?i:(?:(?:pre-?|fine-?)?trained|(?:fine-?)?tun
                               + _NAMES_SO_FAR)
 
 
+def _has_training_word(text: str, a: int, b: int) -> bool:
+    """Does ``text[a:b]`` hold one of the words every training or source phrase holds? (Tested
+    before the patterns, which are slower.)"""
+    lowered = text[max(0, a) : b].lower()
+    return any(stem in lowered for stem in _TRAINING_VERB_STEMS)
+
+
 def _trained_on(text: str, start: int) -> bool:
     """Is the name at ``start`` data a model was trained on ("fine-tuned on X", "pre-trained on the X",
     "adapting from A and B")?"""
-    if text.endswith(("on ", "on the ", "from ", "from the ", "of ", "of the "), 0, start) and _TRAINED_ON_BEFORE.search(
-            text, max(0, start - 60), start) is not None:
+    if text.endswith(("on ", "on the ", "from ", "from the ", "of ", "of the "), 0, start) and _has_training_word(
+            text, start - 60, start) and _TRAINED_ON_BEFORE.search(text, max(0, start - 60), start) is not None:
         return True
     space = text.find(" ", start, start + 60)
     if text[start : space if space > 0 else start + 60].lower().rstrip(",.;:").endswith(_TRAINED_SUFFIXES):

@@ -428,6 +428,7 @@ def _compared_method(text: str, a: int, b: int, here: list, method: Optional[str
 
 
 _OPENS_OWN_CLAUSE = re.compile(r"(?:,\s*|\s)(?:while|whereas|but)\s+|;\s*")
+_CLAUSE_WORDS = ("while", "whereas", "but", ";")
 _PRONOUN_SUBJECT = re.compile(r"(?:it|they|its|their|this|the latter|the former)\b", re.IGNORECASE)
 # "whereas PBS and LaCAM solve 71% and 88%, respectively": from a name of a coordination to the next
 _NAMES_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
@@ -530,7 +531,7 @@ def _objects(text: str, a: int, start: int, here: list) -> list:
     for m in here:
         if m[1] > start:
             break
-        if _NOT_SUBJECT_BEFORE.search(text, a, m[0]) or (
+        if _NOT_SUBJECT_BEFORE.search(text, max(a, m[0] - 30), m[0]) or (  # (its words end within 30 characters)
                 previous is not None and previous in objects and _LIST_GAP.fullmatch(text, previous[1], m[0])
                 # (after a bare comma, only if the list goes on: not "On RULER, LongMix-8B achieves ...")
                 and (not text[previous[1] : m[0]].strip() == "," or _LIST_GOES_ON.match(text, m[1]))):
@@ -565,7 +566,9 @@ def _method_of(text: str, a: int, start: int, end: int, here: list, own_method: 
         comma = text.find(",", a, start)
         if comma >= 0:
             subjects = [m for m in subjects if m[0] > comma] or subjects
-    clause = max((m.end() for m in _OPENS_OWN_CLAUSE.finditer(text, a, start)), default=a)
+    clause = a
+    if any(word in text[a:start] for word in _CLAUSE_WORDS):  # (a cheap test before the pattern)
+        clause = max((m.end() for m in _OPENS_OWN_CLAUSE.finditer(text, a, start)), default=a)
     if clause > a and not _PRONOUN_SUBJECT.match(text, clause):
         # "BM25 remains a strong baseline, while fine-tuned rerankers reach an nDCG@10 of 0.483": the
         # clause of the score has a subject of its own (not "..., while it reaches ...")

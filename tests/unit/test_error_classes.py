@@ -1389,3 +1389,12 @@ def test_error_class_our_classifier_named_is_proposed_and_our_known_data_submiss
     entities, _ = run(nlp, "Very Deep Networks\n\nWe evaluate networks of increasing depth. These findings were the basis "
                            "of our ImageNet Challenge 2014 submission.")
     assert entities["ImageNet"][1] == "used", entities
+
+
+def test_error_class_an_existing_benchmark_named_in_apposition_is_not_proposed(nlp):
+    entities, _ = run(nlp, "ZetaUDA\n\nOur method, ZetaUDA, helps. On a standard semi-supervised learning benchmark, "
+                           "KorCIFAR, our method achieves an error rate of 5.43 with only 250 examples.")
+    assert entities["KorCIFAR"][1] == "used", entities
+    entities, _ = run(nlp, "ZetaZEST\n\nWe instantiate this framework with a new English language dataset, KorZEST, "
+                           "structured for task-oriented evaluation.")
+    assert entities["KorZEST"] == ("Dataset", "proposed"), entities
