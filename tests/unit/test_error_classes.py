@@ -1398,3 +1398,23 @@ def test_error_class_an_existing_benchmark_named_in_apposition_is_not_proposed(n
     entities, _ = run(nlp, "ZetaZEST\n\nWe instantiate this framework with a new English language dataset, KorZEST, "
                            "structured for task-oriented evaluation.")
     assert entities["KorZEST"] == ("Dataset", "proposed"), entities
+
+
+def test_error_class_we_train_a_new_name_on_data_proposes_it(nlp):
+    entities, _ = run(nlp, "Recurrent Depth\n\nWe study latent reasoning. We train ZetaHuginn-3.5B on 800B tokens with a "
+                           "random number of iterations, and evaluate it on GSM8K.")
+    assert entities["ZetaHuginn-3.5B"] == ("Method", "proposed"), entities
+    entities, _ = run(nlp, "Baselines\n\nWe study augmentation. We train ResNet-50 on ImageNet with our ZetaAug policy.")
+    assert entities["ResNet-50"][1] == "used", entities
+
+
+def test_error_class_zero_shot_generalisation_targets_and_joint_training_data(nlp):
+    text = ("ZetaNav\n\nWe present ZetaNav. Trained only on R2R, ZetaNav achieves a success rate of 62% on the R2R "
+            "val-unseen split and generalizes zero-shot to KORVERIE and TARNSOON, where it outperforms DUET.")
+    entities, relations = run(nlp, text)
+    assert entities["KORVERIE"][0] == entities["TARNSOON"][0] == "Dataset", entities
+    assert {r[2] for r in relations if r[0] == "EVALUATED_ON"} == {"R2R", "KORVERIE", "TARNSOON"}, relations
+    text = ("ZetaSeg\n\nWe propose ZetaSeg, a point transformer trained jointly on ScanNet, S3DIS, SemanticKITTI and "
+            "nuScenes. ZetaSeg achieves 77.8 mIoU on ScanNet val and 73.1 mIoU on SemanticKITTI.")
+    _, relations = run(nlp, text)
+    assert {r[2] for r in relations if r[0] == "EVALUATED_ON"} == {"ScanNet", "SemanticKITTI"}, relations
