@@ -193,8 +193,9 @@ _PREVIOUS = re.compile(r"\b(?:previous|prior|former|earlier|existing|baselines?|
 # A sentence about someone else's system, unnamed: "The best agent ...", "Even the strongest model ..."
 _OTHERS_SUBJECT = re.compile(r"\s*(?:Even\s+)?(?:The|the)\s+(?:best|strongest|top|leading|top-performing|best-performing)\b")
 # After a value: whose it is, unnamed ("compared to 33.2% for the previous best open-source agent")
-_FOR_UNNAMED = re.compile(r"\s*for\s+(?:the\s+|a\s+|an\s+)?(?:previous|prior|strongest|best|existing|baseline|"
-                          r"state-of-the-art|competing|other|humans?|people|annotators?|(?:human\s+)?experts?)\b", re.IGNORECASE)
+_FOR_UNNAMED = re.compile(r"\s*(?:for|in|by)\s+(?:the\s+|a\s+|an\s+)?(?:previous|prior|strongest|best|existing|baseline|"
+                          r"state-of-the-art|competing|other|humans?|human-\w+|people|annotators?|(?:human\s+)?experts?)\b",
+                          re.IGNORECASE)  # ("compared with 92.4% in human-written surveys")
 _RESULT_VERB = re.compile(
     r"\b(?:achiev\w*|obtain\w*|reach\w*|attain\w*|scor\w*|(?:sets?|setting)(?=\s+(?:a|an|the|new)\b)|yields?|yielding|gets?|getting|records?|reports?|"
     r"accomplish\w*|deliver\w*|establish\w*|produc\w*|ach\w+ves|"

@@ -1418,3 +1418,9 @@ def test_error_class_zero_shot_generalisation_targets_and_joint_training_data(nl
             "nuScenes. ZetaSeg achieves 77.8 mIoU on ScanNet val and 73.1 mIoU on SemanticKITTI.")
     _, relations = run(nlp, text)
     assert {r[2] for r in relations if r[0] == "EVALUATED_ON"} == {"ScanNet", "SemanticKITTI"}, relations
+
+
+def test_error_class_a_score_in_human_written_work_is_nobodys(nlp):
+    text = ("ZetaSurvey-Bench: Literature Reviews\n\nWe introduce ZetaSurvey-Bench, a benchmark of 120 surveys. Citation "
+            "precision is 61.2% for KorSurvey and 55.8% for STORM, compared with 92.4% in human-written surveys.")
+    assert results_of(nlp, text) == {("KorSurvey", "ZetaSurvey-Bench", "61.2%"), ("STORM", "ZetaSurvey-Bench", "55.8%")}
