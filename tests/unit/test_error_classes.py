@@ -1421,6 +1421,6 @@ def test_error_class_zero_shot_generalisation_targets_and_joint_training_data(nl
 
 
 def test_error_class_a_score_in_human_written_work_is_nobodys(nlp):
-    text = ("ZetaSurvey-Bench: Literature Reviews\n\nWe introduce ZetaSurvey-Bench, a benchmark of 120 surveys. Citation "
+    text = ("ZetaSurvey-Bench: Literature Reviews\n\nWe introduce ZetaSurvey-Bench, a benchmark of 120 surveys. We evaluate KorSurvey and STORM. Citation "
             "precision is 61.2% for KorSurvey and 55.8% for STORM, compared with 92.4% in human-written surveys.")
     assert results_of(nlp, text) == {("KorSurvey", "ZetaSurvey-Bench", "61.2%"), ("STORM", "ZetaSurvey-Bench", "55.8%")}
