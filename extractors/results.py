@@ -233,6 +233,10 @@ def parse_value(text: str) -> Optional[float]:
         return None
 
 
+# From a metric to its value: "F1 of 91.2", "ROUGE-L 74.68", "IS (IS) of", "precision is 61.2%"
+_METRIC_TO_VALUE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:score\s+)?(?:of\s+|=\s*|:\s*|(?:is|was)\s+|\s)?(?:\s*\(?)?")
+
+
 def _metric_near(text: str, start: int, end: int, lo: int, hi: int) -> Optional[tuple[int, int]]:
     """The span of a metric written right after the value ("85.3% accuracy", "22.5 BLEU") or
     right before it ("an F1 of 91.2", "ROUGE-L 74.68", "Inception Score (IS) of 166.5")."""
@@ -244,7 +248,7 @@ def _metric_near(text: str, start: int, end: int, lo: int, hi: int) -> Optional[
     best = None
     for match in pattern.finditer(text, window_start, start):
         between = text[match.end() : start]
-        if re.fullmatch(r"\s*(?:\([^)]{1,12}\)\s*)?(?:score\s+)?(?:of\s+|=\s*|:\s*|\s)?(?:\s*\(?)?", between):
+        if _METRIC_TO_VALUE.fullmatch(between):
             best = match.span()
     return best
 

@@ -1236,7 +1236,7 @@ def test_error_class_shares_and_measurements_after_a_number_are_no_scores(nlp, t
 
 
 def test_error_class_a_share_coordinated_before_a_later_comparison_stays_a_score(nlp):
-    text = ("ZetaGrid\n\nWe propose ZetaGrid. On the KorGrid-118 and KorGrid-2000 systems, ZetaGrid reduces the optimality "
+    text = ("ZetaGrid\n\nWe propose ZetaGrid. On the KorGrid-118 and KorGrid-2000 datasets, ZetaGrid reduces the optimality "
             "gap to 0.8% and 1.4% while being 300x faster than TarnOPT.")
     assert {r[2] for r in results_of(nlp, text)} == {"0.8%", "1.4%"}
 
