@@ -226,6 +226,7 @@ def _sized(text: str, inside: list[tuple[int, int, GazetteerEntry]]) -> list[tup
             and (size := _SIZE_AFTER.match(text, end))]
 
 
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z]")
 _CAMEL_CASE = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+")
 
 
@@ -317,6 +318,12 @@ class Gazetteer(BatchComponent):
                     if originals is not None:
                         lowered = lowered if lowered is not None else lower_same_length(text)
                         if not lowered.startswith(form, start) or text.startswith(originals, start):
+                            continue
+                        if entry.label is NodeLabel.METHOD and text.startswith(form[1:], start + 1) and not (
+                                _ACRONYM_AFTER.match(text, end)):
+                            # "a diffusion policy", "Retrieval-augmented generation helps": a concept in lower
+                            # case (but its first letter), not the name "Diffusion Policy"; but "feature
+                            # pyramid network (FPN)" names the architecture
                             continue
                     elif end > position + len(word) and not text.startswith(form, start):
                         continue

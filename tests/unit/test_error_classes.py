@@ -1424,3 +1424,11 @@ def test_error_class_a_score_in_human_written_work_is_nobodys(nlp):
     text = ("ZetaSurvey-Bench: Literature Reviews\n\nWe introduce ZetaSurvey-Bench, a benchmark of 120 surveys. We evaluate KorSurvey and STORM. Citation "
             "precision is 61.2% for KorSurvey and 55.8% for STORM, compared with 92.4% in human-written surveys.")
     assert results_of(nlp, text) == {("KorSurvey", "ZetaSurvey-Bench", "61.2%"), ("STORM", "ZetaSurvey-Bench", "55.8%")}
+
+
+def test_error_class_a_known_method_written_in_lower_case_is_a_concept_unless_defined(nlp):
+    entities, _ = run(nlp, "ZetaAct\n\nWe train a diffusion policy with ZetaAct. Retrieval-augmented generation helps. "
+                           "ZetaAct outperforms Diffusion Policy.")
+    assert "Diffusion Policy" in entities and not {"diffusion policy", "Retrieval-augmented generation"} & set(entities), entities
+    entities, _ = run(nlp, "Detection\n\nWe build on a feature pyramid network (FPN) with a new head, ZetaHead.")
+    assert "FPN" in entities, entities
