@@ -556,17 +556,12 @@ def resolve_candidates(
     kept = {e.name for e in out_entities}
     evaluated = {r.target for r in relations if r.type == "EVALUATED_ON"}
     sole = next(iter(evaluated)) if len(evaluated) == 1 else None
-    sole_until = None
     if sole is None and not any(e.proposed and e.label is NodeLabel.METHOD for e in by_name.values()):
         # A benchmark paper's scores without a named dataset are on its own benchmark ("the best open
-        # model, X, reaches only 54.1%"), when it introduces one and no method of its own, until
-        # other data is named.
+        # model, X, reaches only 54.1%"), when it introduces one and no method of its own.
         introduced = [n for n in evaluated if by_name[n].proposed]
-        if len(introduced) == 1:
-            sole = introduced[0]
-            sole_until = min(by_name[n].mentions[0][0] for n in evaluated if n != sole)
-    results = _results(text, sentences, {n: e for n, e in by_name.items() if n in kept}, extractor, sole_benchmark=sole,
-                       sole_until=sole_until)
+        sole = introduced[0] if len(introduced) == 1 else None
+    results = _results(text, sentences, {n: e for n, e in by_name.items() if n in kept}, extractor, sole_benchmark=sole)
     return out_entities, relations, results
 
 
@@ -675,7 +670,7 @@ def _merge_shortened_data(entities: list[_Entity]) -> list[_Entity]:
 
 
 def _results(text: str, sentences: "_Sentences", by_name: dict[str, _Entity], extractor: str,
-             sole_benchmark: Optional[str] = None, sole_until: Optional[int] = None) -> list[ExtractedResult]:
+             sole_benchmark: Optional[str] = None) -> list[ExtractedResult]:
     """Scores the text reports (see extractors/results.py), as records with their evidence."""
     if not has_digit(text):
         return []
@@ -697,7 +692,7 @@ def _results(text: str, sentences: "_Sentences", by_name: dict[str, _Entity], ex
             for other in mentions) else (*m[:3], "source", m[4]) for m in mentions]
     sole = by_name.get(sole_benchmark) if sole_benchmark else None
     sole_mention = (*sole.mentions[0], sole_benchmark, "data", sole.proposed) if sole and sole.mentions else None
-    found = find_results(text, sentences, mentions, own[1] if own else None, sole_mention, sole_until)
+    found = find_results(text, sentences, mentions, own[1] if own else None, sole_mention)
     results = []
     for item in found:
         metric = metric_of(item.metric)

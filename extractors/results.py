@@ -259,7 +259,6 @@ def find_results(
     mentions: Sequence[tuple[int, int, str, str, bool]],
     own_method: Optional[str],
     sole_benchmark: Optional[tuple[int, int, str, str, bool]] = None,
-    sole_until: Optional[int] = None,
 ) -> list[Found]:
     """Results of one text.
 
@@ -274,8 +273,6 @@ def find_results(
         on, if there is exactly one: a sentence that names none ("Workforce achieves 69.70%") is
         read as about it, when its score is clearly one (a known metric, or a percentage after a
         verb of achieving).
-    sole_until : sentences from this offset on do not read their scores as about ``sole_benchmark``
-        (where other data has been named).
     """
     mentions = sorted(mentions)
     starts = [m[0] for m in mentions]
@@ -285,7 +282,7 @@ def find_results(
         first = bisect.bisect_left(starts, a)
         here = [m for m in mentions[first : bisect.bisect_left(starts, b)]]
         data = [m for m in here if m[3] == "data"]
-        borrowed = not data and sole_benchmark is not None and (sole_until is None or a < sole_until)
+        borrowed = not data and sole_benchmark is not None
         if borrowed:
             data = [sole_benchmark]
         if not data:
