@@ -1313,6 +1313,8 @@ def _named_after_unnamed_proposal(text: str, sentences: "_Sentences", sentence: 
 
 
 _WE_TRAIN = re.compile(r"\b[Ww]e\s+(?:also\s+)?(?:pre-?)?train\s+$")
+_WE_MADE_APPOSITION = re.compile(r",\s+an?\s+[^.;()]{0,120}?\b(?:that|which)\s+we\s+(?:generate|create|build|collect|construct|"
+                                 r"curate|synthesi[sz]e|release|introduce|propose|design)\b")
 _OURS_YIELD = re.compile(r"\b(?:[Tt]he resulting|[Oo]ur)\s+(?:[\w\-]+\s+){0,2}(?:yields|produces)\s+$")
 # What the paper makes of something else (on the lowercased text).
 _MADE_INTO = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:distil|compress|turn|convert|packag|consolidat|merg|fus)\w*\b[^.]{0,80}\binto $")
@@ -1344,6 +1346,8 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
             return True
         if window.endswith(("yields ", "produces ")) and _OURS_YIELD.search(window):
             return True  # "The resulting recipe yields MiniLM-Pro-1B"
+        if text.startswith(", a", end) and _WE_MADE_APPOSITION.match(text, end):
+            return True  # "on DocSynth-300K, a synthetic dataset of 300K pages that we generate with ..."
         if window.endswith(("train ", "pretrain ", "pre-train ")) and _WE_TRAIN.search(window) and (
                 _APPOSITION.match(text[end : end + 80]) or text.startswith(" on ", end)):
             # "We train mE5-Para, a multilingual embedding model ...", "We train Huginn-3.5B on 800B

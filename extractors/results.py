@@ -484,15 +484,22 @@ def _pair_scores_given_for_a_name(found: list[Found], first: int) -> None:
     here = found[first:]
     if len(here) < 4:
         return
-    # the scores of one other name than the first score's ("for Y" after them, or "Y (77.0 and 63.2)")
+    # the scores of other names than the first score's ("for Y" after them, or "Y (77.0 and 63.2)
+    # and Z (3.87 and 5.41)"), each name's as many as the first name's data
     given_for = [i for i, f in enumerate(here) if f.method_span and f.method_span != here[0].method_span]
-    if len(given_for) < 2 or len({here[i].method_span for i in given_for}) != 1:
+    if len(given_for) < 2:
         return
     before = [f for f in here[: given_for[0]] if f.method_span == here[0].method_span]
     benches = list(dict.fromkeys((f.benchmark, f.benchmark_span) for f in before))
-    if len(benches) == len(given_for) and len({f.benchmark for f in before}) == len(before) == len(given_for):
-        for i, (bench, span) in zip(given_for, benches):
-            found[first + i] = here[i]._replace(benchmark=bench, benchmark_span=span)
+    if not (len({f.benchmark for f in before}) == len(before) == len(benches)):
+        return
+    groups: dict = {}
+    for i in given_for:
+        groups.setdefault(here[i].method_span, []).append(i)
+    if all(len(group) == len(benches) for group in groups.values()):
+        for group in groups.values():
+            for i, (bench, span) in zip(group, benches):
+                found[first + i] = here[i]._replace(benchmark=bench, benchmark_span=span)
 
 
 # An open bracket holding only scores so far, up to the value: "IQL (77.0 and ", "X (61%, ".
