@@ -950,7 +950,9 @@ _DATA_NOUN = (r"(benchmarks?|datasets?|data\s+sets?|(?:object|image|video|test|e
 # ("X dataset", "the MKQA cross-lingual benchmark"; not "a GPT-4 generated dataset")
 _DATA_AFTER = re.compile(rf"^\s*(?:-\s*)?(?:(?![a-z\-]*(?:ed|ing)\b)[a-z][a-z\-]*-[a-z]+\s+)?{_DATA_NOUN}\b", re.IGNORECASE)
 _METHOD_NOUN = (r"(?:model|models|method|framework|architecture|algorithm|approach|network|agent|module|loss|"
-                r"encoder|decoder|backbone|baselines?|variant|system|strategy|technique|pipeline|paradigm|mechanism|policy)")
+                r"encoder|decoder|backbone|baselines?|variant|system|strategy|technique|pipeline|paradigm|mechanism|policy|"
+                r"transformers?|classifiers?|detectors?|solvers?|parsers?|generators?|predictors?|rerankers?|retrievers?|"
+                r"verifiers?|planners?|recommenders?)")
 _METHOD_AFTER = re.compile(rf"^\s*(?:-\s*)?{_METHOD_NOUN}\b", re.IGNORECASE)
 # "the benchmark GLUE", "a Chinese ontology HowNet"
 _DATA_RIGHT_BEFORE = re.compile(rf"\b(?:the|a|an|our)\s+(?:[a-zA-Z\-]+\s+)?{_DATA_NOUN}\s+$")
@@ -972,7 +974,13 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:(?:mean|median|average|overal
 # (Not "3 samples from KappaLM": what a model generated.)
 _DATA_FROM_BEFORE = re.compile(
     r"\b(?:(?:datasets|corpora|benchmarks|tasks)\s+(?:drawn\s+|collected\s+|taken\s+)?from|"
+    # "on the validation set of Static Facial Expressions in the Wild": a split's data
+    r"(?:validation|test|training|train|dev|development|evaluation)\s+(?:set|split|subset)s?\s+of|"
     rf"\d\S*\s+(?:(?:thousand|million|billion)\s+)?(?:[a-z\-]+\s+){{0,2}}(?:{DATA_UNITS})s\s+(?:of|from))\s+(?:the\s+)?$")
+# "the validation set of Static Facial Expressions in the Wild (": the acronym in the bracket names data
+_SPLIT_OF_NAMED_BEFORE = re.compile(
+    r"\b(?:validation|test|training|train|dev|development|evaluation)\s+(?:set|split|subset)s?\s+of\s+(?:the\s+)?"
+    r"[A-Z][\w\-]*(?:\s+(?:(?:in|of|the|for|and|on|from)\s+)*[A-Z][\w\-]*){0,8}\s*\($")
 # "X, a large-scale benchmark for ...", "X (Y), a new dataset of ..."
 _DATA_BEFORE_PAREN = re.compile(rf"\b{_DATA_NOUN}\s*\($", re.IGNORECASE)
 _APPOSITION = re.compile(
@@ -1078,7 +1086,8 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
                                                         or _TASK_ON_BEFORE.search(text, max(0, start - 40), start)):
             # "91.2% on FGVC", "extractive QA on MuSiQue" (a benchmark's part stays a benchmark: "MATH-500")
             return (NodeLabel.BENCHMARK if part_label is NodeLabel.BENCHMARK else NodeLabel.DATASET), True
-        if _DATA_FROM_BEFORE.search(text, max(0, start - 40), start):
+        if _DATA_FROM_BEFORE.search(text, max(0, start - 40), start) or (
+                text.endswith("(", 0, start) and _SPLIT_OF_NAMED_BEFORE.search(text, max(0, start - 120), start)):
             return NodeLabel.DATASET, True  # "45 datasets from OpenML": where data comes from is data
         if text.endswith((" ", ", "), 0, start) and _trained_on_data(text, start):
             return NodeLabel.DATASET, True  # "trained on a mixture of A, B and C": what a model is trained on is data

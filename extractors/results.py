@@ -344,6 +344,12 @@ def find_results(
         # art on A and B"), or after it when none is before ("85.2 and 86.1, respectively, on A and B").
         paired = ([m for m in data if m[0] < a + at] or data) if at >= 0 else data
         respectively = at >= 0 and len(candidates) == len(paired) > 1
+        if not respectively and len(candidates) == len(data) > 1 and data[-1][1] <= candidates[0][0] and all(
+                _LIST_GAP.fullmatch(text, x[1], y[0]) for x, y in zip(data, data[1:])) and all(
+                _VALUES_GAP.fullmatch(text, x[1], y[0]) for x, y in zip(candidates, candidates[1:])):
+            # "On Split CIFAR-100 and ImageNet-R, X achieves 86.4% and 79.2%": as many values as data
+            # named before them, both coordinated, pair in order
+            respectively, paired = True, data
         first_found = len(found)
         for position, (start, end, value, metric) in enumerate(candidates):
             scored = None  # "outperforming ACT (61%) and Diffusion Policy (65%)": the name's own score

@@ -1447,3 +1447,22 @@ def test_error_class_data_that_we_generate_is_proposed(nlp):
             "300K document pages that we generate with a layout algorithm. ZetaLayout achieves 79.7% mAP on D4LA.")
     entities, _ = run(nlp, text)
     assert entities["KorSynth-300K"] == ("Dataset", "proposed"), entities
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("ZetaCL\n\nWe propose ZetaCL. On Split CIFAR-100 and ImageNet-R, ZetaCL achieves average accuracies of 86.4% "
+                 "and 79.2%, outperforming L2P.", {("ZetaCL", "CIFAR-100", "86.4%"), ("ZetaCL", "ImageNet-R", "79.2%")},
+                 id="values after as many coordinated data"),
+    pytest.param("ZetaTab\n\nWe present ZetaTab, a transformer pre-trained on 130 million synthetic datasets. On the "
+                 "OpenML-CC18 suite, ZetaTab achieves a mean ROC-AUC of 0.902, higher than tuned CatBoost (0.889).",
+                 {("ZetaTab", "OpenML-CC18", "0.902"), ("CatBoost", "OpenML-CC18", "0.889")},
+                 id="a transformer trained on datasets is a method"),
+])
+def test_error_class_pairing_and_apposition_typing(nlp, text, expected):
+    assert results_of(nlp, text) == expected
+
+
+def test_error_class_the_validation_set_of_a_name_is_data(nlp):
+    entities, _ = run_rules_only(nlp, "Facial Expressions\n\nWe reach a high accuracy on the validation set of Static "
+                                      "Korvex Expressions in the Wild (SKEW 2.0).")
+    assert entities["SKEW 2.0"][0] == "Dataset", entities
