@@ -24,7 +24,7 @@ from kg.model import NodeLabel, name_key
 from extractors.candidates import BatchComponent, Candidate, doc_text, doc_words, use_word_flag
 from extractors.entity_typer import name_features
 from extractors.patterns import BEATING_VERBS, DATA_UNITS, METHOD_HEADS, TITLE_PREPOSITIONS
-from extractors.results import METRICS, find_results, has_digit, metric_of, parse_value
+from extractors.results import METRICS, OPENS_OWN_CLAUSE, find_results, has_digit, metric_of, parse_value
 from extractors.text import (
     MINOR_WORDS, Needles, WordIndex, data_words, lower_same_length, matches_at, name_occurrences, names_languages,
     sentence_bounds, stop_acronyms, word_starts,
@@ -145,8 +145,6 @@ _WIN_WORD = re.compile(
     re.IGNORECASE)
 _COMPARE_NEEDLES = Needles(_COMPARE_WORDS)
 # Not "relative to": in abstracts it mostly measures ("divergence relative to the reference"), not compares.
-# A conjunction that opens a clause of its own, before a "compared with X".
-_CLAUSE_OPENER = re.compile(r"\s(?:while|whereas|but|although)\s|;")
 _COMPARED = re.compile(r"\b(?:compared (?:to|with)|in comparison (?:to|with)|relative to)\b", re.IGNORECASE)
 # Determiners in any case; adjectives only in lower case ("Unified Moment Detection" keeps "Unified").
 _LEADING_NOISE = re.compile(r"^(?:(?:[Aa]n?|[Tt]he|[Oo]ur|novel|new|proposed|simple|general|efficient|unified)\s+)+")
@@ -1740,7 +1738,7 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, s
                 continue  # "a relative degradation of 4.6% compared to BERT", "comparable to X": no claim to beat it
             clause_end = text.find(",", cue.end(), b)
             clause_end = clause_end if clause_end >= 0 else b
-            own_clause = max(a, max((m.end() for m in _CLAUSE_OPENER.finditer(text, a, cue_at)), default=a))
+            own_clause = max(a, max((m.end() for m in OPENS_OWN_CLAUSE.finditer(text, a, cue_at)), default=a))
             if not (_WIN_WORD.search(text, own_clause, cue_at) or _WIN_WORD.search(text, clause_end, b)):
                 # "Compared to the latest Wide & Deep model, DeepFM has a shared input ...": a difference;
                 # "8 times faster than X while retaining a TM-score of 0.79, compared with 0.85 for Y": the

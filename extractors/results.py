@@ -23,7 +23,7 @@ from typing import Iterator, NamedTuple, Optional, Sequence
 
 from extractors.text import find_all
 
-__all__ = ["Metric", "METRICS", "metric_of", "find_results", "Found", "parse_value", "has_digit"]
+__all__ = ["Metric", "METRICS", "metric_of", "find_results", "Found", "parse_value", "has_digit", "OPENS_OWN_CLAUSE"]
 
 DATA = Path(__file__).parent / "data"
 
@@ -346,7 +346,7 @@ def find_results(
         respectively = at >= 0 and len(candidates) == len(paired) > 1
         if not respectively and len(candidates) == len(data) > 1 and data[-1][1] <= candidates[0][0] and all(
                 _LIST_GAP.fullmatch(text, x[1], y[0]) for x, y in zip(data, data[1:])) and all(
-                _VALUES_GAP.fullmatch(text, x[1], y[0]) for x, y in zip(candidates, candidates[1:])):
+                _COORDINATION_GAP.fullmatch(text, x[1], y[0]) for x, y in zip(candidates, candidates[1:])):
             # "On Split CIFAR-100 and ImageNet-R, X achieves 86.4% and 79.2%": as many values as data
             # named before them, both coordinated, pair in order
             respectively, paired = True, data
@@ -438,13 +438,14 @@ def _compared_method(text: str, a: int, b: int, here: list, method: Optional[str
     return next(iter(compared.values())) if len(compared) == 1 else None
 
 
-_OPENS_OWN_CLAUSE = re.compile(r"(?:,\s*|\s)(?:while|whereas|but)\s+|;\s*")
-_CLAUSE_WORDS = ("while", "whereas", "but", ";")
+# A conjunction that opens a clause with a subject of its own ("X remains a baseline, while ...").
+OPENS_OWN_CLAUSE = re.compile(r"(?:,\s*|\s)(?:while|whereas|but|although)\s+|;\s*")
+_CLAUSE_WORDS = ("while", "whereas", "but", "although", ";")
 _PRONOUN_SUBJECT = re.compile(r"(?:it|they|its|their|this|the latter|the former)\b", re.IGNORECASE)
 # "whereas PBS and LaCAM solve 71% and 88%, respectively": from a name of a coordination to the next
-_NAMES_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
-_VALUES_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")  # between two values or two names
 _RESPECTIVELY_AFTER = re.compile(r"[^.;]{0,40}?,?\s*respectively\b")
+# ... or a second clause of a coordination (", and"): where the names a score may pair with begin
 _OPENS_CLAUSE = re.compile(r"(?:\b(?:whereas|while|but)\s|;|,\s*and\s)")
 
 
@@ -455,7 +456,7 @@ def _pair_scores_with_names_respectively(text: str, a: int, b: int, here: list, 
     values = sorted({(f.value_span, i) for i, f in enumerate(found[first:], start=first)})
     group: list = []
     for span, i in values:
-        if group and _VALUES_GAP.fullmatch(text, group[-1][0][1], span[0]):
+        if group and _COORDINATION_GAP.fullmatch(text, group[-1][0][1], span[0]):
             group.append((span, i))
         else:
             group = [(span, i)]
@@ -466,7 +467,7 @@ def _pair_scores_with_names_respectively(text: str, a: int, b: int, here: list, 
     first_value = group[0][0][0]
     clause = max((m.end() for m in _OPENS_CLAUSE.finditer(text, a, first_value)), default=a)
     names = [m for m in here if m[3] == "method" and clause <= m[0] and m[1] <= first_value]
-    coordinated = all(_NAMES_GAP.fullmatch(text, x[1], y[0]) for x, y in zip(names, names[1:]))
+    coordinated = all(_COORDINATION_GAP.fullmatch(text, x[1], y[0]) for x, y in zip(names, names[1:]))
     if len(names) != len(group) or not coordinated:
         return
     for (span, i), name in zip(group, names):
@@ -586,7 +587,7 @@ def _method_of(text: str, a: int, start: int, end: int, here: list, own_method: 
             subjects = [m for m in subjects if m[0] > comma] or subjects
     clause = a
     if any(word in text[a:start] for word in _CLAUSE_WORDS):  # (a cheap test before the pattern)
-        clause = max((m.end() for m in _OPENS_OWN_CLAUSE.finditer(text, a, start)), default=a)
+        clause = max((m.end() for m in OPENS_OWN_CLAUSE.finditer(text, a, start)), default=a)
     if clause > a and not _PRONOUN_SUBJECT.match(text, clause):
         # "BM25 remains a strong baseline, while fine-tuned rerankers reach an nDCG@10 of 0.483": the
         # clause of the score has a subject of its own (not "..., while it reaches ...")
