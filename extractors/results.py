@@ -585,6 +585,9 @@ def _method_of(text: str, a: int, start: int, end: int, here: list, own_method: 
         comma = text.find(",", a, start)
         if comma >= 0:
             subjects = [m for m in subjects if m[0] > comma] or subjects
+            # "Applied to LLaVA-1.5, InstructBLIP and Qwen-VL, VCD-Plus reduces ...": the phrase's list
+            # goes past its first comma; the paper's own method after it is the subject
+            subjects = [m for m in subjects if m[4]] or subjects
     clause = a
     if any(word in text[a:start] for word in _CLAUSE_WORDS):  # (a cheap test before the pattern)
         clause = max((m.end() for m in OPENS_OWN_CLAUSE.finditer(text, a, start)), default=a)

@@ -1466,3 +1466,9 @@ def test_error_class_the_validation_set_of_a_name_is_data(nlp):
     entities, _ = run_rules_only(nlp, "Facial Expressions\n\nWe reach a high accuracy on the validation set of Static "
                                       "Korvex Expressions in the Wild (SKEW 2.0).")
     assert entities["SKEW 2.0"][0] == "Dataset", entities
+
+
+def test_error_class_the_own_method_after_an_opening_phrase_with_a_list_is_the_subject(nlp):
+    text = ("ZetaVCD\n\nWe propose ZetaVCD, a training-free decoding strategy. Applied to LLaVA-1.5, InstructBLIP and "
+            "Qwen-VL, ZetaVCD reduces the CHAIR hallucination rate from 48.8 to 35.2 on MSCOCO captions.")
+    assert results_of(nlp, text) == {("ZetaVCD", "MSCOCO", "35.2")}
