@@ -137,7 +137,9 @@ _DATA_HEAD_WORDS = {
 }
 # One word ending like an evaluation suite: "UniSim-Bench", "MT-Bench", "ScienceQA", "AlpacaEval 2".
 _BENCH_WORD = re.compile(
-    r"(?<![\w+\-])[A-Z][A-Za-z0-9+\-]{2,}?(?:Bench|-bench|Arena|QA|Eval)(?:[-\s]?v?\d+(?:\.\d+)*)?(?![\w+\-])"
+    # ("LVBench": two letters before "Bench" are enough; before "QA" three, or "VQA" would be one)
+    r"(?<![\w+\-])(?:[A-Z][A-Za-z0-9+\-]{1,}?(?:Bench|-bench|Arena|Eval)|[A-Z][A-Za-z0-9+\-]{2,}?QA)"
+    r"(?:[-\s]?v?\d+(?:\.\d+)*)?(?![\w+\-])"
 )
 _FOLLOW_NUMBER = re.compile(r"^(?: ?v\d+(?:\.\d+)*| \d+(?:\.\d+)?(?![\w%])| (?:mini|Pro|XL|XXL|Large|Base|Small)\b)")
 _PATCH_SIZE = re.compile(r"/\d{1,3}(?![\w/])")

@@ -1472,3 +1472,11 @@ def test_error_class_the_own_method_after_an_opening_phrase_with_a_list_is_the_s
     text = ("ZetaVCD\n\nWe propose ZetaVCD, a training-free decoding strategy. Applied to LLaVA-1.5, InstructBLIP and "
             "Qwen-VL, ZetaVCD reduces the CHAIR hallucination rate from 48.8 to 35.2 on MSCOCO captions.")
     assert results_of(nlp, text) == {("ZetaVCD", "MSCOCO", "35.2")}
+
+
+def test_error_class_two_letters_and_bench_name_a_benchmark(nlp):
+    text = ("ZetaMem\n\nWe present ZetaMem, a memory agent. ZetaMem sets a new state of the art on EgoSchema (68.2% accuracy) "
+            "and KVBench (47.9%).")
+    entities, _ = run(nlp, text)
+    assert entities["KVBench"][0] == "Benchmark", entities
+    assert results_of(nlp, text) == {("ZetaMem", "EgoSchema", "68.2%"), ("ZetaMem", "KVBench", "47.9%")}
