@@ -191,7 +191,10 @@ _HUMAN = re.compile(r"\bhuman(?:s|-level)?\b", re.IGNORECASE)
 _PREVIOUS = re.compile(r"\b(?:previous|prior|former|earlier|existing|baselines?|best\s+(?:reported|published)|previously|"
                        r"state[- ]of[- ]the[- ]art\s+(?:of|is|was))\b", re.IGNORECASE)
 # A sentence about someone else's system, unnamed: "The best agent ...", "Even the strongest model ..."
-_OTHERS_SUBJECT = re.compile(r"\s*(?:Even\s+)?(?:The|the)\s+(?:best|strongest|top|leading|top-performing|best-performing)\b")
+# ("For comparison, a phrase-based SMT system achieves 33.3")
+_OTHERS_SUBJECT = re.compile(r"\s*(?:For comparison,\s*|(?:Even\s+)?(?:The|the)\s+(?:best|strongest|top|leading|top-performing|"
+                             r"best-performing)\b|(?:An?|an?)\s+(?:[\w\-]+\s+){0,3}?(?:system|baseline|model)s?\s+"
+                             r"(?:achieves|obtains|scores|reaches|gets|attains)\b)")
 # After a value: whose it is, unnamed ("compared to 33.2% for the previous best open-source agent")
 _FOR_UNNAMED = re.compile(r"\s*(?:for|in|by)\s+(?:the\s+|a\s+|an\s+)?(?:previous|prior|strongest|best|existing|baseline|"
                           r"state-of-the-art|competing|other|humans?|human-\w+|people|annotators?|(?:human\s+)?experts?)\b",

@@ -1480,3 +1480,9 @@ def test_error_class_two_letters_and_bench_name_a_benchmark(nlp):
     entities, _ = run(nlp, text)
     assert entities["KVBench"][0] == "Benchmark", entities
     assert results_of(nlp, text) == {("ZetaMem", "EgoSchema", "68.2%"), ("ZetaMem", "KVBench", "47.9%")}
+
+
+def test_error_class_a_score_for_comparison_of_an_unnamed_system_is_nobodys(nlp):
+    text = ("Sequence Learning\n\nOn an English to French task from the WMT'14 dataset, our LSTM achieves a BLEU score of "
+            "34.8. For comparison, a phrase-based SMT system achieves a BLEU score of 33.3 on the same dataset.")
+    assert results_of(nlp, text) == {(None, "WMT'14", "34.8")}
