@@ -195,6 +195,10 @@ _PREVIOUS = re.compile(r"\b(?:previous|prior|former|earlier|existing|baselines?|
 _OTHERS_SUBJECT = re.compile(r"\s*(?:For comparison,\s*|(?:Even\s+)?(?:The|the)\s+(?:best|strongest|top|leading|top-performing|"
                              r"best-performing)\b|(?:An?|an?)\s+(?:[\w\-]+\s+){0,3}?(?:system|baseline|model)s?\s+"
                              r"(?:achieves|obtains|scores|reaches|gets|attains)\b)")
+# "compared with 0.168 for relevance labels from human annotators": a compared value given for
+# something described, not named (not "85% for question answering", a score of the paper's own)
+_FOR_A_DESCRIPTION = re.compile(r"\s*for\s+(?!(?:our|ours|the proposed|this|each|all|both)\b)(?:the\s+|a\s+|an\s+)?[a-z]")
+_COMPARED_RIGHT_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?|than)\s+(?:only\s+)?$", re.IGNORECASE)
 # After a value: whose it is, unnamed ("compared to 33.2% for the previous best open-source agent")
 _FOR_UNNAMED = re.compile(r"\s*(?:for|in|by)\s+(?:the\s+|a\s+|an\s+)?(?:previous|prior|strongest|best|existing|baseline|"
                           r"state-of-the-art|competing|other|humans?|human-\w+|people|annotators?|(?:human\s+)?experts?)\b",
@@ -403,7 +407,8 @@ def find_results(
             attributed = scored is not None or (method_span is not None and method_span[0] > end)  # "... for YOLOv3"
             if method_span is None and _OTHERS_SUBJECT.match(text, a, start):
                 continue  # "The best agent, based on GPT-4o, completes only 18.3%": not the paper's own method
-            if not attributed and (_PREVIOUS.search(text, max(a, start - 45), start) or _FOR_UNNAMED.match(text, end, b)):
+            if not attributed and (_PREVIOUS.search(text, max(a, start - 45), start) or _FOR_UNNAMED.match(text, end, b) or (
+                    _FOR_A_DESCRIPTION.match(text, end, b) and _COMPARED_RIGHT_BEFORE.search(text, max(a, start - 25), start))):
                 continue  # "over the previous best IS of 52.52", "33.2% for the previous best agent": another's
             for bench in benches:
                 found.append(Found(method, bench[2], text[metric[0] : metric[1]] if metric else None,

@@ -1486,3 +1486,10 @@ def test_error_class_a_score_for_comparison_of_an_unnamed_system_is_nobodys(nlp)
     text = ("Sequence Learning\n\nOn an English to French task from the WMT'14 dataset, our LSTM achieves a BLEU score of "
             "34.8. For comparison, a phrase-based SMT system achieves a BLEU score of 33.3 on the same dataset.")
     assert results_of(nlp, text) == {(None, "WMT'14", "34.8")}
+
+
+def test_error_class_a_compared_value_for_something_described_is_nobodys(nlp):
+    text = ("ZetaRAG\n\nWe propose ZetaRAG, an evaluation method. On the KILT benchmark, ZetaRAG's scores correlate with "
+            "end-to-end performance with a Kendall's tau of 0.494 on average, compared with 0.168 for relevance labels "
+            "from human annotators.")
+    assert results_of(nlp, text) == {("ZetaRAG", "KILT", "0.494")}
