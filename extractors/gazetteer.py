@@ -226,6 +226,26 @@ def _sized(text: str, inside: list[tuple[int, int, GazetteerEntry]]) -> list[tup
             and (size := _SIZE_AFTER.match(text, end))]
 
 
+# After a known name inside a word: capitalised words that make a named variant of it ("Qwen-Audio-Chat",
+# "Llama-Guard"), not a description ("BERT-Based", "GPT-Generated", "CLIP-Like")
+_VARIANT_WORDS_AFTER = re.compile(
+    r"(?:-(?!(?:[A-Z][a-z]+ed|[A-Z][a-z]+ing|Like|Style|Only|Free|Level|Scale|Aware|Specific|Agnostic|Friendly|Ready|"
+    r"Compatible|Inspired|Centric|Native|Wise|Type|Family|Series|Version|Model|Models)\b)[A-Z][a-z][A-Za-z]*)+(?![\w\-])")
+
+
+def _named_variants(text: str, inside: list[tuple[int, int, GazetteerEntry]]) -> list[tuple[int, int, GazetteerEntry]]:
+    """Known names that open a longer word of capitalised parts, a named variant of them: the word.
+
+    >>> entry = GazetteerEntry(name="Qwen", label=NodeLabel.METHOD)
+    >>> t = "Qwen-Audio-Chat and Qwen-Based models"
+    >>> [t[a:b] for a, b, _ in _named_variants(t, [(0, 4, entry), (20, 24, entry)])]
+    ['Qwen-Audio-Chat']
+    """
+    return [(start, variant.end(), entry) for start, end, entry in inside
+            if (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "-"))
+            and (variant := _VARIANT_WORDS_AFTER.match(text, end))]
+
+
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]")
 _CAMEL_CASE = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+")
 
@@ -343,6 +363,8 @@ class Gazetteer(BatchComponent):
              for start, end, entry in found]
             + [Candidate(start, end, entry.label, "gazetteer") for start, end, entry in _versions(text, found)]
             + [Candidate(start, end, entry.label, "gazetteer") for start, end, entry in _sized(text, inside)]
+            # a named variant is a name of its own, the paper's or another's ("HLE-Lite"), typed by its known part
+            + [Candidate(start, end, None, "shape") for start, end, _ in _named_variants(text, inside)]
             # "Prioritized Dueling DQN" is a method of its own; "Microsoft COCO" is COCO, named in full
             + [Candidate(start, end, entry.label, "gazetteer",
                          **({"canonical": entry.name, "aliases": entry.aliases} if entry.label in _DATA_LABELS else {}))

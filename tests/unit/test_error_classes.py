@@ -1493,3 +1493,11 @@ def test_error_class_a_compared_value_for_something_described_is_nobodys(nlp):
             "end-to-end performance with a Kendall's tau of 0.494 on average, compared with 0.168 for relevance labels "
             "from human annotators.")
     assert results_of(nlp, text) == {("ZetaRAG", "KILT", "0.494")}
+
+
+def test_error_class_a_named_variant_of_a_known_model_is_a_name(nlp):
+    text = ("ZetaAudio-Chat\n\nWe introduce ZetaAudio-Chat, a speech language model. On AIR-Bench chat, ZetaAudio-Chat scores "
+            "7.12, ahead of SALMONN (6.16) and Qwen-Audio-Chat (6.47). Qwen-Based baselines lag behind.")
+    entities, relations = run(nlp, text)
+    assert entities["Qwen-Audio-Chat"] == ("Method", "used") and "Qwen-Based" not in entities, entities
+    assert ("Qwen-Audio-Chat", "AIR-Bench", "6.47") in results_of(nlp, text)
