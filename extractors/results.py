@@ -362,6 +362,11 @@ def find_results(
             scored = None  # "outperforming ACT (61%) and Diffusion Policy (65%)": the name's own score
             if borrowed:
                 benches = data
+                opening = text.rfind("(", a, start)
+                if opening >= 0 and not text[opening + 1 : start].strip() and text.find(")", opening, start) < 0:
+                    # "followed by GPT-4o (55.1%) and Gemini 1.5 Pro (52.8%)": the score of the name before the bracket
+                    scored = next((m for m in here if m[3] == "method" and m[1] <= opening
+                                   and not text[m[1] : opening].strip()), None)
             elif respectively:
                 benches = [paired[position]]
             else:

@@ -1501,3 +1501,11 @@ def test_error_class_a_named_variant_of_a_known_model_is_a_name(nlp):
     entities, relations = run(nlp, text)
     assert entities["Qwen-Audio-Chat"] == ("Method", "used") and "Qwen-Based" not in entities, entities
     assert ("Qwen-Audio-Chat", "AIR-Bench", "6.47") in results_of(nlp, text)
+
+
+def test_error_class_bracketed_scores_after_names_in_a_benchmark_paper_are_theirs(nlp):
+    text = ("ZetaFig-QA: Scientific Figures\n\nWe introduce ZetaFig-QA, containing 12,400 questions over figures. Among 18 "
+            "evaluated models, Claude 3.5 Sonnet achieves the highest accuracy at 58.3%, followed by GPT-4o (55.1%) and "
+            "Gemini 1.5 Pro (52.8%).")
+    assert results_of(nlp, text) == {("Claude 3.5 Sonnet", "ZetaFig-QA", "58.3%"), ("GPT-4o", "ZetaFig-QA", "55.1%"),
+                                     ("Gemini 1.5 Pro", "ZetaFig-QA", "52.8%")}
