@@ -213,17 +213,24 @@ def _versions(text: str, found: list[tuple[int, int, GazetteerEntry]]) -> list[t
 _SIZE_AFTER = re.compile(r"-(?:[STBLHG]|XL|Tiny|Small|Base|Large|Huge|Giant)(?![\w\-])")
 
 
-def _sized(text: str, inside: list[tuple[int, int, GazetteerEntry]]) -> list[tuple[int, int, GazetteerEntry]]:
-    """Known models found inside a longer word that is the model and its size ("Swin-S"): the word.
+def _opening_a_word(text: str, inside: list[tuple[int, int, GazetteerEntry]], after: re.Pattern,
+                    label: Optional[NodeLabel] = None) -> list[tuple[int, int, GazetteerEntry]]:
+    """Known names (of ``label``, if given) found inside a longer word that they open and ``after``
+    ends: the word, with the entry.
 
     >>> entry = GazetteerEntry(name="Swin Transformer", label=NodeLabel.METHOD)
     >>> t = "outperforming Swin-S and Swin-Stage"
-    >>> [t[a:b] for a, b, _ in _sized(t, [(14, 18, entry), (25, 29, entry)])]
+    >>> [t[a:b] for a, b, _ in _opening_a_word(t, [(14, 18, entry), (25, 29, entry)], _SIZE_AFTER)]
     ['Swin-S']
+    >>> entry = GazetteerEntry(name="Qwen", label=NodeLabel.METHOD)
+    >>> t = "Qwen-Audio-Chat and Qwen-Based models"
+    >>> [t[a:b] for a, b, _ in _opening_a_word(t, [(0, 4, entry), (20, 24, entry)], _VARIANT_WORDS_AFTER)]
+    ['Qwen-Audio-Chat']
     """
-    return [(start, size.end(), entry) for start, end, entry in inside
-            if entry.label is NodeLabel.METHOD and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "-"))
-            and (size := _SIZE_AFTER.match(text, end))]
+    return [(start, rest.end(), entry) for start, end, entry in inside
+            if (label is None or entry.label is label)
+            and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "-"))
+            and (rest := after.match(text, end))]
 
 
 # After a known name inside a word: capitalised words that make a named variant of it ("Qwen-Audio-Chat",
@@ -231,19 +238,6 @@ def _sized(text: str, inside: list[tuple[int, int, GazetteerEntry]]) -> list[tup
 _VARIANT_WORDS_AFTER = re.compile(
     r"(?:-(?!(?:[A-Z][a-z]+ed|[A-Z][a-z]+ing|Like|Style|Only|Free|Level|Scale|Aware|Specific|Agnostic|Friendly|Ready|"
     r"Compatible|Inspired|Centric|Native|Wise|Type|Family|Series|Version|Model|Models)\b)[A-Z][a-z][A-Za-z]*)+(?![\w\-])")
-
-
-def _named_variants(text: str, inside: list[tuple[int, int, GazetteerEntry]]) -> list[tuple[int, int, GazetteerEntry]]:
-    """Known names that open a longer word of capitalised parts, a named variant of them: the word.
-
-    >>> entry = GazetteerEntry(name="Qwen", label=NodeLabel.METHOD)
-    >>> t = "Qwen-Audio-Chat and Qwen-Based models"
-    >>> [t[a:b] for a, b, _ in _named_variants(t, [(0, 4, entry), (20, 24, entry)])]
-    ['Qwen-Audio-Chat']
-    """
-    return [(start, variant.end(), entry) for start, end, entry in inside
-            if (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "-"))
-            and (variant := _VARIANT_WORDS_AFTER.match(text, end))]
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z]")
@@ -362,9 +356,11 @@ class Gazetteer(BatchComponent):
             [Candidate(start, end, entry.label, "gazetteer", canonical=entry.name, aliases=entry.aliases)
              for start, end, entry in found]
             + [Candidate(start, end, entry.label, "gazetteer") for start, end, entry in _versions(text, found)]
-            + [Candidate(start, end, entry.label, "gazetteer") for start, end, entry in _sized(text, inside)]
+            # a known model and its size ("Swin-S")
+            + [Candidate(start, end, entry.label, "gazetteer")
+               for start, end, entry in _opening_a_word(text, inside, _SIZE_AFTER, NodeLabel.METHOD)]
             # a named variant is a name of its own, the paper's or another's ("HLE-Lite"), typed by its known part
-            + [Candidate(start, end, None, "shape") for start, end, _ in _named_variants(text, inside)]
+            + [Candidate(start, end, None, "shape") for start, end, _ in _opening_a_word(text, inside, _VARIANT_WORDS_AFTER)]
             # "Prioritized Dueling DQN" is a method of its own; "Microsoft COCO" is COCO, named in full
             + [Candidate(start, end, entry.label, "gazetteer",
                          **({"canonical": entry.name, "aliases": entry.aliases} if entry.label in _DATA_LABELS else {}))
