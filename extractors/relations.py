@@ -970,14 +970,16 @@ _VALUE_OF_AFTER = re.compile(r"\s+of\s+\d+(?:\.\d+)?\s*%?(?=[\s,;.)]|$)(?!\s+[a-
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:(?:mean|median|average|overall|new|higher|lower|best|top)\s+)?$")
 # "45 datasets from OpenML", "60K hours of LibriLight", "10 million molecules from PubChem"
 # (Not "3 samples from KappaLM": what a model generated.)
+# "the validation set of": a split of the data named next
+_SPLIT_OF = r"(?:validation|test|training|train|dev|development|evaluation)\s+(?:set|split|subset)s?\s+of"
 _DATA_FROM_BEFORE = re.compile(
     r"\b(?:(?:datasets|corpora|benchmarks|tasks)\s+(?:drawn\s+|collected\s+|taken\s+)?from|"
     # "on the validation set of Static Facial Expressions in the Wild": a split's data
-    r"(?:validation|test|training|train|dev|development|evaluation)\s+(?:set|split|subset)s?\s+of|"
+    rf"{_SPLIT_OF}|"
     rf"\d\S*\s+(?:(?:thousand|million|billion)\s+)?(?:[a-z\-]+\s+){{0,2}}(?:{DATA_UNITS})s\s+(?:of|from))\s+(?:the\s+)?$")
 # "the validation set of Static Facial Expressions in the Wild (": the acronym in the bracket names data
 _SPLIT_OF_NAMED_BEFORE = re.compile(
-    r"\b(?:validation|test|training|train|dev|development|evaluation)\s+(?:set|split|subset)s?\s+of\s+(?:the\s+)?"
+    rf"\b{_SPLIT_OF}\s+(?:the\s+)?"
     r"[A-Z][\w\-]*(?:\s+(?:(?:in|of|the|for|and|on|from)\s+)*[A-Z][\w\-]*){0,8}\s*\($")
 # "X, a large-scale benchmark for ...", "X (Y), a new dataset of ..."
 _DATA_BEFORE_PAREN = re.compile(rf"\b{_DATA_NOUN}\s*\($", re.IGNORECASE)
@@ -1550,7 +1552,8 @@ def _cited_as_example(text: str, sentences: "_Sentences", start: int) -> bool:
 
 # What comes right before data a model is trained on, or data is built from ("a benchmark built on
 # clips from Kinetics-700"); a list of such names may follow "a mixture of".
-_TRAIN_ON = r"(?:(?:pre-?|fine-?)?train(?:s|ed)?|(?:fine-?)?tuned|distilled)(?:\s+(?:only|solely|exclusively|jointly))?\s+on"
+_ONLY_OR_JOINTLY = r"(?:\s+(?:only|solely|exclusively|jointly))?"  # ("trained only on X", "trained jointly on A, B")
+_TRAIN_ON = rf"(?:(?:pre-?|fine-?)?train(?:s|ed)?|(?:fine-?)?tuned|distilled){_ONLY_OR_JOINTLY}\s+on"
 _BUILT_FROM = (r"(?:built|derived|constructed|sampled|curated|collected|drawn|sourced|selected|filtered)\s+(?:on\s+)?"
                r"(?:by\s+[\w\-]+\s+)?(?:[a-z\-]+\s+){0,2}?from")  # ("examples selected by LenSel from A and B")
 _MIXTURE_OF = r"(?:a\s+(?:mixture|combination|union|mix)\s+of\s+)?"
@@ -1585,7 +1588,7 @@ _TRAINED_SUFFIXES = ("-pretrained", "-pre-trained", "-trained", "-initialized", 
 
 
 # ... or listed after: "pre-trained on A and B", "by adapting from GTAV and SYNTHIA".
-_TRAINED_ON_LIST = re.compile(r"\b(?i:(?:(?:pre-?|fine-?)?trained|(?:fine-?)?tuned|distilled)(?:\s+(?:only|solely|exclusively|jointly))?\s+on|"
+_TRAINED_ON_LIST = re.compile(rf"\b(?i:(?:(?:pre-?|fine-?)?trained|(?:fine-?)?tuned|distilled){_ONLY_OR_JOINTLY}\s+on|"
                               rf"(?:adapt|transferr?)(?:ed|ing)\s+from|{_BUILT_FROM})\s+(?:the\s+)?{_AMOUNT_OF}{_MIXTURE_OF}"
                               + _NAMES_SO_FAR)
 
@@ -1610,8 +1613,7 @@ def _trained_on(text: str, start: int) -> bool:
         if text.endswith(", ", 0, start) and not _LIST_ITEM_GOES_ON.match(text, start):
             return False  # "Built from WikiHow, MultiScript covers ...": the comma ends the phrase
         window = text[max(0, start - 120) : start]
-        lowered = window.lower()
-        return any(stem in lowered for stem in _TRAINING_VERB_STEMS) and _TRAINED_ON_LIST.search(window) is not None
+        return _has_training_word(window, 0, len(window)) and _TRAINED_ON_LIST.search(window) is not None
     return False
 
 

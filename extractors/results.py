@@ -365,8 +365,7 @@ def find_results(
                 opening = text.rfind("(", a, start)
                 if opening >= 0 and not text[opening + 1 : start].strip() and text.find(")", opening, start) < 0:
                     # "followed by GPT-4o (55.1%) and Gemini 1.5 Pro (52.8%)": the score of the name before the bracket
-                    scored = next((m for m in here if m[3] == "method" and m[1] <= opening
-                                   and not text[m[1] : opening].strip()), None)
+                    scored = _name_right_before(text, here, opening)
             elif respectively:
                 benches = [paired[position]]
             else:
@@ -487,11 +486,16 @@ def _pair_scores_with_names_respectively(text: str, a: int, b: int, here: list, 
         found[i] = found[i]._replace(method=name[2], method_span=(name[0], name[1]))
 
 
+def _name_right_before(text: str, here: list, opening: int):
+    """The method mention that ends right before the bracket at ``opening`` ("ACT (61%"), or None."""
+    return next((m for m in here if m[3] == "method" and m[1] <= opening and not text[m[1] : opening].strip()), None)
+
+
 def _scored_name(text: str, here: list, data: list, opening: int, start: int) -> tuple:
     """The method named right before the bracket at ``opening`` that holds the score at ``start``
     ("outperforming ACT (61%)"), and the data that score is on: the last named before it, else the
     sentence's first; (None, None) when no name stands there."""
-    scored = next((m for m in here if m[3] == "method" and m[1] <= opening and not text[m[1] : opening].strip()), None)
+    scored = _name_right_before(text, here, opening)
     if scored is None:
         return None, None
     earlier = [m for m in data if m[1] <= start]
