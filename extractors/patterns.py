@@ -123,6 +123,7 @@ _CALLED_LOWER = re.compile(
     r"(?!\s+(?:for|on|upon|the|a|an|as|to|it|this|them|these|that)\b)\s+[\"“'‘]?([a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,3}?)[\"”'’]?"
     r"(?=\s*(?:[,.;:()]|\s(?:to|that|which|for|with|and|in|on|by|as|is|was|where|whose)\b))"
 )
+_LOWER_PLURAL = re.compile(r"[a-z]{2}(?<![su])s\Z")
 _DATA_NOUN_GROUP = r"(benchmarks?|datasets?|data\s+sets?|corpus|corpora|treebanks?|test\s?sets?|suite|leaderboard|challenge|collection|testbed|environment)"
 # Both start only where a word starts: tried inside a word, "[a-z]+[A-Z]" would scan to its end
 # from every letter.
@@ -461,7 +462,7 @@ _PRIOR_BEFORE = re.compile(r"\b(?:prior|previous|strongest|best|existing|competi
 _APPOSED_NAME = re.compile(r"\s+([A-Z][\w\-+.]*[\w+]|[a-z]+[A-Z][\w\-+.]*[\w+])(?=[\s,.;:)]|$)")
 
 
-def _method_lists(rare: "_RareWords") -> Iterator[tuple[int, int]]:
+def _method_lists(rare: "_RareWords", known_methods: frozenset = frozenset()) -> Iterator[tuple[int, int]]:
     """Names listed after a plural method noun: "approaches including Absolute Position Embedding
     (APE), T5's Relative PE, ALiBi, and Rotary", "baselines such as LoRA and IA3"."""
     text, lowered = rare.text, rare.lowered
@@ -475,7 +476,7 @@ def _method_lists(rare: "_RareWords") -> Iterator[tuple[int, int]]:
             found = _LIST_AFTER_EVAL.match(text, after + 1)
             if found:
                 names = list(_list_names(text, *found.span(1)))
-                coined_sibling = any(is_coined_name(text[a:b]) for a, b in names)
+                coined_sibling = any(is_coined_name(text[a:b]) or (a, b) in known_methods for a, b in names)
                 for start, end in names:
                     name = text[start:end]
                     if " " in name or is_coined_name(name) or any(c.isdigit() for c in name) or (
@@ -501,9 +502,10 @@ def _method_lists(rare: "_RareWords") -> Iterator[tuple[int, int]]:
         single = None if listed else _LIST_NAME.match(text, verb.end())
         span = listed.span(1) if listed else (single.span() if single else None)
         names = list(_list_names(text, *span)) if span else []
-        # One capitalised word listed with coined names is a name too: "outperforms Informer,
-        # Autoformer and FEDformer" (alone, "outperforms Transformers" may be a family).
-        coined_sibling = listed is not None and any(is_coined_name(text[a:b]) for a, b in names)
+        # One capitalised word listed with coined or known names is a name too: "outperforms Informer,
+        # Autoformer and FEDformer", "outperforming Binder and Dater" (alone, "outperforms
+        # Transformers" may be a family).
+        coined_sibling = listed is not None and any(is_coined_name(text[a:b]) or (a, b) in known_methods for a, b in names)
         for start, end in names:
             if _TITLED_COMPOUND.fullmatch(text, start, end) or (coined_sibling and _PLAIN_CAPITALISED.fullmatch(text, start, end)) \
                     or (listed is not None and _LISTED_ACRONYM.fullmatch(text, start, end)):
@@ -805,8 +807,9 @@ def _coordinated_coined_names(text: str, start: int, end: int) -> list[tuple[int
     return parts
 
 
-def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidate]:
-    """Names introduced by the phrases around them."""
+def cue_names(text: str, index: Optional[WordIndex] = None, known_methods: frozenset = frozenset()) -> Iterator[Candidate]:
+    """Names introduced by the phrases around them. ``known_methods``: the (start, end) of the
+    method names the gazetteer found, which make the plain words listed with them names too."""
     rare = _RareWords(text, lower_same_length(text), index)
     naming = rare.lower_hits_of(_NAMING_WORDS)
     for match in matches_at(_CALLED, text, naming):
@@ -818,6 +821,8 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
             if second and is_coined_name(second.group(1)):  # "two loss functions called GHM-C and GHM-R"
                 yield Candidate(second.start(1), second.end(1), _kind_named(before), "called", proposed=True)
     for match in matches_at(_CALLED_LOWER, text, naming):
+        if _LOWER_PLURAL.search(match.group(1)):
+            continue  # "heads ..., which we call retrieval heads": a kind of thing, not a name
         sentence_start = max(text.rfind(". ", 0, match.start()) + 2, text.rfind("\n", 0, match.start()) + 1)
         if not _NOT_A_NAME_BEFORE.search(text[max(0, match.start() - 40) : match.start()]) and not (
                 _PROBLEM_SUBJECT.match(text, sentence_start)):
@@ -882,11 +887,45 @@ def cue_names(text: str, index: Optional[WordIndex] = None) -> Iterator[Candidat
             yield Candidate(span[0], span[1], _DATA_HEAD_WORDS.get(match.group(2).lower(), NodeLabel.DATASET), "data-head")
     for match in _bench_words(rare):
         yield Candidate(match.start(), match.end(), NodeLabel.BENCHMARK, "bench-name")
+    for start, end in _versioned_titles(text):
+        yield Candidate(start, end, None, "shape")
     yield from _eponyms(rare)
     for start, end, label in _data_lists(rare):
         yield Candidate(start, end, label, "data-list")
-    for start, end in _method_lists(rare):
+    for start, end in _method_lists(rare, known_methods):
         yield Candidate(start, end, NodeLabel.METHOD, "method-list")
+
+
+_TITLE_WORDS_BEFORE = re.compile(r"(?:(?<![\w\-.])[A-Z][a-z]+[ \-]){1,3}\Z")
+_VERSION_AFTER_SPACE = re.compile(r"[Vv]\d+(?:\.\d+)?(?![\w\-])")
+
+
+def _versioned_titles(text: str) -> Iterator[tuple[int, int]]:
+    """Capitalised words that a version number follows: "Point Transformer V3", "Depth Anything v2"
+    (the version makes them a name, not a heading; a sentence's first word stays out)."""
+    for mark in (" V", " v"):
+        i = text.find(mark)
+        while i >= 0:
+            version = _VERSION_AFTER_SPACE.match(text, i + 1)
+            words = _TITLE_WORDS_BEFORE.search(text, max(0, i - 48), i + 1) if version else None
+            if words:
+                span = _trim_phrase(text, words.start(), i)
+                if span and _may_start_sentence_before(text, span[0]) and span[0] == words.start():
+                    span = None if span[1] - span[0] == len(text[span[0]:i].split(None, 1)[0]) else (
+                        text.find(" ", span[0]) + 1, span[1])  # ("Using V2": no name; "Using Point Transformer V3")
+                if span and span[1] > span[0] and text[span[0] : span[1]].split(None, 1)[0] not in _NOT_VERSIONED_NAMES:
+                    yield span[0], version.end()
+            i = text.find(mark, i + 1)
+
+
+# Parts of a paper or a process that take a number: "Table V2", "Phase V1" name no method.
+_NOT_VERSIONED_NAMES = {"Table", "Tables", "Figure", "Fig", "Section", "Appendix", "Version", "Phase", "Stage", "Level",
+                        "Type", "Class", "Part", "Round", "Step", "Setting", "Case", "Scenario", "Experiment"}
+
+
+def _may_start_sentence_before(text: str, start: int) -> bool:
+    before = text[max(0, start - 2) : start]
+    return start == 0 or before.endswith("\n") or before in (". ", "? ", "! ") or before[-1:] == "\n"
 
 
 def _eponyms(rare: _RareWords) -> Iterator[Candidate]:
@@ -928,7 +967,9 @@ class NamePatterns(BatchComponent):
                 aliases = (head[2],) if head[2] != text[head[0] : head[1]] else ()
                 found.append(Candidate(head[0], head[1], NodeLabel.METHOD, "title", canonical=aliases[0] if aliases else None,
                                        aliases=aliases, proposed=True))
-        found.extend(cue_names(text, words))
+        known = frozenset((c.start, c.end) for c in doc._.kg_candidates
+                          if c.source == "gazetteer" and c.label is NodeLabel.METHOD)
+        found.extend(cue_names(text, words, known))
         add_candidates(doc, found)
         return doc
 

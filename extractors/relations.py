@@ -98,6 +98,8 @@ _EVAL_CUE = re.compile(
 _EVAL_CUE_LOWERED = re.compile(_EVAL_CUE.pattern.replace("SOTA", "sota"))  # for the lowercased text
 _COMPARE = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|improv\w* (?:up)?on|better than|"
+    # "edging out X", "outpaces X", "outstrips X"
+    r"edg(?:e|es|ed|ing)\s+out|outpac\w*|outstrip\w*|outclass\w*|"
     # "improves over X", "improves accuracy over X", "improves average BLEU by 2.4 points on Y over X"
     r"(?:improv|boost)\w*\b(?:[^.;,]|\.\d){0,60}?\sover|"
     # "raises ROUGE-L by 4.8 points over X" (a margin said: not "raises concerns over")
@@ -135,7 +137,7 @@ _STILL_COMPARING = re.compile(r"\b(?:compar\w*|gains?|outperform\w*|surpass\w*|b
 _COMPARE_WORDS = (*BEATING_VERBS, "improv", "boost", "rais", "lift", "better", "superior to", "advantage over",
                   "gain", "enhancement", "higher", "stronger", "greater", "lower", "compared to", "compared with",
                   "comparison", "faster", "more accurate", "more efficient", "more robust", "lowest", "highest", "best", "above", "relative to",
-                  "ahead of", "preferred")
+                  "ahead of", "preferred", "edge out", "edges out", "edged out", "edging out", "outpac", "outstrip", "outclass")
 # Around "compared to X": what makes the sentence a claim to beat X ("improved results compared to X";
 # "Compared to X, DeepFM has a shared input" makes none).
 _WIN_WORD = re.compile(
@@ -1035,6 +1037,8 @@ _LIST_BEFORE = re.compile(
 )
 _NOT_EVAL_ON = re.compile(r"\b(?:based|built|relies|rely|relying|depend\w*|focus\w*|top|pretrained|pre-trained)\s+(?:on|over)\b", re.IGNORECASE)
 _ON_WORD = re.compile(r"\b(?:on|across|over)\s")
+_OPENING_ON = re.compile(r"On\s+(?:the\s+)?")
+_PERCENT_VALUE = re.compile(r"\d\s?%")
 # "improves accuracy over FooNet and BarNet": "over" after a gain names the beaten, not the data.
 _GAIN_BEFORE_OVER = re.compile(r"\b(?:improv\w*|gains?|boost\w*|advantages?|benefits?|superior\w*|wins?|margins?|"
                                r"speed-?ups?|better|outperform\w*|preferred)\b", re.IGNORECASE)
@@ -1138,6 +1142,10 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
             _OPENING_LIST.match(before) if before[:1] in "OA" and _LIST_GOES_ON.match(text, mention_end) else None)
         if not listed and " to " in before[-80:]:
             listed = _TRANSFER_LIST.search(before, max(0, len(before) - 80))
+        if before.startswith("On ") and _OPENING_ON.fullmatch(before) and text.startswith(", ", mention_end) \
+                and not _SIZE_PART.search(text, start, mention_end) and (
+                    sentences.has_eval_cue(sentence) or _PERCENT_VALUE.search(text, mention_end, sentence[1])):
+            return NodeLabel.DATASET, True  # "On ProofNet, it solves 21.0% of problems": the setting of a result
         if listed and before.endswith(", ") and not _LIST_GOES_ON.match(text, mention_end) and (
                 _FRONTED_PARTICIPLE.search(before) or _FRONTED_PHRASE.search(before)):
             listed = None  # "Fine-tuned on ImageNet, V-MoE-15B reaches ...": the comma ends the opening phrase

@@ -1509,3 +1509,51 @@ def test_error_class_bracketed_scores_after_names_in_a_benchmark_paper_are_their
             "Gemini 1.5 Pro (52.8%).")
     assert results_of(nlp, text) == {("Claude 3.5 Sonnet", "ZetaFig-QA", "58.3%"), ("GPT-4o", "ZetaFig-QA", "55.1%"),
                                      ("Gemini 1.5 Pro", "ZetaFig-QA", "52.8%")}
+
+
+def test_error_class_edging_out_and_outpacing_are_wins(nlp):
+    text = ("ZetaSpeech\n\nWe present ZetaSpeech. On TarnVoice 15, ZetaSpeech reaches a 9.4% WER, edging out KorvexM4T "
+            "while training only 3% of the parameters. It also outpaces KorWhisper on TarnVoice.")
+    _, relations = run(nlp, text)
+    beaten = {t for kind, _, t, _ in relations if kind == "OUTPERFORMS"}
+    assert beaten == {"KorvexM4T", "KorWhisper"}, relations
+
+
+def test_error_class_a_bound_is_no_score(nlp):
+    text = ("ZetaDesk: Desktop Agents\n\nWe introduce ZetaDesk, a benchmark of 412 tasks. GPT-4o completes 14.6% of "
+            "tasks, while open models stay below 8% and humans complete well above 70%.")
+    assert results_of(nlp, text) == {("GPT-4o", "ZetaDesk", "14.6%")}
+
+
+def test_error_class_an_unknown_name_opening_a_result_sentence_is_data(nlp):
+    text = ("ZetaProver\n\nWe propose ZetaProver, a self-play prover. ZetaProver proves 63.5% of the miniF2F test "
+            "problems. On KorvexNet, it solves 21.0% of problems compared with 16.0% for the base model.")
+    entities, relations = run(nlp, text)
+    assert entities["KorvexNet"][0] == "Dataset", entities
+    assert ("EVALUATED_ON", None, "KorvexNet", None) in relations
+    assert ("ZetaProver", "KorvexNet", "21.0%") in results_of(nlp, text)
+
+
+def test_error_class_capitalised_words_with_a_version_are_a_name(nlp):
+    text = ("ZetaSeg\n\nWe introduce ZetaSeg, a point cloud backbone. ZetaSeg attains 77.9 mIoU on ScanNet, exceeding "
+            "Korvex Transformer V3 while running faster. See Table V2 for ablations.")
+    entities, relations = run(nlp, text)
+    assert entities.get("Korvex Transformer V3") == ("Method", "used"), entities
+    assert ("OUTPERFORMS", "ZetaSeg", "Korvex Transformer V3", "ScanNet") in relations
+    assert not [name for name in entities if name.startswith("Table")]
+
+
+def test_error_class_a_lower_case_plural_called_name_is_a_kind_not_a_name(nlp):
+    text = ("Zeta Heads\n\nWe identify attention heads, which we call copying heads, that move facts. We then propose "
+            "ZetaKV, a KV cache compression method.")
+    entities, _ = run(nlp, text)
+    assert "copying heads" not in entities and "KV" not in entities, entities
+    assert entities["ZetaKV"] == ("Method", "proposed")
+
+
+def test_error_class_a_plain_word_listed_with_a_known_beaten_method_is_a_name(nlp):
+    text = ("ZetaTab\n\nWe present ZetaTab. ZetaTab achieves 71.8% accuracy on WikiTableQuestions, outperforming Binder "
+            "and Korvex. It outperforms Transformers and Ensembles too.")
+    entities, relations = run(nlp, text)
+    assert ("OUTPERFORMS", "ZetaTab", "Korvex", "WikiTableQuestions") in relations, relations
+    assert "Transformers" not in entities and "Ensembles" not in entities
