@@ -184,6 +184,33 @@ def _front_matter(text: str, body_start: int) -> tuple[int, int] | None:
     return body_start, heading.end()
 
 
+_NUMBERED_WORD = re.compile(r"(?<![\w\-])(?:[A-Z][a-z]+\d{1,2}|\d{1,2}[A-Z][a-z]+)(?![\w\-])")
+_LOWER_WORD = re.compile(r"(?<![\w@.\-])[a-z]+(?![\w@\-])")
+_AFFILIATION_WORDS = {"of", "and", "for", "de", "la", "at", "the", "in", "und", "der", "di"}
+_LETTER_DIGIT = re.compile(r"[a-z]\d|\d[A-Z]")  # a numbered name's mark, tried first
+_EMAIL = re.compile(r"[\w.{},\-]+@[\w.\-]+\w")
+
+
+def _author_marks(text: str, body_start: int) -> list[tuple[int, int]]:
+    """Without an "Abstract" heading: the words of author and affiliation lines that open the body
+    ("Jane Doe1, Wei Zhang2, Marco Rossi1 1University of Somewhere We address ..."), names
+    numbered for their affiliations and e-mail addresses, when the first sentence has three or
+    more of them, two of them numbered names (one "Llama2" is a model's name)."""
+    end = text.find(". ", body_start, body_start + _FRONT_MATTER_REACH)
+    end = end if end > 0 else min(len(text), body_start + _FRONT_MATTER_REACH)
+    marks = [m.span() for m in _NUMBERED_WORD.finditer(text, body_start, end)]
+    if sum(text[a].isupper() for a, _ in marks) < 2:
+        return []
+    last = marks[-1][1]
+    if "@" in text[body_start:end]:
+        marks += [m.span() for m in _EMAIL.finditer(text, body_start, end)]
+    if len(marks) < 3:
+        return []
+    if any(word not in _AFFILIATION_WORDS for word in _LOWER_WORD.findall(text, body_start, last)):
+        return []  # ("We compare Llama2 with Qwen2 and Mistral7": prose, whose words run between the names)
+    return marks
+
+
 def _recase_word(word: str) -> str:
     """ "SUPER-RESOLUTION" -> "Super-Resolution", one character for one (so offsets hold)."""
     out = []
@@ -247,6 +274,9 @@ def clean_text(text: str) -> tuple[str, list[Debris]]:
     front = _front_matter(text, body_start) if "bstract" in text or "BSTRACT" in text else None
     if front and (not tail or front[1] <= tail[0]):
         changes.append((front[0], front[1], " " * (front[1] - front[0]), "front"))
+    elif front is None and _LETTER_DIGIT.search(text, body_start, body_start + 200):
+        for start, end in _author_marks(text, body_start):
+            changes.append((start, end, " " * (end - start), "front"))
     if "//" in text:
         for match in _SPACED_LINK.finditer(text, 0, limit):
             compact = f"{match.group(1)}://" + re.sub(r"\s+", "", match.group(2))

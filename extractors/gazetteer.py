@@ -89,7 +89,7 @@ def _alnum_runs(word: str) -> list[tuple[int, str]]:
 
 # A year or version written after a known data name: "PASCAL VOC 2012", "MS MARCO 2.1", "WMT'14".
 # A full stop after it ends the sentence ("... on PASCAL VOC 2012."); a digit after it does not.
-_VERSION_AFTER = re.compile(r"(?:[ \-](?:19|20)\d\d|[ \-]v?\d+\.\d+| ?['’]\d\d)(?![\w+\-]|\.\d)")  # ("AIME '24")
+_VERSION_AFTER = re.compile(r"(?:[ \-](?:19|20)\d\d|[ \-]v?\d+\.\d+| ?['’]\d\d)(?![\w+\-%]|\.\d| %)")  # (not "IMDB 49.4%": a score)  # ("AIME '24")
 # A shared task's numbered task or track after its name: "SemEval-2018 Task 1", "SemEval Task 1:E-c";
 # a part of a dataset: "ShanghaiTech Part A".
 _PART_AFTER = re.compile(r"[ \-](?:(?:Task|Track|Subtask)\s?\d+[a-zA-Z]?(?::\s?[A-Za-z][\w\-]*)?|Part [A-Z0-9])(?![\w+])")

@@ -394,6 +394,7 @@ _EXPERIMENTS = ("experiments", "experiment", "evaluated", "evaluate", "evaluatio
                 "benchmarked", "conducted", "performance")  # ("state-of-the-art performance on Caltech, INRIA, and ETH")
 _LIST_AFTER_EVAL = re.compile(rf"(?:the\s+)?({_NAME_LIST})(?![\w\-])")
 _LIST_NAME = re.compile(_CAP_WORD + r"(?:[ \-]" + _CAP_WORD + r"){0,2}")
+_LIST_ENDS = re.compile(r"\s*(?:[,.;:)]|$|\s(?:show|shows|showed|demonstrate|demonstrates|confirm|confirms|indicate|indicates|reveal|reveals)\b)")
 # Coordinated capitalised words that are not names of datasets: languages, mostly.
 _NOT_DATA_NAMES = data_words("not_data_names.txt") | NATURAL_LANGUAGES
 
@@ -425,6 +426,14 @@ def _data_lists(rare: "_RareWords") -> Iterator[tuple[int, int, NodeLabel]]:
         noun = _PLURAL_DATA_NOUN.match(text, i)
         if noun is None or not (i and text[i - 1].isspace()):
             continue
+        if text.startswith((", ", ": "), noun.end()):
+            # ... in apposition after it: "two real-world datasets, MovieLens and Pinterest, show"
+            listed = _LIST_AFTER_EVAL.match(text, noun.end() + 2)
+            if listed and _LIST_ENDS.match(text, listed.end()):
+                label = _DATA_HEAD_WORDS.get(noun.group(0).lower(), NodeLabel.DATASET)
+                for start, end in _list_names(text, *listed.span(1)):
+                    yield start, end, label
+                continue
         if not _may_end_a_name(text, _end_of_word_before(text, i)):
             continue
         window = max(_phrase_window(text, i, 160), text.rfind(".", 0, i) + 1, text.rfind("\n", 0, i) + 1)
@@ -433,6 +442,7 @@ def _data_lists(rare: "_RareWords") -> Iterator[tuple[int, int, NodeLabel]]:
             label = _DATA_HEAD_WORDS.get(noun.group(0).lower(), NodeLabel.DATASET)
             for start, end in _list_names(text, *found.span(1)):
                 yield start, end, label
+
     lowered = rare.lowered
     # ... after a plural data noun and "such as": "benchmarks such as HumanEval and MBPP".
     for i in rare.lower_hits_of(_LIST_TRIGGERS):
@@ -510,6 +520,15 @@ def _method_lists(rare: "_RareWords", known_methods: frozenset = frozenset()) ->
             if _TITLED_COMPOUND.fullmatch(text, start, end) or (coined_sibling and _PLAIN_CAPITALISED.fullmatch(text, start, end)) \
                     or (listed is not None and _LISTED_ACRONYM.fullmatch(text, start, end)):
                 yield start, end  # ("outperforms DDC and Deep CORAL": an acronym listed with others)
+    # "improves over the Attention Sum Reader", "outperforms the Neural Turing Machine": capitalised
+    # words with a method's head noun, the one compared against.
+    i = text.find(" the ")
+    while i >= 0:
+        if lowered.endswith(_COMPARED_THE, 0, i) and text[i + 5 : i + 6].isupper():
+            named = _HEADED_TITLE.match(text, i + 5)
+            if named and not _DETERMINER_WORD.match(named.group(0)):
+                yield named.span()
+        i = text.find(" the ", i + 1)
     # Names given a score in brackets after a comparison: "outperforming ACT (61%) and Diffusion
     # Policy (65%)", "24.1%, above DPO (20.3%) and SimPO (22.0%)": compared systems.
     for i in rare.lower_hits_of((*BEATING_VERBS, "above", "upon")):
@@ -525,6 +544,11 @@ def _method_lists(rare: "_RareWords", known_methods: frozenset = frozenset()) ->
             position = scored.end()
 
 
+_COMPARED_THE = (" over", " than", "outperforms", "outperforming", "outperform", "surpasses", "surpassing", "beats",
+                 "beating", "exceeds", "exceeding", "compared to", "compared with", "upon")
+_HEADED_TITLE = re.compile(r"(?:[A-Z][\w\-]*[a-z0-9][\w\-]* ){1,3}(?:Reader|Machine|Network|Encoder|Decoder|Parser|Tagger|"
+                           r"Transformer|Classifier|Autoencoder|Ranker|Retriever|Solver|Learner|Sampler|Optimizer)(?![\w\-])")
+_DETERMINER_WORD = re.compile(r"(?:Standard|Original|Vanilla|Same|Previous|Baseline|Best|Basic|Traditional|Classic|Conventional) ")
 # A name (up to three capitalised words) and its score in brackets, then what may join the next one.
 _SCORED_NAME = re.compile(r"([A-Z][\w\-+.]*[\w+](?:\s+[A-Z][\w\-+.]*[\w+]){0,2})\s+\((?:[^()\d]{0,20}\s)?\d+(?:\.\d+)?"
                           r"\s*(?:%|[A-Za-z][\w@\-]{0,11})?\)"

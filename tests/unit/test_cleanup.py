@@ -127,3 +127,21 @@ def test_cleanup_keeps_length_and_never_fails(pieces):
         assert 0 <= d.start < d.end <= len(text)
     outside = [i for i in range(len(text)) if not any(d.start <= i < d.end for d in debris)]
     assert all(cleaned[i] == text[i] for i in outside)
+
+
+@pytest.mark.parametrize("front", [
+    "Jane Doe1, Wei Zhang2, Marco Rossi1\n1University of Somewhere 2Institute of Technology\n",
+    "Jane Doe1, Wei Zhang2, Marco Rossi1 {jdoe, wzhang}@somewhere.edu ",
+])
+def test_cleanup_blanks_numbered_author_names_without_an_abstract_heading(nlp, front):
+    text = "A Title\n" + front + PROSE
+    cleaned, debris = clean_text(text)
+    assert len(cleaned) == len(text) and cleaned.endswith(PROSE)
+    assert {d.kind for d in debris} == {"front"}
+    entities = {e.name for e in nlp(make_doc(nlp, text))._.kg_entities}
+    assert entities == {"SparseNet", "ResNet", "ImageNet"}, entities
+
+
+def test_cleanup_keeps_numbered_model_names_of_prose():
+    text = "T\nWe compare Llama2 with Qwen2 and Mistral7 on MMLU. " + PROSE
+    assert clean_text(text) == (text, [])

@@ -1557,3 +1557,29 @@ def test_error_class_a_plain_word_listed_with_a_known_beaten_method_is_a_name(nl
     entities, relations = run(nlp, text)
     assert ("OUTPERFORMS", "ZetaTab", "Korvex", "WikiTableQuestions") in relations, relations
     assert "Transformers" not in entities and "Ensembles" not in entities
+
+
+def test_error_class_a_score_after_a_known_name_is_no_version_of_it(nlp):
+    text = ("Zeta Attention Networks\n\nWe propose ZetaHAN, a hierarchical attention network. On Yelp 2015 it reaches "
+            "71.0% accuracy and on IMDB 49.4%.")
+    entities, _ = run(nlp, text)
+    assert "IMDB" in entities and "Yelp 2015" in entities and not [n for n in entities if n.startswith("IMDB ")], entities
+    assert ("ZetaHAN", "IMDB", "49.4%") in results_of(nlp, text)
+
+
+def test_error_class_capitalised_words_with_a_method_head_after_a_comparison_are_a_name(nlp):
+    text = ("Zeta Readers\n\nWe present Zeta Readers (ZR) for cloze-style question answering. ZR achieves 80.9% accuracy on "
+            "the Children's Book Test, where it improves over the Korvex Sum Reader by 2.1 points and outperforms the "
+            "Standard Attention Reader.")
+    entities, relations = run(nlp, text)
+    assert entities.get("Korvex Sum Reader") == ("Method", "used"), entities
+    assert ("OUTPERFORMS", "Zeta Readers", "Korvex Sum Reader", "Children's Book Test") in relations, relations
+    assert "Standard Attention Reader" not in entities
+
+
+def test_error_class_names_in_apposition_after_a_plural_data_noun_are_data(nlp):
+    text = ("ZetaRec\n\nWe propose ZetaRec, a neural recommender. Extensive experiments on two real-world datasets, "
+            "MovieLens and Korvexgram, show that ZetaRec improves over BPR.")
+    entities, relations = run(nlp, text)
+    assert entities.get("Korvexgram") == ("Dataset", "used"), entities
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"MovieLens", "Korvexgram"}
