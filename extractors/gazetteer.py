@@ -90,6 +90,10 @@ def _alnum_runs(word: str) -> list[tuple[int, str]]:
 # A year or version written after a known data name: "PASCAL VOC 2012", "MS MARCO 2.1", "WMT'14".
 # A full stop after it ends the sentence ("... on PASCAL VOC 2012."); a digit after it does not.
 _VERSION_AFTER = re.compile(r"(?:[ \-](?:19|20)\d\d|[ \-]v?\d+\.\d+| ?['’]\d\d)(?![\w+\-%]|\.\d| %)")  # (not "IMDB 49.4%": a score)  # ("AIME '24")
+# A small release number, where nothing counted follows it: "AlpacaEval 2 and MT-Bench", "on Common
+# Voice 15, X" (not "GLUE 8 tasks", "MMLU 5-shot").
+_SMALL_VERSION_AFTER = re.compile(r" v?\d{1,2}(?=[,;:)]|\.(?!\d)|\s+(?:and|or|on|with|in|at|by|from|to|where|while|test|dev|"
+                                  r"validation|benchmark|dataset|leaderboard|split|set)\b|\s*$)")
 # A shared task's numbered task or track after its name: "SemEval-2018 Task 1", "SemEval Task 1:E-c";
 # a part of a dataset: "ShanghaiTech Part A".
 _PART_AFTER = re.compile(r"[ \-](?:(?:Task|Track|Subtask)\s?\d+[a-zA-Z]?(?::\s?[A-Za-z][\w\-]*)?|Part [A-Z0-9])(?![\w+])")
@@ -198,7 +202,7 @@ def _versions(text: str, found: list[tuple[int, int, GazetteerEntry]]) -> list[t
     known_spans = {(start, end) for start, end, _ in found}
     for start, end, entry in found:
         if entry.label in _DATA_LABELS:
-            version = _VERSION_AFTER.match(text, end)
+            version = _VERSION_AFTER.match(text, end) or _SMALL_VERSION_AFTER.match(text, end)
             part = _PART_AFTER.match(text, version.end() if version else end)
             if version or part:
                 extended.append((start, (part or version).end(), entry))

@@ -990,6 +990,11 @@ _APPOSITION = re.compile(
     rf"({_DATA_NOUN[1:-1]}|{_METHOD_NOUN[3:-1]})\b",
     re.IGNORECASE,
 )
+# "X, a set of 500 competition problems", "X, a collection of 3.1 million instruction-response pairs"
+_COLLECTION_APPOSITION = re.compile(
+    r"\s*,\s*(?:a|an|our)\s+(?:(?:new|novel|curated|challenging|large|small|diverse)\s+)*(?:set|collection|suite|pool)\s+"
+    r"of\s+(?:[\w,.\-]+\s+){0,4}?(?:problems|questions|tasks|examples|prompts|instances|pairs|images|videos|dialogues|"
+    r"documents|samples|queries|puzzles|conversations|clips|recordings|sentences|articles|programs)\b")
 _METHOD_NOUNS = set(_METHOD_NOUN.strip("(?:)").replace("s?", "").split("|")) | {"models", "baselines"}
 _PRESENTS = re.compile(
     rf"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:present|introduce|propose|release|build|construct|create|curate|collect)s?\s+"
@@ -1098,6 +1103,8 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
         before_paren = _DATA_BEFORE_PAREN.search(text, max(0, start - 30), start) if text.endswith("(", 0, start) else None
         if before_paren:
             return _data_label(before_paren.group(1)), True
+        if first == "," and _COLLECTION_APPOSITION.match(after):
+            return NodeLabel.DATASET, True  # "HardMath-500, a set of 500 competition problems": data
         apposition = _APPOSITION.match(after) if first.isalpha() or first in "(,-–—:" else None
         if apposition:
             if _METHOD_WORD.search(apposition.group(1) + apposition.group(2)):
@@ -1271,6 +1278,16 @@ _NUMBERED_VARIANT = re.compile(r"(.+)(?:-\d+(?:\.\d+)?[a-zA-Z]?|\s\d+(?:\.\d+)?[
                                r"-(?:tiny|mini|small|base|large|lite))")
 
 
+def _joins_own_name(surface: str, own_names: set[str]) -> bool:
+    """Is ``surface`` another name hyphenated to one of the paper's own ("Mistral-7B-RefPO")?"""
+    if "-" not in surface:
+        return False
+    head, _, tail = surface.rpartition("-")
+    first, _, rest = surface.partition("-")
+    return (tail in own_names and len(tail) > 2 and any(c.isupper() for c in head)) or (
+        first in own_names and len(first) > 2 and rest[:1].isupper())
+
+
 def _mark_parts_of_own_work(text: str, entities: list[_Entity], sentences) -> None:
     """A method defined with its acronym in a sentence that names one of the paper's own methods
     first is one of its parts ("TRISHUL employs Hierarchical Screen Parsing (HSP) and ...")."""
@@ -1280,9 +1297,11 @@ def _mark_parts_of_own_work(text: str, entities: list[_Entity], sentences) -> No
     own_names = {surface for e in entities if e.proposed and not e.weak for surface in e.surfaces}
     for ent in entities:
         if not ent.proposed and not ent.gazetteer and not ent.weak and any(
-                (variant := _NUMBERED_VARIANT.fullmatch(surface)) and variant[1] in own_names for surface in ent.surfaces):
+                ((variant := _NUMBERED_VARIANT.fullmatch(surface)) and variant[1] in own_names)
+                or _joins_own_name(surface, own_names) for surface in ent.surfaces):
             # "a deeper DPN (DPN-131)" of a paper that proposes DPN: a size of its own method (or its
-            # own data named after it: "LongWriter-6k, a dataset of 6,000 examples")
+            # own data named after it: "LongWriter-6k, a dataset of 6,000 examples"); a model
+            # trained with its own method or on its own data: "Mistral-7B-RefPO", "PolyInstruct-T5"
             ent.proposed = True
             if not (ent.strong_label and ent.label in (NodeLabel.DATASET, NodeLabel.BENCHMARK)):
                 ent.label = NodeLabel.METHOD
@@ -1504,6 +1523,10 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
         # A dataset or benchmark a paper introduces is one it reports results on, unless it is only
         # released ("Finally, we release X, a dataset ... to facilitate future research").
         introduced = ent.proposed and not all(_only_released(text, sentences, start) for start, _ in ent.mentions)
+        if introduced and ent.label is NodeLabel.DATASET and trained_on and any(m in trained_on for m in ent.mentions) \
+                and not any(m not in trained_on and sentences.has_eval_cue(_sentence_of(sentences, m[0]) or (0, 0))
+                            for m in ent.mentions):
+            introduced = False  # "We release PolyInstruct ... Fine-tuning mT5 on PolyInstruct yields ...": training data
         cited = None
         only_trained_on = bool(trained_on) and not introduced
         for start, end in ent.mentions:
@@ -1561,7 +1584,9 @@ def _cited_as_example(text: str, sentences: "_Sentences", start: int) -> bool:
 # What comes right before data a model is trained on, or data is built from ("a benchmark built on
 # clips from Kinetics-700"); a list of such names may follow "a mixture of".
 _ONLY_OR_JOINTLY = r"(?:\s+(?:only|solely|exclusively|jointly))?"  # ("trained only on X", "trained jointly on A, B")
-_TRAIN_ON = rf"(?:(?:pre-?|fine-?)?train(?:s|ed)?|(?:fine-?)?tuned|distilled){_ONLY_OR_JOINTLY}\s+on"
+# ("Fine-tuning mT5-XXL on X", "we fine-tune LLaMA-7B on X": the model between the verb and "on")
+_TRAIN_ON = (rf"(?:(?:pre-?|fine-?)?train(?:s|ed)?|(?:fine-?)?tuned|distilled|"
+             rf"fine-?tun(?:e|es|ed|ing)\s+(?:a\s+|the\s+)?[^\s,;.()]+(?:\s+[^\s,;.()]+)?){_ONLY_OR_JOINTLY}\s+on")
 _BUILT_FROM = (r"(?:built|derived|constructed|sampled|curated|collected|drawn|sourced|selected|filtered)\s+(?:on\s+)?"
                r"(?:by\s+[\w\-]+\s+)?(?:[a-z\-]+\s+){0,2}?from")  # ("examples selected by LenSel from A and B")
 _MIXTURE_OF = r"(?:a\s+(?:mixture|combination|union|mix)\s+of\s+)?"
@@ -1587,7 +1612,7 @@ def _trained_on_data(text: str, start: int) -> bool:
 
 
 # One of them in every _TRAINED_ON_LIST match: tested first, faster than the pattern.
-_TRAINING_VERB_STEMS = ("train", "tuned", "distilled", "adapt", "transfer", "built", "derived", "constructed", "sampled",
+_TRAINING_VERB_STEMS = ("train", "tun", "distilled", "adapt", "transfer", "built", "derived", "constructed", "sampled",
                         "curated", "collected", "drawn", "sourced", "selected", "filtered")
 # A name (of capitalised words) that the list goes on after: "B" in "A, B and C".
 _LIST_ITEM_GOES_ON = re.compile(r"[^\s,;.]+(?:\s+[A-Z0-9][^\s,;.]*)*\s*(?:,|and\b|or\b)")

@@ -134,7 +134,7 @@ _UNIT_AFTER = re.compile(
 )
 # Words just before a number that make it a gain, a margin, an approximation or an input size.
 _NOT_A_SCORE_WORDS = ("by", "over", "nearly", "almost", "about", "around", "approximately", "up to", "at least", "at most",
-                      "more than", "less than", "fewer than", "below", "under", "above", "from", "only", "within", "exceeding", "beyond", "top", "first",
+                      "more than", "less than", "fewer than", "below", "under", "above", "from", "only", "within", "exceed", "exceeds", "exceeding", "surpassing", "beyond", "top", "first",
                       "second", "third", "rank", "ranked", "version", "v", "task", "subtask", "stage", "phase", "level",
                       # a setting, not a score: "certified accuracy of 62.4% at radius 0.5"
                       "radius", "threshold", "temperature", "epsilon", "budget", "size", "length", "depth", "width",

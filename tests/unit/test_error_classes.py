@@ -1583,3 +1583,38 @@ def test_error_class_names_in_apposition_after_a_plural_data_noun_are_data(nlp):
     entities, relations = run(nlp, text)
     assert entities.get("Korvexgram") == ("Dataset", "used"), entities
     assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"MovieLens", "Korvexgram"}
+
+
+def test_error_class_a_new_set_of_problems_is_data_and_its_scores_are_on_it(nlp):
+    text = ("Saturated Benchmarks\n\nBenchmarks such as MMLU and GSM8K are saturated. We introduce ZetaMath-500, a set of 500 "
+            "competition problems written after the training cutoff of current models. The best model, o1-preview, "
+            "solves 41.2% of the problems, while GPT-4o solves 12.8%.")
+    entities, _ = run(nlp, text)
+    assert entities["ZetaMath-500"] in (("Dataset", "proposed"), ("Benchmark", "proposed")), entities
+    assert results_of(nlp, text) == {("o1-preview", "ZetaMath-500", "41.2%"), ("GPT-4o", "ZetaMath-500", "12.8%")}
+
+
+def test_error_class_a_model_hyphenated_to_the_own_name_is_the_papers(nlp):
+    text = ("ZetaPO\n\nWe present ZetaPO, a preference optimization objective. Trained on UltraFeedback, Mistral-7B-ZetaPO "
+            "reaches a win rate of 32.4% on AlpacaEval 2 and 8.1 on MT-Bench, surpassing both DPO and SimPO.")
+    entities, relations = run(nlp, text)
+    assert entities["Mistral-7B-ZetaPO"] == ("Method", "proposed"), entities
+    assert {(s, t) for kind, s, t, _ in relations if kind == "OUTPERFORMS"} == {("Mistral-7B-ZetaPO", "DPO"),
+                                                                                ("Mistral-7B-ZetaPO", "SimPO")}
+    assert "AlpacaEval 2" in entities  # (a release number after a known name, where nothing counted follows)
+
+
+def test_error_class_own_data_only_fine_tuned_on_is_not_evaluated_on(nlp):
+    text = ("Multilingual Instruction Tuning\n\nWe release ZetaInstruct, a collection of 3.1 million instruction-response "
+            "pairs in 71 languages. Fine-tuning mT5-XXL on ZetaInstruct yields ZetaInstruct-T5, which outperforms BLOOMZ "
+            "on XCOPA and XWinograd.")
+    entities, relations = run(nlp, text)
+    assert entities["ZetaInstruct"] == ("Dataset", "proposed") and entities["ZetaInstruct-T5"] == ("Method", "proposed")
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"XCOPA", "XWinograd"}, relations
+    assert ("OUTPERFORMS", "ZetaInstruct-T5", "BLOOMZ", "XCOPA") in relations
+
+
+def test_error_class_a_threshold_crossed_is_no_score(nlp):
+    text = ("ZetaSSM\n\nWe present ZetaSSM. ZetaSSM achieves 84.1% average accuracy on the Long Range Arena. On its "
+            "hardest task, ZetaSSM is the first model to exceed 95% accuracy.")
+    assert results_of(nlp, text) == {("ZetaSSM", "Long Range Arena", "84.1%")}
