@@ -63,7 +63,7 @@ _PROPOSED_PHRASE = re.compile(
 # combinatorial sports prediction market": one capitalised word after a proposal verb, which an
 # apposition right after it says is a model, a system or tool of some kind, or a dataset.
 _DATA_KINDS = ("dataset", "benchmark", "suite", "corpus", "environment", "testbed", "leaderboard", "subset", "training",
-               "test", "evaluation", "instruction", "preference")
+               "test", "evaluation", "instruction", "preference", "database", "treebank", "lexicon")
 _PROPOSED_WORD = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|report))\s+(?:first\s+|further\s+|also\s+|then\s+|thus\s+)?"
     r"(?:propose|introduce|present|develop|design|build|construct|release|curate|create|describe)[sd]?\s+"
@@ -71,7 +71,7 @@ _PROPOSED_WORD = re.compile(
     r"(models?|frameworks?|methods?|approach(?:es)?|systems?|agents?|architectures?|algorithms?|toolkits?|"
     r"platforms?|pipelines?|tools?|librar(?:y|ies)|software|engines?|parsers?|taggers?|recogni[sz]ers?|"
     r"simulators?|interfaces?|applications?|assistants?|solvers?|markets?|prototypes?|"
-    r"datasets?|benchmarks?|suites?|corpus|environments?|testbeds?|leaderboards?|subsets?|"
+    r"datasets?|benchmarks?|suites?|corpus|environments?|testbeds?|leaderboards?|subsets?|databases?|treebanks?|lexicons?|"
     r"(?:training|test|evaluation|instruction|preference)[ \-]sets?)\b"
 )
 # "We develop a few-shot detector, Meta-Reweight, that ...": the kind first, then its name.
@@ -211,7 +211,7 @@ _PRIOR_KINDS = ("method,", "baseline,", "model,", "approach,", "system,", "state
 _CUE_NEEDLES = Needles(
     ("bench", *(noun for noun in _DATA_NOUNS if "bench" not in noun), "arena", "gym", "qa", "eval", *_NAMING_WORDS,
      *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES, "including", "such as", "like", "namely", "--", "—", *_EPONYM_HEADS,
-     *BEATING_VERBS, "above", "upon", *_PRIOR_KINDS)
+     *BEATING_VERBS, "above", "upon", *_PRIOR_KINDS, "compared", "versus", "vs.")
 )
 
 
@@ -520,6 +520,12 @@ def _method_lists(rare: "_RareWords", known_methods: frozenset = frozenset()) ->
             if _TITLED_COMPOUND.fullmatch(text, start, end) or (coined_sibling and _PLAIN_CAPITALISED.fullmatch(text, start, end)) \
                     or (listed is not None and _LISTED_ACRONYM.fullmatch(text, start, end)):
                 yield start, end  # ("outperforms DDC and Deep CORAL": an acronym listed with others)
+    # A score given "for" a name after a comparison: "compared with 75.7% for Planetoid".
+    for i in rare.lower_hits_of(("compared", "versus", "vs.")):
+        window_end = min(len(text), i + 90, _clause_end(text, i))
+        for scored in _VALUE_FOR_NAME.finditer(text, i, window_end):
+            if scored.group(1) not in stop_acronyms() and scored.group(1).lower() not in _ENGLISH_FUNCTION_WORDS:
+                yield scored.span(1)
     # "improves over the Attention Sum Reader", "outperforms the Neural Turing Machine": capitalised
     # words with a method's head noun, the one compared against.
     i = text.find(" the ")
@@ -542,6 +548,15 @@ def _method_lists(rare: "_RareWords", known_methods: frozenset = frozenset()) ->
             if scored.group(1) not in stop_acronyms():
                 yield scored.span(1)
             position = scored.end()
+
+
+_VALUE_FOR_NAME = re.compile(r"\d(?:[\d.,]*\d)?\s?%?\s+for\s+([A-Z][a-z]{2,}[A-Za-z]*)(?=[\s,;:)]|\.(?:\s|$)|$)")
+
+
+def _clause_end(text: str, start: int) -> int:
+    end = text.find(". ", start)
+    semicolon = text.find(";", start)
+    return min(e for e in (end, semicolon, len(text)) if e >= 0)
 
 
 _COMPARED_THE = (" over", " than", "outperforms", "outperforming", "outperform", "surpasses", "surpassing", "beats",

@@ -129,10 +129,12 @@ _SETTING_BEFORE = re.compile(
 # (", and narrows the gap to GPT-4V": a second verb of the same subject starts a new clause too.)
 # "and matching X", "approaching Y": the names after such a verb are not beaten, whatever follows.
 _NOT_WIN_VERB = r"\s+(?:and\s+)?(?:matching|rivall?ing|approaching|trailing)\b"
-_CLAUSE_BREAK = re.compile(_NOT_WIN_VERB + r"|\s+(?:while|despite|although|though|without)\s|"
+_CLAUSE_BREAK = re.compile(_NOT_WIN_VERB + r"|\s+(?:while|whilst|despite|although|though|without)\s|"
                            r",\s+and\s+\S+\s+(?:is|are|was|were|has|have|remains?)\b|"
-                           r",\s+(?:(?!including\b)[a-z]+ing\b|which\b|while\b|whereas\b|but\b|and\s+(?:also\s+|further\s+|even\s+)?(?=(?:[a-z]+s|is|are|was|were|has|have)\b))|;")
+                           r",\s+(?:(?!including\b)[a-z]+ing\b|which\b|while\b|whilst\b|whereas\b|but\b|and\s+(?:also\s+|further\s+|even\s+)?(?=(?:[a-z]+s|is|are|was|were|has|have)\b))|;")
 _NOT_WIN_BREAK = re.compile(_NOT_WIN_VERB)
+# ", whilst requiring fewer parameters than X": a cost compared, not a result beaten
+_COST_AFTER = re.compile(r"\s*(?:requir\w*|using|uses|needing|with)\s+(?:\w+\s+)?(?:fewer|less|smaller)\b")
 _STILL_COMPARING = re.compile(r"\b(?:compar\w*|gains?|outperform\w*|surpass\w*|better|exceed\w*|improv\w*|than)\b")
 _COMPARE_WORDS = (*BEATING_VERBS, "improv", "boost", "rais", "lift", "better", "superior to", "advantage over",
                   "gain", "enhancement", "higher", "stronger", "greater", "lower", "compared to", "compared with",
@@ -1487,7 +1489,7 @@ _ORGANISATION_HEAD = re.compile(
     r"Company|Department|Ministry|Association|Society|Working [Gg]roup|Research Center|Research Centre)$")
 
 
-_RELEASE = re.compile(r"\b(?:release[sd]?|releasing|publicly available|open[- ]sourced?|make\s+\S+\s+available|"
+_RELEASE = re.compile(r"\b(?:release[sd]?|releasing|(?:publicly|freely) available|open[- ]sourced?|make\s+\S+\s+available|"
                       r"future research)\b", re.IGNORECASE)
 
 
@@ -1741,7 +1743,7 @@ def _benchmark_of(text: str, data_here: list[tuple[int, str]], loser: Optional[t
 
 
 # Where a sentence's next clause starts: ", and on GSM8K it beats B" (not ", and HumSet": a list).
-_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=[a-z])|;")
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whilst|whereas)\s+(?=[a-z])|;")
 
 
 _PASSIVE_BY = re.compile(r"(?:\s+only)?\s+by\b")
@@ -1792,7 +1794,8 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, s
                 winners = [main]
             cue_end = cue.end()
             boundary = _CLAUSE_BREAK.search(text, cue_end, b)
-            if boundary and _STILL_COMPARING.search(text, boundary.end(), b) and not _NOT_WIN_BREAK.match(boundary.group(0)):
+            if boundary and _STILL_COMPARING.search(text, boundary.end(), b) and not _NOT_WIN_BREAK.match(boundary.group(0)) \
+                    and not _COST_AFTER.match(text, boundary.end(), b):
                 boundary = None  # ", while showing a gain of 55% comparing to X": the comparison goes on
             clause_end = boundary.start() if boundary else b
             losers = [

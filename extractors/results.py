@@ -215,6 +215,8 @@ _FOR_NAME = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:[\w\-@]+\s+)?(?:(?:,|and|,\s*an
                        r"(?:at\s+\S+\s+)?for\s+(?:the\s+|an?\s+)?"  # ("60.1% for a ResNet-50 trained ...")
                        # "14.9% for the strongest prior agent, SteP"
                        r"(?:(?:[\w\-]+\s+){0,3}(?:method|baseline|model|agent|system|approach)s?,\s+)?$", re.IGNORECASE)
+# "the 34.2% top-5 error of the fully supervised AlexNet": the score of the name after it
+_OF_NAME = re.compile(r"\s*(?:(?!(?:that|those|equals?|match(?:es)?|is|are|was|were|than)\b)[\w\-@]+\s+){1,2}of\s+(?:the\s+|an?\s+)?(?:[a-z][\w\-]*\s+){0,3}")
 # ("the best open model, Qwen2-VL-72B, 54.7%", "X at 51.0%", "while LLaVA-1.5-13B scores 36.3%")
 _NAME_THEN_SCORE = re.compile(r"\s*,\s*|\s+at\s+|\s+(?:scores|achieves|reaches|obtains|attains|gets|solves|resolves|"
                               r"completes|answers)\s+(?:only\s+|just\s+)?")
@@ -325,8 +327,11 @@ def find_results(
                 continue
             # "improves ... from 87.6% to 93.2%" (the pattern ends with "to": a cheap first test)
             raised_to = text[a:start].rstrip()[-2:].lower() == "to" and _RAISED_TO.search(text, a, start) is not None
-            if not raised_to and (_RELATIVE.search(text, max(a, start - 25), start)
-                                  or _RELATIVE_AFTER.match(text, end, b)):
+            relative = None if raised_to else _RELATIVE.search(text, max(a, start - 25), start)
+            if relative is not None and text.find(", ", relative.end(), start) >= 0 \
+                    and _RESULT_VERB.search(text, relative.end(), start):
+                relative = None  # "by a significant margin, achieving 81.5% accuracy": a score of its own
+            if not raised_to and (relative is not None or _RELATIVE_AFTER.match(text, end, b)):
                 continue
             if _HUMAN.search(text, max(a, start - 40), start):
                 continue  # "human-level performance (72.58 for CoNLL ...)": not a method's score
@@ -451,14 +456,14 @@ def _compared_method(text: str, a: int, b: int, here: list, method: Optional[str
 
 
 # A conjunction that opens a clause with a subject of its own ("X remains a baseline, while ...").
-OPENS_OWN_CLAUSE = re.compile(r"(?:,\s*|\s)(?:while|whereas|but|although)\s+|;\s*")
+OPENS_OWN_CLAUSE = re.compile(r"(?:,\s*|\s)(?:while|whilst|whereas|but|although)\s+|;\s*")
 _CLAUSE_WORDS = ("while", "whereas", "but", "although", ";")
 _PRONOUN_SUBJECT = re.compile(r"(?:it|they|its|their|this|the latter|the former)\b", re.IGNORECASE)
 # "whereas PBS and LaCAM solve 71% and 88%, respectively": from a name of a coordination to the next
 _COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")  # between two values or two names
 _RESPECTIVELY_AFTER = re.compile(r"[^.;]{0,40}?,?\s*respectively\b")
 # ... or a second clause of a coordination (", and"): where the names a score may pair with begin
-_OPENS_CLAUSE = re.compile(r"(?:\b(?:whereas|while|but)\s|;|,\s*and\s)")
+_OPENS_CLAUSE = re.compile(r"(?:\b(?:whereas|while|whilst|but)\s|;|,\s*and\s)")
 
 
 def _pair_scores_with_names_respectively(text: str, a: int, b: int, here: list, found: list[Found], first: int) -> None:
@@ -528,7 +533,7 @@ def _pair_scores_given_for_a_name(found: list[Found], first: int) -> None:
 
 # An open bracket holding only scores so far, up to the value: "IQL (77.0 and ", "X (61%, ".
 _SCORES_BRACKET_SO_FAR = re.compile(r"\((?:\d+(?:\.\d+)?\s*%?\s*(?:,\s*(?:and\s+)?|and\s+|/\s*))+$")
-_NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whereas|but)\s|;|\s(?:and|while|whereas|but)\s+(?:on|in|for)\s|\swhile\s")
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whilst|whereas|but)\s|;|\s(?:and|while|whilst|whereas|but)\s+(?:on|in|for)\s|\swhil(?:e|st)\s")
 # "on MATH-500 from 83.1% to", "GSM8K accuracy from 57.2% to", "MultiPL-E Rust from 28.1% to"
 _RAISED_RIGHT_AFTER = re.compile(r"(?:\s+[A-Za-z][\w\-@]*){0,2}?,?\s+from\s+\d+(?:\.\d+)?\s*%?\s+to\s+")
 
@@ -581,7 +586,7 @@ def _method_of(text: str, a: int, start: int, end: int, here: list, own_method: 
     about, else the paper's own method when the sentence speaks for the authors."""
     methods = [m for m in here if m[3] == "method"]
     for m in methods:
-        if m[0] >= end and _FOR_NAME.match(text[end : m[0]]):
+        if m[0] >= end and (_FOR_NAME.match(text[end : m[0]]) or _OF_NAME.fullmatch(text, end, m[0])):
             return m[2], (m[0], m[1])
     objects = _objects(text, a, start, here)
     subjects = [m for m in methods if m[1] <= start and m not in objects

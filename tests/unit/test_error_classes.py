@@ -1618,3 +1618,36 @@ def test_error_class_a_threshold_crossed_is_no_score(nlp):
     text = ("ZetaSSM\n\nWe present ZetaSSM. ZetaSSM achieves 84.1% average accuracy on the Long Range Arena. On its "
             "hardest task, ZetaSSM is the first model to exceed 95% accuracy.")
     assert results_of(nlp, text) == {("ZetaSSM", "Long Range Arena", "84.1%")}
+
+
+def test_error_class_whilst_ends_the_list_of_the_beaten(nlp):
+    text = ("ZetaLink\n\nWe introduce ZetaLink, a densely connected network. ZetaLink obtains significant improvements over "
+            "KorvexNet-101 on CIFAR-10, whilst requiring fewer parameters than ResNets.")
+    _, relations = run(nlp, text)
+    assert {t for kind, _, t, _ in relations if kind == "OUTPERFORMS"} == {"KorvexNet-101"}, relations
+
+
+def test_error_class_a_score_for_a_plain_name_after_compared_with_is_that_names(nlp):
+    text = ("ZetaConv\n\nWe present ZetaConv, a graph convolution. In experiments on Citeseer and Cora, ZetaConv "
+            "outperforms related methods by a significant margin, achieving 81.5% accuracy on Cora compared with 75.7% "
+            "for Korvexoid.")
+    entities, _ = run(nlp, text)
+    assert entities.get("Korvexoid") == ("Method", "used"), entities
+    assert results_of(nlp, text) == {("ZetaConv", "Cora", "81.5%"), ("Korvexoid", "Cora", "75.7%")}
+
+
+def test_error_class_a_score_of_a_name_after_its_metric_is_that_names(nlp):
+    text = ("ZetaCAM\n\nOur technique, which we call ZetaCAM, achieves 37.1% top-5 error on the ILSVRC 2014 benchmark "
+            "without boxes, close to the 34.2% top-5 error of the fully supervised AlexNet. On MT-Bench its score of "
+            "7.4 equals that of DPO.")
+    assert results_of(nlp, text) == {("ZetaCAM", "ILSVRC 2014", "37.1%"), ("AlexNet", "ILSVRC 2014", "34.2%"),
+                                     ("ZetaCAM", "MT-Bench", "7.4")}
+
+
+def test_error_class_a_plain_word_introduced_as_a_database_is_a_name(nlp):
+    text = ("Scene Recognition\n\nWe introduce Vistas, a scene-centric database with over 7 million labeled pictures. "
+            "Using CNNs trained on Vistas, we achieve accuracies of 54.3% and 68.2% on SUN397 and MIT Indoor67, "
+            "respectively. We also introduce ZetaText, a freely available language modeling corpus.")
+    entities, relations = run(nlp, text)
+    assert entities.get("Vistas") == ("Dataset", "proposed"), entities
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"SUN397", "MIT Indoor67"}, relations
