@@ -211,7 +211,7 @@ _PRIOR_KINDS = ("method,", "baseline,", "model,", "approach,", "system,", "state
 _CUE_NEEDLES = Needles(
     ("bench", *(noun for noun in _DATA_NOUNS if "bench" not in noun), "arena", "gym", "qa", "eval", *_NAMING_WORDS,
      *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES, "including", "such as", "like", "namely", "--", "—", *_EPONYM_HEADS,
-     *BEATING_VERBS, "above", "upon", *_PRIOR_KINDS, "compared", "versus", "vs.")
+     *BEATING_VERBS, "above", "upon", *_PRIOR_KINDS, "compared", "versus", "vs.", "than")
 )
 
 
@@ -536,8 +536,8 @@ def _method_lists(rare: "_RareWords", known_methods: frozenset = frozenset()) ->
                 yield named.span()
         i = text.find(" the ", i + 1)
     # Names given a score in brackets after a comparison: "outperforming ACT (61%) and Diffusion
-    # Policy (65%)", "24.1%, above DPO (20.3%) and SimPO (22.0%)": compared systems.
-    for i in rare.lower_hits_of((*BEATING_VERBS, "above", "upon")):
+    # Policy (65%)", "24.1%, above DPO (20.3%) and SimPO (22.0%)", "higher than Medusa (2.2x)": compared systems.
+    for i in rare.lower_hits_of((*BEATING_VERBS, "above", "upon", "than")):
         if not (i and lowered[i - 1] == " "):
             continue
         position = lowered.find(" ", i) + 1

@@ -130,7 +130,7 @@ _SETTING_BEFORE = re.compile(
 # "and matching X", "approaching Y": the names after such a verb are not beaten, whatever follows.
 _NOT_WIN_VERB = r"\s+(?:and\s+)?(?:matching|rivall?ing|approaching|trailing)\b"
 _CLAUSE_BREAK = re.compile(_NOT_WIN_VERB + r"|\s+(?:while|whilst|despite|although|though|without)\s|"
-                           r",\s+and\s+\S+\s+(?:is|are|was|were|has|have|remains?)\b|"
+                           r",\s+and\s+\S+\s+(?:is|are|was|were|has|have|remains?)\b|,?\s+and\s+(?:it|they)\s|"
                            r",\s+(?:(?!including\b)[a-z]+ing\b|which\b|while\b|whilst\b|whereas\b|but\b|and\s+(?:also\s+|further\s+|even\s+)?(?=(?:[a-z]+s|is|are|was|were|has|have)\b))|;")
 _NOT_WIN_BREAK = re.compile(_NOT_WIN_VERB)
 # ", whilst requiring fewer parameters than X": a cost compared, not a result beaten
@@ -992,6 +992,8 @@ _APPOSITION = re.compile(
     rf"({_DATA_NOUN[1:-1]}|{_METHOD_NOUN[3:-1]})\b",
     re.IGNORECASE,
 )
+_METRIC_RAISED_AFTER = re.compile(r"\s+(?:(?:average|overall|mean|top-1|zero-shot)\s+)?(?:accuracy|scores?|F1|EM|mIoU|AP|BLEU|ROUGE-L|"
+                                  r"pass@1|success rate|win rate)\s+from\s+\d")
 # "X, a set of 500 competition problems", "X, a collection of 3.1 million instruction-response pairs"
 _COLLECTION_APPOSITION = re.compile(
     r"\s*,\s*(?:a|an|our)\s+(?:(?:new|novel|curated|challenging|large|small|diverse)\s+)*(?:set|collection|suite|pool)\s+"
@@ -1044,7 +1046,8 @@ _LIST_BEFORE = re.compile(
 )
 _NOT_EVAL_ON = re.compile(r"\b(?:based|built|relies|rely|relying|depend\w*|focus\w*|top|pretrained|pre-trained)\s+(?:on|over)\b", re.IGNORECASE)
 _ON_WORD = re.compile(r"\b(?:on|across|over)\s")
-_OPENING_ON = re.compile(r"On\s+(?:the\s+)?")
+# "On X, it solves ...", "For African languages in X, it reaches ...": the setting of a result
+_OPENING_ON = re.compile(r"(?:(?:On|In|Across)\s+(?:the\s+)?|(?:On|In|For|Across)\s+(?:[\w\-]+\s+){1,5}?(?:in|on|of|from)\s+(?:the\s+)?)")
 _PERCENT_VALUE = re.compile(r"\d\s?%")
 # "improves accuracy over FooNet and BarNet": "over" after a gain names the beaten, not the data.
 _GAIN_BEFORE_OVER = re.compile(r"\b(?:improv\w*|gains?|boost\w*|advantages?|benefits?|superior\w*|wins?|margins?|"
@@ -1105,6 +1108,8 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
         before_paren = _DATA_BEFORE_PAREN.search(text, max(0, start - 30), start) if text.endswith("(", 0, start) else None
         if before_paren:
             return _data_label(before_paren.group(1)), True
+        if first.isalpha() and _METRIC_RAISED_AFTER.match(after):
+            return NodeLabel.DATASET, True  # "improves MathVista accuracy from 58.2% to 65.9% and MathVerse accuracy from ..."
         if first == "," and _COLLECTION_APPOSITION.match(after):
             return NodeLabel.DATASET, True  # "HardMath-500, a set of 500 competition problems": data
         apposition = _APPOSITION.match(after) if first.isalpha() or first in "(,-–—:" else None
@@ -1151,10 +1156,10 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
             _OPENING_LIST.match(before) if before[:1] in "OA" and _LIST_GOES_ON.match(text, mention_end) else None)
         if not listed and " to " in before[-80:]:
             listed = _TRANSFER_LIST.search(before, max(0, len(before) - 80))
-        if before.startswith("On ") and _OPENING_ON.fullmatch(before) and text.startswith(", ", mention_end) \
+        if before.startswith(("On ", "In ", "Across ", "For ")) and _OPENING_ON.fullmatch(before) and text.startswith(", ", mention_end) \
                 and not _SIZE_PART.search(text, start, mention_end) and (
                     sentences.has_eval_cue(sentence) or _PERCENT_VALUE.search(text, mention_end, sentence[1])):
-            return NodeLabel.DATASET, True  # "On ProofNet, it solves 21.0% of problems": the setting of a result
+            return NodeLabel.DATASET, True  # "On ProofNet, it solves 21.0% of problems"
         if listed and before.endswith(", ") and not _LIST_GOES_ON.match(text, mention_end) and (
                 _FRONTED_PARTICIPLE.search(before) or _FRONTED_PHRASE.search(before)):
             listed = None  # "Fine-tuned on ImageNet, V-MoE-15B reaches ...": the comma ends the opening phrase
