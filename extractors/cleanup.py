@@ -187,7 +187,7 @@ def _front_matter(text: str, body_start: int) -> tuple[int, int] | None:
 _NUMBERED_WORD = re.compile(r"(?<![\w\-])(?:[A-Z][a-z]+\d{1,2}|\d{1,2}[A-Z][a-z]+)(?![\w\-])")
 _LOWER_WORD = re.compile(r"(?<![\w@.\-])[a-z]+(?![\w@\-])")
 _AFFILIATION_WORDS = {"of", "and", "for", "de", "la", "at", "the", "in", "und", "der", "di"}
-_LETTER_DIGIT = re.compile(r"[a-z]\d|\d[A-Z]")  # a numbered name's mark, tried first
+_LETTER_DIGIT = re.compile(r"[a-z]\d{1,2}\b|\b\d[A-Z][a-z]")  # a numbered name's mark, tried first
 _EMAIL = re.compile(r"[\w.{},\-]+@[\w.\-]+\w")
 
 

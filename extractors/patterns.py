@@ -530,7 +530,7 @@ def _method_lists(rare: "_RareWords", known_methods: frozenset = frozenset()) ->
     # words with a method's head noun, the one compared against.
     i = text.find(" the ")
     while i >= 0:
-        if lowered.endswith(_COMPARED_THE, 0, i) and text[i + 5 : i + 6].isupper():
+        if text[i + 5 : i + 6].isupper() and lowered.endswith(_COMPARED_THE, 0, i):
             named = _HEADED_TITLE.match(text, i + 5)
             if named and not _DETERMINER_WORD.match(named.group(0)):
                 yield named.span()
@@ -945,7 +945,7 @@ def _versioned_titles(text: str) -> Iterator[tuple[int, int]]:
     for mark in (" V", " v"):
         i = text.find(mark)
         while i >= 0:
-            version = _VERSION_AFTER_SPACE.match(text, i + 1)
+            version = _VERSION_AFTER_SPACE.match(text, i + 1) if text[i + 2 : i + 3].isdigit() else None
             words = _TITLE_WORDS_BEFORE.search(text, max(0, i - 48), i + 1) if version else None
             if words:
                 span = _trim_phrase(text, words.start(), i)
