@@ -125,6 +125,8 @@ _COMPARE = re.compile(
 _SETTING_BEFORE = re.compile(
     r"\b(?:on|in|with|using|across|for|under|via)\s+(?:the\s+)?(?:[^\s,;]+(?:\s+[^\s,;]+)?(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+))*$"
 )
+# "outperforms dense models with 7B parameters, including A and B": the list names the beaten
+_LIST_AFTER_COMMA = re.compile(r",\s+(?:including|such as|like|e\.g\.,?)\s")
 # ", reaching 99% of ChatGPT" / ", while ...": a new clause, whose names are not the ones beaten.
 # (", and narrows the gap to GPT-4V": a second verb of the same subject starts a new clause too.)
 # "and matching X", "approaching Y": the names after such a verb are not beaten, whatever follows.
@@ -516,6 +518,10 @@ def resolve_candidates(
         if text.endswith(" for ", 0, ent.mentions[0][0]) and _lone_short_acronym(ent) and _SCORE_FOR_BEFORE.search(
                 text, max(0, ent.mentions[0][0] - 90), ent.mentions[0][0]):
             ent.listed_with_names = True  # "compared to 4.52 for GPTQ and 4.21 for AWQ": a system with a score
+        elif text.endswith(("line ", "method ", "model ", "approach ", "system "), 0, ent.mentions[0][0]) \
+                and _lone_short_acronym(ent) and not _CAPITALISED_WORD_AFTER.match(text, ent.mentions[0][1]) \
+                and _BEATEN_KIND_BEFORE.search(text, max(0, ent.mentions[0][0] - 80), ent.mentions[0][0]):
+            ent.listed_with_names = True  # "surpassing the fine-tuning baseline TFA": a compared system, named
     for ent in live:
         if ent.weak:
             ent.proposed, ent.label = False, ent.label or NodeLabel.METHOD
@@ -1011,6 +1017,11 @@ _BENCH_NOUNS = ("bench", "suite", "leader", "test", "env", "arena", "challenge",
 _NAME_HEAD = re.compile(r"\b(Benchmark|Bench|Dataset|Corpus|Suite|Challenge|Arena|Gym|Leaderboard|Testbed)$")
 # A name ending in a count of thousands ("Alpaca-52K") names data by its size, unless a model
 # size stands in it too ("Yi-34B-200K": a 200K context window).
+_BEATEN_KIND_BEFORE = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|than|over|compared\s+(?:to|with))\s+"
+                                 r"(?:the\s+|a\s+)?(?:[\w\-]+\s+){0,3}(?:baseline|method|model|approach|system)\s+$")
+_CAPITALISED_WORD_AFTER = re.compile(r" [A-Z]")  # ("the baseline IBM Model 4": a longer name's first word)
+_IMPROVING_ON = re.compile(r"\bimprov(?:e|es|ed|ing)\s+(?:up)?on\s+(?:the\s+)?$")  # ("..., improving on GraphGPS": the beaten)
+_METHOD_SUFFIX = re.compile(r"-(?:Net|Former|former|GPT|BERT|GAN|RNN|CNN|Transformer)$")
 _COUNT_SUFFIX = re.compile(r"[A-Za-z][\w.]*-\d+(?:\.\d+)?[Kk]$")
 _SIZE_PART = re.compile(r"\d(?:\.\d+)?[BbMm]\b")
 _PARENTHETICAL = re.compile(r"^\s*\([^)]{1,40}\)")
@@ -1097,7 +1108,8 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
         if noun_before:
             return _data_label(noun_before.group(1)), True  # "the benchmark GLUE", "a Chinese ontology HowNet"
         if text.endswith(("on ", "the ", "of "), 0, start) and (_SCORE_ON_BEFORE.search(text, max(0, start - 70), start)
-                                                        or _TASK_ON_BEFORE.search(text, max(0, start - 40), start)):
+                                                        or _TASK_ON_BEFORE.search(text, max(0, start - 40), start)) \
+                and not _IMPROVING_ON.search(text, max(0, start - 30), start):
             # "91.2% on FGVC", "extractive QA on MuSiQue" (a benchmark's part stays a benchmark: "MATH-500")
             return (NodeLabel.BENCHMARK if part_label is NodeLabel.BENCHMARK else NodeLabel.DATASET), True
         if _DATA_FROM_BEFORE.search(text, max(0, start - 40), start) or (
@@ -1141,6 +1153,8 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
         return _data_label(own_head.group(1)), True
     if _COUNT_SUFFIX.search(longest) and not _SIZE_PART.search(longest):
         return NodeLabel.DATASET, True  # "Alpaca-52K", "UltraChat-200k": a collection named with its size
+    if part_label in (NodeLabel.DATASET, NodeLabel.BENCHMARK) and _METHOD_SUFFIX.search(longest):
+        return NodeLabel.METHOD, True  # "CoLA-Net": a network named after data, not a part of it
     if part_label in (NodeLabel.METHOD, NodeLabel.DATASET, NodeLabel.BENCHMARK):
         return part_label, True
     if ent.proposed:
@@ -1151,6 +1165,8 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
             continue
         before = text[sentence[0] : start]
         before = before[-160:]
+        if before.endswith("on ") and _IMPROVING_ON.search(before, max(0, len(before) - 30)):
+            continue
         on = _ON_WORD.search(before)  # no list "on X, Y and" can start before the first "on"
         listed = _LIST_BEFORE.search(before, on.start()) if on else (
             _OPENING_LIST.match(before) if before[:1] in "OA" and _LIST_GOES_ON.match(text, mention_end) else None)
@@ -1281,7 +1297,7 @@ _NOT_OWN_BETWEEN = re.compile(
 
 
 # "DPN-131", "DialSynth-7B", "ZetaLM 1.5B", "VMamba-D-S" (a size letter), "StormNet-Ens", "ZetaLM-base"
-_NUMBERED_VARIANT = re.compile(r"(.+)(?:-\d+(?:\.\d+)?[a-zA-Z]?|\s\d+(?:\.\d+)?[BMK]|-(?:[STBLHG]|XL)|-[A-Z][a-z]{1,9}|"
+_NUMBERED_VARIANT = re.compile(r"(.+)(?:-\d+(?:\.\d+)?[a-zA-Z]?|-A\d+(?:\.\d+)?B|\s\d+(?:\.\d+)?[BMK]|-(?:[STBLHG]|XL)|-[A-Z][a-z]{1,9}|"
                                r"-(?:tiny|mini|small|base|large|lite))")
 
 
@@ -1592,9 +1608,9 @@ def _cited_as_example(text: str, sentences: "_Sentences", start: int) -> bool:
 # clips from Kinetics-700"); a list of such names may follow "a mixture of".
 _ONLY_OR_JOINTLY = r"(?:\s+(?:only|solely|exclusively|jointly))?"  # ("trained only on X", "trained jointly on A, B")
 # ("Fine-tuning mT5-XXL on X", "we fine-tune LLaMA-7B on X": the model between the verb and "on")
-_TRAIN_ON = (rf"(?:(?:pre-?|fine-?)?train(?:s|ed)?|(?:fine-?)?tuned|distilled|"
+_TRAIN_ON = (rf"(?:(?:pre-?|fine-?)?train(?:s|ed)?|pre-?training|(?:fine-?)?tuned|distilled|"
              rf"fine-?tun(?:e|es|ed|ing)\s+(?:a\s+|the\s+)?[^\s,;.()]+(?:\s+[^\s,;.()]+)?){_ONLY_OR_JOINTLY}\s+on")
-_BUILT_FROM = (r"(?:built|derived|constructed|sampled|curated|collected|drawn|sourced|selected|filtered)\s+(?:on\s+)?"
+_BUILT_FROM = (r"(?:built|derived|constructed|sampled|curated|collected|drawn|sourced|selected|filtered|initiali[sz]ed)\s+(?:on\s+)?"
                r"(?:by\s+[\w\-]+\s+)?(?:[a-z\-]+\s+){0,2}?from")  # ("examples selected by LenSel from A and B")
 _MIXTURE_OF = r"(?:a\s+(?:mixture|combination|union|mix)\s+of\s+)?"
 # "trained on 40 years of ERA5", "pre-trained on 1.2M images from ImageNet": an amount of the data.
@@ -1619,7 +1635,7 @@ def _trained_on_data(text: str, start: int) -> bool:
 
 
 # One of them in every _TRAINED_ON_LIST match: tested first, faster than the pattern.
-_TRAINING_VERB_STEMS = ("train", "tun", "distilled", "adapt", "transfer", "built", "derived", "constructed", "sampled",
+_TRAINING_VERB_STEMS = ("train", "tun", "distilled", "initiali", "adapt", "transfer", "built", "derived", "constructed", "sampled",
                         "curated", "collected", "drawn", "sourced", "selected", "filtered")
 # A name (of capitalised words) that the list goes on after: "B" in "A, B and C".
 _LIST_ITEM_GOES_ON = re.compile(r"[^\s,;.]+(?:\s+[A-Z0-9][^\s,;.]*)*\s*(?:,|and\b|or\b)")
@@ -1807,7 +1823,7 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, s
                 n for off, n in mentioned
                 if cue_end <= off < clause_end and not methods[n].proposed
                 and (not methods[n].weak or len(text[cue_end:off].split()) <= 4)
-                and not _SETTING_BEFORE.search(text[cue_end:off])
+                and not (_SETTING_BEFORE.search(text[cue_end:off]) and not _LIST_AFTER_COMMA.search(text, cue_end, off))
             ]
         losers = [n for n in losers if not (methods[n].weak and methods[n].surfaces.keys() & _OMITTED_FAMILIES)]
         if scorer is None:

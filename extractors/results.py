@@ -199,13 +199,16 @@ _OTHERS_SUBJECT = re.compile(r"\s*(?:For comparison,\s*|(?:Even\s+)?(?:The|the)\
 # something described, not named (not "85% for question answering", a score of the paper's own)
 _FOR_A_DESCRIPTION = re.compile(r"\s*for\s+(?!(?:our|ours|the proposed|this|each|all|both)\b)(?:the\s+|a\s+|an\s+)?[a-z]")
 _COMPARED_RIGHT_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?|than)\s+(?:only\s+)?$", re.IGNORECASE)
+_VERB_RIGHT_BEFORE = re.compile(r"\b(?:obtains?|achieves?|scores?|reaches?|attains?)\s+$")
+# "0.851 for ConVIRT and 0.836 for a model initialized from ImageNet": coordinated with a score given for a name
+_AFTER_A_SCORE_FOR_A_NAME = re.compile(r"\d%?\s+for\s+[^\s,;]+\s*(?:,\s*)?(?:and\s+)?$")
 # After a value: whose it is, unnamed ("compared to 33.2% for the previous best open-source agent")
 _FOR_UNNAMED = re.compile(r"\s*(?:for|in|by)\s+(?:the\s+|a\s+|an\s+)?(?:previous|prior|strongest|best|existing|baseline|"
                           r"state-of-the-art|competing|other|humans?|human-\w+|people|annotators?|(?:human\s+)?experts?)\b",
                           re.IGNORECASE)  # ("compared with 92.4% in human-written surveys")
 _RESULT_VERB = re.compile(
     r"\b(?:achiev\w*|obtain\w*|reach\w*|attain\w*|scor\w*|(?:sets?|setting)(?=\s+(?:a|an|the|new)\b)|yields?|yielding|gets?|getting|records?|reports?|"
-    r"accomplish\w*|deliver\w*|establish\w*|produc\w*|ach\w+ves|keeps|keeping|"
+    r"accomplish\w*|deliver\w*|establish\w*|produc\w*|ach\w+ves|keeps|keeping|leads?\s+with|"
     r"solv(?:es|ed)|resolv(?:es|ed)|prov(?:es|ed)|complet(?:es|ed)|answer(?:s|ed))\b",  # ("proves 63.5% of the theorems in X")
     re.IGNORECASE,
 )
@@ -218,7 +221,7 @@ _FOR_NAME = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:[\w\-@]+\s+)?(?:(?:,|and|,\s*an
 # "the 34.2% top-5 error of the fully supervised AlexNet": the score of the name after it
 _OF_NAME = re.compile(r"\s*(?:(?!(?:that|those|equals?|match(?:es)?|is|are|was|were|than)\b)[\w\-@]+\s+){1,2}of\s+(?:the\s+|an?\s+)?(?:[a-z][\w\-]*\s+){0,3}")
 # ("the best open model, Qwen2-VL-72B, 54.7%", "X at 51.0%", "while LLaVA-1.5-13B scores 36.3%")
-_NAME_THEN_SCORE = re.compile(r"\s*,\s*|\s+at\s+|\s+(?:scores|achieves|reaches|obtains|attains|gets|solves|resolves|"
+_NAME_THEN_SCORE = re.compile(r"\s*,\s*|\s+at\s+|\s+(?:leads\s+)?with\s+|\s+(?:scores|achieves|reaches|obtains|attains|gets|solves|resolves|"
                               r"completes|answers)\s+(?:only\s+|just\s+)?")
 _WHICH_SCORES = re.compile(r",\s+(?:which|that)\s+(?:\w+\s+)?(?:scores?|achieves?|reach(?:es)?|obtains?|attains?|gets?)\b")
 _GERUND_OPENING = re.compile(r"\s*[A-Z][a-z]+(?:-[a-z]+)?ing\s+(?:(?:the|a|an)\s+)?")
@@ -337,6 +340,8 @@ def find_results(
             if _HUMAN.search(text, max(a, start - 40), start):
                 continue  # "human-level performance (72.58 for CoNLL ...)": not a method's score
             metric = _metric_near(text, start, end, a, b)
+            if integer and metric is None and text.startswith(" on ", end) and _VERB_RIGHT_BEFORE.search(text, max(a, start - 20), start):
+                integer = False  # "It obtains 1,652 on MME": a score summed over a benchmark's parts
             if metric is None and (integer or not (raised_to or _RESULT_VERB.search(text, a, start)
                                                    or _in_versus_bracket(text, start, end))):
                 # No sign it is a score, nor that it is not one ("CoNLL-2014 10 annotation dataset
@@ -418,7 +423,8 @@ def find_results(
             if method_span is None and _OTHERS_SUBJECT.match(text, a, start):
                 continue  # "The best agent, based on GPT-4o, completes only 18.3%": not the paper's own method
             if not attributed and (_PREVIOUS.search(text, max(a, start - 45), start) or _FOR_UNNAMED.match(text, end, b) or (
-                    _FOR_A_DESCRIPTION.match(text, end, b) and _COMPARED_RIGHT_BEFORE.search(text, max(a, start - 25), start))):
+                    _FOR_A_DESCRIPTION.match(text, end, b) and (_COMPARED_RIGHT_BEFORE.search(text, max(a, start - 25), start)
+                                                                 or _AFTER_A_SCORE_FOR_A_NAME.search(text, max(a, start - 50), start)))):
                 continue  # "over the previous best IS of 52.52", "33.2% for the previous best agent": another's
             for bench in benches:
                 found.append(Found(method, bench[2], text[metric[0] : metric[1]] if metric else None,

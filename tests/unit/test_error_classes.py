@@ -1697,3 +1697,53 @@ def test_error_class_names_coordinated_before_their_scores_pair_in_order(nlp):
             "reach 0.81 and 0.89.")
     assert results_of(nlp, text) == {("ZetaDetect", "XSum", "0.94"), ("DetectGPT", "XSum", "0.81"),
                                      ("Fast-DetectGPT", "XSum", "0.89")}
+
+
+def test_error_class_a_network_named_after_known_data_is_a_method(nlp):
+    text = ("Action Localization\n\nOur model, CoLA-Net, contrasts snippets within videos. CoLA-Net achieves an average "
+            "mAP of 51.5% on THUMOS'14, exceeding prior methods such as BaS-Net.")
+    entities, relations = run(nlp, text)
+    assert entities["CoLA-Net"] == ("Method", "proposed"), entities
+    assert ("OUTPERFORMS", "CoLA-Net", "BaS-Net", "THUMOS'14") in relations
+
+
+def test_error_class_an_active_parameter_variant_of_the_own_model_is_the_papers(nlp):
+    text = ("ZetaVL\n\nWe present ZetaVL, a sparse vision-language model. ZetaVL-A3B, with 3B active parameters, outperforms "
+            "dense models with 7B parameters, including LLaVA-NeXT-7B and Qwen-VL-Chat, on 9 of 11 benchmarks. It "
+            "obtains 1,652 on MME and 68.4 on MMBench.")
+    entities, relations = run(nlp, text)
+    assert entities["ZetaVL-A3B"] == ("Method", "proposed"), entities
+    assert {t for kind, _, t, _ in relations if kind == "OUTPERFORMS"} == {"LLaVA-NeXT-7B", "Qwen-VL-Chat"}, relations
+    assert {(b, v) for _, b, v in results_of(nlp, text)} == {("MME", "1,652"), ("MMBench", "68.4")}
+
+
+def test_error_class_a_method_improved_on_is_beaten_not_data(nlp):
+    text = ("ZetaGT\n\nWe propose ZetaGT, a linear graph transformer. On ZINC it reaches a test MAE of 0.059 eV, improving "
+            "on KorvexGPS.")
+    entities, relations = run(nlp, text)
+    assert entities["KorvexGPS"] == ("Method", "used") and "eV" not in entities, entities
+    assert ("OUTPERFORMS", "ZetaGT", "KorvexGPS", "ZINC") in relations
+    assert results_of(nlp, text) == {("ZetaGT", "ZINC", "0.059")}
+
+
+def test_error_class_followed_by_a_name_with_a_score_is_that_names(nlp):
+    text = ("ZetaLex: Legal Reasoning\n\nWe present ZetaLex, a benchmark of 6,200 legal questions. Evaluating 15 models, "
+            "we find that GPT-4 leads with 72.4% accuracy, followed by Claude 3 Opus with 69.8%.")
+    assert results_of(nlp, text) == {("GPT-4", "ZetaLex", "72.4%"), ("Claude 3 Opus", "ZetaLex", "69.8%")}
+
+
+def test_error_class_pretraining_and_initialisation_data_are_not_evaluated_on(nlp):
+    text = ("ZetaCLR\n\nWe propose ZetaCLR, a contrastive method for radiographs. Pretraining on MIMIC-CXR, ZetaCLR needs "
+            "10% of the labels to match the ImageNet-initialized baseline. On CheXpert, ZetaCLR reaches an AUC of 0.887, "
+            "compared with 0.851 for ConVIRT and 0.836 for a model initialized from ImageNet.")
+    _, relations = run(nlp, text)
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"CheXpert"}, relations
+    assert results_of(nlp, text) == {("ZetaCLR", "CheXpert", "0.887"), ("ConVIRT", "CheXpert", "0.851")}
+
+
+def test_error_class_a_lone_acronym_named_as_the_beaten_baseline_is_a_name(nlp):
+    text = ("ZetaDet\n\nWe develop a few-shot detector, ZetaDet, that reweights features. On PASCAL VOC, ZetaDet achieves "
+            "33.9 mAP, surpassing the fine-tuning baseline KFA by 4.2 points, and beats the baseline IBM Model 4.")
+    entities, relations = run(nlp, text)
+    assert ("OUTPERFORMS", "ZetaDet", "KFA", "PASCAL VOC") in relations, relations
+    assert "IBM" not in entities
