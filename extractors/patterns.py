@@ -74,6 +74,8 @@ _PROPOSED_WORD = re.compile(
     r"datasets?|benchmarks?|suites?|corpus|environments?|testbeds?|leaderboards?|subsets?|databases?|treebanks?|lexicons?|"
     r"(?:training|test|evaluation|instruction|preference)[ \-]sets?)\b"
 )
+_PROPOSED_JOINED = re.compile(
+    r"\b(?:[Ww]e|[Tt]his (?:paper|work))\s+(?:propose|introduce|present|develop)[sd]?\s+([A-Z][A-Z0-9]*(?:-[A-Z][A-Za-z0-9]*)+)(?=\s*[,(])")
 # "We develop a few-shot detector, Meta-Reweight, that ...": the kind first, then its name.
 _KIND_THEN_NAME = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work|study))\s+(?:propose|introduce|present|develop|design|build)[sd]?\s+(?:a|an)\s+"
@@ -321,6 +323,10 @@ def _proposed_phrases(rare: _RareWords) -> Iterator[tuple[re.Match, Optional[Nod
         named = _KIND_THEN_NAME.match(text, i)
         if named:  # "We develop a few-shot detector, Meta-Reweight, that ..."
             yield named, NodeLabel.METHOD
+            continue
+        joined = _PROPOSED_JOINED.match(text, i)
+        if joined:  # "We present SQL-RL, which ...": acronyms joined into the paper's own name
+            yield joined, None
             continue
         single = _PROPOSED_WORD.match(text, i)
         if single:

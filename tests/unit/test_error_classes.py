@@ -1747,3 +1747,11 @@ def test_error_class_a_lone_acronym_named_as_the_beaten_baseline_is_a_name(nlp):
     entities, relations = run(nlp, text)
     assert ("OUTPERFORMS", "ZetaDet", "KFA", "PASCAL VOC") in relations, relations
     assert "IBM" not in entities
+
+
+def test_error_class_generic_acronyms_joined_into_a_proposed_name_are_a_name(nlp):
+    text = ("Execution Feedback for SQL Generation\n\nWe present SQL-RL, which fine-tunes a code model with execution "
+            "rewards. On the BIRD benchmark, SQL-RL reaches 64.1%, outperforming DIN-SQL. LLM-RL methods lag behind.")
+    entities, relations = run(nlp, text)
+    assert entities["SQL-RL"] == ("Method", "proposed") and "LLM-RL" not in entities, entities
+    assert ("OUTPERFORMS", "SQL-RL", "DIN-SQL", "BIRD") in relations
