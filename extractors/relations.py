@@ -994,7 +994,7 @@ _SPLIT_OF_NAMED_BEFORE = re.compile(
 # "X, a large-scale benchmark for ...", "X (Y), a new dataset of ..."
 _DATA_BEFORE_PAREN = re.compile(rf"\b{_DATA_NOUN}\s*\($", re.IGNORECASE)
 _APPOSITION = re.compile(
-    rf"^\s*(?:\([^)]*\))?\s*(?:,|\s[\-–—:])?\s*(?:(?:which\s+)?is\s+)?(?:a|an|the|our)\s+((?:[\w\-]+(?:,\d+[\w\-]*)?\s+){{0,6}}?)"
+    rf"^\s*(?:\([^)]*\))?\s*(?:,|\s[\-–—:])?\s*(?:(?:which\s+)?is\s+)?(?:a|an|the|our)\s+((?:[\w\-]+(?:,\d+[\w\-]*)?,?\s+){{0,6}}?)"
     rf"({_DATA_NOUN[1:-1]}|{_METHOD_NOUN[3:-1]})\b",
     re.IGNORECASE,
 )
@@ -1189,7 +1189,8 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
 # A sentence opening with a phrase that names data: "Evaluated on X, ...", "On X and Y, ...",
 # "Across A, B and C, ..." (up to the name before the comma that may close it).
 _FRONTED_PHRASE = re.compile(
-    r"(?:^|[.!?]\s+|\n)(?:(?:[A-Z][\w\-]+ed|When \w+ed)\s+(?:on|with|to|against|from|in)|On|Across)\s+(?:the\s+|both\s+)?"
+    r"(?:^|[.!?]\s+|\n)(?:(?:[A-Z][\w\-]+ed|When \w+ed)\s+(?:on|with|to|against|from|in)|On|Across|"
+    r"(?:In|For)\s+(?:[a-z][\w\-]*\s+){1,4}?(?:on|in))\s+(?:the\s+|both\s+)?"  # ("In semantic segmentation on Cityscapes, X")
     + _NAMES_SO_FAR)
 # "zero-shot transfer to DeepGlobe and SpaceNet", "generalizes to A, B and C", "adapting a model
 # trained on Cityscapes to ACDC": where a model is evaluated without training.
@@ -1297,8 +1298,9 @@ _NOT_OWN_BETWEEN = re.compile(
 
 
 # "DPN-131", "DialSynth-7B", "ZetaLM 1.5B", "VMamba-D-S" (a size letter), "StormNet-Ens", "ZetaLM-base"
-_NUMBERED_VARIANT = re.compile(r"(.+)(?:-\d+(?:\.\d+)?[a-zA-Z]?|-A\d+(?:\.\d+)?B|\s\d+(?:\.\d+)?[BMK]|-(?:[STBLHG]|XL)|-[A-Z][a-z]{1,9}|"
-                               r"-(?:tiny|mini|small|base|large|lite))")
+# ("DRN-C-26": a letter of a family, then a depth)
+_NUMBERED_VARIANT = re.compile(r"(.+?)(?:-[A-Z](?=-\d))?(?:-\d+(?:\.\d+)?[a-zA-Z]?|-A\d+(?:\.\d+)?B|\s\d+(?:\.\d+)?[BMK]|-(?:[STBLHG]|XL)|"
+                               r"-[A-Z][a-z]{1,9}|-(?:tiny|mini|small|base|large|lite))")
 
 
 def _joins_own_name(surface: str, own_names: set[str]) -> bool:
@@ -1318,6 +1320,10 @@ def _mark_parts_of_own_work(text: str, entities: list[_Entity], sentences) -> No
     if not own_starts:
         return
     own_names = {surface for e in entities if e.proposed and not e.weak for surface in e.surfaces}
+    own_names |= {name[:-1] for name in own_names if name.endswith("s") and name[:-1].isupper()}  # ("DRNs": DRN-26)
+    # ... and the initials of a title-case name ("Dilated Residual Networks": DRN-C-26)
+    own_names |= {"".join(w[0] for w in name.split()) for name in own_names
+                  if len(name.split()) >= 3 and all(w[:1].isupper() for w in name.split())}
     for ent in entities:
         if not ent.proposed and not ent.gazetteer and not ent.weak and any(
                 ((variant := _NUMBERED_VARIANT.fullmatch(surface)) and variant[1] in own_names)
@@ -1459,10 +1465,14 @@ def _without_title_descriptions(text: str, live: list[_Entity], title_end: int) 
     described = [ent for ent in live if ent.sources == {"title"} and ent.label is NodeLabel.METHOD
                  and ent.mentions and all(end <= title_end for _, end in ent.mentions)
                  and " " in next(iter(ent.surfaces)) and not text[ent.mentions[0][1] :].lstrip().startswith(":")]
-    if not described or not any(ent.proposed and "shape" in ent.sources and ent.mentions[-1][0] > title_end
-                                and ent.label is NodeLabel.METHOD for ent in live):
+    coined = [ent for ent in live if ent.proposed and "shape" in ent.sources and ent.mentions[-1][0] > title_end
+              and ent.label is NodeLabel.METHOD]
+    if not described or not coined:
         return live
-    return [ent for ent in live if ent not in described]
+    # ("Dilated Residual Networks" and "DRN-C-26": the coined name is a variant of the title's own)
+    initials = {"".join(w[0] for w in next(iter(ent.surfaces)).split()): ent for ent in described}
+    named = {id(initials[i]) for ent in coined for s in ent.surfaces for i in initials if s.startswith(i + "-")}
+    return [ent for ent in live if ent not in described or id(ent) in named]
 
 
 # After a name: the rest of a list of names, then "split(s)": "the val, testA, and testB splits of RefCOCO".
