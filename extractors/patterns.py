@@ -70,7 +70,7 @@ _PROPOSED_WORD = re.compile(
     rf"({_TITLE_WORD})\s*,\s*(?:a|an|the)\s+(?:[\w\-]+,?\s+){{0,5}}?"
     r"(models?|frameworks?|methods?|approach(?:es)?|systems?|agents?|architectures?|algorithms?|toolkits?|"
     r"platforms?|pipelines?|tools?|librar(?:y|ies)|software|engines?|parsers?|taggers?|recogni[sz]ers?|"
-    r"simulators?|interfaces?|applications?|assistants?|solvers?|markets?|prototypes?|"
+    r"simulators?|interfaces?|applications?|assistants?|solvers?|markets?|prototypes?|codecs?|tokenizers?|vocoders?|"
     r"datasets?|benchmarks?|suites?|corpus|environments?|testbeds?|leaderboards?|subsets?|databases?|treebanks?|lexicons?|"
     r"(?:training|test|evaluation|instruction|preference)[ \-]sets?)\b"
 )

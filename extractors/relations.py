@@ -960,7 +960,7 @@ _DATA_AFTER = re.compile(rf"^\s*(?:-\s*)?(?:(?![a-z\-]*(?:ed|ing)\b)[a-z][a-z\-]
 _METHOD_NOUN = (r"(?:model|models|method|framework|architecture|algorithm|approach|network|agent|module|loss|"
                 r"encoder|decoder|backbone|baselines?|variant|system|strategy|technique|pipeline|paradigm|mechanism|policy|"
                 r"transformers?|classifiers?|detectors?|solvers?|parsers?|generators?|predictors?|rerankers?|retrievers?|"
-                r"verifiers?|planners?|recommenders?)")
+                r"verifiers?|planners?|recommenders?|codecs?)")
 _METHOD_AFTER = re.compile(rf"^\s*(?:-\s*)?{_METHOD_NOUN}\b", re.IGNORECASE)
 # "the benchmark GLUE", "a Chinese ontology HowNet"
 _DATA_RIGHT_BEFORE = re.compile(rf"\b(?:the|a|an|our)\s+(?:[a-zA-Z\-]+\s+)?{_DATA_NOUN}\s+$")
@@ -982,6 +982,7 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:(?:mean|median|average|overal
 # (Not "3 samples from KappaLM": what a model generated.)
 # "the validation set of": a split of the data named next
 _SPLIT_OF = r"(?:validation|test|training|train|dev|development|evaluation)\s+(?:set|split|subset)s?\s+of"
+_SPLIT_WORDS = re.compile(r"\b(?:set|split|subset)s?\s+of\b")  # ("the training set of Pythia-1.4B": a model's data)
 _DATA_FROM_BEFORE = re.compile(
     r"\b(?:(?:datasets|corpora|benchmarks|tasks)\s+(?:drawn\s+|collected\s+|taken\s+)?from|"
     # "on the validation set of Static Facial Expressions in the Wild": a split's data
@@ -1112,7 +1113,8 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
                 and not _IMPROVING_ON.search(text, max(0, start - 30), start):
             # "91.2% on FGVC", "extractive QA on MuSiQue" (a benchmark's part stays a benchmark: "MATH-500")
             return (NodeLabel.BENCHMARK if part_label is NodeLabel.BENCHMARK else NodeLabel.DATASET), True
-        if _DATA_FROM_BEFORE.search(text, max(0, start - 40), start) or (
+        if ((data_from := _DATA_FROM_BEFORE.search(text, max(0, start - 40), start))
+                and not (_SIZE_PART.search(text, start, end) and _SPLIT_WORDS.search(data_from.group(0)))) or (
                 text.endswith("(", 0, start) and _SPLIT_OF_NAMED_BEFORE.search(text, max(0, start - 120), start)):
             return NodeLabel.DATASET, True  # "45 datasets from OpenML": where data comes from is data
         if text.endswith((" ", ", "), 0, start) and _trained_on_data(text, start):

@@ -133,7 +133,7 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 # Words just before a number that make it a gain, a margin, an approximation or an input size.
-_NOT_A_SCORE_WORDS = ("by", "over", "nearly", "almost", "about", "around", "approximately", "up to", "at least", "at most",
+_NOT_A_SCORE_WORDS = ("by", "over", "target", "nearly", "almost", "about", "around", "approximately", "up to", "at least", "at most",
                       "more than", "less than", "fewer than", "below", "under", "above", "from", "only", "within", "exceed", "exceeds", "exceeding", "surpassing", "beyond", "top", "first",
                       "second", "third", "rank", "ranked", "version", "v", "task", "subtask", "stage", "phase", "level",
                       # a setting, not a score: "certified accuracy of 62.4% at radius 0.5"
@@ -197,8 +197,9 @@ _OTHERS_SUBJECT = re.compile(r"\s*(?:For comparison,\s*|(?:Even\s+)?(?:The|the)\
                              r"(?:achieves|obtains|scores|reaches|gets|attains)\b)")
 # "compared with 0.168 for relevance labels from human annotators": a compared value given for
 # something described, not named (not "85% for question answering", a score of the paper's own)
-_FOR_A_DESCRIPTION = re.compile(r"\s*for\s+(?!(?:our|ours|the proposed|this|each|all|both)\b)(?:the\s+|a\s+|an\s+)?[a-z]")
-_COMPARED_RIGHT_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?|than)\s+(?:only\s+)?$", re.IGNORECASE)
+_FOR_A_DESCRIPTION = re.compile(r"\s*(?:for|of)\s+(?!(?:our|ours|the proposed|this|each|all|both)\b)(?:the\s+|a\s+|an\s+)?[a-z]")
+_COMPARED_RIGHT_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?|than|against)\s+(?:the\s+|only\s+)?$", re.IGNORECASE)
+_FOR_A_NAME_AFTER = re.compile(r"\s*for\s+(?:the\s+)?[A-Z]")  # ("versus 48.9% for TRAK": the compared system's score)
 _VERB_RIGHT_BEFORE = re.compile(r"\b(?:obtains?|achieves?|scores?|reaches?|attains?)\s+$")
 # "0.851 for ConVIRT and 0.836 for a model initialized from ImageNet": coordinated with a score given for a name
 _AFTER_A_SCORE_FOR_A_NAME = re.compile(r"\d%?\s+for\s+[^\s,;]+\s*(?:,\s*)?(?:and\s+)?$")
@@ -343,7 +344,10 @@ def find_results(
             if integer and metric is None and text.startswith(" on ", end) and _VERB_RIGHT_BEFORE.search(text, max(a, start - 20), start):
                 integer = False  # "It obtains 1,652 on MME": a score summed over a benchmark's parts
             if metric is None and (integer or not (raised_to or _RESULT_VERB.search(text, a, start)
-                                                   or _in_versus_bracket(text, start, end))):
+                                                   or _in_versus_bracket(text, start, end)
+                                                   or (_FOR_A_NAME_AFTER.match(text, end, b)
+                                                       and _COMPARED_RIGHT_BEFORE.search(text, max(a, start - 25), start)
+                                                       and text.find("% of ", a, start) < 0))):  # (not shares compared)
                 # No sign it is a score, nor that it is not one ("CoNLL-2014 10 annotation dataset
                 # and 62.42 (GLEU) on JFLEG"): the next value is read on its own.
                 previous = None

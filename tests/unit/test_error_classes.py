@@ -1772,3 +1772,26 @@ def test_error_class_a_lettered_depth_variant_of_the_own_family_is_the_papers(nl
     assert entities["ZRN-C-26"] == ("Method", "proposed"), entities
     assert entities["Zeta Residual Networks"] == ("Method", "proposed")  # (the title names the family it varies)
     assert ("ZRN-C-26", "Cityscapes", "72.0%") in results_of(nlp, text)  # ("In <task> on X, Y reaches": the opening ends)
+
+
+def test_error_class_a_codec_in_apposition_is_a_method_and_known_codecs_are_beaten(nlp):
+    text = ("Unified Audio Tokenization\n\nWe present ZetaCodec, a neural audio codec that tokenizes speech and music. At "
+            "1.5 kbps, ZetaCodec obtains a ViSQOL of 4.02 on speech from LibriTTS, outperforming EnCodec and DAC.")
+    entities, relations = run(nlp, text)
+    assert entities["ZetaCodec"] == ("Method", "proposed") and entities["LibriTTS"][0] == "Dataset", entities
+    assert {t for kind, _, t, _ in relations if kind == "OUTPERFORMS"} == {"EnCodec", "DAC"}, relations
+
+
+def test_error_class_scores_versus_named_systems_are_theirs(nlp):
+    text = ("ZetaTrace\n\nWe present ZetaTrace, which attributes tokens to training documents. On a fact-tracing benchmark "
+            "built from T-REx, ZetaTrace retrieves the source document with 71.4% recall@10, versus 48.9% for TRAK and "
+            "33.0% for BM25. ZetaTrace scales to the 1.4B-token training set of Pythia-1.4B.")
+    entities, _ = run(nlp, text)
+    assert entities["Pythia-1.4B"][0] == "Method", entities
+    assert results_of(nlp, text) == {("ZetaTrace", "T-REx", "71.4%"), ("TRAK", "T-REx", "48.9%"), ("BM25", "T-REx", "33.0%")}
+
+
+def test_error_class_a_target_level_and_a_description_s_value_are_no_scores(nlp):
+    text = ("ZetaConf\n\nOur method, ZetaConf, calibrates softmax scores. On MMLU, ZetaConf achieves the target 90% coverage "
+            "with an average set size of 1.6, smaller than the 2.3 of naive thresholding.")
+    assert results_of(nlp, text) == {("ZetaConf", "MMLU", "1.6")}
