@@ -56,7 +56,7 @@ _PROPOSED_PHRASE = re.compile(
     # ("we study this problem and propose Mask Scoring R-CNN")
     rf"(?:(?:study|analy[sz]e|investigate|revisit|address|tackle)\s+(?:[a-z\-]+\s+){{0,3}}?and\s+)?"
     rf"(?:propose|introduce|present|develop|design|build|construct|release|curate|create|contribute|establish)[sd]?\s+"
-    rf"(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|unified|effective|efficient)[,]?\s+)*"
+    rf"(?:(?:a|an|the|our)\s+)?(?:(?:novel|new|simple|general|unified|effective|efficient)[,]?\s+)*[\"“]?"
     rf"({_TITLE_WORD}(?:\s+(?:(?:of|for|via|and|in|with|to|the|on)\s+)?{_TITLE_WORD}){{1,5}})"
 )
 # "We introduce Workforce, a hierarchical multi-agent framework", "We describe Yoopick, a

@@ -78,9 +78,9 @@ def _proposal_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
 
 
 _OWN_KINDS = ("model", "method", "framework", "approach", "system", "agent", "dataset", "benchmark", "variant", "algorithm",
-              "policy", "protocol", "pipeline", "classifier", "architecture", "toolkit")
+              "policy", "protocol", "pipeline", "classifier", "architecture", "toolkit", "network")
 _OURS = re.compile(
-    rf"\b(?:(?:our|the proposed|ours)|(?:our|the (?:resulting|upcycled|distilled|merged|pruned|compressed|final))\s+"
+    rf"\b(?:(?:our|the proposed|ours)|(?:our|the (?:proposed|resulting|upcycled|distilled|merged|pruned|compressed|final))\s+"
     rf"(?:[\w\-.]+\s+){{0,2}}(?:{'|'.join(_OWN_KINDS)})s?,?)\s*$",
     re.IGNORECASE,
 )
@@ -140,6 +140,7 @@ _COST_AFTER = re.compile(r"\s*(?:requir\w*|using|uses|needing|with)\s+(?:\w+\s+)
 _STILL_COMPARING = re.compile(r"\b(?:compar\w*|gains?|outperform\w*|surpass\w*|better|exceed\w*|improv\w*|than)\b")
 _COMPARE_WORDS = (*BEATING_VERBS, "improv", "boost", "rais", "lift", "better", "superior to", "advantage over",
                   "gain", "enhancement", "higher", "stronger", "greater", "lower", "compared to", "compared with",
+                  "comparing to", "comparing with",
                   "comparison", "faster", "more accurate", "more efficient", "more robust", "lowest", "highest", "best", "above", "relative to",
                   "ahead of", "preferred", "edge out", "edges out", "edged out", "edging out", "outpac", "outstrip", "outclass")
 # Around "compared to X": what makes the sentence a claim to beat X ("improved results compared to X";
@@ -151,7 +152,7 @@ _WIN_WORD = re.compile(
     re.IGNORECASE)
 _COMPARE_NEEDLES = Needles(_COMPARE_WORDS)
 # Not "relative to": in abstracts it mostly measures ("divergence relative to the reference"), not compares.
-_COMPARED = re.compile(r"\b(?:compared (?:to|with)|in comparison (?:to|with)|relative to)\b", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:compar(?:ed|ing) (?:to|with)|in comparison (?:to|with)|relative to)\b", re.IGNORECASE)
 # Determiners in any case; adjectives only in lower case ("Unified Moment Detection" keeps "Unified").
 _LEADING_NOISE = re.compile(r"^(?:(?:[Aa]n?|[Tt]he|[Oo]ur|novel|new|proposed|simple|general|efficient|unified)\s+)+")
 _SPACE = re.compile(r"\s")

@@ -1795,3 +1795,21 @@ def test_error_class_a_target_level_and_a_description_s_value_are_no_scores(nlp)
     text = ("ZetaConf\n\nOur method, ZetaConf, calibrates softmax scores. On MMLU, ZetaConf achieves the target 90% coverage "
             "with an average set size of 1.6, smaller than the 2.3 of naive thresholding.")
     assert results_of(nlp, text) == {("ZetaConf", "MMLU", "1.6")}
+
+
+def test_error_class_a_quoted_name_after_propose_is_proposed_even_of_family_words(nlp):
+    text = ("Residual Attention Network for Image Classification\n\nIn this work, we propose \"Residual Attention "
+            "Network\", a convolutional network using attention. Our Residual Attention Network achieves 3.90% error on "
+            "CIFAR-10, and 0.6% top-1 accuracy improvement comparing to ResNet-200.")
+    entities, relations = run(nlp, text)
+    assert entities["Residual Attention Network"] == ("Method", "proposed"), entities
+    assert ("OUTPERFORMS", "Residual Attention Network", "ResNet-200") in {r[:3] for r in relations}, relations
+    assert ("Residual Attention Network", "CIFAR-10", "3.90%") in results_of(nlp, text)
+
+
+def test_error_class_the_proposed_network_named_in_apposition_is_proposed(nlp):
+    text = ("Instance-aware Segmentation\n\nWe present the first fully convolutional solution for instance-aware "
+            "segmentation. The proposed network, ZetaFCIS, is highly integrated. It wins the COCO 2016 segmentation "
+            "competition by a large margin.")
+    entities, _ = run(nlp, text)
+    assert entities["ZetaFCIS"] == ("Method", "proposed"), entities
