@@ -49,7 +49,7 @@ _CONFIDENCE = {"gazetteer": 0.95, "abbreviation": 0.9, "abbreviation-long": 0.9,
                "ner": 0.6}
 
 _PROPOSING_VERBS = (r"(?:propose|introduce|present|develop|design|build|construct|releas|curate|create|contribute|offer|"
-                    r"establish|put forward|devise|name|call|term|dub|collect(?!ion))\w*")
+                    r"establish|put forward|devise|name|call|term|dub|collect(?!ion)|synthesi[sz]e)\w*")
 _PROPOSE = re.compile(
     rf"\b(?:we|this (?:paper|work|study)|our (?:paper|work))\b[^.]{{0,40}}?\b{_PROPOSING_VERBS}", re.IGNORECASE)
 # _PROPOSE in two steps, so that the verbs are not tried at every character after every "we"; both
@@ -1002,6 +1002,10 @@ _APPOSITION = re.compile(
 )
 _METRIC_RAISED_AFTER = re.compile(r"\s+(?:(?:average|overall|mean|top-1|zero-shot)\s+)?(?:accuracy|scores?|F1|EM|mIoU|AP|BLEU|ROUGE-L|"
                                   r"pass@1|success rate|win rate)\s+from\s+\d")
+# "ChartGen-2M, two million chart images rendered from code": a count of data items
+_COUNT_APPOSITION = re.compile(
+    rf"\s*,\s*(?:about\s+|over\s+|nearly\s+|some\s+)?(?:\d[\d.,]*\s?[KMBkmb]?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    rf"hundreds|thousands|millions)(?:\s+(?:hundred|thousand|million|billion))?\s+(?:[a-z\-]+\s+){{0,2}}(?:{DATA_UNITS})s\b")
 # "X, a set of 500 competition problems", "X, a collection of 3.1 million instruction-response pairs"
 _COLLECTION_APPOSITION = re.compile(
     r"\s*,\s*(?:a|an|our)\s+(?:(?:new|novel|curated|challenging|large|small|diverse)\s+)*(?:set|collection|suite|pool)\s+"
@@ -1062,6 +1066,8 @@ _ON_WORD = re.compile(r"\b(?:on|across|over)\s")
 # "On X, it solves ...", "For African languages in X, it reaches ...": the setting of a result
 _OPENING_ON = re.compile(r"(?:(?:On|In|Across)\s+(?:the\s+)?|(?:On|In|For|Across)\s+(?:[\w\-]+\s+){1,5}?(?:in|on|of|from)\s+(?:the\s+)?)")
 _PERCENT_VALUE = re.compile(r"\d\s?%")
+_SCORE_VERB_VALUE = re.compile(r"\b(?:obtains?|achieves?|reaches?|scores?|attains?)\s+(?:an?\s+)?(?:[\w\-]+\s+){0,3}?\d")
+_DATA_PART_THEN_COMMA = re.compile(r" (?:tasks?|suite|split|subset|environments?|games),")  # ("On the AntMaze tasks, ...")
 # "improves accuracy over FooNet and BarNet": "over" after a gain names the beaten, not the data.
 _GAIN_BEFORE_OVER = re.compile(r"\b(?:improv\w*|gains?|boost\w*|advantages?|benefits?|superior\w*|wins?|margins?|"
                                r"speed-?ups?|better|outperform\w*|preferred)\b", re.IGNORECASE)
@@ -1125,7 +1131,7 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
             return _data_label(before_paren.group(1)), True
         if first.isalpha() and _METRIC_RAISED_AFTER.match(after):
             return NodeLabel.DATASET, True  # "improves MathVista accuracy from 58.2% to 65.9% and MathVerse accuracy from ..."
-        if first == "," and _COLLECTION_APPOSITION.match(after):
+        if first == "," and (_COLLECTION_APPOSITION.match(after) or (ent.proposed and _COUNT_APPOSITION.match(after))):
             return NodeLabel.DATASET, True  # "HardMath-500, a set of 500 competition problems": data
         apposition = _APPOSITION.match(after) if first.isalpha() or first in "(,-–—:" else None
         if apposition:
@@ -1175,9 +1181,11 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
             _OPENING_LIST.match(before) if before[:1] in "OA" and _LIST_GOES_ON.match(text, mention_end) else None)
         if not listed and " to " in before[-80:]:
             listed = _TRANSFER_LIST.search(before, max(0, len(before) - 80))
-        if before.startswith(("On ", "In ", "Across ", "For ")) and _OPENING_ON.fullmatch(before) and text.startswith(", ", mention_end) \
+        if before.startswith(("On ", "In ", "Across ", "For ")) and _OPENING_ON.fullmatch(before) \
+                and (text.startswith(", ", mention_end) or _DATA_PART_THEN_COMMA.match(text, mention_end)) \
                 and not _SIZE_PART.search(text, start, mention_end) and (
-                    sentences.has_eval_cue(sentence) or _PERCENT_VALUE.search(text, mention_end, sentence[1])):
+                    sentences.has_eval_cue(sentence) or _PERCENT_VALUE.search(text, mention_end, sentence[1])
+                    or _SCORE_VERB_VALUE.search(text, mention_end, sentence[1])):
             return NodeLabel.DATASET, True  # "On ProofNet, it solves 21.0% of problems"
         if listed and before.endswith(", ") and not _LIST_GOES_ON.match(text, mention_end) and (
                 _FRONTED_PARTICIPLE.search(before) or _FRONTED_PHRASE.search(before)):
@@ -1385,7 +1393,8 @@ _WE_MADE_APPOSITION = re.compile(r",\s+an?\s+[^.;()]{0,120}?\b(?:that|which)\s+w
                                  r"curate|synthesi[sz]e|release|introduce|propose|design)\b")
 _OURS_YIELD = re.compile(r"\b(?:[Tt]he resulting|[Oo]ur)\s+(?:[\w\-]+\s+){0,2}(?:yields|produces)\s+$")
 # What the paper makes of something else (on the lowercased text).
-_MADE_INTO = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:distil|compress|turn|convert|packag|consolidat|merg|fus)\w*\b[^.]{0,80}\binto $")
+_MADE_INTO = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:distil|compress|turn|convert|packag|consolidat|merg|fus)\w*\b"
+                        r"[^.]{0,80}\binto $|\bfine-?tun\w*\s+(?:[\w\-.]+\s+){1,3}into $")
 
 
 def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> bool:
@@ -1431,9 +1440,12 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
             return True  # "We present a novel neural network for sequences. The ByteNet is a one-dimensional CNN ..."
         if text[start - 1 : start] == "(" and _PROPOSED_AFTER.match(text, start, sentence[1]):
             return True  # "an approximate least squares estimate (ALSE) method is proposed"
-        if text.endswith(" into ", 0, start) and text.startswith((", a ", ", an "), end) and _MADE_INTO.search(
-                sentences.lowered, max(sentence[0], start - 120), start):
-            return True  # "We distill the ranking ability of GPT-4 into RankLite, a 3B-parameter reranker"
+        if text.endswith(" into ", 0, start) and (text.startswith((", a ", ", an "), end) or (
+                "shape" in ent.sources and _FIRST_PERSON.search(sentences.lowered, *sentence))) \
+                and _MADE_INTO.search(sentences.lowered, max(sentence[0], start - 120), start):
+            # "We distill the ranking ability of GPT-4 into RankLite, a 3B-parameter reranker", "... and use
+            # it to fine-tune LLaVA-1.6 into ChartLLaVA" (a coined name, in a sentence of the authors)
+            return True
         proposal_end = max((b for a, b in sentences.proposals(sentence) if b <= start), default=None)
         if proposal_end is not None:
             between = text[proposal_end:start]
@@ -1621,7 +1633,7 @@ def _cited_as_example(text: str, sentences: "_Sentences", start: int) -> bool:
 # clips from Kinetics-700"); a list of such names may follow "a mixture of".
 _ONLY_OR_JOINTLY = r"(?:\s+(?:only|solely|exclusively|jointly))?"  # ("trained only on X", "trained jointly on A, B")
 # ("Fine-tuning mT5-XXL on X", "we fine-tune LLaMA-7B on X": the model between the verb and "on")
-_TRAIN_ON = (rf"(?:(?:pre-?|fine-?)?train(?:s|ed)?|pre-?training|(?:fine-?)?tuned|distilled|"
+_TRAIN_ON = (rf"(?:(?:pre-?|fine-?)?train(?:s|ed)?|pre-?training|(?-i:Training)|(?:fine-?)?tuned|distilled|"
              rf"fine-?tun(?:e|es|ed|ing)\s+(?:a\s+|the\s+)?[^\s,;.()]+(?:\s+[^\s,;.()]+)?){_ONLY_OR_JOINTLY}\s+on")
 _BUILT_FROM = (r"(?:built|derived|constructed|sampled|curated|collected|drawn|sourced|selected|filtered|initiali[sz]ed)\s+(?:on\s+)?"
                r"(?:by\s+[\w\-]+\s+)?(?:[a-z\-]+\s+){0,2}?from")  # ("examples selected by LenSel from A and B")

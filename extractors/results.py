@@ -423,9 +423,13 @@ def find_results(
                     other = _compared_method(text, a, b, here, method)
                     if other is not None:
                         method, method_span = other[2], (other[0], other[1])
-            attributed = scored is not None or (method_span is not None and method_span[0] > end)  # "... for YOLOv3"
+            attributed = scored is not None or (method_span is not None and (
+                method_span[0] > end  # "... for YOLOv3"
+                or _NAME_THEN_SCORE.fullmatch(text, method_span[1], start)))  # ("the best baseline, UDA-Pose, 66.7 AP")
             if method_span is None and _OTHERS_SUBJECT.match(text, a, start):
                 continue  # "The best agent, based on GPT-4o, completes only 18.3%": not the paper's own method
+            if method_span is None and _clause_of_another(text, a, start):
+                continue  # "..., whereas the source-only model reaches 58.4 AP": an unnamed other system's
             if not attributed and (_PREVIOUS.search(text, max(a, start - 45), start) or _FOR_UNNAMED.match(text, end, b) or (
                     _FOR_A_DESCRIPTION.match(text, end, b) and (_COMPARED_RIGHT_BEFORE.search(text, max(a, start - 25), start)
                                                                  or _AFTER_A_SCORE_FOR_A_NAME.search(text, max(a, start - 50), start)))):
@@ -477,6 +481,21 @@ _NAMES_THEN_SCORES = re.compile(r"\s+(?:reach|achieve|score|obtain|attain|get|so
 _RESPECTIVELY_AFTER = re.compile(r"[^.;]{0,40}?,?\s*respectively\b")
 # ... or a second clause of a coordination (", and"): where the names a score may pair with begin
 _OPENS_CLAUSE = re.compile(r"(?:\b(?:whereas|while|whilst|but)\s|;|,\s*and\s)")
+
+
+# The subject of a clause that is not the paper's own method: "whereas the source-only model reaches"
+_OTHER_SUBJECT_AFTER = re.compile(r"(?:the|a|an)\s+(?!proposed\b|resulting\b)(?:[\w\-]+\s+){0,3}?(?:model|baseline|system|method|"
+                                  r"approach|agent|detector|network|variant)s?\s+(?:\w+\s+){0,2}?(?:reach|achiev|obtain|scor|get|attain)",
+                                  re.IGNORECASE)
+
+
+def _clause_of_another(text: str, a: int, start: int) -> bool:
+    """Is the score at ``start`` in a clause ("..., whereas the source-only model reaches 58.4")
+    whose subject is some other, unnamed system?"""
+    if not any(word in text[a:start] for word in _CLAUSE_WORDS):
+        return False
+    clause = max((m.end() for m in OPENS_OWN_CLAUSE.finditer(text, a, start)), default=a)
+    return clause > a and _OTHER_SUBJECT_AFTER.match(text, clause, start) is not None
 
 
 def _pair_scores_with_names_respectively(text: str, a: int, b: int, here: list, found: list[Found], first: int,

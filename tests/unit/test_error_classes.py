@@ -1813,3 +1813,28 @@ def test_error_class_the_proposed_network_named_in_apposition_is_proposed(nlp):
             "competition by a large margin.")
     entities, _ = run(nlp, text)
     assert entities["ZetaFCIS"] == ("Method", "proposed"), entities
+
+
+def test_error_class_a_clause_of_an_unnamed_other_system_gives_it_no_own_score(nlp):
+    text = ("ZetaKey\n\nWe propose ZetaKey, a keypoint adaptation method. On the real-world split of the KorvexPose "
+            "benchmark, ZetaKey reaches 71.2 AP, whereas the source-only model reaches 58.4 AP and the best adaptation "
+            "baseline, UDA-Pose, 66.7 AP.")
+    assert results_of(nlp, text) == {("ZetaKey", "KorvexPose", "71.2"), ("UDA-Pose", "KorvexPose", "66.7")}
+
+
+def test_error_class_an_unknown_name_with_its_tasks_opening_a_result_sentence_is_data(nlp):
+    text = ("ZetaQL\n\nWe propose ZetaQL for offline RL. On the D4RL locomotion suite, ZetaQL achieves a normalized score of "
+            "88.0. On the KorvexMaze tasks, where sparse rewards make learning hard, it obtains 69.6, versus 63.0 for IQL.")
+    entities, _ = run(nlp, text)
+    assert entities["KorvexMaze"][0] == "Dataset", entities
+    assert {("ZetaQL", "KorvexMaze", "69.6"), ("IQL", "KorvexMaze", "63.0")} <= results_of(nlp, text)
+
+
+def test_error_class_synthesised_training_data_and_the_model_tuned_into_are_proposed(nlp):
+    text = ("Synthetic Charts\n\nWe synthesize ZetaChart-2M, two million chart images rendered from code, and use it to "
+            "fine-tune LLaVA-1.6 into ZetaLLaVA. ZetaLLaVA scores 74.9 on ChartQA, surpassing InternVL-1.5. Training on "
+            "ZetaChart-2M alone already recovers most of these gains.")
+    entities, relations = run(nlp, text)
+    assert entities["ZetaChart-2M"] == ("Dataset", "proposed") and entities["ZetaLLaVA"] == ("Method", "proposed"), entities
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"ChartQA"}, relations
+    assert ("OUTPERFORMS", "ZetaLLaVA", "InternVL-1.5", "ChartQA") in relations
