@@ -1389,6 +1389,8 @@ def _named_after_unnamed_proposal(text: str, sentences: "_Sentences", sentence: 
 
 
 _WE_TRAIN = re.compile(r"\b[Ww]e\s+(?:also\s+)?(?:pre-?)?train\s+$")
+# ("We generate synthetic queries ... and train mContriever-Syn on them": the same subject, a second verb)
+_WE_AND_TRAIN = re.compile(r"\s*[Ww]e\s+[a-z]+\s+[^.;]{0,120}?\band\s+(?:then\s+)?(?:pre-?)?train\s+$")
 _WE_MADE_APPOSITION = re.compile(r",\s+an?\s+[^.;()]{0,120}?\b(?:that|which)\s+we\s+(?:generate|create|build|collect|construct|"
                                  r"curate|synthesi[sz]e|release|introduce|propose|design)\b")
 _OURS_YIELD = re.compile(r"\b(?:[Tt]he resulting|[Oo]ur)\s+(?:[\w\-]+\s+){0,2}(?:yields|produces)\s+$")
@@ -1425,7 +1427,8 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
             return True  # "The resulting recipe yields MiniLM-Pro-1B"
         if text.startswith(", a", end) and _WE_MADE_APPOSITION.match(text, end):
             return True  # "on DocSynth-300K, a synthetic dataset of 300K pages that we generate with ..."
-        if window.endswith(("train ", "pretrain ", "pre-train ")) and _WE_TRAIN.search(window) and (
+        if window.endswith(("train ", "pretrain ", "pre-train ")) and (
+                _WE_TRAIN.search(window) or _WE_AND_TRAIN.match(text, (_sentence_of(sentences, start) or (start,))[0], start)) and (
                 _APPOSITION.match(text[end : end + 80]) or text.startswith(" on ", end)):
             # "We train mE5-Para, a multilingual embedding model ...", "We train Huginn-3.5B on 800B
             # tokens": a name new to the field (a known one is not proposed so: "we train ResNet-50 on ImageNet")
@@ -1503,7 +1506,7 @@ def _names_a_split(text: str, ent: _Entity) -> bool:
 
 
 # A score given to a system in a comparison: "compared to 4.52 for GPTQ and 4.21 for ".
-_SCORE_FOR_BEFORE = re.compile(r"\b(?:compared (?:to|with)|than|versus|vs\.?|against)\s(?:[^.;]|\.\d){0,50}?(?<![\w.])\d[\d.,]*%? for $")
+_SCORE_FOR_BEFORE = re.compile(r"\b(?:compared (?:to|with)|than|versus|vs\.?|against|up from)\s(?:[^.;]|\.\d){0,50}?(?<![\w.])\d[\d.,]*%? for $")
 
 
 def _lone_short_acronym(ent: _Entity) -> bool:

@@ -328,7 +328,8 @@ def find_results(
             if _UNIT_AFTER.match(text, end, b):
                 continue
             before = text[max(a, start - 30) : start]
-            if _not_a_score_before(before) and not _VERB_THEN_ONLY.search(before):
+            if _not_a_score_before(before) and not _VERB_THEN_ONLY.search(before) and not (
+                    before.endswith("up from ") and _FOR_A_NAME_AFTER.match(text, end, b)):  # ("up from 5.1 for CSP": CSP's)
                 continue
             # "improves ... from 87.6% to 93.2%" (the pattern ends with "to": a cheap first test)
             raised_to = text[a:start].rstrip()[-2:].lower() == "to" and _RAISED_TO.search(text, a, start) is not None

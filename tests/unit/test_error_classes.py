@@ -1838,3 +1838,19 @@ def test_error_class_synthesised_training_data_and_the_model_tuned_into_are_prop
     assert entities["ZetaChart-2M"] == ("Dataset", "proposed") and entities["ZetaLLaVA"] == ("Method", "proposed"), entities
     assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"ChartQA"}, relations
     assert ("OUTPERFORMS", "ZetaLLaVA", "InternVL-1.5", "ChartQA") in relations
+
+
+def test_error_class_a_model_trained_as_the_second_verb_of_we_is_proposed(nlp):
+    text = ("Synthetic Queries\n\nWe generate synthetic queries for 18 African languages with a multilingual LLM and "
+            "train mContriever-Zeta on them. On the CIRAL benchmark, mContriever-Zeta improves nDCG@10 from 0.318 to "
+            "0.412 over mContriever and outperforms BM25 on 12 of 18 languages.")
+    entities, relations = run(nlp, text)
+    assert entities["mContriever-Zeta"] == ("Method", "proposed"), entities
+    assert {t for kind, _, t, _ in relations if kind == "OUTPERFORMS"} == {"mContriever", "BM25"}, relations
+
+
+def test_error_class_scores_up_from_values_for_names_are_theirs(nlp):
+    text = ("ZetaPrompt\n\nWe propose ZetaPrompt for compositional zero-shot learning. On MIT-States, ZetaPrompt attains "
+            "an AUC of 8.4, up from 5.1 for CSP and 6.7 for DFSP, and up from 4.0 for the best earlier method.")
+    assert results_of(nlp, text) == {("ZetaPrompt", "MIT-States", "8.4"), ("CSP", "MIT-States", "5.1"),
+                                     ("DFSP", "MIT-States", "6.7")}
