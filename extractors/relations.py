@@ -996,7 +996,7 @@ _SPLIT_OF_NAMED_BEFORE = re.compile(
 # "X, a large-scale benchmark for ...", "X (Y), a new dataset of ..."
 _DATA_BEFORE_PAREN = re.compile(rf"\b{_DATA_NOUN}\s*\($", re.IGNORECASE)
 _APPOSITION = re.compile(
-    rf"^\s*(?:\([^)]*\))?\s*(?:,|\s[\-–—:])?\s*(?:(?:which\s+)?is\s+)?(?:a|an|the|our)\s+((?:[\w\-]+(?:,\d+[\w\-]*)?,?\s+){{0,6}}?)"
+    rf"^\s*(?:\([^)]*\))?\s*(?:,|\s[\-–—:])?\s*(?:(?:which\s+)?is\s+)?(?:a|an|the|our)\s+((?:[\w\-]+(?:[,.]\d+[\w\-]*)?,?\s+){{0,6}}?)"
     rf"({_DATA_NOUN[1:-1]}|{_METHOD_NOUN[3:-1]})\b",
     re.IGNORECASE,
 )
@@ -1371,7 +1371,7 @@ _AFTER_TITLE_PREPOSITION = re.compile(
     r"\s(?:" + "|".join(sorted((TITLE_PREPOSITIONS - {"with"}) | {"of"})) + r")\s+$")
 
 
-_TO_OBTAIN = re.compile(r"\bto\s+(?:obtain|produce|create|build)\s+" + _NAMES_SO_FAR)
+_TO_OBTAIN = re.compile(r"\b(?:to|and)\s+(?:obtain|produce|create|build)\s+" + _NAMES_SO_FAR)  # ("..., and obtain MathLlama-7B")
 _IS_A_AFTER = re.compile(r"\s+(?:is|are)\s+(?:a|an)\s")
 _UNNAMED_PROPOSAL = re.compile(r"\s*(?:a|an)\s+(?:novel\s+|new\s+)?[a-z]")
 
@@ -1436,7 +1436,7 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
         sentence = _sentence_of(sentences, start)
         if sentence is None:
             continue
-        if " to " in window and _TO_OBTAIN.search(window) and _FIRST_PERSON.search(sentences.lowered, *sentence):
+        if (" to " in window or " and " in window) and _TO_OBTAIN.search(window) and _FIRST_PERSON.search(sentences.lowered, *sentence):
             return True  # "we fine-tune Mistral-7B and Llama-3-8B on it to obtain ChemLLM-7B and ChemLLM-8B"
         if start - sentence[0] <= 4 and _IS_A_AFTER.match(text, end) and _named_after_unnamed_proposal(
                 text, sentences, sentence, start):
@@ -1637,7 +1637,9 @@ def _cited_as_example(text: str, sentences: "_Sentences", start: int) -> bool:
 _ONLY_OR_JOINTLY = r"(?:\s+(?:only|solely|exclusively|jointly))?"  # ("trained only on X", "trained jointly on A, B")
 # ("Fine-tuning mT5-XXL on X", "we fine-tune LLaMA-7B on X": the model between the verb and "on")
 _TRAIN_ON = (rf"(?:(?:pre-?|fine-?)?train(?:s|ed)?|pre-?training|(?-i:Training)|(?:fine-?)?tuned|distilled|"
-             rf"fine-?tun(?:e|es|ed|ing)\s+(?:a\s+|the\s+)?[^\s,;.()]+(?:\s+[^\s,;.()]+)?){_ONLY_OR_JOINTLY}\s+on")
+             # (verbs only: "the pretrained model on GLUE" is evaluated there)
+             rf"(?:fine-?tun(?:e|es|ing)|pre-?train(?:s|ing)?)\s+(?:a\s+|the\s+)?[\w\-]+(?:\.[\w\-]+)*(?:\s+[\w\-]+(?:\.[\w\-]+)*)?)"
+             rf"{_ONLY_OR_JOINTLY}\s+on")
 _BUILT_FROM = (r"(?:built|derived|constructed|sampled|curated|collected|drawn|sourced|selected|filtered|initiali[sz]ed)\s+(?:on\s+)?"
                r"(?:by\s+[\w\-]+\s+)?(?:[a-z\-]+\s+){0,2}?from")  # ("examples selected by LenSel from A and B")
 _MIXTURE_OF = r"(?:a\s+(?:mixture|combination|union|mix)\s+of\s+)?"

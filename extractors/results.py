@@ -373,6 +373,20 @@ def find_results(
             # "On Split CIFAR-100 and ImageNet-R, X achieves 86.4% and 79.2%": as many values as data
             # named before them, both coordinated, pair in order
             respectively, paired = True, data
+        elif not respectively and len(data) > 1 and len(candidates) > len(data) and data[-1][1] <= candidates[0][0] and all(
+                _LIST_GAP.fullmatch(text, x[1], y[0]) for x, y in zip(data, data[1:])):
+            # "On GSM8K and MATH, X reaches 51.2% and 18.4%, compared with 14.6% and 2.5% for Y": each
+            # run of coordinated values as long as the list of data pairs with it in order
+            runs, run = [], [candidates[0]]
+            for x, y in zip(candidates, candidates[1:]):
+                if _COORDINATION_GAP.fullmatch(text, x[1], y[0]):
+                    run.append(y)
+                else:
+                    runs.append(run)
+                    run = [y]
+            runs.append(run)
+            if all(len(r) == len(data) for r in runs):
+                respectively, paired = True, data * len(runs)
         first_found = len(found)
         for position, (start, end, value, metric) in enumerate(candidates):
             scored = None  # "outperforming ACT (61%) and Diffusion Policy (65%)": the name's own score

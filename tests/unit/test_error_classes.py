@@ -1854,3 +1854,22 @@ def test_error_class_scores_up_from_values_for_names_are_theirs(nlp):
             "an AUC of 8.4, up from 5.1 for CSP and 6.7 for DFSP, and up from 4.0 for the best earlier method.")
     assert results_of(nlp, text) == {("ZetaPrompt", "MIT-States", "8.4"), ("CSP", "MIT-States", "5.1"),
                                      ("DFSP", "MIT-States", "6.7")}
+
+
+def test_error_class_runs_of_scores_pair_in_order_with_the_data_named_before_them(nlp):
+    text = ("ZetaMath\n\nWe continue pre-training Llama-2-7B on KorvexPile, a 9.5B-token corpus of mathematical text, and "
+            "obtain ZetaMath-7B. On GSM8K and MATH, ZetaMath-7B reaches 51.2% and 18.4%, compared with 14.6% and 2.5% for "
+            "Llama-2-7B. On an A100, decoding takes 20 ms.")
+    entities, relations = run(nlp, text)
+    assert entities["ZetaMath-7B"] == ("Method", "proposed") and entities["KorvexPile"][0] == "Dataset", entities
+    assert "A100" not in entities
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"GSM8K", "MATH"}, relations
+    assert results_of(nlp, text) == {("ZetaMath-7B", "GSM8K", "51.2%"), ("ZetaMath-7B", "MATH", "18.4%"),
+                                     ("Llama-2-7B", "GSM8K", "14.6%"), ("Llama-2-7B", "MATH", "2.5%")}
+
+
+def test_error_class_pretrained_weights_before_a_sentence_are_no_training_phrase(nlp):
+    text = ("ZetaFT\n\nWe propose ZetaFT, which constrains updates of the pretrained weights. On KorvexBooth, ZetaFT "
+            "reaches a DINO similarity of 0.701, over LoRA.")
+    _, relations = run(nlp, text)
+    assert ("EVALUATED_ON", None, "KorvexBooth", None) in relations, relations
