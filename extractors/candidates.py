@@ -54,6 +54,12 @@ if not Doc.has_extension("kg_candidates"):
     Doc.set_extension("kg_candidates", getter=_get_candidates, setter=_set_candidates)
 
 
+def candidates_of(doc: Doc) -> list[Candidate]:
+    """``doc._.kg_candidates`` without building the extension's accessor (read once per Doc by a
+    component that needs what an earlier one found)."""
+    return doc.user_data.get(_CANDIDATES, [])
+
+
 def add_candidates(doc: Doc, candidates: Iterable[Candidate]) -> None:
     doc.user_data.setdefault(_CANDIDATES, []).extend(candidates)
 

@@ -18,9 +18,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.model import NodeLabel
-from extractors.candidates import BatchComponent, Candidate, add_candidates, doc_words_without_links, use_word_flag
+from extractors.candidates import (
+    BatchComponent, Candidate, add_candidates, candidates_of, doc_words_without_links, use_word_flag,
+)
 from extractors.text import (
-    NATURAL_LANGUAGES, Needles, WordClasses, WordIndex, cites_at, data_words, is_coined_name, lower_same_length,
+    NATURAL_LANGUAGES, Needles, WordClasses, WordIndex, cites_at, data_words, find_all, is_coined_name, lower_same_length,
     matches_at, model_variant_end, names_languages, SHAPED_WORD, stop_acronyms, trim_name, word_starts,
 )
 
@@ -228,7 +230,8 @@ class _RareWords:
         self.text = text
         self.lowered = lowered
         self._positions: dict[tuple[str, ...], list[int]] = {}
-        self._hits = _CUE_NEEDLES.find(index if index is not None and index.text is text else WordIndex(text), lowered)
+        self.index = index if index is not None and index.text is text else WordIndex(text)
+        self._hits = _CUE_NEEDLES.find(self.index, lowered)
 
     def lower_hits(self, word: str) -> list[int]:
         """Offsets of ``word`` (a needle) in any case."""
@@ -528,19 +531,19 @@ def _method_lists(rare: "_RareWords", known_methods: frozenset = frozenset()) ->
                 yield start, end  # ("outperforms DDC and Deep CORAL": an acronym listed with others)
     # A score given "for" a name after a comparison: "compared with 75.7% for Planetoid".
     for i in rare.lower_hits_of(("compared", "versus", "vs.")):
-        window_end = min(len(text), i + 90, _clause_end(text, i))
+        window_end = _clause_end(text, i, min(len(text), i + 90))
         for scored in _VALUE_FOR_NAME.finditer(text, i, window_end):
             if scored.group(1) not in stop_acronyms() and scored.group(1).lower() not in _ENGLISH_FUNCTION_WORDS:
                 yield scored.span(1)
     # "improves over the Attention Sum Reader", "outperforms the Neural Turing Machine": capitalised
     # words with a method's head noun, the one compared against.
-    i = text.find(" the ")
-    while i >= 0:
-        if text[i + 5 : i + 6].isupper() and lowered.endswith(_COMPARED_THE, 0, i):
+    # (tried only after the comparison words, found once: most texts compare in a sentence or two)
+    for cue in [*rare.lower_hits_of((*BEATING_VERBS, "than", "compared", "upon")), *find_all(lowered, " over the ")]:
+        i = lowered.find(" the ", cue, cue + 16)
+        if i >= 0 and text[i + 5 : i + 6].isupper() and lowered.endswith(_COMPARED_THE, 0, i):
             named = _HEADED_TITLE.match(text, i + 5)
             if named and not _DETERMINER_WORD.match(named.group(0)):
                 yield named.span()
-        i = text.find(" the ", i + 1)
     # Names given a score in brackets after a comparison: "outperforming ACT (61%) and Diffusion
     # Policy (65%)", "24.1%, above DPO (20.3%) and SimPO (22.0%)", "higher than Medusa (2.2x)": compared systems.
     for i in rare.lower_hits_of((*BEATING_VERBS, "above", "upon", "than")):
@@ -559,10 +562,11 @@ def _method_lists(rare: "_RareWords", known_methods: frozenset = frozenset()) ->
 _VALUE_FOR_NAME = re.compile(r"\d(?:[\d.,]*\d)?\s?%?\s+for\s+([A-Z][a-z]{2,}[A-Za-z]*)(?=[\s,;:)]|\.(?:\s|$)|$)")
 
 
-def _clause_end(text: str, start: int) -> int:
-    end = text.find(". ", start)
-    semicolon = text.find(";", start)
-    return min(e for e in (end, semicolon, len(text)) if e >= 0)
+def _clause_end(text: str, start: int, limit: int) -> int:
+    """Where the sentence or clause that ``start`` stands in ends, at most ``limit``."""
+    end = text.find(". ", start, limit)
+    semicolon = text.find(";", start, limit)
+    return min(e for e in (end, semicolon, limit) if e >= 0)
 
 
 _COMPARED_THE = (" over", " than", "outperforms", "outperforming", "outperform", "surpasses", "surpassing", "beats",
@@ -932,7 +936,7 @@ def cue_names(text: str, index: Optional[WordIndex] = None, known_methods: froze
             yield Candidate(span[0], span[1], _DATA_HEAD_WORDS.get(match.group(2).lower(), NodeLabel.DATASET), "data-head")
     for match in _bench_words(rare):
         yield Candidate(match.start(), match.end(), NodeLabel.BENCHMARK, "bench-name")
-    for start, end in _versioned_titles(text):
+    for start, end in _versioned_titles(text, rare.index):
         yield Candidate(start, end, None, "shape")
     yield from _eponyms(rare)
     for start, end, label in _data_lists(rare):
@@ -945,13 +949,14 @@ _TITLE_WORDS_BEFORE = re.compile(r"(?:(?<![\w\-.])[A-Z][a-z]+[ \-]){1,3}\Z")
 _VERSION_AFTER_SPACE = re.compile(r"[Vv]\d+(?:\.\d+)?(?![\w\-])")
 
 
-def _versioned_titles(text: str) -> Iterator[tuple[int, int]]:
+def _versioned_titles(text: str, index: WordIndex) -> Iterator[tuple[int, int]]:
     """Capitalised words that a version number follows: "Point Transformer V3", "Depth Anything v2"
-    (the version makes them a name, not a heading; a sentence's first word stays out)."""
-    for mark in (" V", " v"):
-        i = text.find(mark)
-        while i >= 0:
-            version = _VERSION_AFTER_SPACE.match(text, i + 1) if text[i + 2 : i + 3].isdigit() else None
+    (the version makes them a name, not a heading; a sentence's first word stays out). The version
+    words are found in the word index (most texts have none), not by searching the text."""
+    for word in _VERSION_WORDS.select(index.words):
+        for position in index.occurrences(word):
+            i = position - 1
+            version = _VERSION_AFTER_SPACE.match(text, position) if i > 0 and text[i] == " " else None
             words = _TITLE_WORDS_BEFORE.search(text, max(0, i - 48), i + 1) if version else None
             if words:
                 span = _trim_phrase(text, words.start(), i)
@@ -960,7 +965,9 @@ def _versioned_titles(text: str) -> Iterator[tuple[int, int]]:
                         text.find(" ", span[0]) + 1, span[1])  # ("Using V2": no name; "Using Point Transformer V3")
                 if span and span[1] > span[0] and text[span[0] : span[1]].split(None, 1)[0] not in _NOT_VERSIONED_NAMES:
                     yield span[0], version.end()
-            i = text.find(mark, i + 1)
+
+
+_VERSION_WORDS = WordClasses(lambda word: _VERSION_AFTER_SPACE.match(word) is not None)
 
 
 # Parts of a paper or a process that take a number: "Table V2", "Phase V1" name no method.
@@ -1012,8 +1019,8 @@ class NamePatterns(BatchComponent):
                 aliases = (head[2],) if head[2] != text[head[0] : head[1]] else ()
                 found.append(Candidate(head[0], head[1], NodeLabel.METHOD, "title", canonical=aliases[0] if aliases else None,
                                        aliases=aliases, proposed=True))
-        known = frozenset((c.start, c.end) for c in doc._.kg_candidates
-                          if c.source == "gazetteer" and c.label is NodeLabel.METHOD)
+        known = frozenset((c.start, c.end) for c in candidates_of(doc)
+                          if c.label is NodeLabel.METHOD and c.source == "gazetteer")
         found.extend(cue_names(text, words, known))
         add_candidates(doc, found)
         return doc

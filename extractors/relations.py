@@ -1129,7 +1129,7 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
         before_paren = _DATA_BEFORE_PAREN.search(text, max(0, start - 30), start) if text.endswith("(", 0, start) else None
         if before_paren:
             return _data_label(before_paren.group(1)), True
-        if first.isalpha() and _METRIC_RAISED_AFTER.match(after):
+        if first.isalpha() and " from " in after and _METRIC_RAISED_AFTER.match(after):
             return NodeLabel.DATASET, True  # "improves MathVista accuracy from 58.2% to 65.9% and MathVerse accuracy from ..."
         if first == "," and (_COLLECTION_APPOSITION.match(after) or (ent.proposed and _COUNT_APPOSITION.match(after))):
             return NodeLabel.DATASET, True  # "HardMath-500, a set of 500 competition problems": data
@@ -1309,9 +1309,18 @@ _NOT_OWN_BETWEEN = re.compile(
 
 
 # "DPN-131", "DialSynth-7B", "ZetaLM 1.5B", "VMamba-D-S" (a size letter), "StormNet-Ens", "ZetaLM-base"
-# ("DRN-C-26": a letter of a family, then a depth)
-_NUMBERED_VARIANT = re.compile(r"(.+?)(?:-[A-Z](?=-\d))?(?:-\d+(?:\.\d+)?[a-zA-Z]?|-A\d+(?:\.\d+)?B|\s\d+(?:\.\d+)?[BMK]|-(?:[STBLHG]|XL)|"
+_NUMBERED_VARIANT = re.compile(r"(.+)(?:-\d+(?:\.\d+)?[a-zA-Z]?|-A\d+(?:\.\d+)?B|\s\d+(?:\.\d+)?[BMK]|-(?:[STBLHG]|XL)|"
                                r"-[A-Z][a-z]{1,9}|-(?:tiny|mini|small|base|large|lite))")
+
+
+def _variant_of(surface: str, own_names: set[str]) -> bool:
+    """Is ``surface`` a size or variant of one of ``own_names`` ("DPN-131"; "DRN-C-26": a letter
+    of a family, then a depth)?"""
+    variant = _NUMBERED_VARIANT.fullmatch(surface)
+    if variant is None:
+        return False
+    base = variant[1]
+    return base in own_names or (base[-2:-1] == "-" and base[-1:].isupper() and base[:-2] in own_names)
 
 
 def _joins_own_name(surface: str, own_names: set[str]) -> bool:
@@ -1337,8 +1346,7 @@ def _mark_parts_of_own_work(text: str, entities: list[_Entity], sentences) -> No
                   if len(name.split()) >= 3 and all(w[:1].isupper() for w in name.split())}
     for ent in entities:
         if not ent.proposed and not ent.gazetteer and not ent.weak and any(
-                ((variant := _NUMBERED_VARIANT.fullmatch(surface)) and variant[1] in own_names)
-                or _joins_own_name(surface, own_names) for surface in ent.surfaces):
+                _variant_of(surface, own_names) or _joins_own_name(surface, own_names) for surface in ent.surfaces):
             # "a deeper DPN (DPN-131)" of a paper that proposes DPN: a size of its own method (or its
             # own data named after it: "LongWriter-6k, a dataset of 6,000 examples"); a model
             # trained with its own method or on its own data: "Mistral-7B-RefPO", "PolyInstruct-T5"
