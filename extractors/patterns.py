@@ -156,6 +156,8 @@ DATA_UNITS = (r"hour|image|video|clip|utterance|sentence|document|article|token|
 _SIZE_WORD = re.compile(
     rf"^\d+(?:\.\d+)?[kKMB]?-(?:{DATA_UNITS}|sample|class|dimensional|node|label|way|shot|layer|language|task|domain|category|"
     r"subject|speaker|point|object|instance|hop)s?$")
+_BARE_COUNT = re.compile(r"\d[\d.,]*[kKMB]?")
+_NOUN_AS_MODIFIER = re.compile(r"\s+(?:steps|interactions|frames|transitions|episodes|rollouts|calls)\b")
 _GENERIC_TITLE_WORDS = {"Survey", "Review", "Position", "Tutorial", "Overview", "Perspective", "Benchmarking", "Revisiting",
                         "Rethinking", "Towards", "Toward", "Editorial", "Introduction", "Preface", "Abstract"}
 _GENERIC_START = {"The", "A", "An", "Our", "This", "These", "Its", "We", "In", "On", "For", "To", "Each", "All", "Both", "Such", "Existing", "Previous", "Prior", "Current", "Recent", "Extensive", "Experiments", "Experimental", "Specifically", "Moreover", "Furthermore", "However", "Finally", "Then", "Large", "New", "Novel", "Multiple", "Several", "Many",
@@ -915,8 +917,8 @@ def cue_names(text: str, index: Optional[WordIndex] = None, known_methods: froze
             continue
         phrase = text[span[0]:span[1]]
         if len(phrase.split()) > 4 or phrase in stop_acronyms() or not any(c.isalpha() for c in phrase) \
-                or _SIZE_WORD.match(phrase):
-            continue  # ("the 120K-pair dataset": a size, not a name)
+                or _SIZE_WORD.match(phrase) or (_BARE_COUNT.fullmatch(phrase) and _NOUN_AS_MODIFIER.match(text, match.end())):
+            continue  # ("the 120K-pair dataset": a size, not a name; "after 500K environment steps": a count of steps)
         # "a Twitter data set" is some data from Twitter, and "Two data sets" a count: neither is a name.
         if _INDEFINITE_BEFORE.search(text, max(0, span[0] - 4), span[0]) or phrase.lower() in _COUNT_WORDS \
                 or names_languages(phrase):

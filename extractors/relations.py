@@ -1067,7 +1067,8 @@ _ON_WORD = re.compile(r"\b(?:on|across|over)\s")
 _OPENING_ON = re.compile(r"(?:(?:On|In|Across)\s+(?:the\s+)?|(?:On|In|For|Across)\s+(?:[\w\-]+\s+){1,5}?(?:in|on|of|from)\s+(?:the\s+)?)")
 _PERCENT_VALUE = re.compile(r"\d\s?%")
 _SCORE_VERB_VALUE = re.compile(r"\b(?:obtains?|achieves?|reaches?|scores?|attains?)\s+(?:an?\s+)?(?:[\w\-]+\s+){0,3}?\d")
-_DATA_PART_THEN_COMMA = re.compile(r" (?:tasks?|suite|split|subset|environments?|games),")  # ("On the AntMaze tasks, ...")
+# ("On the AntMaze tasks, ...", "On KorvexQA's full set, ...")
+_DATA_PART_THEN_COMMA = re.compile(r" (?:tasks?|suite|split|subset|environments?|games),|['’]s (?:[a-z\-]+ )?(?:set|split|subset)[, ]")
 # "improves accuracy over FooNet and BarNet": "over" after a gain names the beaten, not the data.
 _GAIN_BEFORE_OVER = re.compile(r"\b(?:improv\w*|gains?|boost\w*|advantages?|benefits?|superior\w*|wins?|margins?|"
                                r"speed-?ups?|better|outperform\w*|preferred)\b", re.IGNORECASE)

@@ -344,6 +344,9 @@ def find_results(
             metric = _metric_near(text, start, end, a, b)
             if integer and metric is None and text.startswith(" on ", end) and _VERB_RIGHT_BEFORE.search(text, max(a, start - 20), start):
                 integer = False  # "It obtains 1,652 on MME": a score summed over a benchmark's parts
+            elif integer and candidates and candidates[-1][3] is not None and _FOR_A_NAME_AFTER.match(text, end, b) \
+                    and _COMPARED_RIGHT_BEFORE.search(text, max(a, start - 25), start):
+                integer = False  # "a mean score of 812 ..., compared with 754 for DrQ-v2": the same metric's
             if metric is None and (integer or not (raised_to or _RESULT_VERB.search(text, a, start)
                                                    or _in_versus_bracket(text, start, end)
                                                    or (_FOR_A_NAME_AFTER.match(text, end, b)

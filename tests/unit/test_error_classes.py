@@ -1873,3 +1873,19 @@ def test_error_class_pretrained_weights_before_a_sentence_are_no_training_phrase
             "reaches a DINO similarity of 0.701, over LoRA.")
     _, relations = run(nlp, text)
     assert ("EVALUATED_ON", None, "KorvexBooth", None) in relations, relations
+
+
+def test_error_class_integer_scores_compared_for_names_and_a_count_of_steps(nlp):
+    text = ("ZetaDrQ\n\nWe propose ZetaDrQ, an augmentation scheme for pixel-based RL. ZetaDrQ reaches a mean score of 812 "
+            "on the DeepMind Control Suite after 500K environment steps, compared with 754 for DrQ-v2 and 690 for CURL.")
+    entities, _ = run(nlp, text)
+    assert "500K" not in entities, entities
+    assert results_of(nlp, text) == {("ZetaDrQ", "DeepMind Control Suite", "812"), ("DrQ-v2", "DeepMind Control Suite", "754"),
+                                     ("CURL", "DeepMind Control Suite", "690")}
+
+
+def test_error_class_an_opening_phrase_on_a_names_set_is_the_setting(nlp):
+    text = ("ZetaVid\n\nWe propose ZetaVid. ZetaVid reaches 67.2% on Video-MME. On KorvexSchema's full set it scores 65.0%.")
+    entities, _ = run(nlp, text)
+    assert entities["KorvexSchema"][0] == "Dataset", entities
+    assert ("ZetaVid", "KorvexSchema", "65.0%") in results_of(nlp, text)
