@@ -246,6 +246,8 @@ def _defined_in_proposal(text: str, sentences: "_Sentences", short_start: int, l
     if proposal_end is not None:
         # "introduces a training protocol for foundation machine-learning interatomic potentials
         # (MLIPs)": what the protocol is for is not what is proposed.
+        if _CALLED_RIGHT_BEFORE.search(text, max(proposal_end, long_start - 12), long_start):
+            return True  # "We introduce a class of CNNs called deep convolutional GANs (DCGANs)": named so
         if family and _NOT_OWN_BETWEEN.search(text, proposal_end, long_start):
             return False
         # "we propose AnyTOD, an end-to-end task-oriented dialog (TOD) system": a name comes first,
@@ -471,6 +473,15 @@ def resolve_candidates(
         named = key_at_end.get(intro.start()) if intro else None
         if named and root(named) in entities and root(key) in entities:
             union(root(named), root(key))
+
+    # "SENet" ... "SENets formed the foundation of ...": a coined name and its plural are one entity.
+    for key, ent in list(entities.items()):
+        for surface in ent.surfaces:
+            if len(surface) > 4 and surface.endswith("s") and not surface.endswith("ss") and any(c.isupper() for c in surface[1:-1]):
+                singular = root(name_key(surface[:-1]))
+                if singular in entities and singular != root(key):
+                    union(singular, root(key))
+                break
 
     # 3. Every other occurrence of an accepted surface is a mention too ("MHR" after its definition),
     # and where shorter names were accepted inside an occurrence of a longer one ("R-CNN" in the title
@@ -950,7 +961,9 @@ def _pick_name(ent: _Entity) -> str:
         return max(ent.long_forms, key=lambda s: (len(s), -ent.surfaces.get(s, 0), s))
     if ent.canonical and ent.canonical in ent.surfaces:
         return ent.canonical
-    return max(ent.surfaces, key=lambda s: (len(s), -ent.surfaces[s]))
+    # (not a plural written beside its singular: "ZENet", not "ZENets")
+    singular = [s for s in ent.surfaces if not (s.endswith("s") and s[:-1] in ent.surfaces)]
+    return max(singular or ent.surfaces, key=lambda s: (len(s), -ent.surfaces[s]))
 
 
 _DATA_NOUN = (r"(benchmarks?|datasets?|data\s+sets?|(?:object|image|video|test|evaluation|validation)\s+sets?|corpus|corpora|"
@@ -1301,6 +1314,7 @@ _POSED_AFTER = re.compile(r"\s*\([^()]{1,20}\)\s+(?:problems?|tasks?|formulation
 
 
 # "we propose a method based on X": words between the verb and a name that make it someone else's.
+_CALLED_RIGHT_BEFORE = re.compile(r"\b(?:called|named|termed|dubbed)\s+$")
 _NOT_OWN_BETWEEN = re.compile(
     # whole words only: "on" in "try-on" is not the preposition
     r"(?<![\w\-])(?:based on|using|with|via|from|upon|leverag\w*|than|over|like|such as|including|for|of|on|to|by|which|that|"

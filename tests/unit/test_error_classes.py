@@ -1889,3 +1889,22 @@ def test_error_class_an_opening_phrase_on_a_names_set_is_the_setting(nlp):
     entities, _ = run(nlp, text)
     assert entities["KorvexSchema"][0] == "Dataset", entities
     assert ("ZetaVid", "KorvexSchema", "65.0%") in results_of(nlp, text)
+
+
+def test_error_class_a_coined_name_and_its_plural_are_one_entity(nlp):
+    text = ("Zeta-and-Excitation Networks\n\nWe show that by stacking these blocks we can construct ZENet architectures that "
+            "generalise well. ZENets formed the foundation of our ILSVRC 2017 submission, which reduced the top-5 error to "
+            "2.251%.")
+    entities, _ = run(nlp, text)
+    assert "ZENets" not in entities and entities["ZENet"][0] == "Method", entities
+    assert results_of(nlp, text) == {("ZENet", "ILSVRC 2017", "2.251%")}
+
+
+def test_error_class_a_plural_acronym_called_in_a_proposal_is_the_papers(nlp):
+    text = ("Unsupervised Representation Learning\n\nWe introduce a class of CNNs called deep convolutional zeta "
+            "adversarial networks (DCZANs), that have certain architectural constraints. Using the discriminator features "
+            "for classification on CIFAR-10, we achieve 82.8% accuracy. GANs are hard to train.")
+    entities = {e.name: (e.label.value, e.role, e.aliases) for e in nlp(make_doc(nlp, text))._.kg_entities}
+    named = [n for n, (_, role, aliases) in entities.items() if "DCZANs" in [n, *aliases]]
+    assert named and entities[named[0]][:2] == ("Method", "proposed"), entities
+    assert "GANs" not in entities
