@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.candidates import BatchComponent, doc_text, doc_words, set_doc_text
+from extractors.results import has_digit
 
 __all__ = ["Debris", "clean_text", "TextCleanup", "DEBRIS_KEY"]
 
@@ -187,11 +188,6 @@ def _front_matter(text: str, body_start: int) -> tuple[int, int] | None:
 _NUMBERED_WORD = re.compile(r"(?<![\w\-])(?:[A-Z][a-z]+\d{1,2}|\d{1,2}[A-Z][a-z]+)(?![\w\-])")
 _LOWER_WORD = re.compile(r"(?<![\w@.\-])[a-z]+(?![\w@\-])")
 _AFFILIATION_WORDS = {"of", "and", "for", "de", "la", "at", "the", "in", "und", "der", "di"}
-
-
-def _has_digit(segment: str) -> bool:
-    return any(digit in segment for digit in "0123456789")  # (ten searches in C: cheaper than a pattern)
-
 _EMAIL = re.compile(r"[\w.{},\-]+@[\w.\-]+\w")
 
 
@@ -287,7 +283,7 @@ def clean_text(text: str) -> tuple[str, list[Debris]]:
     front = _front_matter(text, body_start) if "bstract" in text or "BSTRACT" in text else None
     if front and (not tail or front[1] <= tail[0]):
         changes.append((front[0], front[1], " " * (front[1] - front[0]), "front"))
-    elif front is None and _has_digit(text[body_start : body_start + 200]):
+    elif front is None and has_digit(text[body_start : body_start + 200]):
         for start, end in _author_marks(text, body_start):
             changes.append((start, end, " " * (end - start), "front"))
     if "//" in text:

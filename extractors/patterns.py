@@ -453,7 +453,6 @@ def _data_lists(rare: "_RareWords") -> Iterator[tuple[int, int, NodeLabel]]:
             label = _DATA_HEAD_WORDS.get(noun.group(0).lower(), NodeLabel.DATASET)
             for start, end in _list_names(text, *found.span(1)):
                 yield start, end, label
-
     lowered = rare.lowered
     # ... after a plural data noun and "such as": "benchmarks such as HumanEval and MBPP".
     for i in rare.lower_hits_of(_LIST_TRIGGERS):
@@ -979,7 +978,7 @@ _NOT_VERSIONED_NAMES = {"Table", "Tables", "Figure", "Fig", "Section", "Appendix
 
 def _may_start_sentence_before(text: str, start: int) -> bool:
     before = text[max(0, start - 2) : start]
-    return start == 0 or before.endswith("\n") or before in (". ", "? ", "! ") or before[-1:] == "\n"
+    return start == 0 or before[-1:] == "\n" or before in (". ", "? ", "! ")
 
 
 def _eponyms(rare: _RareWords) -> Iterator[Candidate]:

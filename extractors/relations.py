@@ -24,7 +24,7 @@ from kg.model import NodeLabel, name_key
 from extractors.candidates import BatchComponent, Candidate, doc_text, doc_words, use_word_flag
 from extractors.entity_typer import name_features
 from extractors.patterns import BEATING_VERBS, DATA_UNITS, METHOD_HEADS, TITLE_PREPOSITIONS
-from extractors.results import METRICS, OPENS_OWN_CLAUSE, find_results, has_digit, metric_of, parse_value
+from extractors.results import METRICS, find_results, has_digit, metric_of, own_clause_start, parse_value
 from extractors.text import (
     MINOR_WORDS, Needles, WordIndex, data_words, lower_same_length, matches_at, name_occurrences, names_languages,
     sentence_bounds, stop_acronyms, word_starts,
@@ -1034,13 +1034,14 @@ _TITLE_DATA = re.compile(rf"\b{_DATA_NOUN}\b|Bench\b", re.IGNORECASE)
 _BENCH_NOUNS = ("bench", "suite", "leader", "test", "env", "arena", "challenge", "gym")
 # A name whose own last word says what it is: "StarCraft Multi-agent Challenge", "OPT-IML Bench".
 _NAME_HEAD = re.compile(r"\b(Benchmark|Bench|Dataset|Corpus|Suite|Challenge|Arena|Gym|Leaderboard|Testbed)$")
-# A name ending in a count of thousands ("Alpaca-52K") names data by its size, unless a model
-# size stands in it too ("Yi-34B-200K": a 200K context window).
+# "surpassing the fine-tuning baseline TFA": a compared system named after its kind
 _BEATEN_KIND_BEFORE = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|than|over|compared\s+(?:to|with))\s+"
                                  r"(?:the\s+|a\s+)?(?:[\w\-]+\s+){0,3}(?:baseline|method|model|approach|system)\s+$")
 _CAPITALISED_WORD_AFTER = re.compile(r" [A-Z]")  # ("the baseline IBM Model 4": a longer name's first word)
 _IMPROVING_ON = re.compile(r"\bimprov(?:e|es|ed|ing)\s+(?:up)?on\s+(?:the\s+)?$")  # ("..., improving on GraphGPS": the beaten)
 _METHOD_SUFFIX = re.compile(r"-(?:Net|Former|former|GPT|BERT|GAN|RNN|CNN|Transformer)$")
+# A name ending in a count of thousands ("Alpaca-52K") names data by its size, unless a model
+# size stands in it too ("Yi-34B-200K": a 200K context window).
 _COUNT_SUFFIX = re.compile(r"[A-Za-z][\w.]*-\d+(?:\.\d+)?[Kk]$")
 _SIZE_PART = re.compile(r"\d(?:\.\d+)?[BbMm]\b")
 _PARENTHETICAL = re.compile(r"^\s*\([^)]{1,40}\)")
@@ -1081,7 +1082,7 @@ _OPENING_ON = re.compile(r"(?:(?:On|In|Across)\s+(?:the\s+)?|(?:On|In|For|Across
 _PERCENT_VALUE = re.compile(r"\d\s?%")
 _SCORE_VERB_VALUE = re.compile(r"\b(?:obtains?|achieves?|reaches?|scores?|attains?)\s+(?:an?\s+)?(?:[\w\-]+\s+){0,3}?\d")
 # ("On the AntMaze tasks, ...", "On KorvexQA's full set, ...")
-_DATA_PART_THEN_COMMA = re.compile(r" (?:tasks?|suite|split|subset|environments?|games),|['’]s (?:[a-z\-]+ )?(?:set|split|subset)[, ]")
+_DATA_PART_AFTER = re.compile(r" (?:tasks?|suite|split|subset|environments?|games),|['’]s (?:[a-z\-]+ )?(?:set|split|subset)[, ]")
 # "improves accuracy over FooNet and BarNet": "over" after a gain names the beaten, not the data.
 _GAIN_BEFORE_OVER = re.compile(r"\b(?:improv\w*|gains?|boost\w*|advantages?|benefits?|superior\w*|wins?|margins?|"
                                r"speed-?ups?|better|outperform\w*|preferred)\b", re.IGNORECASE)
@@ -1196,7 +1197,7 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
         if not listed and " to " in before[-80:]:
             listed = _TRANSFER_LIST.search(before, max(0, len(before) - 80))
         if before.startswith(("On ", "In ", "Across ", "For ")) and _OPENING_ON.fullmatch(before) \
-                and (text.startswith(", ", mention_end) or _DATA_PART_THEN_COMMA.match(text, mention_end)) \
+                and (text.startswith(", ", mention_end) or _DATA_PART_AFTER.match(text, mention_end)) \
                 and not _SIZE_PART.search(text, start, mention_end) and (
                     sentences.has_eval_cue(sentence) or _PERCENT_VALUE.search(text, mention_end, sentence[1])
                     or _SCORE_VERB_VALUE.search(text, mention_end, sentence[1])):
@@ -1450,13 +1451,13 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
             return True  # "The resulting recipe yields MiniLM-Pro-1B"
         if text.startswith(", a", end) and _WE_MADE_APPOSITION.match(text, end):
             return True  # "on DocSynth-300K, a synthetic dataset of 300K pages that we generate with ..."
+        sentence = _sentence_of(sentences, start)
         if window.endswith(("train ", "pretrain ", "pre-train ")) and (
-                _WE_TRAIN.search(window) or _WE_AND_TRAIN.match(text, (_sentence_of(sentences, start) or (start,))[0], start)) and (
+                _WE_TRAIN.search(window) or (sentence is not None and _WE_AND_TRAIN.match(text, sentence[0], start))) and (
                 _APPOSITION.match(text[end : end + 80]) or text.startswith(" on ", end)):
             # "We train mE5-Para, a multilingual embedding model ...", "We train Huginn-3.5B on 800B
             # tokens": a name new to the field (a known one is not proposed so: "we train ResNet-50 on ImageNet")
             return True
-        sentence = _sentence_of(sentences, start)
         if sentence is None:
             continue
         if (" to " in window or " and " in window) and _TO_OBTAIN.search(window) and _FIRST_PERSON.search(sentences.lowered, *sentence):
@@ -1849,7 +1850,7 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, s
                 continue  # "a relative degradation of 4.6% compared to BERT", "comparable to X": no claim to beat it
             clause_end = text.find(",", cue.end(), b)
             clause_end = clause_end if clause_end >= 0 else b
-            own_clause = max(a, max((m.end() for m in OPENS_OWN_CLAUSE.finditer(text, a, cue_at)), default=a))
+            own_clause = own_clause_start(text, a, cue_at)
             if not (_WIN_WORD.search(text, own_clause, cue_at) or _WIN_WORD.search(text, clause_end, b)):
                 # "Compared to the latest Wide & Deep model, DeepFM has a shared input ...": a difference;
                 # "8 times faster than X while retaining a TM-score of 0.79, compared with 0.85 for Y": the

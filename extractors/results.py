@@ -23,7 +23,7 @@ from typing import Iterator, NamedTuple, Optional, Sequence
 
 from extractors.text import find_all
 
-__all__ = ["Metric", "METRICS", "metric_of", "find_results", "Found", "parse_value", "has_digit", "OPENS_OWN_CLAUSE"]
+__all__ = ["Metric", "METRICS", "metric_of", "find_results", "Found", "parse_value", "has_digit", "own_clause_start"]
 
 DATA = Path(__file__).parent / "data"
 
@@ -199,7 +199,7 @@ _OTHERS_SUBJECT = re.compile(r"\s*(?:For comparison,\s*|(?:Even\s+)?(?:The|the)\
 # something described, not named (not "85% for question answering", a score of the paper's own)
 _FOR_A_DESCRIPTION = re.compile(r"\s*(?:for|of)\s+(?!(?:our|ours|the proposed|this|each|all|both)\b)(?:the\s+|a\s+|an\s+)?[a-z]")
 _COMPARED_RIGHT_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?|than|against)\s+(?:the\s+|only\s+)?$", re.IGNORECASE)
-_FOR_A_NAME_AFTER = re.compile(r"\s*for\s+(?:the\s+)?[A-Z]")  # ("versus 48.9% for TRAK": the compared system's score)
+_FOR_A_NAME_AFTER = re.compile(r"\s*for\s+(?:the\s+)?[A-Z]")
 _VERB_RIGHT_BEFORE = re.compile(r"\b(?:obtains?|achieves?|scores?|reaches?|attains?)\s+$")
 # "0.851 for ConVIRT and 0.836 for a model initialized from ImageNet": coordinated with a score given for a name
 _AFTER_A_SCORE_FOR_A_NAME = re.compile(r"\d%?\s+for\s+[^\s,;]+\s*(?:,\s*)?(?:and\s+)?$")
@@ -342,16 +342,16 @@ def find_results(
             if _HUMAN.search(text, max(a, start - 40), start):
                 continue  # "human-level performance (72.58 for CoNLL ...)": not a method's score
             metric = _metric_near(text, start, end, a, b)
+            # "versus 48.9% for TRAK": the compared system's score
+            compared_for_name = metric is None and _FOR_A_NAME_AFTER.match(text, end, b) is not None \
+                and _COMPARED_RIGHT_BEFORE.search(text, max(a, start - 25), start) is not None
             if integer and metric is None and text.startswith(" on ", end) and _VERB_RIGHT_BEFORE.search(text, max(a, start - 20), start):
                 integer = False  # "It obtains 1,652 on MME": a score summed over a benchmark's parts
-            elif integer and candidates and candidates[-1][3] is not None and _FOR_A_NAME_AFTER.match(text, end, b) \
-                    and _COMPARED_RIGHT_BEFORE.search(text, max(a, start - 25), start):
+            elif integer and compared_for_name and candidates and candidates[-1][3] is not None:
                 integer = False  # "a mean score of 812 ..., compared with 754 for DrQ-v2": the same metric's
             if metric is None and (integer or not (raised_to or _RESULT_VERB.search(text, a, start)
                                                    or _in_versus_bracket(text, start, end)
-                                                   or (_FOR_A_NAME_AFTER.match(text, end, b)
-                                                       and _COMPARED_RIGHT_BEFORE.search(text, max(a, start - 25), start)
-                                                       and text.find("% of ", a, start) < 0))):  # (not shares compared)
+                                                   or (compared_for_name and text.find("% of ", a, start) < 0))):  # (not shares compared)
                 # No sign it is a score, nor that it is not one ("CoNLL-2014 10 annotation dataset
                 # and 62.42 (GLEU) on JFLEG"): the next value is read on its own.
                 previous = None
@@ -490,8 +490,16 @@ def _compared_method(text: str, a: int, b: int, here: list, method: Optional[str
 
 
 # A conjunction that opens a clause with a subject of its own ("X remains a baseline, while ...").
-OPENS_OWN_CLAUSE = re.compile(r"(?:,\s*|\s)(?:while|whilst|whereas|but|although)\s+|;\s*")
-_CLAUSE_WORDS = ("while", "whereas", "but", "although", ";")
+_OPENS_OWN_CLAUSE = re.compile(r"(?:,\s*|\s)(?:while|whilst|whereas|but|although)\s+|;\s*")
+_CLAUSE_WORDS = ("while", "whilst", "whereas", "but", "although", ";")  # (one in every match: tested first)
+
+
+def own_clause_start(text: str, a: int, end: int) -> int:
+    """Where the last clause with a subject of its own opens in ``text[a:end]`` ("..., while
+    fine-tuned rerankers reach"), or ``a`` when none does."""
+    if not any(word in text[a:end] for word in _CLAUSE_WORDS):
+        return a
+    return max((m.end() for m in _OPENS_OWN_CLAUSE.finditer(text, a, end)), default=a)
 _PRONOUN_SUBJECT = re.compile(r"(?:it|they|its|their|this|the latter|the former)\b", re.IGNORECASE)
 # "whereas PBS and LaCAM solve 71% and 88%, respectively": from a name of a coordination to the next
 _COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")  # between two values or two names
@@ -510,9 +518,7 @@ _OTHER_SUBJECT_AFTER = re.compile(r"(?:the|a|an)\s+(?!proposed\b|resulting\b)(?:
 def _clause_of_another(text: str, a: int, start: int) -> bool:
     """Is the score at ``start`` in a clause ("..., whereas the source-only model reaches 58.4")
     whose subject is some other, unnamed system?"""
-    if not any(word in text[a:start] for word in _CLAUSE_WORDS):
-        return False
-    clause = max((m.end() for m in OPENS_OWN_CLAUSE.finditer(text, a, start)), default=a)
+    clause = own_clause_start(text, a, start)
     return clause > a and _OTHER_SUBJECT_AFTER.match(text, clause, start) is not None
 
 
@@ -656,9 +662,7 @@ def _method_of(text: str, a: int, start: int, end: int, here: list, own_method: 
     if described:  # "Fine-tuning Mistral-7B on X yields ZetaChat, which scores 7.9 on MT-Bench"
         m = described[-1]
         return m[2], (m[0], m[1])
-    clause = a
-    if any(word in text[a:start] for word in _CLAUSE_WORDS):  # (a cheap test before the pattern)
-        clause = max((m.end() for m in OPENS_OWN_CLAUSE.finditer(text, a, start)), default=a)
+    clause = own_clause_start(text, a, start)
     own_clause = clause > a and not _PRONOUN_SUBJECT.match(text, clause)
     if len(subjects) > 1 and _OPENING_PARTICIPLE.match(text, a) and not (own_clause and any(m[0] >= clause for m in subjects)):
         # "Adapting a SegFormer trained on Cityscapes to ACDC, WeatherTTA improves mIoU to 62.7": the
