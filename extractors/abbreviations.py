@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.candidates import BatchComponent, Candidate, add_candidates, doc_text
-from extractors.text import find_abbreviations, title_abbreviation
+from extractors.text import find_abbreviations, title_abbreviation, title_long_form
 
 __all__ = ["AbbreviationDetector"]
 
@@ -36,6 +36,10 @@ def _definitions(text: str) -> list:
     in_title = title_abbreviation(text)
     if in_title is not None and not any(a.short_start == in_title.short_start for a in found):
         found.append(in_title)
+    long_in_title = title_long_form(text) if in_title is None else None
+    if long_in_title is not None and not any(
+            text[a.short_start : a.short_end] == text[long_in_title.short_start : long_in_title.short_end] for a in found):
+        found.append(long_in_title)
     return found
 
 

@@ -168,12 +168,15 @@ def _qualified(text: str, found: list[tuple[int, int, GazetteerEntry]]) -> list[
     """
     extended = []
     title_end = text.find("\n")
+    known_spans = {(start, end) for start, end, _ in found}
     for start, end, entry in found:
         if entry.label not in _QUALIFIED_LABELS or start < title_end or text[end : end + 1] in ("-", "+", "/"):
             continue  # a title capitalises every word; "CUB-200-2011" goes on past the known name
         qualifier = _QUALIFIER_BEFORE.search(text, max(0, start - 16), start)
         if qualifier is None or qualifier.group(1) in _NOT_QUALIFIERS or qualifier.group(1).lower() in _STOP_WORDS:
             continue
+        if (qualifier.start(1), end) in known_spans:
+            continue  # "Virtual KITTI" is known as a name of its own, not as KITTI in full
         if _SENTENCE_END.search(text, max(0, qualifier.start() - 3), qualifier.start()):
             continue  # "Categorical" opening a sentence: capitalised for the sentence
         before = text[max(0, qualifier.start() - 30) : qualifier.start()].split()
@@ -211,6 +214,32 @@ def _versions(text: str, found: list[tuple[int, int, GazetteerEntry]]) -> list[t
             if variant_end > end and (start, variant_end) not in known_spans:  # ("Mistral 7B" may be a form of its own)
                 extended.append((start, variant_end, entry))
     return extended
+
+
+def _written_again(text: str, found: list[tuple[int, int, GazetteerEntry]],
+                   extended: list[tuple[int, int, GazetteerEntry]]) -> list[tuple[int, int, GazetteerEntry]]:
+    """The other places a text writes a known name with the words that extended it once: "SWE-bench
+    Lite" in "41.3% of SWE-bench Lite issues", where "Lite" alone would not have.
+
+    >>> swe = GazetteerEntry(name="SWE-bench", label=NodeLabel.BENCHMARK)
+    >>> t = "on SWE-bench Lite and X; 41% of SWE-bench Lite issues, SWE-bench Liter"
+    >>> [(a, b) for a, b, _ in _written_again(t, [(3, 12, swe), (32, 41, swe), (55, 64, swe)], [(3, 17, swe)])]
+    [(32, 46)]
+    """
+    again = []
+    taken = {(start, end) for start, end, _ in extended}
+    for start, end, entry in extended:
+        base = next((e for s, e, known in found if s == start and known is entry and e < end), None)
+        if base is None:
+            continue
+        suffix = text[base:end]
+        for other_start, other_end, known in found:
+            stop = other_end + len(suffix)
+            if known is entry and other_start != start and text.startswith(suffix, other_end) and (
+                    stop == len(text) or not text[stop].isalnum()) and (other_start, stop) not in taken:
+                taken.add((other_start, stop))
+                again.append((other_start, stop, entry))
+    return again
 
 
 # A model size written after a known model's name: "Swin-S", "Swin-T", "DeiT-B", "ViT-Huge".
@@ -355,11 +384,12 @@ class Gazetteer(BatchComponent):
         words = doc_words_without_links(doc)
         text = words.text
         found, inside = self._matches(text, words)
+        versions, subsets = _versions(text, found), _subsets(text, found)
         add_candidates(
             doc,
             [Candidate(start, end, entry.label, "gazetteer", canonical=entry.name, aliases=entry.aliases)
              for start, end, entry in found]
-            + [Candidate(start, end, entry.label, "gazetteer") for start, end, entry in _versions(text, found)]
+            + [Candidate(start, end, entry.label, "gazetteer") for start, end, entry in versions]
             # a known model and its size ("Swin-S")
             + [Candidate(start, end, entry.label, "gazetteer")
                for start, end, entry in _opening_a_word(text, inside, _SIZE_AFTER, NodeLabel.METHOD)]
@@ -370,7 +400,8 @@ class Gazetteer(BatchComponent):
                          **({"canonical": entry.name, "aliases": entry.aliases} if entry.label in _DATA_LABELS else {}))
                for start, end, entry in _qualified(text, found)]
             + [Candidate(start, end, label, "gazetteer") for start, end, label in _coordinated_data(text, found)]
-            + [Candidate(start, end, entry.label, "gazetteer") for start, end, entry in _subsets(text, found)]
+            + [Candidate(start, end, entry.label, "gazetteer") for start, end, entry in subsets]
+            + [Candidate(start, end, entry.label, "gazetteer") for start, end, entry in _written_again(text, found, versions + subsets)]
             + [Candidate(start, end, entry.label, "known-part", canonical=entry.name) for start, end, entry in inside],
         )
         return doc

@@ -105,6 +105,19 @@ _SETTING_PREPOSITION = re.compile(r"\b(?:on|in|from|across|using|with)\s+$", re.
 _NEW_WORD = re.compile(r"\b(?:new|novel|our)\b", re.IGNORECASE)
 _INDEFINITE_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 _COUNT_WORDS = frozenset("two three four five six seven eight nine ten several multiple many both".split())
+
+
+def _opens_sentence_as_plain_word(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` one plain word ("Reasoning") that opens a sentence, where any word
+    has a capital? ("Reasoning benchmarks are mostly in English" names no benchmark.)"""
+    word = text[start:end]
+    if not (word.isalpha() and word[0].isupper() and word[1:].islower()):
+        return False
+    while start and text[start - 1] == " ":
+        start -= 1
+    return not start or text[start - 1] in "\n.!?"
+
+
 # "we assembled 106 medical datasets to create Med-MAT", "merge five corpora into X": what is built
 # out of datasets is itself data.
 _BUILT_FROM_DATA = re.compile(
@@ -217,7 +230,7 @@ _PRIOR_KINDS = ("method,", "baseline,", "model,", "approach,", "system,", "state
 _CUE_NEEDLES = Needles(
     ("bench", *(noun for noun in _DATA_NOUNS if "bench" not in noun), "arena", "gym", "qa", "eval", *_NAMING_WORDS,
      *_PROPOSING_SUBJECTS, *_ORGANISATION_NEEDLES, "including", "such as", "like", "namely", "--", "—", *_EPONYM_HEADS,
-     *BEATING_VERBS, "above", "upon", *_PRIOR_KINDS, "compared", "versus", "vs.", "than")
+     *BEATING_VERBS, "above", "upon", "unlike", *_PRIOR_KINDS, "compared", "versus", "vs.", "than")
 )
 
 
@@ -514,12 +527,23 @@ def _method_lists(rare: "_RareWords", known_methods: frozenset = frozenset()) ->
     # After a comparison verb only hyphenated title-case compounds ("Self-Refine", "Math-Shepherd"),
     # which no shape rule finds: coined names are found anyway, and a run of capitalised words
     # there may be a generic technique ("outperforms Prompt Tuning").
+    compared_from = []  # where the compared names start
     for i in rare.lower_hits_of(BEATING_VERBS):
         verb = _BEATING_VERB.match(lowered, i)
-        if not (verb and i and lowered[i - 1] == " "):
-            continue
-        listed = _LIST_AFTER_EVAL.match(text, verb.end())  # several names, else one
-        single = None if listed else _LIST_NAME.match(text, verb.end())
+        if verb and i and lowered[i - 1] == " ":
+            compared_from.append(verb.end())
+    # ... and after "Unlike", "than", or "over" after an improvement: "improves the average ROC-AUC
+    # over GEM and Uni-Mol", "Unlike EAGLE-2 and Medusa, which ...".
+    for i in rare.lower_hits_of(("unlike", "than")):
+        word = "unlike" if lowered.startswith("unlike ", i) else "than "
+        if (not i or not lowered[i - 1].isalnum()) and lowered.startswith(word, i):
+            compared_from.append(i + len(word) + (1 if word == "unlike" else 0))
+    for i in find_all(lowered, " over "):
+        if _IMPROVED_BEFORE.search(lowered, max(0, i - 60), i):
+            compared_from.append(i + 6)
+    for after in compared_from:
+        listed = _LIST_AFTER_EVAL.match(text, after)  # several names, else one
+        single = None if listed else _LIST_NAME.match(text, after)
         span = listed.span(1) if listed else (single.span() if single else None)
         names = list(_list_names(text, *span)) if span else []
         # One capitalised word listed with coined or known names is a name too: "outperforms Informer,
@@ -547,7 +571,7 @@ def _method_lists(rare: "_RareWords", known_methods: frozenset = frozenset()) ->
                 yield named.span()
     # Names given a score in brackets after a comparison: "outperforming ACT (61%) and Diffusion
     # Policy (65%)", "24.1%, above DPO (20.3%) and SimPO (22.0%)", "higher than Medusa (2.2x)": compared systems.
-    for i in rare.lower_hits_of((*BEATING_VERBS, "above", "upon", "than")):
+    for i in rare.lower_hits_of((*BEATING_VERBS, "above", "upon", "unlike", "than")):
         if not (i and lowered[i - 1] == " "):
             continue
         position = lowered.find(" ", i) + 1
@@ -583,6 +607,8 @@ _SCORED_NAME = re.compile(r"([A-Z][\w\-+.]*[\w+](?:\s+[A-Z][\w\-+.]*[\w+]){0,2})
 _LOWERCASE_DATA_NAME = re.compile(r"\b(?:the|on|of)\s+([a-z][a-z\-]{1,}\d(?:[a-z\d\-]*[a-z\d])?)\s+$")
 _LIST_TRIGGERS = ("including", "such as", "like", "namely", "--", "—")
 _LISTED_ACRONYM = re.compile(r"[A-Z]{3,6}")
+# An improvement in the clause before "over": "improves the average ROC-AUC over", "gains of 3 points over".
+_IMPROVED_BEFORE = re.compile(r"\b(?:improv\w*|gains?|advantages?)\b[^.;,]*$")
 _TITLED_COMPOUND = re.compile(r"[A-Z][a-z]{2,}(?:-(?:[A-Z][a-z]{2,}|[A-Z]{2,}))+")  # "Self-Refine", "Self-RAG"
 _METHOD_PLURALS = ("methods", "approaches", "models", "baselines", "algorithms", "techniques", "architectures",
                    "frameworks", "variants", "systems", "agents")
@@ -695,8 +721,9 @@ def title_head_name(text: str) -> Optional[tuple[int, int, str]]:
         return None  # "Scaling Memory-Augmented Neural Networks ...": a sentence about something, not a name
     end = 0
     for i, word in enumerate(words[:6]):
-        if not (word[:1].isupper() or word[:1].isdigit()) or word in _TITLE_STOPS:
-            return None
+        if not (word[:1].isupper() or word[:1].isdigit()) or word in _TITLE_STOPS or (
+                i and words[i - 1].endswith(":")):
+            return None  # ("Kernel-Free Attention: Linear-Time Transformers via ...": the colon ends the name)
         end = title.index(word, end) + len(word)
         head = METHOD_HEADS.get(word)
         if head and i >= 1 and _TITLE_HEAD_END.match(title, end):
@@ -922,6 +949,8 @@ def cue_names(text: str, index: Optional[WordIndex] = None, known_methods: froze
         if _INDEFINITE_BEFORE.search(text, max(0, span[0] - 4), span[0]) or phrase.lower() in _COUNT_WORDS \
                 or names_languages(phrase):
             continue
+        if match.group(2)[-1] in "sa" and _opens_sentence_as_plain_word(text, *span):
+            continue  # "Reasoning benchmarks are ...": a kind of data opening a sentence
         label = _DATA_HEAD_WORDS.get(match.group(2).lower(), NodeLabel.DATASET)
         yield Candidate(span[0], span[1], label, "data-head")
     for i in rare.lower_hits_of(("dataset", "bench", "corpus")):

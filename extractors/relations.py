@@ -56,6 +56,9 @@ _PROPOSE = re.compile(
 # run on the lowercased text (a case-insensitive pattern folds every character it tries).
 _PROPOSING_SUBJECT = re.compile(r"\b(?:we|this (?:paper|work|study)|our (?:paper|work))\b")
 _PROPOSING_VERB = re.compile(rf"\b{_PROPOSING_VERBS}")
+# ... after "and", in the present tense of the subject ("and propose", not "and released by").
+_JOINED_PROPOSING_VERB = re.compile(r"(?:then\s+)?(?:propose|introduce|present|develop|design|build|construct|release|curate|"
+                                    r"create|contribute|devise|synthesi[sz]e)s?\b")
 
 
 def _proposal_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -75,6 +78,20 @@ def _proposal_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             verb = _PROPOSING_VERB.match(text, verb.start(), end)  # the whole word, past the search window
             yield subject.start(), verb.end()
             position = verb.end()
+            continue
+        # The verb coordinated after a longer first clause: "We revisit linear attention through
+        # random orthogonal features and propose KFA".
+        reach = min(subject.end() + 160, end)
+        stop = text.find(".", subject.end(), reach)
+        reach = stop if stop >= 0 else reach
+        joined = text.find(" and ", subject.end(), reach)
+        while joined >= 0:
+            verb = _JOINED_PROPOSING_VERB.match(text, joined + 5, end)
+            if verb is not None:
+                yield subject.start(), verb.end()
+                position = verb.end()
+                break
+            joined = text.find(" and ", joined + 5, reach)
 
 
 _OWN_KINDS = ("model", "method", "framework", "approach", "system", "agent", "dataset", "benchmark", "variant", "algorithm",
@@ -107,7 +124,8 @@ _COMPARE = re.compile(
     r"superior to|advantage over|gains? over|(?<=[\s,])ahead of|preferred\s+(?:[\w\-]+\s+){0,6}?over|enhancements? over|(?:improvements?|gains?) of (?:[^.;]|\.\d){1,40}? over|"
     # "better performance than X", "higher accuracy than X", "lower error rates compared to X"
     r"(?:better|higher|stronger|greater|faster)\s+(?:[\w\-]+\s+){0,2}than|"
-    r"lower\s+(?:[\w\-]+\s+)?(?:error|loss|perplexity|latency|cost)s?(?:\s+rates?)?\s+(?:than|compared (?:to|with))|"
+    # ("lower top-1 error (absolute 7.8%) than X")
+    r"lower\s+(?:[\w\-]+\s+)?(?:error|loss|perplexity|latency|cost)s?(?:\s+rates?)?(?:\s*\([^()]{0,30}\))?\s+(?:than|compared (?:to|with))|"
     # "a lower MASE than X", "lower FID than X": a metric whose lower values are better
     r"lower\s+(?:[\w\-]+\s+)?(?:" + "|".join(sorted((re.escape(form) for form, metric in METRICS().items()
                                                      if metric.direction == "lower"), key=len, reverse=True))
@@ -1269,11 +1287,20 @@ def _propagate_list_labels(text: str, entities: list[_Entity]) -> None:
                 if not ent.strong_label and not ent.proposed:
                     ent.label = label
         # "experiments on Mistral 7B and LLaMA2-7B": the list is of models when what is known in it is.
-        firm = [e.label for e in group if e.strong_label and not e.list_label]
+        # So is a name typed by its "QA" ending alone, listed with models: "built on GPT-4o and PaperQA2".
+        firm = [e.label for e in group if e.strong_label and not e.list_label and not _typed_by_qa_ending(e)]
         if firm and all(label is NodeLabel.METHOD for label in firm):
             for ent in group:
-                if ent.list_label:
+                if ent.list_label or _typed_by_qa_ending(ent):
                     ent.label = NodeLabel.METHOD
+
+
+_QA_ENDING = re.compile(r"[A-Z][A-Za-z]+QA\d*")
+
+
+def _typed_by_qa_ending(ent: _Entity) -> bool:
+    """Is an entity a benchmark only because its name ends in "QA" ("PaperQA2" is a system)?"""
+    return ent.sources <= {"shape", "bench-name"} and all(_QA_ENDING.fullmatch(s) for s in ent.surfaces)
 
 
 _INTRODUCING_VERBS = ("introduce", "propose", "present", "release", "describe", "construct")
@@ -1417,6 +1444,7 @@ _WE_TRAIN = re.compile(r"\b[Ww]e\s+(?:also\s+)?(?:pre-?)?train\s+$")
 _WE_AND_TRAIN = re.compile(r"\s*[Ww]e\s+[a-z]+\s+[^.;]{0,120}?\band\s+(?:then\s+)?(?:pre-?)?train\s+$")
 _WE_MADE_APPOSITION = re.compile(r",\s+an?\s+[^.;()]{0,120}?\b(?:that|which)\s+we\s+(?:generate|create|build|collect|construct|"
                                  r"curate|synthesi[sz]e|release|introduce|propose|design)\b")
+_FORMING_THE = re.compile(r"\b(?:form(?:s|ing)?|resulting\s+in|yielding)\s+the\s+$")
 _OURS_YIELD = re.compile(r"\b(?:[Tt]he resulting|[Oo]ur)\s+(?:[\w\-]+\s+){0,2}(?:yields|produces)\s+$")
 # What the paper makes of something else (on the lowercased text).
 _MADE_INTO = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:distil|compress|turn|convert|packag|consolidat|merg|fus)\w*\b"
@@ -1449,6 +1477,10 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
             return True
         if window.endswith(("yields ", "produces ")) and _OURS_YIELD.search(window):
             return True  # "The resulting recipe yields MiniLM-Pro-1B"
+        if window.endswith(" the ") and _FORMING_THE.search(window) and _DATA_AFTER.match(text[end : end + 40]):
+            sentence = _sentence_of(sentences, start)
+            if sentence is not None and _FIRST_PERSON.search(sentences.lowered, *sentence):
+                return True  # "We synthesize 150K trajectories ..., forming the DroidTraj dataset"
         if text.startswith(", a", end) and _WE_MADE_APPOSITION.match(text, end):
             return True  # "on DocSynth-300K, a synthetic dataset of 300K pages that we generate with ..."
         sentence = _sentence_of(sentences, start)
@@ -1660,15 +1692,20 @@ def _cited_as_example(text: str, sentences: "_Sentences", start: int) -> bool:
 # clips from Kinetics-700"); a list of such names may follow "a mixture of".
 _ONLY_OR_JOINTLY = r"(?:\s+(?:only|solely|exclusively|jointly))?"  # ("trained only on X", "trained jointly on A, B")
 # ("Fine-tuning mT5-XXL on X", "we fine-tune LLaMA-7B on X": the model between the verb and "on")
-_TRAIN_ON = (rf"(?:(?:pre-?|fine-?)?train(?:s|ed)?|pre-?training|(?-i:Training)|(?:fine-?)?tuned|distilled|"
+_TRAIN_ON = (rf"(?:(?:(?:pre-?|fine-?)?trained|(?:fine-?)?tuned)\s+from\s+\S+(?:\s+\S+){{0,2}}?|"  # ("fine-tuned from SD 2 on X")
+             rf"(?:pre-?|fine-?)?train(?:s|ed)?|pre-?training|(?-i:Training)|(?:fine-?)?tuned|distilled|"
              # (verbs only: "the pretrained model on GLUE" is evaluated there)
-             rf"(?:fine-?tun(?:e|es|ing)|pre-?train(?:s|ing)?)\s+(?:a\s+|the\s+)?[\w\-]+(?:\.[\w\-]+)*(?:\s+[\w\-]+(?:\.[\w\-]+)*)?)"
+             rf"(?:fine-?tun(?:e|es|ing)|pre-?train(?:s|ing)?)\s+(?:a\s+|the\s+)?[\w\-]+(?:\.[\w\-]+)*(?:\s+[\w\-]+(?:\.[\w\-]+)*)?|"
+             # ("We train over 200 models from 50M to 3B parameters on X": what we train, then the data)
+             rf"(?-i:[Ww]e)\s+(?:pre-?|fine-?)?train(?:\s+(?!(?:and|or|then|which|that|while|but|evaluat\w*|test\w*)\b)[\w\-.]+){{1,10}}?)"
              rf"{_ONLY_OR_JOINTLY}\s+on")
 _BUILT_FROM = (r"(?:built|derived|constructed|sampled|curated|collected|drawn|sourced|selected|filtered|initiali[sz]ed)\s+(?:on\s+)?"
                r"(?:by\s+[\w\-]+\s+)?(?:[a-z\-]+\s+){0,2}?from")  # ("examples selected by LenSel from A and B")
 _MIXTURE_OF = r"(?:a\s+(?:mixture|combination|union|mix)\s+of\s+)?"
 # "trained on 40 years of ERA5", "pre-trained on 1.2M images from ImageNet": an amount of the data.
-_AMOUNT_OF = r"(?:\d[\d.,]*\s?[KMBkmb]?\+?\s+(?:[a-z\-]+\s+){0,2}?(?:of|from)\s+(?:the\s+)?)?"
+_AMOUNT_OF = (r"(?:\d[\d.,]*\s?[KMBkmb]?\+?\s+(?:[a-z\-]+\s+){0,2}?(?:of|from)\s+(?:the\s+)?|"
+              # ... or a kind of it: "fine-tuned on synthetic data from Hypersim and Virtual KITTI"
+              r"(?:[a-z\-]+\s+){0,2}?(?:data|images|videos|scenes|samples|examples|trajectories|renderings)\s+from\s+(?:the\s+)?)?")
 _TRAINED_ON_BEFORE = re.compile(rf"\b(?:{_TRAIN_ON}|{_BUILT_FROM})\s+(?:the\s+)?{_AMOUNT_OF}$", re.IGNORECASE)
 # What a model is trained on, a list of names so far: "pre-trained on A", "trained on a mixture of A, B and ".
 _TRAINED_ON_DATA = re.compile(rf"\b(?i:{_TRAIN_ON}|(?:built|collected|drawn|sourced|constructed|curated|compiled|aggregated)"
@@ -1698,7 +1735,8 @@ _TRAINED_SUFFIXES = ("-pretrained", "-pre-trained", "-trained", "-initialized", 
 
 
 # ... or listed after: "pre-trained on A and B", "by adapting from GTAV and SYNTHIA".
-_TRAINED_ON_LIST = re.compile(rf"\b(?i:(?:(?:pre-?|fine-?)?trained|(?:fine-?)?tuned|distilled){_ONLY_OR_JOINTLY}\s+on|"
+_TRAINED_ON_LIST = re.compile(rf"\b(?i:(?:(?:pre-?|fine-?)?trained|(?:fine-?)?tuned|distilled)(?:\s+from\s+\S+(?:\s+\S+){{0,2}}?)?"
+                              rf"{_ONLY_OR_JOINTLY}\s+on|"
                               rf"(?:adapt|transferr?)(?:ed|ing)\s+from|{_BUILT_FROM})\s+(?:the\s+)?{_AMOUNT_OF}{_MIXTURE_OF}"
                               + _NAMES_SO_FAR)
 

@@ -127,6 +127,8 @@ _UNIT_AFTER = re.compile(
     # a share of another's score: "retaining 98% of the original model's MMLU accuracy", "95% of GPT-4's performance"
     r"(?<=%)\s*of\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w\-.]+\s+){0,3}?(?:[\w\-.]+(?:'s|’s)\s|"
     r"(?:performance|accuracy|quality|capabilit\w*|score)\b)|"
+    # a share of judgements: "preferred in 58% of comparisons", "wins 61% of the time"
+    r"(?<=%)\s*of\s+(?:the\s+|all\s+)?(?:[\w\-]+\s+)?(?:comparisons|cases|pairs|votes|judgm?ents|trials|matchups|battles|time)\b|"
     r"of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w\-]+\s+){0,2}?(?:training|train|data|parameters|compute|cost|"
     r"examples|samples|tokens|labels|budget|time|memory)\b|"
     r"(?:\w+\s+)?points?\s+(?:more|less|higher|lower|better|worse|above|below|ahead|behind))",
@@ -197,6 +199,9 @@ _OTHERS_SUBJECT = re.compile(r"\s*(?:For comparison,\s*|(?:Even\s+)?(?:The|the)\
                              r"(?:achieves|obtains|scores|reaches|gets|attains)\b)")
 # "compared with 0.168 for relevance labels from human annotators": a compared value given for
 # something described, not named (not "85% for question answering", a score of the paper's own)
+# "the 34.2% top-5 error achieved by a fully supervised CNN approach": an unnamed other system's
+_BY_A_DESCRIPTION = re.compile(r"\s*(?:[\w\-]+\s+){0,3}?(?:achieved|obtained|reached|reported|attained)\s+by\s+"
+                               r"(?!(?:our|ours|the proposed|this)\b)(?:the\s+|a\s+|an\s+)?[a-z]")
 _FOR_A_DESCRIPTION = re.compile(r"\s*(?:for|of)\s+(?!(?:our|ours|the proposed|this|each|all|both)\b)(?:the\s+|a\s+|an\s+)?[a-z]")
 _COMPARED_RIGHT_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?|than|against)\s+(?:the\s+|only\s+)?$", re.IGNORECASE)
 _FOR_A_NAME_AFTER = re.compile(r"\s*for\s+(?:the\s+)?[A-Z]")
@@ -448,7 +453,8 @@ def find_results(
                 continue  # "The best agent, based on GPT-4o, completes only 18.3%": not the paper's own method
             if method_span is None and _clause_of_another(text, a, start):
                 continue  # "..., whereas the source-only model reaches 58.4 AP": an unnamed other system's
-            if not attributed and (_PREVIOUS.search(text, max(a, start - 45), start) or _FOR_UNNAMED.match(text, end, b) or (
+            if not attributed and (_PREVIOUS.search(text, max(a, start - 45), start) or _FOR_UNNAMED.match(text, end, b)
+                                   or _BY_A_DESCRIPTION.match(text, end, b) or (
                     _FOR_A_DESCRIPTION.match(text, end, b) and (_COMPARED_RIGHT_BEFORE.search(text, max(a, start - 25), start)
                                                                  or _AFTER_A_SCORE_FOR_A_NAME.search(text, max(a, start - 50), start)))):
                 continue  # "over the previous best IS of 52.52", "33.2% for the previous best agent": another's

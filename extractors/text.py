@@ -28,6 +28,7 @@ __all__ = [
     "name_occurrences",
     "find_abbreviations",
     "title_abbreviation",
+    "title_long_form",
     "Abbreviation",
     "is_coined_name",
     "stop_acronyms",
@@ -65,10 +66,11 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 
 # A known model's release, size or tier written after it: "Gemini 1.5 Pro", "Claude 3.5 Sonnet" ("Claude 3.5-Haiku"),
 # "Llama 3.1 405B", "GPT-4 Turbo", "Flan-PaLM 540B", "Mixtral 8x7B": a model of its own. (Not a
-# count, "BERT 3 times", "VGG16 3× faster"; nor one of several sizes, "OPT-IML 30B and 175B".)
+# count, "BERT 3 times", "VGG16 3× faster"; nor one of several sizes, "OPT-IML 30B and 175B". A lone digit
+# is a release before a function word, "Claude 2 and GPT-4", "Stable Diffusion 2 on X".)
 _MODEL_VARIANT_AFTER = re.compile(
     r" (?:[vV]\d+(?:\.\d+)*|(?:large|medium|small|base|tiny)-v\d+|\d+(?:\.\d+)?-(?:Pro|Ultra|Flash|Turbo|Opus|Sonnet|Haiku)|"
-    r"\d+\.\d+|[1-9](?! [a-z])|\d+(?:\.\d+)?[BMK](?!,?\s+(?:and|or)\s+\d|,\s*\d)|\d+x\d+B|"
+    r"\d+\.\d+|[1-9](?! (?!(?:and|or|on|with|as|for|via|using|across)\b)[a-z])|\d+(?:\.\d+)?[BMK](?!,?\s+(?:and|or)\s+\d|,\s*\d)|\d+x\d+B|"
     r"Pro|Ultra|Flash|Turbo|Mini|mini|Nano|Opus|Sonnet|Haiku|XL|XXL|Large|Base|Small|Medium|Instruct|Chat|Plus|Max|Lite)"
     r"(?![\w\-+%×]|\.\d)")
 
@@ -429,6 +431,43 @@ def title_abbreviation(text: str) -> Optional[Abbreviation]:
             break  # the long form ends before any punctuation
         if _match_initials(short, words[:count], text) == 0:
             return Abbreviation(words[0][0], b, match.start(1), match.end(1))
+    return None
+
+
+def title_long_form(text: str) -> Optional[Abbreviation]:
+    """A title whose name before the colon is the long form of an acronym the abstract uses:
+    "Kernel-Free Attention: Linear-Time Transformers ..." and "we propose KFA".
+
+    >>> t = "Kernel-Free Attention: Linear-Time Transformers\\nWe propose KFA. KFA is fast."
+    >>> a = title_long_form(t)
+    >>> t[a.short_start:a.short_end], t[a.long_start:a.long_end]
+    ('KFA', 'Kernel-Free Attention')
+    >>> title_long_form("Deep Learning: A Survey\\nDL is everywhere.") is None  # (one-word initials "DL": too short)
+    True
+    """
+    title_end = text.find("\n")
+    colon = text.find(": ", 0, title_end)
+    if colon <= 0:
+        return None
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, 0, colon)]
+    if not 2 <= len(words) <= 5 or text[words[0][0] : words[0][1]] in _DESCRIPTIVE_TITLE_STARTS:
+        return None
+    initials = ""
+    for a, b in words:
+        word = text[a:b]
+        word_initials, minor, _ = _word_initials(word)
+        if not (word[:1].isupper() or minor):
+            return None
+        initials += "" if minor else word_initials
+    if len(initials) < 3:
+        return None
+    short = initials.upper()
+    at = text.find(short, title_end)
+    while at >= 0:
+        if not (text[at - 1].isalnum() or text[at + len(short) : at + len(short) + 1].isalnum()) and (
+                _match_initials(short, words, text) == 0):
+            return Abbreviation(words[0][0], words[-1][1], at, at + len(short))
+        at = text.find(short, at + 1)
     return None
 
 

@@ -1908,3 +1908,90 @@ def test_error_class_a_plural_acronym_called_in_a_proposal_is_the_papers(nlp):
     named = [n for n, (_, role, aliases) in entities.items() if "DCZANs" in [n, *aliases]]
     assert named and entities[named[0]][:2] == ("Method", "proposed"), entities
     assert "GANs" not in entities
+
+
+def test_error_class_a_plain_word_opening_a_sentence_before_plural_data_names_nothing(nlp):
+    text = ("KorvexBench: Evaluating Multilingual Reasoning\n\nReasoning benchmarks are mostly in English. We introduce "
+            "KorvexBench, a benchmark of 12,000 problems in 40 languages.")
+    entities, _ = run(nlp, text)
+    assert "Reasoning" not in entities and entities["KorvexBench"] == ("Benchmark", "proposed"), entities
+
+
+def test_error_class_a_known_name_written_again_with_the_words_that_extended_it(nlp):
+    text = ("ZetaFix\n\nWe evaluate ZetaFix on SWE-bench Lite and SWE-bench Verified. ZetaFix resolves 41.3% of SWE-bench "
+            "Lite issues.")
+    entities, _ = run(nlp, text)
+    assert "SWE-bench" not in entities and "SWE-bench Lite" in entities, entities
+    assert results_of(nlp, text) == {("ZetaFix", "SWE-bench Lite", "41.3%")}
+
+
+def test_error_class_data_after_we_train_and_a_long_object_is_training_data(nlp):
+    text = ("Scaling Laws for Zeta Models\n\nWe train over 200 models from 50M to 3B parameters on the KorvexWeb corpus and "
+            "fit scaling laws. Our 3B model matches a dense model on HellaSwag and PIQA.")
+    _, relations = run(nlp, text)
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"HellaSwag", "PIQA"}, relations
+
+
+def test_error_class_a_title_name_stops_at_the_colon_and_is_the_long_form_of_its_acronym(nlp):
+    text = ("Zeta-Free Attention: Linear-Time Transformers via Random Features\n\nWe revisit linear attention through random "
+            "features and propose ZFA, which approximates softmax attention. ZFA is a drop-in replacement for attention.")
+    entities = {e.name: (e.label.value, e.role, e.aliases) for e in nlp(make_doc(nlp, text))._.kg_entities}
+    assert entities.get("Zeta-Free Attention") == ("Method", "proposed", ["ZFA"]), entities
+    assert not [n for n in entities if "Transformers" in n]
+
+
+def test_error_class_a_proposing_verb_after_a_long_first_clause_proposes(nlp):
+    text = ("Linear Attention Revisited\n\nWe revisit linear attention through random orthogonal features and propose ZetaKFA, "
+            "which approximates softmax attention with provable variance bounds.")
+    entities, _ = run(nlp, text)
+    assert entities["ZetaKFA"] == ("Method", "proposed"), entities
+
+
+def test_error_class_names_compared_after_unlike_and_after_improves_over(nlp):
+    text = ("ZetaDraft\n\nWe propose ZetaDraft, which learns draft trees. Unlike EAGLE-2 and Korvex, which use fixed trees, "
+            "ZetaDraft adapts the tree. Fine-tuned on MoleculeNet, it improves the average ROC-AUC over GEM and Uni-Korv "
+            "across eight tasks.")
+    entities, relations = run(nlp, text)
+    assert {"Korvex", "GEM", "Uni-Korv"} <= set(entities), entities
+    assert {("ZetaDraft", "GEM"), ("ZetaDraft", "Uni-Korv")} <= {(s, t) for kind, s, t, _ in relations if kind == "OUTPERFORMS"}
+
+
+def test_error_class_a_qa_name_listed_with_models_is_a_system(nlp):
+    text = ("KorvexBench\n\nWe present KorvexBench, a benchmark for scientific synthesis. We benchmark pipelines built on "
+            "Llama 3 70B, GPT-4o and ZetaQA2. On KorvexBench, GPT-4o reaches a citation F1 of 38.6, while ZetaQA2 obtains "
+            "45.9. Experts prefer answers from ZetaQA2 over GPT-4o in 58% of comparisons.")
+    entities, _ = run(nlp, text)
+    assert entities["ZetaQA2"][0] == "Method", entities
+    assert results_of(nlp, text) == {("GPT-4o", "KorvexBench", "38.6"), ("ZetaQA2", "KorvexBench", "45.9")}
+
+
+def test_error_class_data_a_sentence_of_ours_forms_is_proposed_and_only_trained_on(nlp):
+    text = ("Mobile Agents from Synthetic Trajectories\n\nWe synthesize 150K trajectories across 1,000 apps with an "
+            "exploration policy, forming the ZetaTraj dataset. A 7B agent trained on ZetaTraj, named ZetaPilot, achieves a "
+            "success rate of 38.2% on AndroidWorld.")
+    entities, relations = run(nlp, text)
+    assert entities["ZetaTraj"] == ("Dataset", "proposed"), entities
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"AndroidWorld"}, relations
+
+
+def test_error_class_data_a_model_is_fine_tuned_on_after_from_its_base_and_a_lone_release(nlp):
+    text = ("ZetaDepth\n\nWe propose ZetaDepth. ZetaDepth is fine-tuned from Stable Diffusion 2 on synthetic data from "
+            "Hypersim and Virtual KITTI only. In zero-shot evaluation on NYUv2 and ETH3D, ZetaDepth outperforms Claude 2 and "
+            "Marigold.")
+    entities, relations = run(nlp, text)
+    assert {"Stable Diffusion 2", "Virtual KITTI", "Hypersim", "Claude 2"} <= set(entities), entities
+    assert "KITTI" not in entities
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"NYUv2", "ETH3D"}, relations
+
+
+def test_error_class_a_score_achieved_by_an_unnamed_other_system_is_nobodys(nlp):
+    text = ("Zeta Features for Localization\n\nWe revisit the zeta pooling layer. We achieve 37.1% top-5 error for object "
+            "localization on ILSVRC 2014, which is close to the 34.2% top-5 error achieved by a fully supervised CNN approach.")
+    assert results_of(nlp, text) == {(None, "ILSVRC 2014", "37.1%")}
+
+
+def test_error_class_a_lower_error_with_its_margin_in_brackets_than_a_name_beats_it(nlp):
+    text = ("ZetaShuffle\n\nWe introduce ZetaShuffle, a mobile architecture. Experiments on ImageNet show lower top-1 error "
+            "(absolute 7.8%) than recent MobileNet on ImageNet classification.")
+    _, relations = run(nlp, text)
+    assert ("ZetaShuffle", "MobileNet") in {(s, t) for kind, s, t, _ in relations if kind == "OUTPERFORMS"}, relations
