@@ -1604,11 +1604,14 @@ def _only_released(text: str, sentences: "_Sentences", start: int) -> bool:
     sentence = _sentence_of(sentences, start)
     if sentence is None or start < text.find("\n"):
         return False  # the title names what the paper is about
-    return (_RELEASE.search(text, *sentence) is not None or _TO_TRAIN.match(text, sentence[0]) is not None) and (
+    return (_RELEASE.search(text, *sentence) is not None or _TO_TRAIN.match(text, sentence[0]) is not None
+            or _TO_TRAIN_AFTER.search(text, start, sentence[1]) is not None) and (
         not sentences.has_eval_cue(sentence))
 
 
 _TO_TRAIN = re.compile(r"(?:To|In order to)\s+(?:train|pre-?train|fine-?tune)\b|For\s+(?:pre-?)?training\b")
+# "We also introduce the X dataset to fine-tune models for speech output": built to train on
+_TO_TRAIN_AFTER = re.compile(r"\s(?:in\s+order\s+)?to\s+(?:further\s+)?(?:train|pre-?train|fine-?tune)\b")
 
 
 def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, scorer=None) -> list[ExtractedRelation]:

@@ -194,7 +194,9 @@ _PREVIOUS = re.compile(r"\b(?:previous|prior|former|earlier|existing|baselines?|
                        r"state[- ]of[- ]the[- ]art\s+(?:of|is|was))\b", re.IGNORECASE)
 # A sentence about someone else's system, unnamed: "The best agent ...", "Even the strongest model ..."
 # ("For comparison, a phrase-based SMT system achieves 33.3")
-_OTHERS_SUBJECT = re.compile(r"\s*(?:For comparison,\s*|(?:Even\s+)?(?:The|the)\s+(?:best|strongest|top|leading|top-performing|"
+_OTHERS_SUBJECT = re.compile(r"\s*(?:[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?\s+(?:show|shows|reveal|reveals|find|finds)\s+that\s+)?"
+                             # ("Extensive experiments show that even the best models ... achieve only 65.47%")
+                             r"(?:For comparison,\s*|(?:[Ee]ven\s+)?(?:The|the)\s+(?:best|strongest|top|leading|top-performing|"
                              r"best-performing)\b|(?:An?|an?)\s+(?:[\w\-]+\s+){0,3}?(?:system|baseline|model)s?\s+"
                              r"(?:achieves|obtains|scores|reaches|gets|attains)\b)")
 # "compared with 0.168 for relevance labels from human annotators": a compared value given for
@@ -204,6 +206,11 @@ _BY_A_DESCRIPTION = re.compile(r"\s*(?:[\w\-]+\s+){0,3}?(?:achieved|obtained|rea
                                r"(?!(?:our|ours|the proposed|this)\b)(?:the\s+|a\s+|an\s+)?[a-z]")
 _FOR_A_DESCRIPTION = re.compile(r"\s*(?:for|of)\s+(?!(?:our|ours|the proposed|this|each|all|both)\b)(?:the\s+|a\s+|an\s+)?[a-z]")
 _COMPARED_RIGHT_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?|than|against)\s+(?:the\s+|only\s+)?$", re.IGNORECASE)
+# ... with other values coordinated between: "compared with 6.81 and 17.9% for random selection"
+_COORDINATED_VALUES = r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)\d[\d.,]*\s*%?)*"
+_FOR_A_DESCRIPTION_AFTER_VALUES = re.compile(_COORDINATED_VALUES + _FOR_A_DESCRIPTION.pattern)
+_COMPARED_THEN_VALUES_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?|than|against)\s+(?:the\s+|only\s+)?"
+                                          r"(?:\d[\d.,]*\s*%?\s*(?:,\s*(?:and\s+)?|and\s+))*$", re.IGNORECASE)
 _FOR_A_NAME_AFTER = re.compile(r"\s*for\s+(?:the\s+)?[A-Z]")
 _VERB_RIGHT_BEFORE = re.compile(r"\b(?:obtains?|achieves?|scores?|reaches?|attains?)\s+$")
 # "0.851 for ConVIRT and 0.836 for a model initialized from ImageNet": coordinated with a score given for a name
@@ -455,7 +462,8 @@ def find_results(
                 continue  # "..., whereas the source-only model reaches 58.4 AP": an unnamed other system's
             if not attributed and (_PREVIOUS.search(text, max(a, start - 45), start) or _FOR_UNNAMED.match(text, end, b)
                                    or _BY_A_DESCRIPTION.match(text, end, b) or (
-                    _FOR_A_DESCRIPTION.match(text, end, b) and (_COMPARED_RIGHT_BEFORE.search(text, max(a, start - 25), start)
+                    _FOR_A_DESCRIPTION_AFTER_VALUES.match(text, end, b) and (
+                        _COMPARED_THEN_VALUES_BEFORE.search(text, max(a, start - 60), start)
                                                                  or _AFTER_A_SCORE_FOR_A_NAME.search(text, max(a, start - 50), start)))):
                 continue  # "over the previous best IS of 52.52", "33.2% for the previous best agent": another's
             for bench in benches:

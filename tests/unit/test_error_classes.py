@@ -1995,3 +1995,23 @@ def test_error_class_a_lower_error_with_its_margin_in_brackets_than_a_name_beats
             "(absolute 7.8%) than recent MobileNet on ImageNet classification.")
     _, relations = run(nlp, text)
     assert ("ZetaShuffle", "MobileNet") in {(s, t) for kind, s, t, _ in relations if kind == "OUTPERFORMS"}, relations
+
+
+def test_error_class_data_introduced_to_fine_tune_models_is_not_evaluated_on(nlp):
+    text = ("Zeta-Omni\n\nWe introduce Zeta-Omni, a conversational speech model. We also introduce the KorvexVoice-400K "
+            "dataset to fine-tune models optimized for speech output.")
+    entities, relations = run(nlp, text)
+    assert entities["KorvexVoice-400K"] == ("Dataset", "proposed"), entities
+    assert not [r for r in relations if r[0] == "EVALUATED_ON"], relations
+
+
+def test_error_class_coordinated_scores_compared_for_a_description_are_nobodys(nlp):
+    text = ("ZetaSel\n\nWe propose ZetaSel, a selection rule. Fine-tuning Llama-3.1-8B on data chosen by ZetaSel yields 7.23 "
+            "on MT-Bench and a 21.4% win rate on AlpacaEval 2.0, compared with 6.81 and 17.9% for random selection.")
+    assert results_of(nlp, text) == {("ZetaSel", "MT-Bench", "7.23"), ("ZetaSel", "AlpacaEval 2.0", "21.4%")}
+
+
+def test_error_class_the_best_models_after_experiments_show_are_not_the_papers(nlp):
+    text = ("KorvexIE: An Interleaved Benchmark\n\nWe introduce KorvexIE, a benchmark of 20K queries. Extensive experiments "
+            "show that even the best models, such as GPT-4o combined with SDXL, achieve only 65.47%.")
+    assert results_of(nlp, text) == set()
