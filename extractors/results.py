@@ -388,6 +388,13 @@ def find_results(
             # "On Split CIFAR-100 and ImageNet-R, X achieves 86.4% and 79.2%": as many values as data
             # named before them, both coordinated, pair in order
             respectively, paired = True, data
+        elif not respectively and len(candidates) == len(data) > 1 and candidates[-1][1] <= data[0][0] and all(
+                _LIST_GAP.fullmatch(text, x[1], y[0]) for x, y in zip(data, data[1:])) and all(
+                _COORDINATION_GAP.fullmatch(text, x[1], y[0]) for x, y in zip(candidates, candidates[1:])) and (
+                _VALUES_THEN_ON.fullmatch(text, candidates[-1][1], data[0][0])):
+            # "BLEU scores of 32.8 and 15.1 on the Multi30k and WMT English-French datasets": the same
+            # after the values
+            respectively, paired = True, data
         elif not respectively and len(data) > 1 and len(candidates) > len(data) and data[-1][1] <= candidates[0][0] and all(
                 _LIST_GAP.fullmatch(text, x[1], y[0]) for x, y in zip(data, data[1:])):
             # "On GSM8K and MATH, X reaches 51.2% and 18.4%, compared with 14.6% and 2.5% for Y": each
@@ -431,6 +438,10 @@ def find_results(
                     bench = before[-1] if before else (inside[0] if inside else None)
                     if bench is None:
                         scored, bench = _scored_name(text, here, data, text.rfind("(", a, start), start)
+                elif _data_before_open_bracket(text, a, start, data) is not None:
+                    # "segmentation of PASCAL VOC (20% relative improvement to 62.2% mean IU on 2012)":
+                    # the bracket annotates the data named before it
+                    bench = _data_before_open_bracket(text, a, start, data)
                 else:
                     later = [m for m in data if m[0] >= end]
                     clear = [m for m in later if not any(end < c[0] < m[0] for c in candidates)]
@@ -516,6 +527,7 @@ def own_clause_start(text: str, a: int, end: int) -> int:
     return max((m.end() for m in _OPENS_OWN_CLAUSE.finditer(text, a, end)), default=a)
 _PRONOUN_SUBJECT = re.compile(r"(?:it|they|its|their|this|the latter|the former)\b", re.IGNORECASE)
 # "whereas PBS and LaCAM solve 71% and 88%, respectively": from a name of a coordination to the next
+_VALUES_THEN_ON = re.compile(r"\s*(?:[\w\-]+\s+){0,2}?on\s+(?:the\s+)?")  # ("32.8 and 15.1 BLEU on the A and B")
 _COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")  # between two values or two names
 _NAMES_THEN_SCORES = re.compile(r"\s+(?:reach|achieve|score|obtain|attain|get|solve|resolve|complete)(?:s|d)?\s+(?:only\s+)?")
 _RESPECTIVELY_AFTER = re.compile(r"[^.;]{0,40}?,?\s*respectively\b")
@@ -623,6 +635,14 @@ def _bracket_of(text: str, a: int, start: int) -> Optional[tuple[int, int]]:
         return None  # "(ROUGE-L 74.68)", "(IS) of": the value is not what the bracket opens with
     phrase_start = max(text.rfind(",", a, opening), text.rfind(";", a, opening), a - 1) + 1
     return phrase_start, opening
+
+
+def _data_before_open_bracket(text: str, a: int, start: int, data: list):
+    """The data named right before the bracket that is still open at ``start``, or None."""
+    opening = text.rfind("(", a, start)
+    if opening < 0 or text.find(")", opening, start) >= 0:
+        return None
+    return next((m for m in data if m[1] <= opening and not text[m[1] : opening].strip()), None)
 
 
 def _coordinated(text: str, bench, data: list, b: int) -> list:

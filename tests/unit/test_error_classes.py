@@ -2015,3 +2015,15 @@ def test_error_class_the_best_models_after_experiments_show_are_not_the_papers(n
     text = ("KorvexIE: An Interleaved Benchmark\n\nWe introduce KorvexIE, a benchmark of 20K queries. Extensive experiments "
             "show that even the best models, such as GPT-4o combined with SDXL, achieve only 65.47%.")
     assert results_of(nlp, text) == set()
+
+
+def test_error_class_a_score_in_a_bracket_after_a_data_name_is_on_that_data(nlp):
+    text = ("Zeta Convolutional Networks\n\nOur zeta network achieves state-of-the-art segmentation of PASCAL VOC (20% "
+            "relative improvement to 62.2% mean IU on 2012), NYUDv2, and SIFT Flow.")
+    assert {(b, v) for _, b, v in results_of(nlp, text)} == {("PASCAL VOC", "62.2%")}
+
+
+def test_error_class_coordinated_scores_before_as_many_coordinated_data_pair_in_order(nlp):
+    text = ("Unsupervised Zeta Translation\n\nWe propose a model that maps monolingual sentences into one latent space, "
+            "reporting BLEU scores of 32.8 and 15.1 on the Multi30k and KorvexMT datasets.")
+    assert {(b, v) for _, b, v in results_of(nlp, text)} == {("Multi30k", "32.8"), ("KorvexMT", "15.1")}
