@@ -89,7 +89,8 @@ def _alnum_runs(word: str) -> list[tuple[int, str]]:
 
 # A year or version written after a known data name: "PASCAL VOC 2012", "MS MARCO 2.1", "WMT'14".
 # A full stop after it ends the sentence ("... on PASCAL VOC 2012."); a digit after it does not.
-_VERSION_AFTER = re.compile(r"(?:[ \-](?:19|20)\d\d|[ \-]v?\d+\.\d+| ?['’]\d\d)(?![\w+\-%]|\.\d| %)")  # ("AIME '24"; not "IMDB 49.4%": a score)
+# ("AIME '24"; not "IMDB 49.4%", nor "GenEval 0.51": scores)
+_VERSION_AFTER = re.compile(r"(?:[ \-](?:19|20)\d\d|[ \-](?:v\d+\.\d+|(?!0\.\d\d)\d+\.\d+)| ?['’]\d\d)(?![\w+\-%]|\.\d| %)")
 # A small release number, where nothing counted follows it: "AlpacaEval 2 and MT-Bench", "on Common
 # Voice 15, X" (not "GLUE 8 tasks", "MMLU 5-shot").
 _SMALL_VERSION_AFTER = re.compile(r" v?\d{1,2}(?=[,;:)]|\.(?!\d)|\s+(?:and|or|on|with|in|at|by|from|to|where|while|test|dev|"

@@ -157,9 +157,9 @@ _DATA_HEAD_WORDS = {
 _BENCH_WORD = re.compile(
     # ("LVBench": two letters before "Bench" are enough; before "QA" three, or "VQA" would be one)
     r"(?<![\w+\-])(?:[A-Z][A-Za-z0-9+\-]{1,}?(?:Bench|-bench|Arena|Eval)|[A-Z][A-Za-z0-9+\-]{2,}?QA)"
-    r"(?:[-\s]?v?\d+(?:\.\d+)*)?(?![\w+\-])"
+    r"(?:[-\s]?(?:v\d+(?:\.\d+)*|(?!0\.\d\d)\d+(?:\.\d+)*))?(?![\w+\-])"  # (not "GenEval 0.51": a score)
 )
-_FOLLOW_NUMBER = re.compile(r"^(?: ?v\d+(?:\.\d+)*| \d+(?:\.\d+)?(?![\w%])| (?:mini|Pro|XL|XXL|Large|Base|Small)\b)")
+_FOLLOW_NUMBER = re.compile(r"^(?: ?v\d+(?:\.\d+)*| (?!0\.\d\d)\d+(?:\.\d+)?(?![\w%])| (?:mini|Pro|XL|XXL|Large|Base|Small)\b)")
 _PATCH_SIZE = re.compile(r"/\d{1,3}(?![\w/])")
 # What data is counted in (singular): "60K hours of X", "a 120K-pair dataset".
 DATA_UNITS = (r"hour|image|video|clip|utterance|sentence|document|article|token|word|example|pair|dialogue|"

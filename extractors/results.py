@@ -189,6 +189,9 @@ _RAISED_TO = re.compile(r"\b(?:improv\w*|rais\w*|push\w*|boost\w*|lift\w*|increa
                         r"(?:[^.;]|\.\d)*\bto\s*$", re.IGNORECASE)
 # From one value to the next in a coordination: "8.0% on WebArena and 12.2%", "47.69 and 40.68".
 _COORDINATED_VALUE = re.compile(r"[^;()]{0,60}?(?:,\s*and|,|\band|/)\s*", re.IGNORECASE)
+# A clause of its own setting, named by no data name: ", and on Replica it reaches"
+_OTHER_SETTING_BETWEEN = re.compile(r"(?:,\s+and\s+|;\s*)(?:on|in)\s+(?:the\s+)?[A-Z][\w\-]*")
+_NAME_OPENS_BRACKET = re.compile(r"\s[A-Z][\w\-.+]*\s?\($")
 _HUMAN = re.compile(r"\bhuman(?:s|-level)?\b", re.IGNORECASE)
 _PREVIOUS = re.compile(r"\b(?:previous|prior|former|earlier|existing|baselines?|best\s+(?:reported|published)|previously|"
                        r"state[- ]of[- ]the[- ]art\s+(?:of|is|was))\b", re.IGNORECASE)
@@ -349,6 +352,8 @@ def find_results(
             if relative is not None and text.find(", ", relative.end(), start) >= 0 \
                     and _RESULT_VERB.search(text, relative.end(), start):
                 relative = None  # "by a significant margin, achieving 81.5% accuracy": a score of its own
+            if relative is not None and text[start - 1 : start] == "(" and _NAME_OPENS_BRACKET.search(text, relative.end(), start):
+                relative = None  # "improving over Pic2Word (23.9) and SEARLE (24.2)": the names' own scores
             if not raised_to and (relative is not None or _RELATIVE_AFTER.match(text, end, b)):
                 continue
             if _HUMAN.search(text, max(a, start - 40), start):
@@ -438,6 +443,20 @@ def find_results(
                     bench = before[-1] if before else (inside[0] if inside else None)
                     if bench is None:
                         scored, bench = _scored_name(text, here, data, text.rfind("(", a, start), start)
+                elif _named_metric_bracket(text, a, start, here) is not None:
+                    # "exceeding SDXL-Turbo (FID 24.6, GenEval 0.51)": the scores of the name before the
+                    # bracket, each on the data written before it there, or on the data its metric was
+                    # given on earlier in the sentence
+                    scored = _named_metric_bracket(text, a, start, here)
+                    opening = text.rfind("(", a, start)
+                    inside = [m for m in data if opening < m[0] and m[1] <= start]
+                    bench = inside[-1] if inside else None
+                    if bench is None and metric is not None:
+                        written = text[metric[0] : metric[1]]
+                        same = [f.benchmark_span for f in found[first_found:] if f.metric == written]
+                        bench = next((m for m in data if same and (m[0], m[1]) == same[0]), None)
+                    if bench is None:
+                        continue
                 elif _data_before_open_bracket(text, a, start, data) is not None:
                     # "segmentation of PASCAL VOC (20% relative improvement to 62.2% mean IU on 2012)":
                     # the bracket annotates the data named before it
@@ -450,6 +469,8 @@ def find_results(
                         clear = []  # "on MATH-500 from 83.1% to 88.6% and on X ...": the score of the name before
                     if earlier and clear and _NEXT_CLAUSE.search(text, end, clear[0][0]):
                         clear = []  # "On the kin40k dataset, X reaches 0.21, and on Y ...": the next clause's data
+                    if earlier and not clear and _OTHER_SETTING_BETWEEN.search(text, earlier[-1][1], start):
+                        continue  # "On ScanNet200 X reaches 28.7, and on Replica it reaches 34.2": not ScanNet200's
                     bench = clear[0] if clear else (earlier[-1] if earlier else (later[0] if later else None))
                 if bench is None:
                     continue
@@ -635,6 +656,15 @@ def _bracket_of(text: str, a: int, start: int) -> Optional[tuple[int, int]]:
         return None  # "(ROUGE-L 74.68)", "(IS) of": the value is not what the bracket opens with
     phrase_start = max(text.rfind(",", a, opening), text.rfind(";", a, opening), a - 1) + 1
     return phrase_start, opening
+
+
+def _named_metric_bracket(text: str, a: int, start: int, here: list):
+    """The method named right before a bracket still open at ``start`` that opens with a metric's
+    name ("SDXL-Turbo (FID 24.6, ..."), or None."""
+    opening = text.rfind("(", a, start)
+    if opening < 0 or text.find(")", opening, start) >= 0 or not text[opening + 1 : opening + 2].isalpha():
+        return None
+    return _name_right_before(text, here, opening)
 
 
 def _data_before_open_bracket(text: str, a: int, start: int, data: list):

@@ -2027,3 +2027,31 @@ def test_error_class_coordinated_scores_before_as_many_coordinated_data_pair_in_
     text = ("Unsupervised Zeta Translation\n\nWe propose a model that maps monolingual sentences into one latent space, "
             "reporting BLEU scores of 32.8 and 15.1 on the Multi30k and KorvexMT datasets.")
     assert {(b, v) for _, b, v in results_of(nlp, text)} == {("Multi30k", "32.8"), ("KorvexMT", "15.1")}
+
+
+def test_error_class_a_score_written_as_a_small_decimal_after_a_benchmark_is_no_version(nlp):
+    text = ("ZetaTurbo\n\nWe propose ZetaTurbo. ZetaTurbo achieves an FID of 18.3 on MJHQ-30K and a GenEval score of 0.56, "
+            "exceeding SDXL-Turbo (FID 24.6, GenEval 0.51).")
+    entities, _ = run(nlp, text)
+    assert "GenEval 0.51" not in entities and "GenEval" in entities, entities
+    assert results_of(nlp, text) == {("ZetaTurbo", "MJHQ-30K", "18.3"), ("ZetaTurbo", "GenEval", "0.56"),
+                                     ("SDXL-Turbo", "MJHQ-30K", "24.6"), ("SDXL-Turbo", "GenEval", "0.51")}
+
+
+def test_error_class_scores_in_brackets_after_names_improved_over_are_theirs(nlp):
+    text = ("ZetaCIR\n\nWe propose ZetaCIR, a training-free method. On CIRR, ZetaCIR reaches a Recall@1 of 32.1, improving "
+            "over Pic2Word (23.9) and KorvexIR (24.2).")
+    assert results_of(nlp, text) == {("ZetaCIR", "CIRR", "32.1"), ("Pic2Word", "CIRR", "23.9"), ("KorvexIR", "CIRR", "24.2")}
+
+
+def test_error_class_a_clause_on_another_setting_is_not_the_earlier_datas(nlp):
+    text = ("ZetaLift\n\nWe present ZetaLift, which lifts 2D features into 3D scenes. On ScanNet200, ZetaLift reaches 28.7 "
+            "mIoU, a 6.1-point gain over OpenScene, and on Korvexica it reaches 34.2 mIoU.")
+    assert results_of(nlp, text) == {("ZetaLift", "ScanNet200", "28.7")}
+
+
+def test_error_class_venues_with_years_are_not_names(nlp):
+    text = ("Automated Review\n\nWe collect ZetaReview, 1,200 papers from ICLR 2023 and 2024 with their reviews, and ask "
+            "GPT-4o to score them. Papers accepted at NeurIPS and ICML were also rated.")
+    entities, _ = run(nlp, text)
+    assert not {"ICLR 2023", "ICLR", "NeurIPS", "ICML"} & set(entities), entities
