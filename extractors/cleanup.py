@@ -13,7 +13,8 @@ like a coined name.
 - the trailing run of segments that are not prose (the debris above nearly always follows the
   abstract's last sentence) is blanked, and so are the author and affiliation lines that come
   before an "Abstract" heading at the start;
-- colour macros glued to the first word of a sentence ("blackEnsemble of our models") lose the colour;
+- colour macros glued to the first word of a sentence ("blackEnsemble of our models") lose the colour,
+  and footnote numbers glued to a line's first word ("1All our code ...") their number;
 - a spaced-out link is written compactly, padded with spaces ("https://github.com/x   ");
 - a title in capitals is written in title case, keeping the words that the abstract itself
   writes in capitals ("GRAPH ATTENTION NETWORKS" -> "Graph Attention Networks").
@@ -43,7 +44,8 @@ DEBRIS_KEY = "kg_debris"
 
 
 class Debris(NamedTuple):
-    """A changed stretch of the text: ``kind`` is "tail", "front", "colour", "link" or "recased"."""
+    """A changed stretch of the text: ``kind`` is "tail", "front", "colour", "footnote", "link" or
+    "recased"."""
 
     start: int
     end: int
@@ -220,6 +222,10 @@ def _author_marks(text: str, body_start: int) -> list[tuple[int, int]]:
     return marks
 
 
+# A footnote's number glued to its first word at a line start: "1All our code and models are ...".
+_FOOTNOTE_MARK = re.compile(r"(?<=\n)(\d{1,2})(?=[A-Z][a-z]+\s)")
+
+
 def _recase_word(word: str) -> str:
     """ "SUPER-RESOLUTION" -> "Super-Resolution", one character for one (so offsets hold)."""
     out = []
@@ -293,6 +299,9 @@ def clean_text(text: str) -> tuple[str, list[Debris]]:
                 changes.append((match.start(), match.end(), compact.ljust(match.end() - match.start()), "link"))
     for start, end in _glued_colours(text, body_start, limit):
         changes.append((start, end, " " * (end - start), "colour"))
+    if "\n" in text[body_start:limit]:
+        for match in _FOOTNOTE_MARK.finditer(text, body_start, limit):
+            changes.append((match.start(1), match.end(1), " " * (match.end(1) - match.start(1)), "footnote"))
     if title_end:
         for start, end, recased in _recased_title(text, title_end):
             changes.append((start, end, recased, "recased"))

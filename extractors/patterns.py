@@ -35,7 +35,7 @@ _TITLE_REPORT = re.compile(r"^\s*(\S+(?:\s\S+)?)\s+(?:technical|tech)\s+report\b
 _CAP_WORD = r"(?:[A-Z][\w\-+']*(?:\.\d+)*|[a-z]+[A-Z][\w\-+']*|\d[\w\-]*[A-Za-z][\w\-]*)"
 _NAME_PHRASE = rf"{_CAP_WORD}(?:(?:[ \-]| – ){_CAP_WORD}){{0,5}}"  # (" – ": a dash spaced out by PDF extraction)
 _CALLED = re.compile(
-    rf"\b(?:called|dubbed|named|termed|coined|refer(?:red)? to as|known as|"
+    rf"\b(?:called|dubbed|named|termed|coined|codenamed|code-named|refer(?:red)? to as|known as|"
     rf"[Ww]e (?:call|name|term|dub)(?: (?:it|this|them|our \w+))?)\s+(?:as\s+)?(?:the\s+)?[\"“'‘]{{0,2}}({_NAME_PHRASE})"
 )
 _CALLED_SECOND = re.compile(r"\s+and\s+([A-Za-z][\w\-+]*[\w+])(?=[\s,.;:)]|$)")
@@ -206,8 +206,8 @@ def _phrase_window(text: str, end: int, limit: int) -> int:
 _DATA_NOUNS = ("benchmark", "dataset", "data set", "corpus", "corpora", "treebank", "test set", "testset", "suite", "leaderboard",
                "challenge", "collection", "testbed", "environment")
 _BENCH_SUFFIXES = ("Bench", "-bench", "Arena", "QA", "Eval")
-_NAMING_WORDS = ("called", "dubbed", "named", "termed", "coined", "refer", "known as", "we call", "we name", "we term",
-                 "we dub")
+_NAMING_WORDS = ("called", "dubbed", "named", "codenamed", "code-named", "termed", "coined", "refer", "known as", "we call",
+                 "we name", "we term", "we dub")
 _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-")
 
 

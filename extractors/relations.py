@@ -1051,7 +1051,8 @@ _METHOD_WORD = re.compile(rf"\b{_METHOD_NOUN}\b", re.IGNORECASE)
 _TITLE_DATA = re.compile(rf"\b{_DATA_NOUN}\b|Bench\b", re.IGNORECASE)
 _BENCH_NOUNS = ("bench", "suite", "leader", "test", "env", "arena", "challenge", "gym")
 # A name whose own last word says what it is: "StarCraft Multi-agent Challenge", "OPT-IML Bench".
-_NAME_HEAD = re.compile(r"\b(Benchmark|Bench|Dataset|Corpus|Suite|Challenge|Arena|Gym|Leaderboard|Testbed)$")
+# ("ImageNet Large-Scale Visual Recognition Challenge 2014": its edition's year after it)
+_NAME_HEAD = re.compile(r"\b(Benchmark|Bench|Dataset|Corpus|Suite|Challenge|Arena|Gym|Leaderboard|Testbed)(?:\s+(?:19|20)\d\d)?$")
 # "surpassing the fine-tuning baseline TFA": a compared system named after its kind
 _BEATEN_KIND_BEFORE = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|than|over|compared\s+(?:to|with))\s+"
                                  r"(?:the\s+|a\s+)?(?:[\w\-]+\s+){0,3}(?:baseline|method|model|approach|system)\s+$")

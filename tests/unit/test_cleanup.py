@@ -145,3 +145,18 @@ def test_cleanup_blanks_numbered_author_names_without_an_abstract_heading(nlp, f
 def test_cleanup_keeps_numbered_model_names_of_prose():
     text = "T\nWe compare Llama2 with Qwen2 and Mistral7 on MMLU. " + PROSE
     assert clean_text(text) == (text, [])
+
+
+def test_a_footnote_number_glued_to_its_first_word_is_blanked():
+    text = ("Zeta Attention\n\nWe propose ZetaAtt, which yields 25.9 BLEU points on WMT'15, an improvement of 1.0 over "
+            "the best system.1\n1All our code and models are publicly available.")
+    cleaned, debris = clean_text(text)
+    assert len(cleaned) == len(text) and "\n All our code" in cleaned
+    assert [d.kind for d in debris] == ["footnote"]
+
+
+def test_a_footnote_number_is_not_a_name(nlp):
+    text = ("Zeta Attention\n\nWe propose ZetaAtt, which yields 25.9 BLEU points on WMT'15, an improvement of 1.0 over "
+            "the best system.1\n1All our code and models are publicly available at http://example.org/zeta.")
+    entities = {e.name for e in nlp(make_doc(nlp, text))._.kg_entities}
+    assert "1All" not in entities and "ZetaAtt" in entities, entities

@@ -2055,3 +2055,11 @@ def test_error_class_venues_with_years_are_not_names(nlp):
             "GPT-4o to score them. Papers accepted at NeurIPS and ICML were also rated.")
     entities, _ = run(nlp, text)
     assert not {"ICLR 2023", "ICLR", "NeurIPS", "ICML"} & set(entities), entities
+
+
+def test_error_class_an_architecture_codenamed_x_is_proposed_and_a_challenge_of_a_year_is_data(nlp):
+    text = ("Going Deeper\n\nWe propose a deep convolutional neural network architecture codenamed Zetaception, which set the "
+            "state of the art in the Korvex Large-Scale Visual Recognition Challenge 2014 (KLSVRC14).")
+    entities, _ = run(nlp, text)
+    assert entities["Zetaception"] == ("Method", "proposed"), entities
+    assert entities["Korvex Large-Scale Visual Recognition Challenge 2014"][0] in ("Benchmark", "Dataset"), entities
