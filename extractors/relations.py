@@ -1315,7 +1315,9 @@ _WE = re.compile(r"\b(?:we|our|this (?:paper|work|study))\b", re.IGNORECASE)
 _PRIOR_WORK = re.compile(
     r"\b(?:such as|like|e\.g\.|including|based on|previous|existing|prior|baselines?|compared (?:with|to)|unlike|than|"
     r"popular|standard|conventional|traditional|widely|versus|vs\.?|us(?:e|es|ing)|leverag\w*|adopt\w*|apply\w*|"
-    r"utiliz\w*|incorporat\w*|outperform\w*|surpass\w*|beat\w*|exceed\w*)\b[^.;]{0,60}$",
+    r"utiliz\w*|incorporat\w*|outperform\w*|surpass\w*|beat\w*|exceed\w*|"
+    # ("objects are labeled by Set-of-Mark (SoM)": a tool the data was made with)
+    r"(?:label|annotat|mark|tagg|generat)\w*\s+(?:by|with))\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
 
@@ -1699,7 +1701,7 @@ _ONLY_OR_JOINTLY = r"(?:\s+(?:only|solely|exclusively|jointly))?"  # ("trained o
 _TRAIN_ON = (rf"(?:(?:(?:pre-?|fine-?)?trained|(?:fine-?)?tuned)\s+from\s+\S+(?:\s+\S+){{0,2}}?|"  # ("fine-tuned from SD 2 on X")
              rf"(?:pre-?|fine-?)?train(?:s|ed)?|pre-?training|(?-i:Training)|(?:fine-?)?tuned|distilled|"
              # (verbs only: "the pretrained model on GLUE" is evaluated there)
-             rf"(?:fine-?tun(?:e|es|ing)|pre-?train(?:s|ing)?)\s+(?:a\s+|the\s+)?[\w\-]+(?:\.[\w\-]+)*(?:\s+[\w\-]+(?:\.[\w\-]+)*)?|"
+             rf"(?:fine-?tun(?:e|es|ing)|pre-?train(?:s|ing)?)\s+(?:a\s+|the\s+)?[\w\-]+(?:\.[\w\-]+)*(?:\s+[\w\-]+(?:\.[\w\-]+)*){{0,2}}|"
              # ("We train over 200 models from 50M to 3B parameters on X": what we train, then the data)
              rf"(?-i:[Ww]e)\s+(?:pre-?|fine-?)?train(?:\s+(?!(?:and|or|then|which|that|while|but|evaluat\w*|test\w*)\b)[\w\-.]+){{1,10}}?)"
              rf"{_ONLY_OR_JOINTLY}\s+on")

@@ -2063,3 +2063,18 @@ def test_error_class_an_architecture_codenamed_x_is_proposed_and_a_challenge_of_
     entities, _ = run(nlp, text)
     assert entities["Zetaception"] == ("Method", "proposed"), entities
     assert entities["Korvex Large-Scale Visual Recognition Challenge 2014"][0] in ("Benchmark", "Dataset"), entities
+
+
+def test_error_class_the_model_fine_tuned_with_a_long_name_on_data_is_trained_on_it(nlp):
+    text = ("z1: Simple Scaling\n\nWe curate a small dataset z1K of 1,000 questions. After supervised finetuning the "
+            "Qwen2.5-32B-Instruct language model on z1K, our model z1-32B exceeds o1-preview on MATH and AIME24.")
+    _, relations = run(nlp, text)
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"MATH", "AIME24"}, relations
+
+
+def test_error_class_a_tool_the_own_data_is_labeled_by_is_not_a_part_of_the_own_method(nlp):
+    text = ("Zagma: A Foundation Model for Agents\n\nWe present Zagma, a foundation model for agents. Zagma is pretrained "
+            "on heterogeneous data, where the actionable objects are labeled by Set-of-Korv (SoK). On Mind2Web, Zagma "
+            "reaches a step success rate of 60.4%.")
+    entities, _ = run(nlp, text)
+    assert entities["Set-of-Korv"] == ("Method", "used"), entities
