@@ -523,15 +523,17 @@ def _in_versus_bracket(text: str, start: int, end: int) -> bool:
 
 # "(0.86 vs. ", "of 112 versus ": the value after is the other side's
 _VERSUS_BEFORE = re.compile(r"\d(?:\.\d+)?\s*%?\s*(?:vs\.?|versus)\s*$")
+# ("matches the perplexity of a full-precision LLaMA-3B (8.91 vs. 8.87)")
 _COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than(?:\s+(?:that|those)\s+of)?|against|versus|vs\.?|over|"
-                              r"outperform\w*|surpass\w*|beat\w*)\s+(?:the\s+)?$", re.IGNORECASE)
+                              r"outperform\w*|surpass\w*|beat\w*|match(?:es|ing)?\s+the\s+[\w\-]+\s+of\s+(?:an?\s+)?(?:[\w\-]+\s+)?)"
+                              r"\s*(?:the\s+)?$", re.IGNORECASE)
 
 
 def _compared_method(text: str, a: int, b: int, here: list, method: Optional[str]):
     """The one method other than ``method`` that the sentence compares with ("compared with X",
     "than those of X"), or None."""
     compared = {m[2]: m for m in here if m[3] == "method" and m[2] != method
-                and _COMPARED_BEFORE.search(text, max(a, m[0] - 40), m[0])}
+                and _COMPARED_BEFORE.search(text, max(a, m[0] - 60), m[0])}
     return next(iter(compared.values())) if len(compared) == 1 else None
 
 
@@ -546,9 +548,11 @@ def own_clause_start(text: str, a: int, end: int) -> int:
     if not any(word in text[a:end] for word in _CLAUSE_WORDS):
         return a
     return max((m.end() for m in _OPENS_OWN_CLAUSE.finditer(text, a, end)), default=a)
+
+
 _PRONOUN_SUBJECT = re.compile(r"(?:it|they|its|their|this|the latter|the former)\b", re.IGNORECASE)
-# "whereas PBS and LaCAM solve 71% and 88%, respectively": from a name of a coordination to the next
 _VALUES_THEN_ON = re.compile(r"\s*(?:[\w\-]+\s+){0,2}?on\s+(?:the\s+)?")  # ("32.8 and 15.1 BLEU on the A and B")
+# "whereas PBS and LaCAM solve 71% and 88%, respectively": from a name of a coordination to the next
 _COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")  # between two values or two names
 _NAMES_THEN_SCORES = re.compile(r"\s+(?:reach|achieve|score|obtain|attain|get|solve|resolve|complete)(?:s|d)?\s+(?:only\s+)?")
 _RESPECTIVELY_AFTER = re.compile(r"[^.;]{0,40}?,?\s*respectively\b")

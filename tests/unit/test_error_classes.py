@@ -2078,3 +2078,9 @@ def test_error_class_a_tool_the_own_data_is_labeled_by_is_not_a_part_of_the_own_
             "reaches a step success rate of 60.4%.")
     entities, _ = run(nlp, text)
     assert entities["Set-of-Korv"] == ("Method", "used"), entities
+
+
+def test_error_class_the_other_side_of_versus_in_brackets_is_the_model_matched(nlp):
+    text = ("ZetaLM: 1-Bit Models\n\nWe train ZetaLM, a family of 1-bit language models. ZetaLM-3B matches the perplexity of "
+            "a full-precision Korvex-3B on WikiText-2 (8.91 vs. 8.87) while using 4.1x less memory.")
+    assert results_of(nlp, text) == {("ZetaLM-3B", "WikiText-2", "8.91"), ("Korvex-3B", "WikiText-2", "8.87")}
