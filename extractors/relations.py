@@ -1644,7 +1644,8 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
         only_trained_on = bool(trained_on) and not introduced
         for start, end in ent.mentions:
             sentence = _sentence_of(sentences, start)
-            if sentence and (start, end) in trained_on and (not sentences.has_eval_cue(sentence) or any(
+            if sentence and (start, end) in trained_on and (
+                    not sentences.has_eval_cue(sentence) or _source_of_training(text, start) or any(
                     sentence[0] <= other_start < sentence[1] and other != name for other_start, other in evaluation_mentions)):
                 continue  # (nor "X is trained on 40 years of ERA5 and fine-tuned ...", with no result said)
             only_trained_on = False
@@ -1747,6 +1748,19 @@ _TRAINED_ON_LIST = re.compile(rf"\b(?i:(?:(?:pre-?|fine-?)?trained|(?:fine-?)?tu
                               + _NAMES_SO_FAR)
 
 
+_SOURCE_OF_TRAINING = re.compile(
+    r"\bcalibration\s+(?:samples|data|examples|sequences|set|texts?)\s+(?:(?:drawn\s+)?from|of)\s+(?:the\s+)?$|"
+    r"\b(?:[Oo]ur|[Tt]he|[Ii]ts)\s+(?:pre-?)?training\s+(?:data|corpus|set|mixture)\s+(?:\w+\s+){0,2}?"
+    r"(?:combin|consist|includ|compris|mix|draw)\w*\b[^.;]{0,80}$")
+
+
+def _source_of_training(text: str, start: int) -> bool:
+    """Is the name at ``start`` where calibration or training data comes from ("128 calibration
+    samples from C4", "Our training data combines translated ShareGPT ...")? Never data evaluated on."""
+    window = text[max(0, start - 120) : start]
+    return ("calibration" in window or "training" in window) and _SOURCE_OF_TRAINING.search(window) is not None
+
+
 def _has_training_word(text: str, a: int, b: int) -> bool:
     """Does ``text[a:b]`` hold one of the words every training or source phrase holds? (Tested
     before the patterns, which are slower.)"""
@@ -1762,6 +1776,8 @@ def _trained_on(text: str, start: int) -> bool:
         return True
     space = text.find(" ", start, start + 60)
     if text[start : space if space > 0 else start + 60].lower().rstrip(",.;:").endswith(_TRAINED_SUFFIXES):
+        return True
+    if _source_of_training(text, start):
         return True
     if text.endswith((", ", "and ", "or ", "from ", "from the "), 0, start):
         if text.endswith(", ", 0, start) and not _LIST_ITEM_GOES_ON.match(text, start):

@@ -136,6 +136,8 @@ _UNIT_AFTER = re.compile(
 )
 # Words just before a number that make it a gain, a margin, an approximation or an input size.
 _NOT_A_SCORE_WORDS = ("by", "over", "target", "nearly", "almost", "about", "around", "approximately", "up to", "at least", "at most",
+                      # a share kept of something: "keeps 92% of its accuracy, whereas ShortGPT keeps 85%"
+                      "keeps", "keep", "keeping", "retains", "retain", "retaining", "preserves", "preserve", "preserving",
                       "more than", "less than", "fewer than", "below", "under", "above", "from", "only", "within", "exceed", "exceeds", "exceeding", "surpassing", "beyond", "top", "first",
                       "second", "third", "rank", "ranked", "version", "v", "task", "subtask", "stage", "phase", "level",
                       # a setting, not a score: "certified accuracy of 62.4% at radius 0.5"
@@ -175,7 +177,7 @@ def _not_a_score_before(before: str) -> bool:
 
 
 _RELATIVE = re.compile(
-    r"\b(?:improv\w*|gains?|reduc\w*|increas\w*|decreas\w*|drops?|boosts?|margins?|relative|absolute|points?\s+(?:higher|lower|better)|"
+    r"\b(?:improv\w*|gain(?:s|ing|ed)?|reduc\w*|increas\w*|decreas\w*|drops?|boosts?|margins?|relative|absolute|points?\s+(?:higher|lower|better)|"
     r"lifts?|jumps?|deltas?)\b",
     re.IGNORECASE,
 )
@@ -191,6 +193,7 @@ _RAISED_TO = re.compile(r"\b(?:improv\w*|rais\w*|push\w*|boost\w*|lift\w*|increa
 _COORDINATED_VALUE = re.compile(r"[^;()]{0,60}?(?:,\s*and|,|\band|/)\s*", re.IGNORECASE)
 # A clause of its own setting, named by no data name: ", and on Replica it reaches"
 _OTHER_SETTING_BETWEEN = re.compile(r"(?:,\s+and\s+|;\s*)(?:on|in)\s+(?:the\s+)?[A-Z][\w\-]*")
+_ELIDED_VERB_GAP = re.compile(r"\s*,?\s*(?:and\s+|while\s+|whereas\s+)?[A-Z][\w\-.+]*\s+")  # (" and SliceGPT ")
 _NAME_OPENS_BRACKET = re.compile(r"\s[A-Z][\w\-.+]*\s?\($")
 _HUMAN = re.compile(r"\bhuman(?:s|-level)?\b", re.IGNORECASE)
 _PREVIOUS = re.compile(r"\b(?:previous|prior|former|earlier|existing|baselines?|best\s+(?:reported|published)|previously|"
@@ -318,6 +321,7 @@ def find_results(
             continue  # (a sentence without a digit finds no value below)
         candidates = []
         previous: Optional[tuple[int, bool, int, int]] = None  # (end, kept, span) of the last number read
+        not_a_score_end: Optional[int] = None  # where the last value read as no score ends
         for match in _values(text, a, b, ascii_text):
             start, end = match.span()
             value = match.group(0)
@@ -345,7 +349,10 @@ def find_results(
             before = text[max(a, start - 30) : start]
             if _not_a_score_before(before) and not _VERB_THEN_ONLY.search(before) and not (
                     before.endswith("up from ") and _FOR_A_NAME_AFTER.match(text, end, b)):  # ("up from 5.1 for CSP": CSP's)
+                not_a_score_end = end
                 continue
+            if not_a_score_end is not None and _ELIDED_VERB_GAP.fullmatch(text, not_a_score_end, start):
+                continue  # "ShortGPT keeps 85% and SliceGPT 88%": what the elided verb said of the first value
             # "improves ... from 87.6% to 93.2%" (the pattern ends with "to": a cheap first test)
             raised_to = text[a:start].rstrip()[-2:].lower() == "to" and _RAISED_TO.search(text, a, start) is not None
             relative = None if raised_to else _RELATIVE.search(text, max(a, start - 25), start)

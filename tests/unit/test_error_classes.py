@@ -2084,3 +2084,23 @@ def test_error_class_the_other_side_of_versus_in_brackets_is_the_model_matched(n
     text = ("ZetaLM: 1-Bit Models\n\nWe train ZetaLM, a family of 1-bit language models. ZetaLM-3B matches the perplexity of "
             "a full-precision Korvex-3B on WikiText-2 (8.91 vs. 8.87) while using 4.1x less memory.")
     assert results_of(nlp, text) == {("ZetaLM-3B", "WikiText-2", "8.91"), ("Korvex-3B", "WikiText-2", "8.87")}
+
+
+def test_error_class_shares_kept_are_no_scores_nor_is_their_elided_second(nlp):
+    text = ("ZetaCut\n\nWe present ZetaCut, a layer pruning method. On KorvexEval, pruning 25% of the layers with ZetaCut keeps "
+            "92% of its average accuracy, whereas ShortGPT keeps 85% and SliceGPT 88%.")
+    assert results_of(nlp, text) == set()
+
+
+def test_error_class_calibration_and_training_data_sources_are_not_evaluated_on(nlp):
+    text = ("ZetaCut\n\nWe present ZetaCut, which ranks layers by an importance score computed on 128 calibration samples "
+            "from C4. Our training data combines translated ShareGPT conversations with native instructions. ZetaCut "
+            "reaches 54.2 on KorvexExam.")
+    _, relations = run(nlp, text)
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"KorvexExam"}, relations
+
+
+def test_error_class_a_value_gained_is_no_score(nlp):
+    text = ("KorvexLay-v2\n\nWe present KorvexLay-v2, a dataset of 150,000 pages. DINO reaches 81.3 mAP on the KorvexLay-v2 "
+            "test set. Models trained on KorvexLay-v2 generalize better to PubLayNet, gaining 6.2 mAP.")
+    assert results_of(nlp, text) == {("DINO", "KorvexLay-v2", "81.3")}
