@@ -159,7 +159,8 @@ def _debris_tail(text: str, body_start: int) -> tuple[int, int] | None:
 
 
 # "... {zichaoy}@cs.cmu.edu Abstract We propose ...": the heading a PDF's front matter ends with.
-_ABSTRACT_HEADING = re.compile(r"(?<![\w\-])(?:Abstract|ABSTRACT)\s*[.:—–-]?\s+(?=[A-Z])")
+# ("Abstract—Scene parsing ...": a dash may join the heading to the first word)
+_ABSTRACT_HEADING = re.compile(r"(?<![\w\-])(?:Abstract|ABSTRACT)(?:\s*[.:]?\s+|\s*[—–-]\s*)(?=[A-Z])")
 _FRONT_MATTER_REACH = 600  # characters of authors, affiliations and e-mail addresses before the heading
 
 

@@ -214,7 +214,7 @@ _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 _PROPOSING_SUBJECTS = ("we ", "this paper", "this work", "this study", "this report")
 # An algorithm named after a person, a proper noun before its kind ("the Kikuchi approximation",
 # "Viterbi decoding", "Newton's method"): a specific algorithm, not a family.
-_EPONYM_HEADS = ("approximation", "algorithm", "decoding", "sampling", "sampler", "filter", "estimator", "transform", "method",
+_EPONYM_HEADS = ("approximation", "algorithm", "decoding", "sampling", "sampler", "filter", "estimator", "transform", "method", "kernel",
                  "parser", "tagger", "stemmer", "reranker", "segmenter", "lemmatizer")
 _EPONYM = re.compile(r"(?<![\w\-\u2013'\u2019])([A-Z][a-z]{2,}(?:[-\u2013][A-Z][a-z]{2,})?)(?:['\u2019]s)? \Z")
 # (What precedes it: a word in lower case or a bracket, so that the proper noun is neither the
@@ -458,6 +458,17 @@ def _data_lists(rare: "_RareWords") -> Iterator[tuple[int, int, NodeLabel]]:
                 for start, end in _list_names(text, *listed.span(1)):
                     yield start, end, label
                 continue
+        elif text.startswith(" ", noun.end()) and text[noun.end() + 1 : noun.end() + 2].isupper():
+            # ... or right after it, coined names or acronyms: "the word similarity datasets WS353 and RW"
+            listed = _LIST_AFTER_EVAL.match(text, noun.end() + 1)
+            names = list(_list_names(text, *listed.span(1))) if listed else []
+            last = next((i for i in range(1, len(names)) if " and " in text[names[i - 1][1] : names[i][0] + 1]), None)
+            names = names[: last + 1] if last is not None and _LIST_ENDS.match(text, names[last][1]) else []
+            if len(names) > 1 and all(is_coined_name(text[a:b]) or _DATA_ACRONYM.fullmatch(text, a, b) for a, b in names):
+                label = _DATA_HEAD_WORDS.get(noun.group(0).lower(), NodeLabel.DATASET)
+                for start, end in names:
+                    yield start, end, label
+                continue
         if not _may_end_a_name(text, _end_of_word_before(text, i)):
             continue
         window = max(_phrase_window(text, i, 160), text.rfind(".", 0, i) + 1, text.rfind("\n", 0, i) + 1)
@@ -607,6 +618,7 @@ _SCORED_NAME = re.compile(r"([A-Z][\w\-+.]*[\w+](?:\s+[A-Z][\w\-+.]*[\w+]){0,2})
 _LOWERCASE_DATA_NAME = re.compile(r"\b(?:the|on|of)\s+([a-z][a-z\-]{1,}\d(?:[a-z\d\-]*[a-z\d])?)\s+$")
 _LIST_TRIGGERS = ("including", "such as", "like", "namely", "--", "—")
 _LISTED_ACRONYM = re.compile(r"[A-Z]{3,6}")
+_DATA_ACRONYM = re.compile(r"[A-Z]{2,6}")
 # An improvement in the clause before "over": "improves the average ROC-AUC over", "gains of 3 points over".
 _IMPROVED_BEFORE = re.compile(r"\b(?:improv\w*|gains?|advantages?)\b[^.;,]*$")
 _TITLED_COMPOUND = re.compile(r"[A-Z][a-z]{2,}(?:-(?:[A-Z][a-z]{2,}|[A-Z]{2,}))+")  # "Self-Refine", "Self-RAG"

@@ -2104,3 +2104,26 @@ def test_error_class_a_value_gained_is_no_score(nlp):
     text = ("KorvexLay-v2\n\nWe present KorvexLay-v2, a dataset of 150,000 pages. DINO reaches 81.3 mAP on the KorvexLay-v2 "
             "test set. Models trained on KorvexLay-v2 generalize better to PubLayNet, gaining 6.2 mAP.")
     assert results_of(nlp, text) == {("DINO", "KorvexLay-v2", "81.3")}
+
+
+def test_error_class_front_matter_before_an_abstract_heading_joined_by_a_dash(nlp):
+    text = ("Hierarchical Zeta Networks for Scene Parsing\nAnonymous Authors1\n1Department of Computer Science, Korvex "
+            "University\nAbstract—Scene parsing needs context. We propose Hierarchical Zeta Networks (HZN). On the ADE20K "
+            "validation set HZN obtains 44.9% mIoU.")
+    entities, _ = run(nlp, text)
+    assert not [n for n in entities if "Authors" in n or "Department" in n], entities
+
+
+def test_error_class_a_proper_noun_kernel_is_a_method(nlp):
+    text = ("A Zetov Kernel for Graphs\n\nWe introduce the Zetov kernel, which counts rooted subtrees. On MUTAG it reaches "
+            "88.1% accuracy.")
+    entities, _ = run(nlp, text)
+    assert entities.get("Zetov kernel") == ("Method", "proposed"), entities
+
+
+def test_error_class_names_right_after_a_plural_data_noun_are_data(nlp):
+    text = ("Zeta: Word Vectors from Lattices\n\nWe present Zeta, a method for learning word vectors. On the word similarity "
+            "datasets KS353 and QW, Zeta improves Spearman correlation over fastText by 2.3 and 4.1 points.")
+    entities, relations = run(nlp, text)
+    assert entities["KS353"][0] == "Dataset" and entities["QW"][0] == "Dataset", entities
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"KS353", "QW"}
