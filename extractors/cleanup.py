@@ -302,7 +302,8 @@ def clean_text(text: str) -> tuple[str, list[Debris]]:
         changes.append((start, end, " " * (end - start), "colour"))
     if "\n" in text[body_start:limit]:
         for match in _FOOTNOTE_MARK.finditer(text, body_start, limit):
-            changes.append((match.start(1), match.end(1), " " * (match.end(1) - match.start(1)), "footnote"))
+            if not any(start <= match.start(1) < end for start, end, _, _ in changes):  # (not an affiliation's "1University")
+                changes.append((match.start(1), match.end(1), " " * (match.end(1) - match.start(1)), "footnote"))
     if title_end:
         for start, end, recased in _recased_title(text, title_end):
             changes.append((start, end, recased, "recased"))
