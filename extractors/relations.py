@@ -148,7 +148,7 @@ _LIST_AFTER_COMMA = re.compile(r",\s+(?:including|such as|like|e\.g\.,?)\s")
 # ", reaching 99% of ChatGPT" / ", while ...": a new clause, whose names are not the ones beaten.
 # (", and narrows the gap to GPT-4V": a second verb of the same subject starts a new clause too.)
 # "and matching X", "approaching Y": the names after such a verb are not beaten, whatever follows.
-_NOT_WIN_VERB = r"\s+(?:and\s+)?(?:matching|rivall?ing|approaching|trailing)\b"
+_NOT_WIN_VERB = r"\s+(?:and\s+)?(?:matching|rivall?ing|approaching|trailing|(?:comparable|similar|close)\s+to|on\s+par\s+with)\b"
 _CLAUSE_BREAK = re.compile(_NOT_WIN_VERB + r"|\s+(?:while|whilst|despite|although|though|without)\s|"
                            r",\s+and\s+\S+\s+(?:is|are|was|were|has|have|remains?)\b|,?\s+and\s+(?:it|they)\s|"
                            r",\s+(?:(?!including\b)[a-z]+ing\b|which\b|while\b|whilst\b|whereas\b|but\b|and\s+(?:also\s+|further\s+|even\s+)?(?=(?:[a-z]+s|is|are|was|were|has|have)\b))|;")
@@ -1687,6 +1687,8 @@ def _cited_as_example(text: str, sentences: "_Sentences", start: int) -> bool:
         return False
     a, b = sentence
     lowered = sentences.lowered
+    if lowered.startswith("unlike ", a) and lowered.find(",", a, start) < 0:
+        return True  # "Unlike miniF2F and ProofNet, every statement in X was checked": what the new data is not
     if lowered.find(" such as ", max(a, start - 120), start) < 0 and lowered.find(" like ", max(a, start - 120), start) < 0 \
             and lowered.find("e.g.", max(a, start - 120), start) < 0:
         return False  # (the words every match holds, found faster than the pattern is tried)
@@ -1710,9 +1712,9 @@ _BUILT_FROM = (r"(?:built|derived|constructed|sampled|curated|collected|drawn|so
                r"(?:by\s+[\w\-]+\s+)?(?:[a-z\-]+\s+){0,2}?from")  # ("examples selected by LenSel from A and B")
 _MIXTURE_OF = r"(?:a\s+(?:mixture|combination|union|mix)\s+of\s+)?"
 # "trained on 40 years of ERA5", "pre-trained on 1.2M images from ImageNet": an amount of the data.
-_AMOUNT_OF = (r"(?:\d[\d.,]*\s?[KMBkmb]?\+?\s+(?:[a-z\-]+\s+){0,2}?(?:of|from)\s+(?:the\s+)?|"
-              # ... or a kind of it: "fine-tuned on synthetic data from Hypersim and Virtual KITTI"
-              r"(?:[a-z\-]+\s+){0,2}?(?:data|images|videos|scenes|samples|examples|trajectories|renderings)\s+from\s+(?:the\s+)?)?")
+_AMOUNT_OF = (r"(?:\d[\d.,]*\s?[KMBkmb]?\+?\s+(?:[a-z\-]+\s+){0,2}?(?:of|from)\s+(?:the\s+)?)?"
+              # ... and a kind of it: "fine-tuned on synthetic data from Hypersim", "on 10,000 hours of robot data from X"
+              r"(?:(?:[a-z\-]+\s+){0,2}?(?:data|images|videos|scenes|samples|examples|trajectories|renderings)\s+from\s+(?:the\s+)?)?")
 _TRAINED_ON_BEFORE = re.compile(rf"\b(?:{_TRAIN_ON}|{_BUILT_FROM})\s+(?:the\s+)?{_AMOUNT_OF}$", re.IGNORECASE)
 # What a model is trained on, a list of names so far: "pre-trained on A", "trained on a mixture of A, B and ".
 _TRAINED_ON_DATA = re.compile(rf"\b(?i:{_TRAIN_ON}|(?:built|collected|drawn|sourced|constructed|curated|compiled|aggregated)"

@@ -2127,3 +2127,29 @@ def test_error_class_names_right_after_a_plural_data_noun_are_data(nlp):
     entities, relations = run(nlp, text)
     assert entities["KS353"][0] == "Dataset" and entities["QW"][0] == "Dataset", entities
     assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"KS353", "QW"}
+
+
+def test_error_class_an_amount_of_a_kind_of_data_from_x_is_training_data(nlp):
+    text = ("ZetaVLA\n\nWe present ZetaVLA, a vision-language-action model. Trained on 10,000 hours of robot data from the "
+            "Korvex-Embodiment dataset, ZetaVLA reaches an average success rate of 78% on the LIBERO benchmark suite, ahead "
+            "of OpenVLA (54%).")
+    _, relations = run(nlp, text)
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"LIBERO"}, relations
+    assert ("OUTPERFORMS", "ZetaVLA", "OpenVLA", "LIBERO") in relations, relations
+
+
+def test_error_class_comparable_to_after_better_than_is_not_beaten(nlp):
+    text = ("ZetaTTS\n\nWe introduce ZetaTTS, a text-to-speech model. On LibriSpeech, it achieves a word error rate of 2.1%, "
+            "better than VALL-E (5.9%) and comparable to KorvexSpeech 2.")
+    _, relations = run(nlp, text)
+    beaten = {t for kind, _, t, _ in relations if kind == "OUTPERFORMS"}
+    assert beaten == {"VALL-E"}, relations
+
+
+def test_error_class_data_a_new_benchmark_is_contrasted_with_is_not_evaluated_on(nlp):
+    text = ("Korvex-Math: Olympiad Proofs\n\nWe release Korvex-Math, 488 olympiad problems formalized in Lean 4. Unlike "
+            "miniF2F and ProofNet, every statement in Korvex-Math was checked by two mathematicians. The best prover "
+            "solves 11.3% of Korvex-Math.")
+    entities, relations = run(nlp, text)
+    assert entities["miniF2F"][0] == "Benchmark" and entities["ProofNet"][0] == "Benchmark", entities
+    assert not {"miniF2F", "ProofNet"} & {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"}, relations
