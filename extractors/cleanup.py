@@ -131,11 +131,21 @@ def _is_prose(segment: str) -> bool:
 _SEGMENT_MARKS = (". ", ".\n", "! ", "!\n", "? ", "?\n")
 
 
+# Abbreviations whose full stop ends no sentence: "(81.2% vs. 81.5%)" is one segment.
+_ABBREVIATIONS = ("vs.", "e.g.", "i.e.", "cf.", "al.", "etc.", "Fig.", "Eq.", "approx.", "resp.")
+
+
 def _previous_cut(text: str, start: int, end: int) -> int:
     """Where the segment that ends at ``end`` starts: just after the last full stop, question or
-    exclamation mark followed by whitespace before ``end`` (``start`` when there is none)."""
-    cut = max(text.rfind(mark, start, end) for mark in _SEGMENT_MARKS)
-    return cut + 1 if cut >= 0 else start
+    exclamation mark followed by whitespace before ``end`` that ends no abbreviation (``start``
+    when there is none)."""
+    while True:
+        cut = max(text.rfind(mark, start, end) for mark in _SEGMENT_MARKS)
+        if cut < 0:
+            return start
+        if not text.endswith(_ABBREVIATIONS, start, cut + 1):
+            return cut + 1
+        end = cut
 
 
 def _debris_tail(text: str, body_start: int) -> tuple[int, int] | None:
