@@ -128,7 +128,8 @@ _UNIT_AFTER = re.compile(
     r"(?<=%)\s*of\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w\-.]+\s+){0,3}?(?:[\w\-.]+(?:'s|’s)\s|"
     r"(?:performance|accuracy|quality|capabilit\w*|score)\b)|"
     # a share of judgements: "preferred in 58% of comparisons", "wins 61% of the time"
-    r"(?<=%)\s*of\s+(?:the\s+|all\s+)?(?:[\w\-]+\s+)?(?:comparisons|cases|pairs|votes|judgm?ents|trials|matchups|battles|time)\b|"
+    r"(?<=%)\s*of\s+(?:the\s+|all\s+)?(?:[\w\-]+\s+)?(?:comparisons|cases|pairs|votes|judgm?ents|trials|matchups|battles|time|"
+    r"targets|variables|settings|lead\s+times)\b|"  # ("a lower CRPS than ENS on 89% of targets")
     r"of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w\-]+\s+){0,2}?(?:training|train|data|parameters|compute|cost|"
     r"examples|samples|tokens|labels|budget|time|memory)\b|"
     r"(?:\w+\s+)?points?\s+(?:more|less|higher|lower|better|worse|above|below|ahead|behind))",
@@ -396,7 +397,8 @@ def find_results(
         respectively = at >= 0 and len(candidates) == len(paired) > 1
         if not respectively and len(candidates) == len(data) > 1 and data[-1][1] <= candidates[0][0] and all(
                 _LIST_GAP.fullmatch(text, x[1], y[0]) for x, y in zip(data, data[1:])) and all(
-                _COORDINATION_GAP.fullmatch(text, x[1], y[0]) for x, y in zip(candidates, candidates[1:])):
+                _COORDINATION_GAP.fullmatch(text, x[1], y[0]) or _RAISED_GAP.fullmatch(text, x[1], y[0])
+                for x, y in zip(candidates, candidates[1:])):
             # "On Split CIFAR-100 and ImageNet-R, X achieves 86.4% and 79.2%": as many values as data
             # named before them, both coordinated, pair in order
             respectively, paired = True, data
@@ -559,6 +561,8 @@ def own_clause_start(text: str, a: int, end: int) -> int:
 
 
 _PRONOUN_SUBJECT = re.compile(r"(?:it|they|its|their|this|the latter|the former)\b", re.IGNORECASE)
+# Between two raised values: "from 41.3 to 58.6 and from 36.9 to 51.2"
+_RAISED_GAP = re.compile(r"\s*(?:,\s*)?(?:and\s+)?from\s+\d[\d.,]*\s*%?\s+to\s+")
 _VALUES_THEN_ON = re.compile(r"\s*(?:[\w\-]+\s+){0,2}?on\s+(?:the\s+)?")  # ("32.8 and 15.1 BLEU on the A and B")
 # "whereas PBS and LaCAM solve 71% and 88%, respectively": from a name of a coordination to the next
 _COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")  # between two values or two names

@@ -2159,3 +2159,17 @@ def test_error_class_the_other_side_of_versus_with_no_name_is_nobodys(nlp):
     text = ("ZetaMerge\n\nWe propose ZetaMerge, a token merging scheme. Applied to VideoMAE-B, ZetaMerge reduces FLOPs by 2.4x "
             "with a top-1 accuracy drop of only 0.3% on Kinetics-400 (81.2% vs. 81.5%).")
     assert results_of(nlp, text) == {("ZetaMerge", "Kinetics-400", "81.2%")}
+
+
+def test_error_class_values_raised_in_turn_pair_with_the_data_listed_before(nlp):
+    text = ("ZetaSeg\n\nWe adapt SAM to satellite images, yielding ZetaSeg. On the iSAID and KorvexDA benchmarks, ZetaSeg "
+            "improves the mean IoU of SAM from 41.3 to 58.6 and from 36.9 to 51.2 with a single point prompt.")
+    assert results_of(nlp, text) == {("ZetaSeg", "iSAID", "58.6"), ("ZetaSeg", "KorvexDA", "51.2")}
+
+
+def test_error_class_a_one_word_long_form_names_nothing_and_a_share_of_targets_is_no_score(nlp):
+    text = ("ZetaCast\n\nWe present ZetaCast, a latent diffusion model for weather forecasting. On WeatherBench 2, ZetaCast "
+            "achieves a lower CRPS than the operational ensemble (ENS) on 89% of targets.")
+    entities, _ = run(nlp, text)
+    assert "ensemble" not in entities and "ENS" not in entities, entities
+    assert results_of(nlp, text) == set()
