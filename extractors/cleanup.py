@@ -193,7 +193,8 @@ def _front_matter(text: str, body_start: int) -> tuple[int, int] | None:
     if heading is None or i - 1 == body_start:
         return None
     front = text[body_start : i - 1]
-    if _is_prose(front) and len(_AFFILIATION_MARKS.findall(front)) < 2:
+    own_line = text[i - 2 : i - 1] == "\n" and "\n" in heading.group(0)  # ("...\nABSTRACT\nWe describe ...")
+    if not own_line and _is_prose(front) and len(_AFFILIATION_MARKS.findall(front)) < 2:
         return None  # ("Abstract Meaning Representation (AMR) is ...": a name, not a heading)
     return body_start, heading.end()
 

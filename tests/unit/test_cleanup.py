@@ -165,3 +165,11 @@ def test_a_footnote_number_is_not_a_name(nlp):
 def test_cleanup_keeps_a_closing_value_after_an_abbreviation():
     text = "T\n\nWe propose X. Accuracy drops by only 0.3% on Kinetics-400 (81.2% vs. 81.5%)."
     assert clean_text(text) == (text, [])
+
+
+def test_cleanup_blanks_front_matter_before_a_heading_on_its_own_line():
+    text = ("Deep Zeta Networks\nKorvex Lab, Department of Electrical Engineering\nABSTRACT\nWe describe deep zeta "
+            "networks. On TIMIT they reach a phone error rate of 18.9%.")
+    cleaned, debris = clean_text(text)
+    assert "ABSTRACT" not in cleaned and "Korvex Lab" not in cleaned and cleaned.endswith("of 18.9%.")
+    assert [d.kind for d in debris] == ["front"]

@@ -2173,3 +2173,11 @@ def test_error_class_a_one_word_long_form_names_nothing_and_a_share_of_targets_i
     entities, _ = run(nlp, text)
     assert "ensemble" not in entities and "ENS" not in entities, entities
     assert results_of(nlp, text) == set()
+
+
+def test_error_class_f0_5_is_a_metric_not_a_method(nlp):
+    text = ("Korvex: A Corpus for Error Correction\n\nWe introduce Korvex, a corpus of 42,000 learner essays. A model trained "
+            "on Korvex improves F0.5 from 56.2 to 61.3 on CoNLL-2014.")
+    entities, _ = run(nlp, text)
+    assert entities.get("F0.5", ("Metric",))[0] == "Metric", entities
+    assert all(method != "F0.5" for method, _, _ in results_of(nlp, text))
