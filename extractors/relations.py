@@ -380,11 +380,11 @@ def resolve_candidates(
                 generic_shorts.add(name_key(short))
                 if plural:  # "membership inference attacks (MIAs)" ... "MIA benchmarks": the family's member too
                     generic_shorts.add(name_key(short[:-1]))
-                if len(long_text.split()) <= 6 and (" " in long_text or "-" in long_text) and not plural and (
+                if len(long_text.split()) <= 6 and not (long_text.isalpha() and long_text.islower()) and not plural and (
                         (long_start, long_start + len(long_text)) not in known_metrics):
-                    # (one plain lower-case word, "the ECMWF ensemble (ENS)", names nothing even when compared)
                     # Kept aside: a generic concept is named only as the loser of a comparison
-                    # ("better than the standard supervised fine-tuning (SFT)").
+                    # ("better than the standard supervised fine-tuning (SFT)"); one plain
+                    # lower-case word ("the ECMWF ensemble (ENS)") not even then.
                     spans.append((cand.start, cand.end, cand, "weak"))
                     spans.append((long_start, long_start + len(long_text), cand, "weak-long"))
                     links.append((name_key(short), name_key(long_text), long_start + len(long_text)))
