@@ -243,8 +243,9 @@ def _written_again(text: str, found: list[tuple[int, int, GazetteerEntry]],
     return again
 
 
-# A model size written after a known model's name: "Swin-S", "Swin-T", "DeiT-B", "ViT-Huge".
-_SIZE_AFTER = re.compile(r"-(?:[STBLHG]|XL|Tiny|Small|Base|Large|Huge|Giant)(?![\w\-])")
+# A model size written after a known model's name: "Swin-S", "Swin-T", "DeiT-B", "ViT-Huge", "Whisper-small".
+_SIZE_AFTER = re.compile(r"-(?:[STBLHG]|XL|XXL|Tiny|Small|Base|Medium|Large|Huge|Giant|xl|xxl|tiny|small|base|medium|large|huge|giant)"
+                         r"(?:-v\d+)?(?![\w\-])")
 
 
 def _opening_a_word(text: str, inside: list[tuple[int, int, GazetteerEntry]], after: re.Pattern,

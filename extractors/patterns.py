@@ -781,8 +781,16 @@ def title_tool_name(text: str) -> Optional[tuple[int, int, str]]:
     return None
 
 
+# A Greek letter (or infinity) joined to a capitalised word or "bench": "τ-bench", "π-Bench", "β-VAE" (not
+# "ε-greedy", "α-based": a letter that is a variable, and a word).
+_GREEK_LED = re.compile(r"^[\u03b1-\u03c9\u0391-\u03a9\u221e][\u00b2\u00b3]?-(?:[A-Z][A-Za-z0-9]*|bench)(?:-[A-Za-z0-9]+)*")
+
+
 def _coined_in_word(word: str) -> tuple[tuple[int, int], ...]:
     """Spans of the coined names in one word, relative to it: its shaped parts, trimmed."""
+    greek = _GREEK_LED.match(word) if not word.isascii() else None
+    if greek is not None:
+        return ((0, len(trim_name(greek.group(0)))),)
     found = []
     for shaped in SHAPED_WORD.finditer(word):  # (what shaped_words gives for one word, without its index)
         start = shaped.start()

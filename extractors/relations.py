@@ -1453,6 +1453,8 @@ _OURS_YIELD = re.compile(r"\b(?:[Tt]he resulting|[Oo]ur)\s+(?:[\w\-]+\s+){0,2}(?
 # What the paper makes of something else (on the lowercased text).
 _MADE_INTO = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+\s+)?(?:distil|compress|turn|convert|packag|consolidat|merg|fus)\w*\b"
                         r"[^.]{0,80}\binto $|\bfine-?tun\w*\s+(?:[\w\-.]+\s+){1,3}into $")
+# ... or into a thing of some kind that it names in apposition: "into a compact cross-encoder, ListDistil-base,"
+_INTO_A_KIND = re.compile(r"\binto\s+an?\s+(?:[\w\-]+\s+){0,3}[\w\-]+,\s$")
 
 
 def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> bool:
@@ -1509,6 +1511,10 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
             # "We distill the ranking ability of GPT-4 into RankLite, a 3B-parameter reranker", "... and use
             # it to fine-tune LLaVA-1.6 into ChartLLaVA" (a coined name, in a sentence of the authors)
             return True
+        into_a_kind = _INTO_A_KIND.search(window) if window.endswith(", ") and text.startswith((",", " ("), end) else None
+        if into_a_kind is not None and "shape" in ent.sources and _MADE_INTO.search(
+                sentences.lowered, max(sentence[0], start - 160), start - len(window) + into_a_kind.start() + len("into ")):
+            return True  # "We distill the rankings of RankGPT into a compact cross-encoder, ListDistil-base, with ..."
         proposal_end = max((b for a, b in sentences.proposals(sentence) if b <= start), default=None)
         if proposal_end is not None:
             between = text[proposal_end:start]
@@ -1673,7 +1679,7 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
 
 # "benchmarks such as A, B and C" (the name being one of the list), in a sentence of what exists.
 _EXAMPLES_BEFORE = re.compile(
-    r"\b(?:benchmarks|datasets|data\s?sets|corpora|environments|suites|testbeds|leaderboards)\s+(?:such\s+as|like|e\.g\.,?)\s+"
+    r"\b(?:benchmarks|datasets|data\s?sets|corpora|environments|suites|testbeds|leaderboards|evaluations|tests)\s+(?:such\s+as|like|e\.g\.,?)\s+"
     r"(?:[^\s,;()]+(?:\s+[^\s,;()]+){0,3}(?:\s*,\s*|\s+and\s+|\s+or\s+|,\s+and\s+))*$",
     re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours)\b")
@@ -1715,7 +1721,9 @@ _MIXTURE_OF = r"(?:a\s+(?:mixture|combination|union|mix)\s+of\s+)?"
 # "trained on 40 years of ERA5", "pre-trained on 1.2M images from ImageNet": an amount of the data.
 _AMOUNT_OF = (r"(?:\d[\d.,]*\s?[KMBkmb]?\+?\s+(?:[a-z\-]+\s+){0,2}?(?:of|from)\s+(?:the\s+)?)?"
               # ... and a kind of it: "fine-tuned on synthetic data from Hypersim", "on 10,000 hours of robot data from X"
-              r"(?:(?:[a-z\-]+\s+){0,2}?(?:data|images|videos|scenes|samples|examples|trajectories|renderings)\s+from\s+(?:the\s+)?)?")
+              # ... or names it in brackets: "trained only on synthetic data (FlyingChairs and FlyingThings3D)"
+              r"(?:(?:[a-z\-]+\s+){0,2}?(?:data|datasets|images|videos|scenes|samples|examples|trajectories|renderings)"
+              r"(?:\s+from\s+(?:the\s+)?|\s+\())?")
 _TRAINED_ON_BEFORE = re.compile(rf"\b(?:{_TRAIN_ON}|{_BUILT_FROM})\s+(?:the\s+)?{_AMOUNT_OF}$", re.IGNORECASE)
 # What a model is trained on, a list of names so far: "pre-trained on A", "trained on a mixture of A, B and ".
 _TRAINED_ON_DATA = re.compile(rf"\b(?i:{_TRAIN_ON}|(?:built|collected|drawn|sourced|constructed|curated|compiled|aggregated)"
@@ -1774,7 +1782,7 @@ def _has_training_word(text: str, a: int, b: int) -> bool:
 def _trained_on(text: str, start: int) -> bool:
     """Is the name at ``start`` data a model was trained on ("fine-tuned on X", "pre-trained on the X",
     "adapting from A and B")?"""
-    if text.endswith(("on ", "on the ", "from ", "from the ", "of ", "of the "), 0, start) and _has_training_word(
+    if text.endswith(("on ", "on the ", "from ", "from the ", "of ", "of the ", " ("), 0, start) and _has_training_word(
             text, start - 60, start) and _TRAINED_ON_BEFORE.search(text, max(0, start - 60), start) is not None:
         return True
     space = text.find(" ", start, start + 60)

@@ -472,6 +472,9 @@ def find_results(
                     bench = _data_before_open_bracket(text, a, start, data)
                 else:
                     later = [m for m in data if m[0] >= end]
+                    kept = _KEPT_WITHOUT.search(text, end, later[0][0]) if later and "without" in text[end : later[0][0]] else None
+                    if kept is not None:
+                        later = [m for m in later if m[0] < kept.start()]
                     clear = [m for m in later if not any(end < c[0] < m[0] for c in candidates)]
                     earlier = [m for m in data if m[1] <= start]
                     if earlier and _RAISED_RIGHT_AFTER.fullmatch(text, earlier[-1][1], start):
@@ -659,6 +662,9 @@ def _pair_scores_given_for_a_name(found: list[Found], first: int) -> None:
 _SCORES_BRACKET_SO_FAR = re.compile(r"\((?:\d+(?:\.\d+)?\s*%?\s*(?:,\s*(?:and\s+)?|and\s+|/\s*))+$")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|while|whilst|whereas|but)\s|;|\s(?:and|while|whilst|whereas|but)\s+(?:on|in|for)\s|\swhil(?:e|st)\s")
 # "on MATH-500 from 83.1% to", "GSM8K accuracy from 57.2% to", "MultiPL-E Rust from 28.1% to"
+# Scores a change leaves as they were: "raises this rate to 81% without hurting MT-Bench scores" (not MT-Bench's).
+_KEPT_WITHOUT = re.compile(r"\bwithout\s+(?:\w+\s+)?(?:hurting|harming|degrading|sacrificing|compromising|affecting|losing|"
+                           r"reducing|impacting|hindering)\b")
 _RAISED_RIGHT_AFTER = re.compile(r"(?:\s+[A-Za-z][\w\-@]*){0,2}?,?\s+from\s+\d+(?:\.\d+)?\s*%?\s+to\s+")
 
 

@@ -2181,3 +2181,46 @@ def test_error_class_f0_5_is_a_metric_not_a_method(nlp):
     entities, _ = run(nlp, text)
     assert entities.get("F0.5", ("Metric",))[0] == "Metric", entities
     assert all(method != "F0.5" for method, _, _ in results_of(nlp, text))
+
+
+def test_error_class_a_known_model_with_a_lower_case_size_is_that_model(nlp):
+    text = ("ZetaASR\n\nWe propose ZetaASR, which routes each frame around a Conformer block. On FLEURS, ZetaASR matches "
+            "Whisper-small while running 2.3 times faster.")
+    entities, _ = run(nlp, text)
+    assert entities["Whisper-small"][0] == "Method", entities
+
+
+def test_error_class_a_greek_letter_joined_to_a_word_is_a_name(nlp):
+    text = ("ZetaPlan\n\nWe introduce ZetaPlan, a planner for tool calls. On σ-Bench and BFCL, ZetaPlan improves the success "
+            "rate over ReAct by 8.2 and 6.5 points. The ε-greedy baseline and the α-based schedule do worse.")
+    entities, relations = run(nlp, text)
+    assert entities["σ-Bench"][0] == "Benchmark", entities
+    assert not {"ε-greedy", "α-based", "ε", "α"} & set(entities), entities
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"σ-Bench", "BFCL"}, relations
+
+
+def test_error_class_evaluations_cited_as_examples_are_not_evaluated_on(nlp):
+    text = ("Conflicting Instructions\n\nEvaluations such as IFEval and KorvexBench test whether a model follows explicit "
+            "constraints. We construct ZetaIF, a benchmark of 2,300 prompts in which a system and a user message disagree. "
+            "Fine-tuning on synthetic conflicts raises the rate to 81% without hurting MT-Bench or Arena-Hard scores.")
+    _, relations = run(nlp, text)
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"ZetaIF", "MT-Bench", "Arena-Hard"}, relations
+    assert results_of(nlp, text) == set()  # the 81% is the new benchmark's, not MT-Bench's
+
+
+def test_error_class_training_data_named_in_brackets_after_its_kind(nlp):
+    text = ("ZetaFlow: Optical Flow\n\nWe propose ZetaFlow, an optical flow network. ZetaFlow ranks first on Sintel with an "
+            "EPE of 1.87. Trained only on synthetic data (KorvexChairs and KorvexThings3D), it generalizes to KITTI-2015.")
+    entities, relations = run(nlp, text)
+    assert entities["KorvexChairs"][0] == entities["KorvexThings3D"][0] == "Dataset", entities
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"Sintel", "KITTI-2015"}, relations
+
+
+def test_error_class_distilled_into_a_kind_named_in_apposition_is_proposed(nlp):
+    text = ("Listwise Distillation\n\nRerankers based on large language models are slow. We distill the listwise rankings "
+            "of RankGPT into a compact cross-encoder, ZetaRank-base, with 110M parameters. On TREC DL19 and DL20, "
+            "ZetaRank-base obtains nDCG@10 of 71.2 and 68.9, outperforming monoBERT.")
+    entities, relations = run(nlp, text)
+    assert entities["ZetaRank-base"][1] == "proposed", entities
+    assert ("OUTPERFORMS", "ZetaRank-base", "monoBERT") in {r[:3] for r in relations}, relations
+    assert results_of(nlp, text) == {("ZetaRank-base", "TREC DL19", "71.2"), ("ZetaRank-base", "DL20", "68.9")}
