@@ -190,8 +190,13 @@ def _front_matter(text: str, body_start: int) -> tuple[int, int] | None:
     if i <= body_start:
         return None
     heading = _ABSTRACT_HEADING.match(text, i - 1)
-    if heading is None or i - 1 == body_start:
+    if heading is None:
         return None
+    if i - 1 == body_start:
+        # The heading alone, opening the body: "ABSTRACT\nWe introduce ...", "Abstract: We ..." (not
+        # "Abstract Meaning Representation (AMR) is ...": a name)
+        marked = "\n" in heading.group(0) or any(mark in heading.group(0) for mark in ".:—–-")
+        return (body_start, heading.end()) if marked else None
     front = text[body_start : i - 1]
     own_line = text[i - 2 : i - 1] == "\n" and "\n" in heading.group(0)  # ("...\nABSTRACT\nWe describe ...")
     if not own_line and _is_prose(front) and len(_AFFILIATION_MARKS.findall(front)) < 2:

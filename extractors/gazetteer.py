@@ -386,7 +386,9 @@ class Gazetteer(BatchComponent):
         words = doc_words_without_links(doc)
         text = words.text
         found, inside = self._matches(text, words)
-        versions, subsets = _versions(text, found), _subsets(text, found)
+        # (and data inside a longer word with its year: "SemEval-2018 Task 7")
+        versions = _versions(text, found + [m for m in inside if m[2].label in _DATA_LABELS and text.startswith("-", m[1])])
+        subsets = _subsets(text, found)
         add_candidates(
             doc,
             [Candidate(start, end, entry.label, "gazetteer", canonical=entry.name, aliases=entry.aliases)

@@ -1633,12 +1633,17 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
     # on GLUE, X scores 88.1": a benchmark's tasks are tuned on).
     trained_on = {(start, end) for _, ent in data for start, end in ent.mentions
                   if sentences.trained_on(start)}
+    if trained_on:  # ... and its short form in brackets: "trained on the Stanford Natural Language Inference (SNLI) corpus"
+        trained_on |= {(start, end) for _, ent in data for (_, long_end), (start, end) in zip(ent.mentions, ent.mentions[1:])
+                       if (_, long_end) in trained_on and text[long_end:start].strip() == "("}
     evaluation_mentions = sorted((start, name) for name, ent in data for start, end in ent.mentions
                                  if (start, end) not in trained_on) if trained_on else []
     # Data only cited as examples of what exists ("Existing environments such as WebShop and
     # Mind2Web test single trajectories"): not data the paper reports on.
+    # Nor data new data is said to be larger than ("X is larger than SemEval-2018 Task 7 and SciERC").
     background = {name for name, ent in data if not ent.proposed
-                  and all(_cited_as_example(text, sentences, start) for start, _ in ent.mentions)}
+                  and all(_cited_as_example(text, sentences, start) or _outsized_by_new_data(text, start)
+                          for start, _ in ent.mentions)}
     for name, ent in data:
         # A dataset or benchmark a paper introduces is one it reports results on, unless it is only
         # released ("Finally, we release X, a dataset ... to facilitate future research").
@@ -1652,7 +1657,7 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
         for start, end in ent.mentions:
             sentence = _sentence_of(sentences, start)
             if sentence and (start, end) in trained_on and (
-                    not sentences.has_eval_cue(sentence) or _source_of_training(text, start) or any(
+                    not _eval_cue_outside(sentences, sentence, start, end) or _source_of_training(text, start) or any(
                     sentence[0] <= other_start < sentence[1] and other != name for other_start, other in evaluation_mentions)):
                 continue  # (nor "X is trained on 40 years of ERA5 and fine-tuned ...", with no result said)
             only_trained_on = False
@@ -1675,6 +1680,26 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
             evidence = _evidence(text, sentences, start, extractor, 0.7, ((start, end),))
             relations.append(ExtractedRelation(type="EVALUATED_ON", target=name, evidence=evidence))
     return relations
+
+
+# "larger than A and B", "ten times bigger than the A", "more diverse than A": a comparison of sizes.
+_SIZE_THAN = re.compile(r"\b(?:larger|bigger|more\s+diverse)\s+than\s+(?:the\s+)?"
+                        r"(?:[^\s,;()]+(?:\s+[^\s,;()]+){0,3}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?)*$")
+
+
+def _outsized_by_new_data(text: str, start: int) -> bool:
+    """Is the name at ``start`` data that the paper's data is said to be larger than?"""
+    window = text[max(0, start - 80) : start]
+    return " than " in window and _SIZE_THAN.search(window) is not None
+
+
+def _eval_cue_outside(sentences: "_Sentences", sentence: tuple[int, int], start: int, end: int) -> bool:
+    """Does the sentence talk about experiments or results in words other than the name at
+    ``start``? ("trained on the 1 Billion Word Benchmark": the name's own "Benchmark" says nothing)"""
+    if not sentences.has_eval_cue(sentence):
+        return False
+    return (_EVAL_CUE_LOWERED.search(sentences.lowered, sentence[0], start) is not None
+            or _EVAL_CUE_LOWERED.search(sentences.lowered, end, sentence[1]) is not None)
 
 
 # "benchmarks such as A, B and C" (the name being one of the list), in a sentence of what exists.

@@ -270,6 +270,21 @@ def parse_value(text: str) -> Optional[float]:
 _METRIC_TO_VALUE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:score\s+)?(?:of\s+|=\s*|:\s*|(?:is|was)\s+|\s)?(?:\s*\(?)?")
 
 
+_NEXT_VALUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\d+(?:\.\d+)?(?:\s?%)?")
+
+
+def _metric_of_the_run(text: str, end: int, lo: int, hi: int) -> Optional[tuple[int, int]]:
+    """The metric written after the last of the values coordinated after the one ending at ``end``
+    ("54.1 and 61.8 F1"), or None."""
+    last = None
+    while (following := _NEXT_VALUE.match(text, end, hi)) is not None:
+        last = end = following.end()
+    if last is None:
+        return None
+    metric = _metric_near(text, last, last, lo, hi)
+    return metric if metric is not None and metric[0] >= last else None
+
+
 def _metric_near(text: str, start: int, end: int, lo: int, hi: int) -> Optional[tuple[int, int]]:
     """The span of a metric written right after the value ("85.3% accuracy", "22.5 BLEU") or
     right before it ("an F1 of 91.2", "ROUGE-L 74.68", "Inception Score (IS) of 166.5")."""
@@ -381,6 +396,8 @@ def find_results(
                 # and 62.42 (GLEU) on JFLEG"): the next value is read on its own.
                 previous = None
                 continue
+            if borrowed and metric is None:
+                metric = _metric_of_the_run(text, end, a, b)  # ("reach 54.1 and 61.8 F1": both are F1)
             if borrowed and metric is None and not (value.endswith("%") and (
                     _RESULT_VERB.search(text, a, start) or (raised_to and _RAISED_UP.search(text, a, start)))):
                 # ("improves the success rate of GPT-4o to 23.6%", not "reduces training requirements to 60%")
@@ -568,7 +585,7 @@ _PRONOUN_SUBJECT = re.compile(r"(?:it|they|its|their|this|the latter|the former)
 _RAISED_GAP = re.compile(r"\s*(?:,\s*)?(?:and\s+)?from\s+\d[\d.,]*\s*%?\s+to\s+")
 _VALUES_THEN_ON = re.compile(r"\s*(?:[\w\-]+\s+){0,2}?on\s+(?:the\s+)?")  # ("32.8 and 15.1 BLEU on the A and B")
 # "whereas PBS and LaCAM solve 71% and 88%, respectively": from a name of a coordination to the next
-_COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")  # between two values or two names
+_COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:on\s+)?")  # between two values or two names ("A and on B")
 _NAMES_THEN_SCORES = re.compile(r"\s+(?:reach|achieve|score|obtain|attain|get|solve|resolve|complete)(?:s|d)?\s+(?:only\s+)?")
 _RESPECTIVELY_AFTER = re.compile(r"[^.;]{0,40}?,?\s*respectively\b")
 # ... or a second clause of a coordination (", and"): where the names a score may pair with begin

@@ -173,3 +173,17 @@ def test_cleanup_blanks_front_matter_before_a_heading_on_its_own_line():
     cleaned, debris = clean_text(text)
     assert "ABSTRACT" not in cleaned and "Korvex Lab" not in cleaned and cleaned.endswith("of 18.9%.")
     assert [d.kind for d in debris] == ["front"]
+
+
+@pytest.mark.parametrize("heading", ["ABSTRACT\n", "Abstract: ", "ABSTRACT. "])
+def test_cleanup_blanks_a_heading_that_opens_the_body(nlp, heading):
+    text = f"Zeta Trees for Search\n\n{heading}We introduce ZetaTree, an index. On SIFT1M it reaches a recall@100 of 0.95."
+    cleaned, _ = clean_text(text)
+    assert "ABSTRACT" not in cleaned and "Abstract" not in cleaned, cleaned
+    entities = {e.name for e in nlp(make_doc(nlp, text))._.kg_entities}
+    assert "ABSTRACT" not in entities and "ZetaTree" in entities, entities
+
+
+def test_cleanup_keeps_a_name_that_opens_the_body_with_the_word_abstract():
+    text = "Graph Parsing\n\nAbstract Meaning Representation (AMR) is a graph formalism. We parse it with ZetaParse."
+    assert clean_text(text) == (text, [])

@@ -2224,3 +2224,29 @@ def test_error_class_distilled_into_a_kind_named_in_apposition_is_proposed(nlp):
     assert entities["ZetaRank-base"][1] == "proposed", entities
     assert ("OUTPERFORMS", "ZetaRank-base", "monoBERT") in {r[:3] for r in relations}, relations
     assert results_of(nlp, text) == {("ZetaRank-base", "TREC DL19", "71.2"), ("ZetaRank-base", "DL20", "68.9")}
+
+
+def test_error_class_the_names_own_benchmark_word_is_no_sign_of_evaluation(nlp):
+    text = ("ZetaTag: Tagging with Language Models\n\nWe present ZetaTag. ZetaTag achieves an F1 of 91.93 on the CoNLL 2003 "
+            "NER task. The language models are trained on the Korvex Word Benchmark.")
+    _, relations = run(nlp, text)
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"CoNLL 2003"}, relations
+
+
+def test_error_class_data_new_data_is_larger_than_is_not_evaluated_on(nlp):
+    text = ("A Corpus for Relation Extraction\n\nWe present ZetaRel, a corpus of 5,000 abstracts annotated with 12 relation "
+            "types. Baselines based on BiLSTM-CRF and on SciBERT reach 54.1 and 61.8 F1 respectively. ZetaRel is larger "
+            "than SemEval-2018 Task 7 and SciERC, and its annotation agreement is higher.")
+    entities, relations = run(nlp, text)
+    assert "SemEval-2018 Task 7" in entities, entities
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"ZetaRel"}, relations
+    assert results_of(nlp, text) == {("BiLSTM-CRF", "ZetaRel", "54.1"), ("SciBERT", "ZetaRel", "61.8")}
+
+
+def test_error_class_the_short_form_of_training_data_is_training_data(nlp):
+    text = ("Sentence Embeddings from Inference Data\n\nWe show that sentence encoders trained on the Korvex Natural Language "
+            "Inference (KNLI) dataset transfer well. Our BiLSTM encoder, trained on KNLI, outperforms SkipThought vectors "
+            "on the SentEval transfer tasks, including MR and CR. It reaches 81.1 on MR and 86.3 on CR.")
+    _, relations = run(nlp, text)
+    evaluated = {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"}
+    assert not evaluated & {"KNLI", "Korvex Natural Language Inference"} and {"MR", "CR"} <= evaluated, relations
