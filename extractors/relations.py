@@ -547,7 +547,7 @@ def resolve_candidates(
         _propagate_list_labels(text, live)
     for ent in live:
         if text.endswith(" for ", 0, ent.mentions[0][0]) and _lone_short_acronym(ent) and _SCORE_FOR_BEFORE.search(
-                text, max(0, ent.mentions[0][0] - 90), ent.mentions[0][0]):
+                text, max(0, ent.mentions[0][0] - 120), ent.mentions[0][0]):
             ent.listed_with_names = True  # "compared to 4.52 for GPTQ and 4.21 for AWQ": a system with a score
         elif text.endswith(("line ", "method ", "model ", "approach ", "system "), 0, ent.mentions[0][0]) \
                 and _lone_short_acronym(ent) and not _CAPITALISED_WORD_AFTER.match(text, ent.mentions[0][1]) \
@@ -726,9 +726,10 @@ def _results(text: str, sentences: "_Sentences", by_name: dict[str, _Entity], ex
     trained = [m for m in mentions if m[3] == "data" and sentences.trained_on(m[0])]
     if trained:  # ("On AlpacaEval, X trained on UltraFeedback reaches 24.1%": the score is not UltraFeedback's)
         # (kept as a mention of another kind: a name listed after it is no subject either)
-        mentions = [m if m not in trained or not any(
+        # (pre-training data, even alone: "Policies pre-trained on 1,200 hours of Ego4D ... achieve 71%")
+        mentions = [m if m not in trained or not (_PRETRAINED_ON_BEFORE.search(text, max(0, m[0] - 60), m[0]) or any(
             other[3] == "data" and other not in trained and _sentence_of(sentences, other[0]) == _sentence_of(sentences, m[0])
-            for other in mentions) else (*m[:3], "source", m[4]) for m in mentions]
+            for other in mentions)) else (*m[:3], "source", m[4]) for m in mentions]
     sole = by_name.get(sole_benchmark) if sole_benchmark else None
     sole_mention = (*sole.mentions[0], sole_benchmark, "data", sole.proposed) if sole and sole.mentions else None
     found = find_results(text, sentences, mentions, own[1] if own else None, sole_mention)
@@ -1102,7 +1103,10 @@ _OPENING_ON = re.compile(r"(?:(?:On|In|Across)\s+(?:the\s+)?|(?:On|In|For|Across
 _PERCENT_VALUE = re.compile(r"\d\s?%")
 _SCORE_VERB_VALUE = re.compile(r"\b(?:obtains?|achieves?|reaches?|scores?|attains?)\s+(?:an?\s+)?(?:[\w\-]+\s+){0,3}?\d")
 # ("On the AntMaze tasks, ...", "On KorvexQA's full set, ...")
-_DATA_PART_AFTER = re.compile(r" (?:tasks?|suite|split|subset|environments?|games),|['’]s (?:[a-z\-]+ )?(?:set|split|subset)[, ]")
+_DATA_PART_AFTER = re.compile(r" (?:tasks?|suite|split|subset|environments?|games),|['’]s (?:[a-z\-]+ )?(?:set|split|subset)[, ]|"
+                              # ... or a pronoun and its result verb, without a comma: "On ScanNet200 it achieves 25.3 AP"
+                              r" (?:it|they|we)\s+(?:\w+\s+)?(?:achieves?|reach(?:es)?|scores?|obtains?|attains?|improves?|"
+                              r"outperforms?|surpass(?:es)?|solves?|sets?)\b")
 # "improves accuracy over FooNet and BarNet": "over" after a gain names the beaten, not the data.
 _GAIN_BEFORE_OVER = re.compile(r"\b(?:improv\w*|gains?|boost\w*|advantages?|benefits?|superior\w*|wins?|margins?|"
                                r"speed-?ups?|better|outperform\w*|preferred)\b", re.IGNORECASE)
@@ -1572,7 +1576,8 @@ def _names_a_split(text: str, ent: _Entity) -> bool:
 
 
 # A score given to a system in a comparison: "compared to 4.52 for GPTQ and 4.21 for ".
-_SCORE_FOR_BEFORE = re.compile(r"\b(?:compared (?:to|with)|than|versus|vs\.?|against|up from)\s(?:[^.;]|\.\d){0,50}?(?<![\w.])\d[\d.,]*%? for $")
+# ("compared with 38% for policies trained on demonstrations alone and 49% for R3M": a second score after a description)
+_SCORE_FOR_BEFORE = re.compile(r"\b(?:compared (?:to|with)|than|versus|vs\.?|against|up from)\s(?:[^.;]|\.\d){0,80}?(?<![\w.])\d[\d.,]*%? for $")
 
 
 def _lone_short_acronym(ent: _Entity) -> bool:
@@ -1657,7 +1662,8 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
         for start, end in ent.mentions:
             sentence = _sentence_of(sentences, start)
             if sentence and (start, end) in trained_on and (
-                    not _eval_cue_outside(sentences, sentence, start, end) or _source_of_training(text, start) or any(
+                    not _eval_cue_outside(sentences, sentence, start, end) or _source_of_training(text, start)
+                    or _PRETRAINED_ON_BEFORE.search(text, max(sentence[0], start - 60), start) is not None or any(
                     sentence[0] <= other_start < sentence[1] and other != name for other_start, other in evaluation_mentions)):
                 continue  # (nor "X is trained on 40 years of ERA5 and fine-tuned ...", with no result said)
             only_trained_on = False
@@ -1691,6 +1697,13 @@ def _outsized_by_new_data(text: str, start: int) -> bool:
     """Is the name at ``start`` data that the paper's data is said to be larger than?"""
     window = text[max(0, start - 80) : start]
     return " than " in window and _SIZE_THAN.search(window) is not None
+
+
+# Pre-training data, even where the sentence gives a result: "Policies pre-trained on 1,200 hours of Ego4D ...
+# achieve 71%" (fine-tuning data may be the benchmark's own: "Fine-tuned on GLUE, X scores 88.1").
+_PRETRAINED_ON_BEFORE = re.compile(r"\bpre-?trained\s+(?:only\s+|jointly\s+)?on\s+(?:the\s+)?"
+                                   r"(?:\d[\d.,]*\s?[KMBkmb]?\+?\s+(?:[a-z\-]+\s+){0,2}?(?:of|from)\s+(?:the\s+)?)?$",
+                                   re.IGNORECASE)
 
 
 def _eval_cue_outside(sentences: "_Sentences", sentence: tuple[int, int], start: int, end: int) -> bool:
@@ -1740,7 +1753,8 @@ _TRAIN_ON = (rf"(?:(?:(?:pre-?|fine-?)?trained|(?:fine-?)?tuned)\s+from\s+\S+(?:
              # ("We train over 200 models from 50M to 3B parameters on X": what we train, then the data)
              rf"(?-i:[Ww]e)\s+(?:pre-?|fine-?)?train(?:\s+(?!(?:and|or|then|which|that|while|but|evaluat\w*|test\w*)\b)[\w\-.]+){{1,10}}?)"
              rf"{_ONLY_OR_JOINTLY}\s+on")
-_BUILT_FROM = (r"(?:built|derived|constructed|sampled|curated|collected|drawn|sourced|selected|filtered|initiali[sz]ed)\s+(?:on\s+)?"
+_BUILT_FROM = (r"(?:built|derived|constructed|sampled|sampling|curated|collected|drawn|sourced|selected|filtered|initiali[sz]ed|"
+               r"mix(?:ed|ing)|combin(?:ed|ing))\s+(?:on\s+)?"
                r"(?:by\s+[\w\-]+\s+)?(?:[a-z\-]+\s+){0,2}?from")  # ("examples selected by LenSel from A and B")
 _MIXTURE_OF = r"(?:a\s+(?:mixture|combination|union|mix)\s+of\s+)?"
 # "trained on 40 years of ERA5", "pre-trained on 1.2M images from ImageNet": an amount of the data.
@@ -1749,12 +1763,13 @@ _AMOUNT_OF = (r"(?:\d[\d.,]*\s?[KMBkmb]?\+?\s+(?:[a-z\-]+\s+){0,2}?(?:of|from)\s
               # ... or names it in brackets: "trained only on synthetic data (FlyingChairs and FlyingThings3D)"
               r"(?:(?:[a-z\-]+\s+){0,2}?(?:data|datasets|images|videos|scenes|samples|examples|trajectories|renderings)"
               r"(?:\s+from\s+(?:the\s+)?|\s+\())?")
-_TRAINED_ON_BEFORE = re.compile(rf"\b(?:{_TRAIN_ON}|{_BUILT_FROM})\s+(?:the\s+)?{_AMOUNT_OF}$", re.IGNORECASE)
+_TRAINED_ON_BEFORE = re.compile(rf"\b(?:{_TRAIN_ON}|{_BUILT_FROM})\s+(?:the\s+)?(?:(?:original|full|same|entire|whole|raw)\s+)?"
+                                rf"{_AMOUNT_OF}$", re.IGNORECASE)  # ("trained on the original UltraFeedback pairs")
 # What a model is trained on, a list of names so far: "pre-trained on A", "trained on a mixture of A, B and ".
 _TRAINED_ON_DATA = re.compile(rf"\b(?i:{_TRAIN_ON}|(?:built|collected|drawn|sourced|constructed|curated|compiled|aggregated)"
                               rf"\s+from)\s+(?:the\s+)?{_AMOUNT_OF}{_MIXTURE_OF}" + _NAMES_SO_FAR)
 _SOURCE_WORDS = ("train", "tuned", "distilled", "built", "collected", "drawn", "sourced", "constructed", "curated", "compiled",
-                 "aggregated")
+                 "aggregated", "mix", "combin", "sampl")
 
 
 def _trained_on_data(text: str, start: int) -> bool:
@@ -1769,8 +1784,8 @@ def _trained_on_data(text: str, start: int) -> bool:
 
 
 # One of them in every _TRAINED_ON_LIST match: tested first, faster than the pattern.
-_TRAINING_VERB_STEMS = ("train", "tun", "distilled", "initiali", "adapt", "transfer", "built", "derived", "constructed", "sampled",
-                        "curated", "collected", "drawn", "sourced", "selected", "filtered")
+_TRAINING_VERB_STEMS = ("train", "tun", "distilled", "initiali", "adapt", "transfer", "built", "derived", "constructed", "sampl",
+                        "curated", "collected", "drawn", "sourced", "selected", "filtered", "mix", "combin")
 # A name (of capitalised words) that the list goes on after: "B" in "A, B and C".
 _LIST_ITEM_GOES_ON = re.compile(r"[^\s,;.]+(?:\s+[A-Z0-9][^\s,;.]*)*\s*(?:,|and\b|or\b)")
 # "an ImageNet-pretrained ResNet-50": the data a model was initialised from
@@ -1807,7 +1822,8 @@ def _has_training_word(text: str, a: int, b: int) -> bool:
 def _trained_on(text: str, start: int) -> bool:
     """Is the name at ``start`` data a model was trained on ("fine-tuned on X", "pre-trained on the X",
     "adapting from A and B")?"""
-    if text.endswith(("on ", "on the ", "from ", "from the ", "of ", "of the ", " ("), 0, start) and _has_training_word(
+    if text.endswith(("on ", "on the ", "from ", "from the ", "of ", "of the ", " (", "original ", "full ", "same ", "entire ",
+                      "whole ", "raw "), 0, start) and _has_training_word(
             text, start - 60, start) and _TRAINED_ON_BEFORE.search(text, max(0, start - 60), start) is not None:
         return True
     space = text.find(" ", start, start + 60)

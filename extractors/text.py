@@ -869,7 +869,7 @@ def shaped_words(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_NUMERIC = re.compile(r"^(?:\d+(?:\.\d+)?[a-zA-Z]{0,2}|[0-9]+(?:st|nd|rd|th)|v\d+(?:\.\d+)*|\d+[xX%]|\d+(?:\.\d+)?[KMBT]?(?:[-/]\d+(?:\.\d+)?[KMBT]?)+)$")
+_NUMERIC = re.compile(r"^(?:\d+(?:\.\d+)?[eE][+\-]?\d+|\d+(?:\.\d+)?[a-zA-Z]{0,2}|[0-9]+(?:st|nd|rd|th)|v\d+(?:\.\d+)*|\d+[xX%]|\d+(?:\.\d+)?[KMBT]?(?:[-/]\d+(?:\.\d+)?[KMBT]?)+)$")
 # Participles and adjectives glued to a name by a hyphen ("OWL-trained", "VLM-based") are not part of it.
 _GLUED_SUFFIX = re.compile(
     r"(?:-(?:based|like|style|specific|guided|aware|free|only|level|driven|centric|agnostic|scale|size|sized|type|[a-z]{2,}ed|[a-z]{3,}ing))+$"

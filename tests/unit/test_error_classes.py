@@ -2250,3 +2250,52 @@ def test_error_class_the_short_form_of_training_data_is_training_data(nlp):
     _, relations = run(nlp, text)
     evaluated = {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"}
     assert not evaluated & {"KNLI", "Korvex Natural Language Inference"} and {"MR", "CR"} <= evaluated, relations
+
+
+def test_error_class_on_x_then_a_pronoun_and_its_result_verb_names_data_and_the_pronoun_its_subject(nlp):
+    text = ("ZetaLift: Open-Vocabulary 3D Segmentation\n\nWe present ZetaLift, which lifts 2D masks into 3D instances. On "
+            "KorvexScan200 it achieves 25.3 AP, surpassing Open3DIS by 1.5 AP and OpenMask3D by 10.1 AP, and on the TarnRoom "
+            "dataset it reaches 18.4 AP.")
+    entities, relations = run(nlp, text)
+    assert entities["KorvexScan200"][0] == "Dataset", entities
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"KorvexScan200", "TarnRoom"}, relations
+    assert results_of(nlp, text) == {("ZetaLift", "KorvexScan200", "25.3"), ("ZetaLift", "TarnRoom", "18.4")}
+
+
+def test_error_class_numbers_in_e_notation_and_health_records_are_no_names(nlp):
+    text = ("Scaling Laws for ZetaDiT\n\nWe fit scaling laws between 1e17 and 6e18 FLOPs and predict the loss of a model "
+            "trained with 1.5e21 FLOPs. The same holds for structured EHR prediction with ZetaDiT.")
+    entities, _ = run(nlp, text)
+    assert not {"1e17", "6e18", "1.5e21", "EHR"} & set(entities), entities
+
+
+def test_error_class_a_short_acronym_given_a_score_after_a_description_is_a_name(nlp):
+    text = ("ZetaHand\n\nWe present ZetaHand, which retargets human hand poses to a robot hand. It reaches a success rate of "
+            "71% on eight real-world tasks, compared with 38% for policies trained on demonstrations alone and 49% for K3M features.")
+    entities, relations = run(nlp, text)
+    assert entities["K3M"][0] == "Method", entities
+    assert ("OUTPERFORMS", "ZetaHand", "K3M") in {r[:3] for r in relations}, relations
+
+
+def test_error_class_pre_training_data_is_not_evaluated_on_even_in_a_result_sentence(nlp):
+    text = ("ZetaHand\n\nWe present ZetaHand, a framework for dexterous manipulation. Policies pre-trained on 1,200 hours of "
+            "KorvexEgo and fine-tuned with 50 demonstrations per task achieve an average success rate of 71% on eight "
+            "real-world tasks.")
+    _, relations = run(nlp, text)
+    assert not [r for r in relations if r[0] == "EVALUATED_ON"], relations
+    assert all(bench != "KorvexEgo" for _, bench, _ in results_of(nlp, text))
+
+
+@pytest.mark.parametrize("text, evaluated", [
+    pytest.param("ZetaPair\n\nWe introduce ZetaPair, which augments preference data with counterfactual pairs. Reward models "
+                 "trained with ZetaPair gain 4.1 points on RewardBench and 6.3 points on RM-Bench over models trained on the "
+                 "original UltraFeedback pairs.",
+                 {"RewardBench", "RM-Bench"}, id="trained on the original X"),
+    pytest.param("ZetaNoise: Noisy Speech\n\nSpeech language models are evaluated mostly on clean audio. We build "
+                 "ZetaNoiseBench by mixing utterances from LibriSpeech and CoVoST 2 with background noise. At 0 dB, the accuracy "
+                 "of all models drops by more than 30%.",
+                 {"ZetaNoiseBench"}, id="mixing utterances from A and B"),
+])
+def test_error_class_data_a_benchmark_is_mixed_from_or_a_model_trained_on_is_not_evaluated_on(nlp, text, evaluated):
+    _, relations = run(nlp, text)
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == evaluated, relations
