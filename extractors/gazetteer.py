@@ -206,7 +206,8 @@ def _versions(text: str, found: list[tuple[int, int, GazetteerEntry]]) -> list[t
     known_spans = {(start, end) for start, end, _ in found}
     for start, end, entry in found:
         if entry.label in _DATA_LABELS:
-            version = _VERSION_AFTER.match(text, end) or _SMALL_VERSION_AFTER.match(text, end)
+            # (a name that ends in its version takes no other: "on OntoNotes 5.0 86.84" gives a score)
+            version = None if text[end - 1].isdigit() else (_VERSION_AFTER.match(text, end) or _SMALL_VERSION_AFTER.match(text, end))
             part = _PART_AFTER.match(text, version.end() if version else end)
             if version or part:
                 extended.append((start, (part or version).end(), entry))

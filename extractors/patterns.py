@@ -70,7 +70,7 @@ _PROPOSED_WORD = re.compile(
     r"\b(?:[Ww]e|[Tt]his (?:paper|work|study|report))\s+(?:first\s+|further\s+|also\s+|then\s+|thus\s+)?"
     r"(?:propose|introduce|present|develop|design|build|construct|release|curate|create|describe)[sd]?\s+"
     rf"({_TITLE_WORD})\s*,\s*(?:a|an|the)\s+(?:[\w\-]+,?\s+){{0,5}}?"
-    r"(models?|frameworks?|methods?|approach(?:es)?|systems?|agents?|architectures?|algorithms?|toolkits?|"
+    r"(models?|networks?|frameworks?|methods?|approach(?:es)?|systems?|agents?|architectures?|algorithms?|toolkits?|"
     r"platforms?|pipelines?|tools?|librar(?:y|ies)|software|engines?|parsers?|taggers?|recogni[sz]ers?|"
     r"simulators?|interfaces?|applications?|assistants?|solvers?|markets?|prototypes?|codecs?|tokenizers?|vocoders?|"
     r"datasets?|benchmarks?|suites?|corpus|environments?|testbeds?|leaderboards?|subsets?|databases?|treebanks?|lexicons?|"

@@ -48,8 +48,9 @@ _CONFIDENCE = {"gazetteer": 0.95, "abbreviation": 0.9, "abbreviation-long": 0.9,
                "data-head": 0.8, "bench-name": 0.75, "data-list": 0.7, "method-list": 0.7, "shape": 0.7, "eponym": 0.7,
                "ner": 0.6}
 
-_PROPOSING_VERBS = (r"(?:propose|introduce|present|develop|design|build|construct|releas|curate|create|contribute|offer|"
-                    r"establish|put forward|devise|name|call|term|dub|collect(?!ion)|synthesi[sz]e)\w*")
+# (not "build on"/"build upon": "We build on C51 and propose QR-DQN" extends the work of others)
+_PROPOSING_VERBS = (r"(?:propose|introduce|present|develop|design|build(?!(?:s|ing)?\s+(?:on|upon)\b)|construct|releas|curate|create|"
+                    r"contribute|offer|establish|put forward|devise|name|call|term|dub|collect(?!ion)|synthesi[sz]e)\w*")
 _PROPOSE = re.compile(
     rf"\b(?:we|this (?:paper|work|study)|our (?:paper|work))\b[^.]{{0,40}}?\b{_PROPOSING_VERBS}", re.IGNORECASE)
 # _PROPOSE in two steps, so that the verbs are not tried at every character after every "we"; both
@@ -418,9 +419,12 @@ def resolve_candidates(
             weak_spans.add(span)
         elif span in weak_spans and not (
                 cand.source == "gazetteer" and cand.label in (NodeLabel.DATASET, NodeLabel.BENCHMARK)
-                and _DATA_AFTER.match(text[end : end + 40].lstrip(")]"))):
+                and _DATA_AFTER.match(text[end : end + 40].lstrip(")]"))) and not (
+                cand.source == "gazetteer" and span in defined_here and text[start:end] not in stop
+                and any(name_key(form) == defined_here[span] for form in (cand.canonical or "", *cand.aliases) if form)):
             # A generic concept's acronym stays generic whatever else matched it ("GQA" ends like a QA
-            # set); but "the street view house numbers (SVHN) dataset" is the known dataset.
+            # set); but "the street view house numbers (SVHN) dataset" is the known dataset, and "a
+            # feature pyramid network (FPN)" the known method, its long form written in lower case.
             continue
         source = cand.source
         if source == "gazetteer" and span in defined_here and not any(
@@ -726,10 +730,9 @@ def _results(text: str, sentences: "_Sentences", by_name: dict[str, _Entity], ex
     trained = [m for m in mentions if m[3] == "data" and sentences.trained_on(m[0])]
     if trained:  # ("On AlpacaEval, X trained on UltraFeedback reaches 24.1%": the score is not UltraFeedback's)
         # (kept as a mention of another kind: a name listed after it is no subject either)
-        # (pre-training data, even alone: "Policies pre-trained on 1,200 hours of Ego4D ... achieve 71%")
-        mentions = [m if m not in trained or not (_PRETRAINED_ON_BEFORE.search(text, max(0, m[0] - 60), m[0]) or any(
+        mentions = [m if m not in trained or not any(
             other[3] == "data" and other not in trained and _sentence_of(sentences, other[0]) == _sentence_of(sentences, m[0])
-            for other in mentions)) else (*m[:3], "source", m[4]) for m in mentions]
+            for other in mentions) else (*m[:3], "source", m[4]) for m in mentions]
     sole = by_name.get(sole_benchmark) if sole_benchmark else None
     sole_mention = (*sole.mentions[0], sole_benchmark, "data", sole.proposed) if sole and sole.mentions else None
     found = find_results(text, sentences, mentions, own[1] if own else None, sole_mention)
@@ -1662,8 +1665,7 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
         for start, end in ent.mentions:
             sentence = _sentence_of(sentences, start)
             if sentence and (start, end) in trained_on and (
-                    not _eval_cue_outside(sentences, sentence, start, end) or _source_of_training(text, start)
-                    or _PRETRAINED_ON_BEFORE.search(text, max(sentence[0], start - 60), start) is not None or any(
+                    not _eval_cue_outside(sentences, sentence, start, end) or _source_of_training(text, start) or any(
                     sentence[0] <= other_start < sentence[1] and other != name for other_start, other in evaluation_mentions)):
                 continue  # (nor "X is trained on 40 years of ERA5 and fine-tuned ...", with no result said)
             only_trained_on = False
@@ -1697,13 +1699,6 @@ def _outsized_by_new_data(text: str, start: int) -> bool:
     """Is the name at ``start`` data that the paper's data is said to be larger than?"""
     window = text[max(0, start - 80) : start]
     return " than " in window and _SIZE_THAN.search(window) is not None
-
-
-# Pre-training data, even where the sentence gives a result: "Policies pre-trained on 1,200 hours of Ego4D ...
-# achieve 71%" (fine-tuning data may be the benchmark's own: "Fine-tuned on GLUE, X scores 88.1").
-_PRETRAINED_ON_BEFORE = re.compile(r"\bpre-?trained\s+(?:only\s+|jointly\s+)?on\s+(?:the\s+)?"
-                                   r"(?:\d[\d.,]*\s?[KMBkmb]?\+?\s+(?:[a-z\-]+\s+){0,2}?(?:of|from)\s+(?:the\s+)?)?$",
-                                   re.IGNORECASE)
 
 
 def _eval_cue_outside(sentences: "_Sentences", sentence: tuple[int, int], start: int, end: int) -> bool:

@@ -196,9 +196,11 @@ _COORDINATED_VALUE = re.compile(r"[^;()]{0,60}?(?:,\s*and|,|\band|/)\s*", re.IGN
 _OTHER_SETTING_BETWEEN = re.compile(r"(?:,\s+and\s+|;\s*)(?:on|in)\s+(?:the\s+)?[A-Z][\w\-]*")
 _ELIDED_VERB_GAP = re.compile(r"\s*,?\s*(?:and\s+|while\s+|whereas\s+)?[A-Z][\w\-.+]*\s+")  # (" and SliceGPT ")
 _NAME_OPENS_BRACKET = re.compile(r"\s[A-Z][\w\-.+]*\s?\($")
-_HUMAN = re.compile(r"\bhuman(?:s|-level)?\b", re.IGNORECASE)
+_HUMAN = re.compile(r"\bhuman(?:s|-level)?\b(?!-normali[sz]ed)", re.IGNORECASE)  # (a "human-normalized score" is the agent's)
 _PREVIOUS = re.compile(r"\b(?:previous|prior|former|earlier|existing|baselines?|best\s+(?:reported|published)|previously|"
                        r"state[- ]of[- ]the[- ]art\s+(?:of|is|was))\b", re.IGNORECASE)
+# What the paper's method does to the previous work named after it: "outperforms all previous ..."
+_BEATEN_PREVIOUS = re.compile(r"\b(?:outperform|surpass|beat|exceed)\w*\s+(?:all\s+|the\s+|all\s+the\s+)?$", re.IGNORECASE)
 # A sentence about someone else's system, unnamed: "The best agent ...", "Even the strongest model ..."
 # ("For comparison, a phrase-based SMT system achieves 33.3")
 _OTHERS_SUBJECT = re.compile(r"\s*(?:[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}?\s+(?:show|shows|reveal|reveals|find|finds)\s+that\s+)?"
@@ -522,7 +524,14 @@ def find_results(
                 continue  # "The best agent, based on GPT-4o, completes only 18.3%": not the paper's own method
             if method_span is None and _clause_of_another(text, a, start):
                 continue  # "..., whereas the source-only model reaches 58.4 AP": an unnamed other system's
-            if not attributed and (_PREVIOUS.search(text, max(a, start - 45), start) or _FOR_UNNAMED.match(text, end, b)
+            if not attributed and (for_name := _FOR_A_NAME_AFTER.match(text, end, b)) is not None and not any(
+                    m[0] <= for_name.end() - 1 < m[1] for m in here):
+                continue  # "..., compared with 178% for C51 and 79% for DQN": a family's score, or another's, never ours
+            previous_work = _PREVIOUS.search(text, max(a, start - 45), start)
+            if previous_work is not None and _BEATEN_PREVIOUS.search(text, max(a, previous_work.start() - 30), previous_work.start()) \
+                    and _data_before_open_bracket(text, a, start, data) is not None:
+                previous_work = None  # "outperforms all previous deep residual networks on CIFAR-10 (4.17% error)": ours
+            if not attributed and (previous_work or _FOR_UNNAMED.match(text, end, b)
                                    or _BY_A_DESCRIPTION.match(text, end, b) or (
                     _FOR_A_DESCRIPTION_AFTER_VALUES.match(text, end, b) and (
                         _COMPARED_THEN_VALUES_BEFORE.search(text, max(a, start - 60), start)
