@@ -828,9 +828,9 @@ def _spells_a_plain_word(text: str, word: str) -> bool:
     return False
 
 
-# A processor's model before its kind: "a single A100 GPU", "8 H100 GPUs", "RTX 4090 GPU" (not what a
-# paper proposes, uses as a method or evaluates on).
-_HARDWARE_AFTER = re.compile(r"(?:\s+\d+\s?GB)?\s+(?:[GTCN]PUs?|accelerators?|chips?)\b")
+# A processor's or a robot's model before its kind: "a single A100 GPU", "8 H100 GPUs", "RTX 4090 GPU", "a
+# Unitree Go2 robot" (not what a paper proposes, uses as a method or evaluates on).
+_HARDWARE_AFTER = re.compile(r"(?:\s+\d+\s?GB)?\s+(?:[GTCN]PUs?|accelerators?|chips?|robots?|quadrupeds?|humanoids?|drones?)\b")
 
 
 def coined_names(text: str, index: Optional[WordIndex] = None) -> Iterator[tuple[int, int]]:

@@ -557,6 +557,9 @@ def resolve_candidates(
                 and _lone_short_acronym(ent) and not _CAPITALISED_WORD_AFTER.match(text, ent.mentions[0][1]) \
                 and _BEATEN_KIND_BEFORE.search(text, max(0, ent.mentions[0][0] - 80), ent.mentions[0][0]):
             ent.listed_with_names = True  # "surpassing the fine-tuning baseline TFA": a compared system, named
+        elif _lone_short_acronym(ent) and _OWN_SCORE_BRACKET.match(text, ent.mentions[0][1]) and _COMPARISON_BEFORE.search(
+                text, max(0, ent.mentions[0][0] - 80), ent.mentions[0][0]):
+            ent.listed_with_names = True  # "ahead of the previous best agent, AWM (35.5%)": a compared system, scored
     for ent in live:
         if ent.weak:
             ent.proposed, ent.label = False, ent.label or NodeLabel.METHOD
@@ -1061,6 +1064,9 @@ _NAME_HEAD = re.compile(r"\b(Benchmark|Bench|Dataset|Corpus|Suite|Challenge|Aren
 # "surpassing the fine-tuning baseline TFA": a compared system named after its kind
 _BEATEN_KIND_BEFORE = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|than|over|compared\s+(?:to|with))\s+"
                                  r"(?:the\s+|a\s+)?(?:[\w\-]+\s+){0,3}(?:baseline|method|model|approach|system)\s+$")
+_OWN_SCORE_BRACKET = re.compile(r" \(\d+(?:\.\d+)?\s?%?\)")
+_COMPARISON_BEFORE = re.compile(r"\b(?:ahead\s+of|than|over|compared\s+(?:to|with)|versus|vs\.|outperform\w*|surpass\w*|"
+                                r"beat(?:s|ing)?|exceed\w*)\s[^.;]*$")
 _CAPITALISED_WORD_AFTER = re.compile(r" [A-Z]")  # ("the baseline IBM Model 4": a longer name's first word)
 _IMPROVING_ON = re.compile(r"\bimprov(?:e|es|ed|ing)\s+(?:up)?on\s+(?:the\s+)?$")  # ("..., improving on GraphGPS": the beaten)
 _METHOD_SUFFIX = re.compile(r"-(?:Net|Former|former|GPT|BERT|GAN|RNN|CNN|Transformer)$")
@@ -1795,7 +1801,9 @@ _TRAINED_ON_LIST = re.compile(rf"\b(?i:(?:(?:pre-?|fine-?)?trained|(?:fine-?)?tu
 
 
 _SOURCE_OF_TRAINING = re.compile(
-    r"\bcalibration\s+(?:samples|data|examples|sequences|set|texts?)\s+(?:(?:drawn\s+)?from|of)\s+(?:the\s+)?$|"
+    # ("a calibration set of 256 image-text pairs from CC3M")
+    r"\bcalibration\s+(?:samples|data|examples|sequences|set|texts?)\s+(?:of\s+\d[\d,]*\s+(?:[\w\-]+\s+){0,2}?)?"
+    r"(?:(?:drawn\s+)?from|of)\s+(?:the\s+)?$|"
     r"\b(?:[Oo]ur|[Tt]he|[Ii]ts)\s+(?:pre-?)?training\s+(?:data|corpus|set|mixture)\s+(?:\w+\s+){0,2}?"
     r"(?:combin|consist|includ|compris|mix|draw)\w*\b[^.;]{0,80}$")
 

@@ -345,6 +345,8 @@ def find_results(
             value = match.group(0)
             if any(m[0] <= start < m[1] for m in here):
                 continue  # a digit inside a name ("GPT-4", "WMT 2014")
+            if start >= 2 and text[start - 1] == "/" and text[start - 2].isdigit():
+                continue  # the scale of the value before it: "a pedagogical score (3.9/5)"
             if previous is not None and _COORDINATED_VALUE.fullmatch(text, previous[0], start):
                 # "gains of 8.0% on WebArena and 12.2% on AndroidWorld": a value coordinated with the
                 # last one is what that one was, unless it says otherwise: "22.5 BLEU on WMT 2014,

@@ -2323,3 +2323,34 @@ def test_error_class_scores_in_brackets_after_outperforming_all_previous_work_ar
             "SVHN (1.64% error).")
     assert {(bench, value) for _, bench, value in results_of(nlp, text)} == {
         ("CIFAR-10", "4.17%"), ("CIFAR-100", "20.50%"), ("SVHN", "1.64%")}
+
+
+def test_error_class_a_calibration_set_of_pairs_from_x_is_no_evaluation_data(nlp):
+    text = ("ZetaPrune: Pruning Vision-Language Models\n\nWe propose ZetaPrune, which removes attention heads using a "
+            "calibration set of 256 image-text pairs from CC3M. Pruning 30% of the parameters of LLaVA-1.5-13B with "
+            "ZetaPrune keeps 97% of its average score on VQAv2, GQA and MM-Vet.")
+    entities, relations = run(nlp, text)
+    assert entities["CC3M"][0] == "Dataset", entities
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"VQAv2", "GQA", "MM-Vet"}, relations
+
+
+def test_error_class_a_lone_acronym_with_its_score_after_a_comparison_is_a_compared_system(nlp):
+    text = ("ZetaMem: Web Agents with Memory\n\nWe present ZetaMem, a web agent with a hierarchical memory. ZetaMem sets a "
+            "new state of the art on WebArena with a success rate of 36.2%, ahead of the previous best agent, KWM (35.5%).")
+    entities, relations = run(nlp, text)
+    assert entities["KWM"][0] == "Method", entities
+    assert ("OUTPERFORMS", "ZetaMem", "KWM") in {r[:3] for r in relations}, relations
+    assert results_of(nlp, text) == {("ZetaMem", "WebArena", "36.2%"), ("KWM", "WebArena", "35.5%")}
+
+
+def test_error_class_the_scale_of_a_rating_is_no_score(nlp):
+    text = ("ZetaTutor-Eval: Math Tutoring\n\nWe introduce ZetaTutor-Eval, 1,200 tutoring dialogues annotated by teachers. "
+            "Among 14 models, Claude 3.5 Sonnet achieves the highest pedagogical score (3.9/5).")
+    assert results_of(nlp, text) == {("Claude 3.5 Sonnet", "ZetaTutor-Eval", "3.9")}
+
+
+def test_error_class_a_robot_model_before_robot_is_hardware(nlp):
+    text = ("Robust Locomotion\n\nWe distill a privileged teacher into a student policy, ZetaWalk. Deployed on a Korvex Go7 "
+            "robot and a Tarn Mx2 quadruped, ZetaWalk traverses stairs with a 92% success rate.")
+    entities, _ = run(nlp, text)
+    assert not {"Go7", "Mx2", "Korvex Go7", "Tarn Mx2"} & set(entities), entities
