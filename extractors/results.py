@@ -269,7 +269,9 @@ def parse_value(text: str) -> Optional[float]:
 
 
 # From a metric to its value: "F1 of 91.2", "ROUGE-L 74.68", "IS (IS) of", "precision is 61.2%"
-_METRIC_TO_VALUE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:score\s+)?(?:of\s+|=\s*|:\s*|(?:is|was)\s+|\s)?(?:\s*\(?)?")
+_METRIC_TO_VALUE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:score\s+)?(?:of\s+|=\s*|:\s*|(?:is|was)\s+|\s)?(?:\s*\(?)?|"
+                              # ("improves perplexity from 51.3 down to 30.0": the value raised or lowered to)
+                              r"\s+from\s+\d+(?:\.\d+)?\s?%?\s+(?:down\s+|up\s+)?to\s+")
 
 
 _NEXT_VALUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\d+(?:\.\d+)?(?:\s?%)?")

@@ -2354,3 +2354,10 @@ def test_error_class_a_robot_model_before_robot_is_hardware(nlp):
             "robot and a Tarn Mx2 quadruped, ZetaWalk traverses stairs with a 92% success rate.")
     entities, _ = run(nlp, text)
     assert not {"Go7", "Mx2", "Korvex Go7", "Tarn Mx2"} & set(entities), entities
+
+
+def test_error_class_a_metric_lowered_from_a_to_b_gives_b_on_the_papers_sole_data(nlp):
+    text = ("Exploring Language Modeling\n\nWe study large recurrent language models on the Korvex Word Benchmark. Our best "
+            "single model significantly improves state-of-the-art perplexity from 51.3 down to 30.0, whilst reducing the "
+            "number of parameters by a factor of 20.")
+    assert results_of(nlp, text) == {(None, "Korvex Word Benchmark", "30.0")}
