@@ -556,7 +556,8 @@ def find_results(
 _RAISED_UP = re.compile(r"\b(?:(?:improv|rais|push|boost|lift|increas|doubl|tripl)\w*|(?:reduc|lower|decreas|cut)\w*\s+(?:the\s+)?"
                         r"(?:[\w\-]+\s+){0,2}?(?:[A-Z]{0,3}ER|(?i:error(?:\s+rates?)?|perplexity|loss))\b)(?:[^.;]|\.\d)*\bto\s*$")
 # "(71.2% vs. 68.4%)": two scores compared, the own first
-_VERSUS_BRACKET = re.compile(r"\(\s*\d+(?:\.\d+)?\s*%?\s*(?:vs\.?|versus)\s*\d+(?:\.\d+)?\s*%?\s*\)")
+# ("(62.3 vs. 62.9 on HotpotQA)": the data may be written after the pair)
+_VERSUS_BRACKET = re.compile(r"\(\s*\d+(?:\.\d+)?\s*%?\s*(?:vs\.?|versus)\s*\d+(?:\.\d+)?\s*%?\s*(?:\s(?:on|in)\s[^()]{1,40})?\)")
 
 
 def _in_versus_bracket(text: str, start: int, end: int) -> bool:
@@ -566,9 +567,9 @@ def _in_versus_bracket(text: str, start: int, end: int) -> bool:
 
 # "(0.86 vs. ", "of 112 versus ": the value after is the other side's
 _VERSUS_BEFORE = re.compile(r"\d(?:\.\d+)?\s*%?\s*(?:vs\.?|versus)\s*$")
-# ("matches the perplexity of a full-precision LLaMA-3B (8.91 vs. 8.87)")
+# ("matches the perplexity of a full-precision LLaMA-3B (8.91 vs. 8.87)", "matches the answer F1 of GraphRAG")
 _COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than(?:\s+(?:that|those)\s+of)?|against|versus|vs\.?|over|"
-                              r"outperform\w*|surpass\w*|beat\w*|match(?:es|ing)?\s+the\s+[\w\-]+\s+of\s+(?:an?\s+)?(?:[\w\-]+\s+)?)"
+                              r"outperform\w*|surpass\w*|beat\w*|match(?:es|ing)?\s+the\s+(?:[\w\-]+\s+){0,2}?[\w\-]+\s+of\s+(?:an?\s+)?(?:[\w\-]+\s+)?)"
                               r"\s*(?:the\s+)?$", re.IGNORECASE)
 
 
