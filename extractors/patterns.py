@@ -689,9 +689,31 @@ def title_prefix(text: str) -> tuple[int, int] | None:
     preposition = next((i for i, w in enumerate(words) if w in TITLE_PREPOSITIONS), len(words))
     if any(is_coined_name(w) for w in words[:preposition]):
         return match_span
+    if preposition == len(words) <= 3 and all(w[:1].isupper() for w in words) and _capitalised_inside_a_sentence(
+            text, prefix, title_end):
+        return match_span  # "Batch Normalization: ..." + "..., Batch Normalization achieves": a name, written as one
     # "Images Speak in Images", "Beyond Sight": phrases, not names; and "Reward Generalization in
     # RLHF" is about the coined name after its preposition, not a name itself.
     return None
+
+
+_SUBJECT_VERB_AFTER = re.compile(r" (?:achieves|reduces|improves|outperforms|enables|allows|yields|reaches|obtains|"
+                                 r"matches|speeds|accelerates|makes|provides|leads|requires|learns|produces)\b")
+
+
+def _capitalised_inside_a_sentence(text: str, phrase: str, body_start: int) -> bool:
+    """Does the body write ``phrase``, capitalised as it is, inside a sentence (not at its start,
+    where any phrase is capitalised), as the subject of what a method does ("..., Batch
+    Normalization achieves")?"""
+    if body_start < 0:
+        return False
+    i = text.find(phrase, body_start)
+    while i >= 0:
+        before = text[body_start:i].rstrip()
+        if before and before[-1] not in ".!?:\n\"“(" and _SUBJECT_VERB_AFTER.match(text, i + len(phrase)):
+            return True
+        i = text.find(phrase, i + 1)
+    return False
 
 
 # "Key-Value Memory Networks for Directly Reading Documents", "Deeply-Supervised Nets": older papers

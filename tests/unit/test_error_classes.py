@@ -2368,3 +2368,14 @@ def test_error_class_a_versus_bracket_with_its_data_after_the_pair_and_the_match
             "2WikiMultiHopQA, ZetaGraph matches the answer F1 of KorvexRAG (62.3 vs. 62.9 on HotpotQA) at 1/20 of its "
             "indexing cost.")
     assert results_of(nlp, text) == {("ZetaGraph", "HotpotQA", "62.3"), ("KorvexRAG", "HotpotQA", "62.9")}
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Zeta Normalization: Faster Training by Reducing Covariate Shift\n\nWe normalize layer inputs. Applied to an image "
+     "classifier, Zeta Normalization achieves the same accuracy with 14 times fewer training steps.", {"Zeta Normalization"}),
+    ("Scaling Laws: A Study of Compute\n\nScaling Laws hold for many models. We find that the Scaling Laws of ZetaNet "
+     "differ.", set()),
+])
+def test_error_class_a_plain_title_prefix_written_inside_a_sentence_as_a_subject_is_a_name(nlp, text, named):
+    entities, _ = run(nlp, text)
+    assert {name for name, (_, role) in entities.items() if role == "proposed"} & {"Zeta Normalization", "Scaling Laws"} == named
