@@ -117,7 +117,7 @@ _EVAL_CUE_LOWERED = re.compile(_EVAL_CUE.pattern.replace("SOTA", "sota"))  # for
 _COMPARE = re.compile(
     r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|improv\w* (?:up)?on|better than|"
     # "edging out X", "outpaces X", "outstrips X"
-    r"edg(?:e|es|ed|ing)\s+out|outpac\w*|outstrip\w*|outclass\w*|"
+    r"edg(?:e|es|ed|ing)\s+out|outpac\w*|outstrip\w*|outclass\w*|(?:wins?|winning)\s+against|"
     # "improves over X", "improves accuracy over X", "improves average BLEU by 2.4 points on Y over X"
     r"(?:improv|boost)\w*\b(?:[^.;,]|\.\d){0,60}?\sover|"
     # "raises ROUGE-L by 4.8 points over X" (a margin said: not "raises concerns over")
@@ -161,7 +161,8 @@ _COMPARE_WORDS = (*BEATING_VERBS, "improv", "boost", "rais", "lift", "better", "
                   "gain", "enhancement", "higher", "stronger", "greater", "lower", "compared to", "compared with",
                   "comparing to", "comparing with",
                   "comparison", "faster", "more accurate", "more efficient", "more robust", "lowest", "highest", "best", "above", "relative to",
-                  "ahead of", "preferred", "edge out", "edges out", "edged out", "edging out", "outpac", "outstrip", "outclass")
+                  "ahead of", "preferred", "edge out", "edges out", "edged out", "edging out", "outpac", "outstrip", "outclass",
+                  "wins against", "win against", "winning against")
 # Around "compared to X": what makes the sentence a claim to beat X ("improved results compared to X";
 # "Compared to X, DeepFM has a shared input" makes none).
 _WIN_WORD = re.compile(

@@ -277,13 +277,18 @@ _METRIC_TO_VALUE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:score\s+)?(?:of\s+|=
 _NEXT_VALUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\d+(?:\.\d+)?(?:\s?%)?")
 
 
+def _end_of_the_run(text: str, end: int, hi: int) -> int:
+    """Where the values coordinated after the one ending at ``end`` end ("55.9% and 57.4%")."""
+    while (following := _NEXT_VALUE.match(text, end, hi)) is not None:
+        end = following.end()
+    return end
+
+
 def _metric_of_the_run(text: str, end: int, lo: int, hi: int) -> Optional[tuple[int, int]]:
     """The metric written after the last of the values coordinated after the one ending at ``end``
     ("54.1 and 61.8 F1"), or None."""
-    last = None
-    while (following := _NEXT_VALUE.match(text, end, hi)) is not None:
-        last = end = following.end()
-    if last is None:
+    last = _end_of_the_run(text, end, hi)
+    if last == end:
         return None
     metric = _metric_near(text, last, last, lo, hi)
     return metric if metric is not None and metric[0] >= last else None
@@ -504,6 +509,9 @@ def find_results(
                         clear = []  # "on MATH-500 from 83.1% to 88.6% and on X ...": the score of the name before
                     if earlier and clear and _NEXT_CLAUSE.search(text, end, clear[0][0]):
                         clear = []  # "On the kin40k dataset, X reaches 0.21, and on Y ...": the next clause's data
+                    run_end = _end_of_the_run(text, end, b) if not clear else end
+                    if run_end > end:  # "which reach 55.9% and 57.4% on BIRD": the run's data, written after it
+                        clear = [m for m in later if _VALUES_THEN_ON.fullmatch(text, run_end, m[0])][:1]
                     if earlier and not clear and _OTHER_SETTING_BETWEEN.search(text, earlier[-1][1], start):
                         continue  # "On ScanNet200 X reaches 28.7, and on Replica it reaches 34.2": not ScanNet200's
                     bench = clear[0] if clear else (earlier[-1] if earlier else (later[0] if later else None))
@@ -600,7 +608,8 @@ _RAISED_GAP = re.compile(r"\s*(?:,\s*)?(?:and\s+)?from\s+\d[\d.,]*\s*%?\s+to\s+"
 _VALUES_THEN_ON = re.compile(r"\s*(?:[\w\-]+\s+){0,2}?on\s+(?:the\s+)?")  # ("32.8 and 15.1 BLEU on the A and B")
 # "whereas PBS and LaCAM solve 71% and 88%, respectively": from a name of a coordination to the next
 _COORDINATION_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:on\s+)?")  # between two values or two names ("A and on B")
-_NAMES_THEN_SCORES = re.compile(r"\s+(?:reach|achieve|score|obtain|attain|get|solve|resolve|complete)(?:s|d)?\s+(?:only\s+)?")
+_NAMES_THEN_SCORES = re.compile(r"(?:,\s+which)?\s+(?:reach|achieve|score|obtain|attain|get|solve|resolve|complete)(?:s|d)?\s+"
+                                r"(?:only\s+)?")  # ("outperforming A and B, which reach 55.9% and 57.4%")
 _RESPECTIVELY_AFTER = re.compile(r"[^.;]{0,40}?,?\s*respectively\b")
 # ... or a second clause of a coordination (", and"): where the names a score may pair with begin
 _OPENS_CLAUSE = re.compile(r"(?:\b(?:whereas|while|whilst|but)\s|;|,\s*and\s)")
@@ -640,6 +649,12 @@ def _pair_scores_with_names_respectively(text: str, a: int, b: int, here: list, 
     first_value = group[0][0][0]
     clause = max((m.end() for m in _OPENS_CLAUSE.finditer(text, a, first_value)), default=a)
     names = [m for m in here if m[3] == "method" and clause <= m[0] and m[1] <= first_value]
+    if implicit and len(names) > len(group):
+        # only the coordinated names right before the verb: "..., outperforming DIN-SQL and DAIL-SQL, which reach"
+        run = names[-1:]
+        while len(run) < len(names) and _COORDINATION_GAP.fullmatch(text, names[-len(run) - 1][1], run[0][0]):
+            run = names[-len(run) - 1 :]
+        names = run
     coordinated = all(_COORDINATION_GAP.fullmatch(text, x[1], y[0]) for x, y in zip(names, names[1:]))
     if len(names) != len(group) or not coordinated:
         return
@@ -674,8 +689,8 @@ def _pair_scores_given_for_a_name(found: list[Found], first: int) -> None:
     # the scores of other names than the first score's ("for Y" after them, or "Y (77.0 and 63.2)
     # and Z (3.87 and 5.41)"), each name's as many as the first name's data
     given_for = [i for i, f in enumerate(here) if f.method_span and f.method_span != here[0].method_span]
-    if len(given_for) < 2:
-        return
+    if len(given_for) < 2 or any(here[i].benchmark_span[0] > here[i].value_span[1] for i in given_for):
+        return  # (not "..., which reach 55.9% and 57.4% on BIRD": the data is written after the scores)
     before = [f for f in here[: given_for[0]] if f.method_span == here[0].method_span]
     benches = list(dict.fromkeys((f.benchmark, f.benchmark_span) for f in before))
     if not (len({f.benchmark for f in before}) == len(before) == len(benches)):

@@ -2379,3 +2379,18 @@ def test_error_class_a_versus_bracket_with_its_data_after_the_pair_and_the_match
 def test_error_class_a_plain_title_prefix_written_inside_a_sentence_as_a_subject_is_a_name(nlp, text, named):
     entities, _ = run(nlp, text)
     assert {name for name, (_, role) in entities.items() if role == "proposed"} & {"Zeta Normalization", "Scaling Laws"} == named
+
+
+def test_error_class_names_before_which_reach_pair_with_their_scores_on_the_data_written_after(nlp):
+    text = ("ZetaSQL: Self-Correcting Text-to-SQL\n\nWe propose ZetaSQL, which executes candidate queries. ZetaSQL achieves an "
+            "execution accuracy of 72.4% on the BIRD development set and 87.9% on Spider, outperforming KorvexSQL and "
+            "TarnSQL, which reach 55.9% and 57.4% on BIRD.")
+    assert results_of(nlp, text) == {("ZetaSQL", "BIRD", "72.4%"), ("ZetaSQL", "Spider", "87.9%"),
+                                     ("KorvexSQL", "BIRD", "55.9%"), ("TarnSQL", "BIRD", "57.4%")}
+
+
+def test_error_class_wins_against_is_a_win(nlp):
+    text = ("ZetaPO: Preference Optimization\n\nWe propose ZetaPO, a preference objective without a reference model. On "
+            "Arena-Hard, ZetaPO wins against KorvexPO with a 2.4-point margin.")
+    _, relations = run(nlp, text)
+    assert ("OUTPERFORMS", "ZetaPO", "KorvexPO") in {r[:3] for r in relations}, relations
