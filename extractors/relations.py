@@ -96,7 +96,8 @@ def _proposal_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
 
 
 _OWN_KINDS = ("model", "method", "framework", "approach", "system", "agent", "dataset", "benchmark", "variant", "algorithm",
-              "policy", "protocol", "pipeline", "classifier", "architecture", "toolkit", "network")
+              "policy", "protocol", "pipeline", "classifier", "architecture", "toolkit", "network", "recipe", "technique",
+              "strategy", "scheme", "objective", "module")
 _OURS = re.compile(
     rf"\b(?:(?:our|the proposed|ours)|(?:our|the (?:proposed|resulting|upcycled|distilled|merged|pruned|compressed|final))\s+"
     rf"(?:[\w\-.]+\s+){{0,2}}(?:{'|'.join(_OWN_KINDS)})s?,?)\s*$",
@@ -734,9 +735,10 @@ def _results(text: str, sentences: "_Sentences", by_name: dict[str, _Entity], ex
     trained = [m for m in mentions if m[3] == "data" and sentences.trained_on(m[0])]
     if trained:  # ("On AlpacaEval, X trained on UltraFeedback reaches 24.1%": the score is not UltraFeedback's)
         # (kept as a mention of another kind: a name listed after it is no subject either)
-        mentions = [m if m not in trained or not any(
+        # (nor where the sentence evaluates zero-shot: "Fine-tuned on SQuAD 2.0 and evaluated zero-shot, X reaches")
+        mentions = [m if m not in trained or not (_zero_shot(sentences, _sentence_of(sentences, m[0])) or any(
             other[3] == "data" and other not in trained and _sentence_of(sentences, other[0]) == _sentence_of(sentences, m[0])
-            for other in mentions) else (*m[:3], "source", m[4]) for m in mentions]
+            for other in mentions)) else (*m[:3], "source", m[4]) for m in mentions]
     sole = by_name.get(sole_benchmark) if sole_benchmark else None
     sole_mention = (*sole.mentions[0], sole_benchmark, "data", sole.proposed) if sole and sole.mentions else None
     found = find_results(text, sentences, mentions, own[1] if own else None, sole_mention)
@@ -1672,7 +1674,8 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
         for start, end in ent.mentions:
             sentence = _sentence_of(sentences, start)
             if sentence and (start, end) in trained_on and (
-                    not _eval_cue_outside(sentences, sentence, start, end) or _source_of_training(text, start) or any(
+                    not _eval_cue_outside(sentences, sentence, start, end) or _source_of_training(text, start)
+                    or _zero_shot(sentences, sentence) or any(
                     sentence[0] <= other_start < sentence[1] and other != name for other_start, other in evaluation_mentions)):
                 continue  # (nor "X is trained on 40 years of ERA5 and fine-tuned ...", with no result said)
             only_trained_on = False
@@ -1706,6 +1709,11 @@ def _outsized_by_new_data(text: str, start: int) -> bool:
     """Is the name at ``start`` data that the paper's data is said to be larger than?"""
     window = text[max(0, start - 80) : start]
     return " than " in window and _SIZE_THAN.search(window) is not None
+
+
+def _zero_shot(sentences: "_Sentences", sentence: Optional[tuple[int, int]]) -> bool:
+    """Does the sentence evaluate zero-shot (so that data trained on in it is not what it reports on)?"""
+    return sentence is not None and sentences.lowered.find("zero-shot", *sentence) >= 0
 
 
 def _eval_cue_outside(sentences: "_Sentences", sentence: tuple[int, int], start: int, end: int) -> bool:

@@ -277,6 +277,9 @@ _METRIC_TO_VALUE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:score\s+)?(?:of\s+|=
 _NEXT_VALUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\d+(?:\.\d+)?(?:\s?%)?")
 
 
+_ANOTHER_REACHES = re.compile(r"\s*%?,?\s+(?:while|whereas|and)\s+[A-Z][\w\-.+]*\s+(?:reaches|achieves|scores|obtains|gets)\s+")
+
+
 def _end_of_the_run(text: str, end: int, hi: int) -> int:
     """Where the values coordinated after the one ending at ``end`` end ("55.9% and 57.4%")."""
     while (following := _NEXT_VALUE.match(text, end, hi)) is not None:
@@ -409,6 +412,9 @@ def find_results(
                 continue
             if borrowed and metric is None:
                 metric = _metric_of_the_run(text, end, a, b)  # ("reach 54.1 and 61.8 F1": both are F1)
+            if borrowed and metric is None and candidates and candidates[-1][3] is not None \
+                    and _ANOTHER_REACHES.fullmatch(text, candidates[-1][1], start):
+                metric = candidates[-1][3]  # "X reaches an F1 of 39.2, while Y reaches 45.7": the same metric
             if borrowed and metric is None and not (value.endswith("%") and (
                     _RESULT_VERB.search(text, a, start) or (raised_to and _RAISED_UP.search(text, a, start)))):
                 # ("improves the success rate of GPT-4o to 23.6%", not "reduces training requirements to 60%")

@@ -2394,3 +2394,19 @@ def test_error_class_wins_against_is_a_win(nlp):
             "Arena-Hard, ZetaPO wins against KorvexPO with a 2.4-point margin.")
     _, relations = run(nlp, text)
     assert ("OUTPERFORMS", "ZetaPO", "KorvexPO") in {r[:3] for r in relations}, relations
+
+
+def test_error_class_our_recipe_named_in_apposition_is_proposed(nlp):
+    text = ("Robustness under Distribution Shift\n\nWe evaluate 120 models on ImageNet-A and ObjectNet. Our fine-tuning "
+            "recipe, ZetaFT, improves ImageNet-A accuracy of a ViT-L/14 from 68.1% to 77.9%.")
+    entities, _ = run(nlp, text)
+    assert entities["ZetaFT"] == ("Method", "proposed"), entities
+
+
+def test_error_class_data_fine_tuned_on_before_a_zero_shot_evaluation_is_not_evaluated_on(nlp):
+    text = ("ZetaQA: Question Answering in African Languages\n\nWe introduce ZetaQA, a question answering dataset covering "
+            "12 African languages. Fine-tuned on SQuAD 2.0 and evaluated zero-shot, XLM-R-large reaches an F1 of 39.2, "
+            "while AfroXLMR-large reaches 45.7.")
+    _, relations = run(nlp, text)
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"ZetaQA"}, relations
+    assert results_of(nlp, text) == {("XLM-R-large", "ZetaQA", "39.2"), ("AfroXLMR-large", "ZetaQA", "45.7")}
