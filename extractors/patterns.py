@@ -464,7 +464,11 @@ def _data_lists(rare: "_RareWords") -> Iterator[tuple[int, int, NodeLabel]]:
             names = list(_list_names(text, *listed.span(1))) if listed else []
             last = next((i for i in range(1, len(names)) if " and " in text[names[i - 1][1] : names[i][0] + 1]), None)
             names = names[: last + 1] if last is not None and _LIST_ENDS.match(text, names[last][1]) else []
-            if len(names) > 1 and all(is_coined_name(text[a:b]) or _DATA_ACRONYM.fullmatch(text, a, b) for a, b in names):
+            shaped = [is_coined_name(text[a:b]) or _DATA_ACRONYM.fullmatch(text, a, b) is not None for a, b in names]
+            # (a plain capitalised word listed among at least two coined ones is a name too: "the forecasting
+            # benchmarks ETTh1, ETTm2, Weather and Electricity")
+            if len(names) > 1 and all(ok or (sum(shaped) >= 2 and _PLAIN_CAPITALISED.fullmatch(text, a, b))
+                                      for ok, (a, b) in zip(shaped, names)):
                 label = _DATA_HEAD_WORDS.get(noun.group(0).lower(), NodeLabel.DATASET)
                 for start, end in names:
                     yield start, end, label
@@ -490,6 +494,22 @@ def _data_lists(rare: "_RareWords") -> Iterator[tuple[int, int, NodeLabel]]:
             label = _DATA_HEAD_WORDS.get(noun[:-1] if noun != "corpora" else "corpus", NodeLabel.DATASET)
             for start, end in _list_names(text, *found.span(1)):
                 yield start, end, label
+    # ... or opening a sentence, before its subject: "On Diginetica, Tmall and RetailRocket, CIRec improves ...",
+    # plain capitalised words among them when one is coined.
+    i = text.find("On ")
+    while i >= 0:
+        if i == 0 or text[i - 1] == "\n" or text.endswith(". ", 0, i):
+            found = _LIST_AFTER_EVAL.match(text, i + 3)
+            names = list(_list_names(text, *found.span(1))) if found else []
+            # (the list ends at its item after "and"; the subject may follow its comma: "..., and C, CIRec")
+            last = next((k for k in range(1, len(names)) if " and " in text[names[k - 1][1] : names[k][0] + 1]), None)
+            names = names[: last + 1] if last is not None and text.startswith(", ", names[last][1]) else []
+            if names:
+                if any(is_coined_name(text[a:b]) for a, b in names):
+                    for a, b in names:
+                        if is_coined_name(text[a:b]) or _PLAIN_CAPITALISED.fullmatch(text, a, b) or _DATA_ACRONYM.fullmatch(text, a, b):
+                            yield a, b, None
+        i = text.find("On ", i + 1)
     i = lowered.find(" on ")
     while i >= 0:
         if lowered.endswith(_EXPERIMENTS, 0, i):

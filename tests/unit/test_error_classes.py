@@ -2410,3 +2410,19 @@ def test_error_class_data_fine_tuned_on_before_a_zero_shot_evaluation_is_not_eva
     _, relations = run(nlp, text)
     assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"ZetaQA"}, relations
     assert results_of(nlp, text) == {("XLM-R-large", "ZetaQA", "39.2"), ("AfroXLMR-large", "ZetaQA", "45.7")}
+
+
+def test_error_class_plain_words_listed_with_coined_names_after_a_data_noun_are_data(nlp):
+    text = ("ZetaMoE: Forecasting with Experts\n\nWe propose ZetaMoE, a forecasting model. On the long-term forecasting "
+            "benchmarks KorvexT1, KorvexM2, Weather and Electricity, ZetaMoE reduces MSE by 7.4% relative to PatchTST.")
+    _, relations = run(nlp, text)
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"KorvexT1", "KorvexM2", "Weather", "Electricity"}
+
+
+def test_error_class_a_list_opening_a_sentence_before_its_subject_names_data(nlp):
+    text = ("ZetaRec: Session Recommendation\n\nWe propose ZetaRec, a session-based recommender. On Diginetica, Tmall and "
+            "KorvexRocket, ZetaRec improves P@20 over SR-GNN by 3.1%, 9.8% and 2.4%.")
+    entities, relations = run(nlp, text)
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"Diginetica", "Tmall", "KorvexRocket"}
+    assert "ZetaRec" not in {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"}
+    assert not {"GPT-4", "Claude"} & {t for kind, _, t, _ in run(nlp, "T\n\nOn GPT-4 and Claude, we observe a drop.")[1]}
