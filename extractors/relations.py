@@ -502,7 +502,8 @@ def resolve_candidates(
     # "SENet" ... "SENets formed the foundation of ...": a coined name and its plural are one entity.
     for key, ent in list(entities.items()):
         for surface in ent.surfaces:
-            if len(surface) > 4 and surface.endswith("s") and not surface.endswith("ss") and any(c.isupper() for c in surface[1:-1]):
+            # (four letters will do: "ViT" ... "ViTs")
+            if len(surface) >= 4 and surface.endswith("s") and not surface.endswith("ss") and any(c.isupper() for c in surface[1:-1]):
                 singular = root(name_key(surface[:-1]))
                 if singular in entities and singular != root(key):
                     union(singular, root(key))

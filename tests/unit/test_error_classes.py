@@ -2426,3 +2426,8 @@ def test_error_class_a_list_opening_a_sentence_before_its_subject_names_data(nlp
     assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"Diginetica", "Tmall", "KorvexRocket"}
     assert "ZetaRec" not in {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"}
     assert not {"GPT-4", "Claude"} & {t for kind, _, t, _ in run(nlp, "T\n\nOn GPT-4 and Claude, we observe a drop.")[1]}
+
+
+def test_error_class_a_four_letter_plural_of_a_known_name_is_that_name(nlp):
+    entities, _ = run(nlp, "Patch Robustness\n\nWe analyse ViT models under patch attacks. ViTs underperform ResNet-50 on ImageNet.")
+    assert "ViT" in entities and "ViTs" not in entities, entities
