@@ -159,7 +159,8 @@ _BENCH_WORD = re.compile(
     r"(?<![\w+\-])(?:[A-Z][A-Za-z0-9+\-]{1,}?(?:Bench|-bench|Arena|Eval)|[A-Z][A-Za-z0-9+\-]{2,}?QA)"
     r"(?:[-\s]?(?:v\d+(?:\.\d+)*|(?!0\.\d\d)\d+(?:\.\d+)*))?(?![\w+\-])"  # (not "GenEval 0.51": a score)
 )
-_FOLLOW_NUMBER = re.compile(r"^(?: ?v\d+(?:\.\d+)*| (?!0\.\d\d)\d+(?:\.\d+)?(?![\w%])| (?:mini|Pro|XL|XXL|Large|Base|Small)\b)")
+# (not part of a score: "Llama-3.1-70B 41.9%")
+_FOLLOW_NUMBER = re.compile(r"^(?: ?v\d+(?:\.\d+)*| (?!0\.\d\d)\d+(?:\.\d+)?(?![\w%]|\.\d)| (?:mini|Pro|XL|XXL|Large|Base|Small)\b)")
 _PATCH_SIZE = re.compile(r"/\d{1,3}(?![\w/])")
 # What data is counted in (singular): "60K hours of X", "a 120K-pair dataset".
 DATA_UNITS = (r"hour|image|video|clip|utterance|sentence|document|article|token|word|example|pair|dialogue|"

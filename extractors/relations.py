@@ -617,7 +617,9 @@ def resolve_candidates(
 def _span_order(text: str, known: list[tuple[int, int]], span: tuple[int, int, Candidate, str]) -> tuple[int, int, int]:
     """A candidate span's rank: priority first, then the longer span, then the earlier."""
     start, end, cand, _ = span
-    if cand.source == "shape" and known and not _SPACE.search(text, start, end) and _contains_known(known, start, end):
+    if cand.source == "shape" and known and not _SPACE.search(text, start, end) and _contains_known(known, start, end) \
+            and not any(a <= start and end <= b and b - a > end - start for a, b in known):
+        # (unless a known name's longer form holds it: "CLIP ViT-L/14", not "CLIP" and "ViT-L/14")
         return -_EXTENDS_KNOWN, start - end, start
     return -_PRIORITY.get(cand.source, 0), start - end, start
 
@@ -1070,7 +1072,7 @@ _BEATEN_KIND_BEFORE = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|
                                  r"(?:the\s+|a\s+)?(?:[\w\-]+\s+){0,3}(?:baseline|method|model|approach|system)\s+$")
 _OWN_SCORE_BRACKET = re.compile(r" \(\d+(?:\.\d+)?\s?%?\)")
 _COMPARISON_BEFORE = re.compile(r"\b(?:ahead\s+of|than|over|compared\s+(?:to|with)|versus|vs\.|outperform\w*|surpass\w*|"
-                                r"beat(?:s|ing)?|exceed\w*)\s[^.;]*$")
+                                r"beat(?:s|ing)?|exceed\w*)\s(?:[^.;]|\.\d)*$")
 _CAPITALISED_WORD_AFTER = re.compile(r" [A-Z]")  # ("the baseline IBM Model 4": a longer name's first word)
 _IMPROVING_ON = re.compile(r"\bimprov(?:e|es|ed|ing)\s+(?:up)?on\s+(?:the\s+)?$")  # ("..., improving on GraphGPS": the beaten)
 _METHOD_SUFFIX = re.compile(r"-(?:Net|Former|former|GPT|BERT|GAN|RNN|CNN|Transformer)$")
@@ -1430,7 +1432,9 @@ def _mark_parts_of_own_work(text: str, entities: list[_Entity], sentences) -> No
                 continue
             first_own = bisect.bisect_left(own_starts, sentence[0])
             if first_own < len(own_starts) and own_starts[first_own] < offset \
-                    and not _PRIOR_WORK.search(text[sentence[0] : offset]):
+                    and not _PRIOR_WORK.search(text[sentence[0] : offset]) \
+                    and not _COMPARISON_BEFORE.search(text, own_starts[first_own], offset):
+                # (not "X has an error of 4.1%, compared with 9.7% for the Fourier Neural Operator (FNO)": the compared)
                 ent.proposed, ent.label = True, NodeLabel.METHOD
                 break
 

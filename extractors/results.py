@@ -794,7 +794,10 @@ def _method_of(text: str, a: int, start: int, end: int, here: list, own_method: 
     subjects = [m for m in methods if m[1] <= start and m not in objects
                 and not _GERUND_OPENING.fullmatch(text, a, m[0])  # "Training Phi-2 on X improves ...": an object
                 and not text[m[1] : m[1] + 10].lstrip().lower().startswith(("backbone", "-based", "based"))]
-    right_before = [m for m in methods if m[1] <= start and _NAME_THEN_SCORE.fullmatch(text, m[1], start)
+    right_before = [m for m in methods if m[1] <= start and (
+                        _NAME_THEN_SCORE.fullmatch(text, m[1], start)
+                        # the verb elided: "GPT-4o answers 52.6% of questions and Llama-3.1-70B 41.9%"
+                        or (text[m[1] : start] == " " and text.endswith((" and ", ", "), a, m[0])))
                     and (m not in objects or text.endswith("followed by ", a, m[0]))]  # ("followed by X at 51.0%")
     if right_before:  # "GPT-4o reaches 61.2% and the best open model, Qwen2-VL-72B, 54.7%"
         m = right_before[-1]

@@ -71,7 +71,8 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 _MODEL_VARIANT_AFTER = re.compile(
     r" (?:[vV]\d+(?:\.\d+)*|(?:large|medium|small|base|tiny)-v\d+|\d+(?:\.\d+)?-(?:Pro|Ultra|Flash|Turbo|Opus|Sonnet|Haiku)|"
     r"\d+\.\d+|[1-9](?! (?!(?:and|or|on|with|as|for|via|using|across)\b)[a-z])|\d+(?:\.\d+)?[BMK](?!,?\s+(?:and|or)\s+\d|,\s*\d)|\d+x\d+B|"
-    r"Pro|Ultra|Flash|Turbo|Mini|mini|Nano|Opus|Sonnet|Haiku|XL|XXL|Large|Base|Small|Medium|Instruct|Chat|Plus|Max|Lite)"
+    r"Pro|Ultra|Flash|Turbo|Mini|mini|Nano|Opus|Sonnet|Haiku|XL|XXL|Large|Base|Small|Medium|Instruct|Chat|Plus|Max|Lite|"
+    r"ViT-(?:[BLSHG]|bigG)/\d{1,2}|RN\d{2,3}(?:x\d{1,2})?)"  # (a backbone: "CLIP ViT-L/14", "CLIP RN50x4")
     r"(?![\w\-+%×]|\.\d)")
 
 

@@ -2431,3 +2431,25 @@ def test_error_class_a_list_opening_a_sentence_before_its_subject_names_data(nlp
 def test_error_class_a_four_letter_plural_of_a_known_name_is_that_name(nlp):
     entities, _ = run(nlp, "Patch Robustness\n\nWe analyse ViT models under patch attacks. ViTs underperform ResNet-50 on ImageNet.")
     assert "ViT" in entities and "ViTs" not in entities, entities
+
+
+def test_error_class_a_score_after_a_model_name_is_no_version_of_it(nlp):
+    text = ("ZetaTS-Bench: Time Series Questions\n\nWe build ZetaTS-Bench, 8,500 questions over 1,200 series. GPT-4o answers "
+            "52.6% of questions correctly and Llama-3.1-70B 41.9%, while a simple baseline reaches 47.3%.")
+    entities, _ = run(nlp, text)
+    assert "Llama-3.1-70B" in entities and "Llama-3.1-70B 41" not in entities, entities
+    assert {("GPT-4o", "52.6%"), ("Llama-3.1-70B", "41.9%")} <= {(m, v) for m, _, v in results_of(nlp, text)}
+
+
+def test_error_class_a_method_defined_after_a_comparison_is_not_a_part_of_ours(nlp):
+    text = ("ZetaNO: Neural Operators for Turbulence\n\nWe introduce ZetaNO, a neural operator. ZetaNO predicts velocity fields "
+            "with a relative L2 error of 4.1%, compared with 9.7% for the Korvex Neural Operator (KNO) and 12.3% for a U-Net.")
+    entities, relations = run(nlp, text)
+    assert entities["Korvex Neural Operator"] == ("Method", "used"), entities
+    assert ("OUTPERFORMS", "ZetaNO", "Korvex Neural Operator") in {r[:3] for r in relations}, relations
+
+
+def test_error_class_a_known_model_with_its_backbone_is_one_name(nlp):
+    entities, relations = run(nlp, "ZetaEmbed\n\nWe train ZetaEmbed, one embedding model for text and images. On Flickr30K "
+                                   "it beats CLIP ViT-L/14 and SigLIP.")
+    assert "CLIP ViT-L/14" in entities and "ViT-L/14" not in entities, entities
