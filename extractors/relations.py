@@ -111,7 +111,7 @@ _PROPOSING = re.compile(r"\b(?:propos|introduc|present|explor|develop|design)(?:
 _EVAL_CUE = re.compile(
     r"\b(?:experiment\w*|evaluat\w*|results?|benchmark\w*|achiev\w*|outperform\w*|surpass\w*|state-of-the-art|"
     r"SOTA|performance|accuracy|improv\w*|tested|test on|scores?|gains?|reach(?:es|ed|ing)?|validat\w*|demonstrat(?!ions\b)\w*|analys[ie]s on|"
-    r"(?:win|success|solve|pass)[- ]rates?)\b",
+    r"(?:win|success|solve|pass|error)[- ]rates?|generali[sz]es\s+to)\b",
     re.IGNORECASE,
 )
 _EVAL_CUE_LOWERED = re.compile(_EVAL_CUE.pattern.replace("SOTA", "sota"))  # for the lowercased text
@@ -1262,7 +1262,8 @@ _FRONTED_PHRASE = re.compile(
 _TRANSFER_LIST = re.compile(
     r"\b(?:(?:transfer(?:s|red|ring)?|generali[sz](?:es|ed|ing|ation))(?:\s+(?:zero-shot|well|directly|robustly))?|"
     r"[Aa]dapt(?:s|ed|ing)?\s+(?:[^\s,.;]+\s+){1,6}?)"
-    r"\s*to\s+(?:the\s+|unseen\s+)?" + _NAMES_SO_FAR)  # ("generalizes zero-shot to REVERIE and SOON")
+    r"\s*to\s+(?:the\s+)?(?:unseen\s+|held-out\s+)?" + _NAMES_SO_FAR)  # ("generalizes zero-shot to REVERIE and SOON",
+                                                                         # "generalises to the unseen X corpus")
 # "Adapting a model trained on Cityscapes to ACDC, X improves ...": an opening participle phrase.
 _FRONTED_PARTICIPLE = re.compile(r"(?:^|[.!?]\s+|\n)[A-Z][a-z]+(?:-[a-z]+)?(?:ing|ed)\s[^,;.]*$")  # ("Fine-tuned on X, Y ...")
 # A sentence opening with names of data only: "On HumanML3D and KIT-ML, X achieves ...".
@@ -1953,6 +1954,9 @@ _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whilst|whereas)\s+(?=[a-z])|;")
 _PASSIVE_BY = re.compile(r"(?:\s+only)?\s+by\b")
 
 
+_MODIFIER_SUFFIXES = ("-based", "-style", "-like", "-powered", "-driven", "-inspired", "-guided", "-type")
+
+
 def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, scorer=None) -> list[ExtractedRelation]:
     methods = {n: e for n, e in by_name.items() if e.label is NodeLabel.METHOD}
     proposed = [n for n, e in methods.items() if e.proposed and not e.weak]
@@ -1965,11 +1969,13 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, s
     candidates: dict = {}  # (winner, loser) -> candidate, in the order first met
     seen: set[tuple[str, str]] = set()  # pairs the rules kept
     all_mentions = sorted((m[0], n) for n, e in by_name.items() for m in e.mentions)
+    mention_end = {m[0]: m[1] for e in by_name.values() for m in e.mentions}
     for a, b, cue in _comparison_cues(text, sentences):
         sentence = text[a:b]
         cue_at = cue.start()
         here = all_mentions[bisect.bisect_left(all_mentions, (a, "")) : bisect.bisect_left(all_mentions, (b, ""))]
-        mentioned = [(off, n) for off, n in here if n in methods]
+        # (not a name that only describes another: "GPT-4-based G-Eval", "RETRO-style retrieval")
+        mentioned = [(off, n) for off, n in here if n in methods and not text.startswith(_MODIFIER_SUFFIXES, mention_end[off])]
         # (not data a model was trained on: "pre-trained on ImageNet-21k, it outperforms LoRA")
         data_here = [(off, n) for off, n in here if by_name[n].label in (NodeLabel.DATASET, NodeLabel.BENCHMARK)
                      and not sentences.trained_on(off)]

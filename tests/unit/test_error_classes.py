@@ -2453,3 +2453,19 @@ def test_error_class_a_known_model_with_its_backbone_is_one_name(nlp):
     entities, relations = run(nlp, "ZetaEmbed\n\nWe train ZetaEmbed, one embedding model for text and images. On Flickr30K "
                                    "it beats CLIP ViT-L/14 and SigLIP.")
     assert "CLIP ViT-L/14" in entities and "ViT-L/14" not in entities, entities
+
+
+def test_error_class_a_name_that_only_describes_another_is_not_the_beaten(nlp):
+    text = ("ZetaJudge: Dialogue Evaluation\n\nWe release ZetaJudge-7B, a judge model fine-tuned from Mistral-7B. On the FED "
+            "and DSTC10 evaluation sets, ZetaJudge-7B correlates with human ratings better than GPT-4-based KorvexJudge.")
+    _, relations = run(nlp, text)
+    beaten = {t for kind, _, t, _ in relations if kind == "OUTPERFORMS"}
+    assert "GPT-4" not in beaten and "KorvexJudge" in beaten, relations
+
+
+def test_error_class_data_a_model_generalises_to_with_an_error_rate_is_evaluated_on(nlp):
+    text = ("ZetaAV: Audio-Visual Speech Recognition\n\nWe present ZetaAV, which adds a lip-reading encoder to Whisper-medium. "
+            "Trained on 1,759 hours of VoxCeleb2 and LRS3, it also generalises to the unseen KorvexCMLR corpus with a "
+            "character error rate of 12.1%.")
+    _, relations = run(nlp, text)
+    assert "KorvexCMLR" in {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"}, relations
