@@ -444,6 +444,13 @@ def _list_names(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             position = match.end()
 
 
+def _until_the_item_after_and(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A list's names up to its item after "and": "BTCV and ACDC, ZetaMed-SAM improves" lists two
+    names, the third is the subject after the list's comma."""
+    last = next((k for k in range(1, len(names)) if " and " in text[names[k - 1][1] : names[k][0] + 1]), None)
+    return names[: last + 1] if last is not None else names
+
+
 def _data_lists(rare: "_RareWords") -> Iterator[tuple[int, int, NodeLabel]]:
     """Names listed before a plural data noun or after "experiments on": each one names data."""
     text = rare.text
@@ -493,7 +500,7 @@ def _data_lists(rare: "_RareWords") -> Iterator[tuple[int, int, NodeLabel]]:
         found = _LIST_AFTER_EVAL.match(text, i + len(trigger) + 1) if lowered[i + len(trigger) : i + len(trigger) + 1] == " " else None
         if found:
             label = _DATA_HEAD_WORDS.get(noun[:-1] if noun != "corpora" else "corpus", NodeLabel.DATASET)
-            for start, end in _list_names(text, *found.span(1)):
+            for start, end in _until_the_item_after_and(text, list(_list_names(text, *found.span(1)))):
                 yield start, end, label
     # ... or opening a sentence, before its subject: "On Diginetica, Tmall and RetailRocket, CIRec improves ...",
     # plain capitalised words among them when one is coined.
@@ -1005,6 +1012,10 @@ def cue_names(text: str, index: Optional[WordIndex] = None, known_methods: froze
         span = _trim_phrase(text, *match.span(1))
         if not span:
             continue
+        before = text[max(0, span[0] - 30) : span[0]].split()
+        if len(before) >= 2 and before[-1][:1].isupper() and before[-1].lower() in _ENGLISH_FUNCTION_WORDS \
+                and before[-1].lower() not in ("the", "a", "an") and before[-2][:1].isupper() and text[span[0]].isupper():
+            continue  # "the Give Me Some Credit datasets": a title-case name with function words, not "Credit"
         phrase = text[span[0]:span[1]]
         if len(phrase.split()) > 4 or phrase in stop_acronyms() or not any(c.isalpha() for c in phrase) \
                 or _SIZE_WORD.match(phrase) or (_BARE_COUNT.fullmatch(phrase) and _NOUN_AS_MODIFIER.match(text, match.end())):

@@ -1505,6 +1505,10 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
             return True
         if window.endswith(("yields ", "produces ")) and _OURS_YIELD.search(window):
             return True  # "The resulting recipe yields MiniLM-Pro-1B"
+        if window.endswith((", yielding ", ", producing ", ", resulting in ")):
+            sentence = _sentence_of(sentences, start)
+            if sentence is not None and _FIRST_PERSON.search(sentences.lowered, sentence[0], start):
+                return True  # "We adapt SAM to medical imaging with prompt tokens, yielding MedPrompt-SAM"
         if window.endswith(" the ") and _FORMING_THE.search(window) and _DATA_AFTER.match(text[end : end + 40]):
             sentence = _sentence_of(sentences, start)
             if sentence is not None and _FIRST_PERSON.search(sentences.lowered, *sentence):

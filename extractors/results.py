@@ -623,7 +623,9 @@ _OPENS_CLAUSE = re.compile(r"(?:\b(?:whereas|while|whilst|but)\s|;|,\s*and\s)")
 
 # The subject of a clause that is not the paper's own method: "whereas the source-only model reaches"
 _OTHER_SUBJECT_AFTER = re.compile(r"(?:the|a|an)\s+(?!proposed\b|resulting\b)(?:[\w\-]+\s+){0,3}?(?:model|baseline|system|method|"
-                                  r"approach|agent|detector|network|variant)s?\s+(?:\w+\s+){0,2}?(?:reach|achiev|obtain|scor|get|attain)",
+                                  r"approach|agent|detector|network|variant)s?\s+(?:\w+\s+){0,2}?(?:reach|achiev|obtain|scor|get|attain)|"
+                                  # "; a single round of rejection-sampling fine-tuning (RFT) reaches 84.2%": an indefinite other
+                                  r"an?\s+(?:[\w\-]+\s+){1,6}?(?:\([^()]{1,12}\)\s+)?(?:reach|achiev|obtain|scor|get|attain)",
                                   re.IGNORECASE)
 
 

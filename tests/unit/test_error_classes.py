@@ -2469,3 +2469,26 @@ def test_error_class_data_a_model_generalises_to_with_an_error_rate_is_evaluated
             "character error rate of 12.1%.")
     _, relations = run(nlp, text)
     assert "KorvexCMLR" in {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"}, relations
+
+
+def test_error_class_yielding_x_in_our_sentence_proposes_x(nlp):
+    text = ("Prompted SAM for Medical Images\n\nWe adapt the Segment Anything Model (SAM) to medical imaging with learnable "
+            "prompt tokens, yielding ZetaMed-SAM. Across 11 datasets including BTCV and ACDC, ZetaMed-SAM improves the mean "
+            "Dice score over MedSAM by 3.8 points.")
+    entities, relations = run(nlp, text)
+    assert entities["ZetaMed-SAM"][1] == "proposed", entities
+    assert ("OUTPERFORMS", "ZetaMed-SAM", "MedSAM") in {r[:3] for r in relations}, relations
+
+
+def test_error_class_an_indefinite_subject_of_its_own_clause_scores_for_itself(nlp):
+    text = ("Self-Play for Math\n\nWe propose ZetaSPIN, which fine-tunes a model on its own verified traces. Three rounds of "
+            "ZetaSPIN raise GSM8K accuracy from 82.9% to 88.1% and MATH accuracy from 46.8% to 53.0%; a single round of "
+            "rejection-sampling fine-tuning (RFT) reaches 84.2% and 48.1%.")
+    assert results_of(nlp, text) == {("ZetaSPIN", "GSM8K", "88.1%"), ("ZetaSPIN", "MATH", "53.0%")}
+
+
+def test_error_class_a_title_case_data_name_with_function_words_is_not_its_last_word(nlp):
+    text = ("Credit Scoring\n\nWe propose ZetaMono, a monotonic network for credit scoring. On the Home Credit Default Risk "
+            "and Give Me Some Credit datasets, ZetaMono matches the AUC of gradient-boosted trees.")
+    entities, _ = run(nlp, text)
+    assert "Credit" not in entities, entities
