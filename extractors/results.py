@@ -269,7 +269,7 @@ def parse_value(text: str) -> Optional[float]:
 
 
 # From a metric to its value: "F1 of 91.2", "ROUGE-L 74.68", "IS (IS) of", "precision is 61.2%"
-_METRIC_TO_VALUE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:score\s+)?(?:of\s+|=\s*|:\s*|(?:is|was)\s+|\s)?(?:\s*\(?)?|"
+_METRIC_TO_VALUE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:score\s+)?(?:of\s+|=\s*|:\s*|(?:is|was)\s+|to\s+|\s)?(?:\s*\(?)?|"
                               # ("improves perplexity from 51.3 down to 30.0": the value raised or lowered to)
                               r"\s+from\s+\d+(?:\.\d+)?\s?%?\s+(?:down\s+|up\s+)?to\s+")
 
@@ -397,7 +397,8 @@ def find_results(
                 continue  # "human-level performance (72.58 for CoNLL ...)": not a method's score
             metric = _metric_near(text, start, end, a, b)
             # "versus 48.9% for TRAK": the compared system's score
-            compared_for_name = metric is None and _FOR_A_NAME_AFTER.match(text, end, b) is not None \
+            # (also the first of values coordinated before it: "compared with 4.7 and 93.6 for MAGVIT")
+            compared_for_name = metric is None and _FOR_A_NAME_AFTER.match(text, _end_of_the_run(text, end, b), b) is not None \
                 and _COMPARED_RIGHT_BEFORE.search(text, max(a, start - 25), start) is not None
             if integer and metric is None and text.startswith(" on ", end) and _VERB_RIGHT_BEFORE.search(text, max(a, start - 20), start):
                 integer = False  # "It obtains 1,652 on MME": a score summed over a benchmark's parts

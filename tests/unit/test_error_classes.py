@@ -2492,3 +2492,10 @@ def test_error_class_a_title_case_data_name_with_function_words_is_not_its_last_
             "and Give Me Some Credit datasets, ZetaMono matches the AUC of gradient-boosted trees.")
     entities, _ = run(nlp, text)
     assert "Credit" not in entities, entities
+
+
+def test_error_class_values_coordinated_before_for_a_compared_name_are_its_scores(nlp):
+    text = ("ZetaVP: Video Prediction with Memory\n\nWe propose ZetaVP, a video prediction model. On Kinetics-600 and BAIR "
+            "Robot Pushing, ZetaVP reduces FVD to 3.9 and 82.1, respectively, compared with 4.7 and 93.6 for KorvexGIT.")
+    assert results_of(nlp, text) == {("ZetaVP", "Kinetics-600", "3.9"), ("ZetaVP", "BAIR Robot Pushing", "82.1"),
+                                     ("KorvexGIT", "Kinetics-600", "4.7"), ("KorvexGIT", "BAIR Robot Pushing", "93.6")}
