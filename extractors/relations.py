@@ -1255,7 +1255,8 @@ def _label_from_context(text: str, ent: _Entity, sentences, title_end: int,
 # "Across A, B and C, ..." (up to the name before the comma that may close it).
 _FRONTED_PHRASE = re.compile(
     r"(?:^|[.!?]\s+|\n)(?:(?:[A-Z][\w\-]+ed|When \w+ed)\s+(?:on|with|to|against|from|in)|On|Across|"
-    r"(?:In|For)\s+(?:[a-z][\w\-]*\s+){1,4}?(?:on|in))\s+(?:the\s+|both\s+)?"  # ("In semantic segmentation on Cityscapes, X")
+    r"(?:In|For)\s+(?:[a-z][\w\-]*\s+){1,4}?(?:on|in)|"  # ("In semantic segmentation on Cityscapes, X")
+    r"(?:With|Using)\s+(?:an?\s+|the\s+)?[\w\-]+(?:\s+[\w\-]+)?\s+on)\s+(?:the\s+|both\s+)?"  # ("With UperNet on ADE20K, X")
     + _NAMES_SO_FAR)
 # "zero-shot transfer to DeepGlobe and SpaceNet", "generalizes to A, B and C", "adapting a model
 # trained on Cityscapes to ACDC": where a model is evaluated without training.

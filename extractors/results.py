@@ -572,7 +572,8 @@ _RAISED_UP = re.compile(r"\b(?:(?:improv|rais|push|boost|lift|increas|doubl|trip
                         r"(?:[\w\-]+\s+){0,2}?(?:[A-Z]{0,3}ER|(?i:error(?:\s+rates?)?|perplexity|loss))\b)(?:[^.;]|\.\d)*\bto\s*$")
 # "(71.2% vs. 68.4%)": two scores compared, the own first
 # ("(62.3 vs. 62.9 on HotpotQA)": the data may be written after the pair)
-_VERSUS_BRACKET = re.compile(r"\(\s*\d+(?:\.\d+)?\s*%?\s*(?:vs\.?|versus)\s*\d+(?:\.\d+)?\s*%?\s*(?:\s(?:on|in)\s[^()]{1,40})?\)")
+_VERSUS_BRACKET = re.compile(r"\(\s*\d+(?:\.\d+)?\s*%?\s*(?:vs\.?|versus)\s*\d+(?:\.\d+)?\s*%?(?:\s+[A-Za-z][\w\-@]*){0,2}?"
+                             r"\s*(?:\s(?:on|in)\s[^()]{1,40})?\)")  # ("(65.1 vs. 59.4 accuracy)")
 
 
 def _in_versus_bracket(text: str, start: int, end: int) -> bool:

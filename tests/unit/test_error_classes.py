@@ -2499,3 +2499,18 @@ def test_error_class_values_coordinated_before_for_a_compared_name_are_its_score
             "Robot Pushing, ZetaVP reduces FVD to 3.9 and 82.1, respectively, compared with 4.7 and 93.6 for KorvexGIT.")
     assert results_of(nlp, text) == {("ZetaVP", "Kinetics-600", "3.9"), ("ZetaVP", "BAIR Robot Pushing", "82.1"),
                                      ("KorvexGIT", "Kinetics-600", "4.7"), ("KorvexGIT", "BAIR Robot Pushing", "93.6")}
+
+
+def test_error_class_an_opening_with_x_on_data_phrase_ends_at_its_comma(nlp):
+    text = ("Zeta Backbones for Dense Prediction\n\nWe present ZetaMamba, a visual state space backbone. With UperNet on "
+            "ADE20K, ZetaMamba-S achieves 49.8 mIoU, 1.3 points above Swin-S at similar FLOPs.")
+    entities, relations = run(nlp, text)
+    assert entities["ZetaMamba-S"][0] == "Method", entities
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"ADE20K"}, relations
+    assert results_of(nlp, text) == {("ZetaMamba-S", "ADE20K", "49.8")}
+
+
+def test_error_class_a_versus_bracket_may_end_with_its_metric(nlp):
+    text = ("ZetaTable: Table Instruction Tuning\n\nWe fine-tune Llama-3-8B on table instructions to obtain ZetaTable. "
+            "ZetaTable outperforms GPT-3.5 on WikiTQ (65.1 vs. 59.4 accuracy).")
+    assert results_of(nlp, text) == {("ZetaTable", "WikiTQ", "65.1"), ("GPT-3.5", "WikiTQ", "59.4")}
