@@ -245,8 +245,7 @@ def _written_again(text: str, found: list[tuple[int, int, GazetteerEntry]],
 
 
 # A model size written after a known model's name: "Swin-S", "Swin-T", "DeiT-B", "ViT-Huge", "Whisper-small".
-_SIZE_AFTER = re.compile(r"-(?:[STBLHG]|XL|XXL|Tiny|Small|Base|Medium|Large|Huge|Giant|xl|xxl|tiny|small|base|medium|large|huge|giant)"
-                         r"(?:-v\d+)?(?![\w\-])")
+_SIZE_AFTER = re.compile(r"-(?:[STBLHG]|XX?L|xx?l|[Tt]iny|[Ss]mall|[Bb]ase|[Mm]edium|[Ll]arge|[Hh]uge|[Gg]iant)(?:-v\d+)?(?![\w\-])")
 
 
 def _opening_a_word(text: str, inside: list[tuple[int, int, GazetteerEntry]], after: re.Pattern,

@@ -444,11 +444,10 @@ def _list_names(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             position = match.end()
 
 
-def _until_the_item_after_and(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A list's names up to its item after "and": "BTCV and ACDC, ZetaMed-SAM improves" lists two
-    names, the third is the subject after the list's comma."""
-    last = next((k for k in range(1, len(names)) if " and " in text[names[k - 1][1] : names[k][0] + 1]), None)
-    return names[: last + 1] if last is not None else names
+def _item_after_and(text: str, names: list[tuple[int, int]]) -> Optional[int]:
+    """The index of a list's item after "and", where the list ends: "BTCV and ACDC, ZetaMed-SAM
+    improves" lists two names, the third is the subject after the list's comma (None: no "and")."""
+    return next((k for k in range(1, len(names)) if " and " in text[names[k - 1][1] : names[k][0] + 1]), None)
 
 
 def _data_lists(rare: "_RareWords") -> Iterator[tuple[int, int, NodeLabel]]:
@@ -470,7 +469,7 @@ def _data_lists(rare: "_RareWords") -> Iterator[tuple[int, int, NodeLabel]]:
             # ... or right after it, coined names or acronyms: "the word similarity datasets WS353 and RW"
             listed = _LIST_AFTER_EVAL.match(text, noun.end() + 1)
             names = list(_list_names(text, *listed.span(1))) if listed else []
-            last = next((i for i in range(1, len(names)) if " and " in text[names[i - 1][1] : names[i][0] + 1]), None)
+            last = _item_after_and(text, names)
             names = names[: last + 1] if last is not None and _LIST_ENDS.match(text, names[last][1]) else []
             shaped = [is_coined_name(text[a:b]) or _DATA_ACRONYM.fullmatch(text, a, b) is not None for a, b in names]
             # (a plain capitalised word listed among at least two coined ones is a name too: "the forecasting
@@ -500,7 +499,9 @@ def _data_lists(rare: "_RareWords") -> Iterator[tuple[int, int, NodeLabel]]:
         found = _LIST_AFTER_EVAL.match(text, i + len(trigger) + 1) if lowered[i + len(trigger) : i + len(trigger) + 1] == " " else None
         if found:
             label = _DATA_HEAD_WORDS.get(noun[:-1] if noun != "corpora" else "corpus", NodeLabel.DATASET)
-            for start, end in _until_the_item_after_and(text, list(_list_names(text, *found.span(1)))):
+            names = list(_list_names(text, *found.span(1)))
+            last = _item_after_and(text, names)
+            for start, end in names[: last + 1] if last is not None else names:
                 yield start, end, label
     # ... or opening a sentence, before its subject: "On Diginetica, Tmall and RetailRocket, CIRec improves ...",
     # plain capitalised words among them when one is coined.
@@ -509,14 +510,13 @@ def _data_lists(rare: "_RareWords") -> Iterator[tuple[int, int, NodeLabel]]:
         if i == 0 or text[i - 1] == "\n" or text.endswith(". ", 0, i):
             found = _LIST_AFTER_EVAL.match(text, i + 3)
             names = list(_list_names(text, *found.span(1))) if found else []
-            # (the list ends at its item after "and"; the subject may follow its comma: "..., and C, CIRec")
-            last = next((k for k in range(1, len(names)) if " and " in text[names[k - 1][1] : names[k][0] + 1]), None)
+            # (the subject may follow the list's comma: "..., and C, CIRec")
+            last = _item_after_and(text, names)
             names = names[: last + 1] if last is not None and text.startswith(", ", names[last][1]) else []
-            if names:
-                if any(is_coined_name(text[a:b]) for a, b in names):
-                    for a, b in names:
-                        if is_coined_name(text[a:b]) or _PLAIN_CAPITALISED.fullmatch(text, a, b) or _DATA_ACRONYM.fullmatch(text, a, b):
-                            yield a, b, None
+            if any(is_coined_name(text[a:b]) for a, b in names):
+                for a, b in names:
+                    if is_coined_name(text[a:b]) or _PLAIN_CAPITALISED.fullmatch(text, a, b) or _DATA_ACRONYM.fullmatch(text, a, b):
+                        yield a, b, None
         i = text.find("On ", i + 1)
     i = lowered.find(" on ")
     while i >= 0:
@@ -737,8 +737,10 @@ def _capitalised_inside_a_sentence(text: str, phrase: str, body_start: int) -> b
         return False
     i = text.find(phrase, body_start)
     while i >= 0:
-        before = text[body_start:i].rstrip()
-        if before and before[-1] not in ".!?:\n\"“(" and _SUBJECT_VERB_AFTER.match(text, i + len(phrase)):
+        j = i
+        while j > body_start and text[j - 1].isspace():
+            j -= 1
+        if j > body_start and text[j - 1] not in ".!?:\n\"“(" and _SUBJECT_VERB_AFTER.match(text, i + len(phrase)):
             return True
         i = text.find(phrase, i + 1)
     return False

@@ -1506,17 +1506,15 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
             return True
         if window.endswith(("yields ", "produces ")) and _OURS_YIELD.search(window):
             return True  # "The resulting recipe yields MiniLM-Pro-1B"
-        if window.endswith((", yielding ", ", producing ", ", resulting in ")):
-            sentence = _sentence_of(sentences, start)
-            if sentence is not None and _FIRST_PERSON.search(sentences.lowered, sentence[0], start):
-                return True  # "We adapt SAM to medical imaging with prompt tokens, yielding MedPrompt-SAM"
-        if window.endswith(" the ") and _FORMING_THE.search(window) and _DATA_AFTER.match(text[end : end + 40]):
-            sentence = _sentence_of(sentences, start)
-            if sentence is not None and _FIRST_PERSON.search(sentences.lowered, *sentence):
-                return True  # "We synthesize 150K trajectories ..., forming the DroidTraj dataset"
+        sentence = _sentence_of(sentences, start)
+        if sentence is not None and window.endswith((", yielding ", ", producing ", ", resulting in ")) \
+                and _FIRST_PERSON.search(sentences.lowered, sentence[0], start):
+            return True  # "We adapt SAM to medical imaging with prompt tokens, yielding MedPrompt-SAM"
+        if sentence is not None and window.endswith(" the ") and _FORMING_THE.search(window) \
+                and _DATA_AFTER.match(text[end : end + 40]) and _FIRST_PERSON.search(sentences.lowered, *sentence):
+            return True  # "We synthesize 150K trajectories ..., forming the DroidTraj dataset"
         if text.startswith(", a", end) and _WE_MADE_APPOSITION.match(text, end):
             return True  # "on DocSynth-300K, a synthetic dataset of 300K pages that we generate with ..."
-        sentence = _sentence_of(sentences, start)
         if window.endswith(("train ", "pretrain ", "pre-train ")) and (
                 _WE_TRAIN.search(window) or (sentence is not None and _WE_AND_TRAIN.match(text, sentence[0], start))) and (
                 _APPOSITION.match(text[end : end + 80]) or text.startswith(" on ", end)):
@@ -1662,8 +1660,8 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
     trained_on = {(start, end) for _, ent in data for start, end in ent.mentions
                   if sentences.trained_on(start)}
     if trained_on:  # ... and its short form in brackets: "trained on the Stanford Natural Language Inference (SNLI) corpus"
-        trained_on |= {(start, end) for _, ent in data for (_, long_end), (start, end) in zip(ent.mentions, ent.mentions[1:])
-                       if (_, long_end) in trained_on and text[long_end:start].strip() == "("}
+        trained_on |= {short for _, ent in data for long, short in zip(ent.mentions, ent.mentions[1:])
+                       if long in trained_on and text[long[1] : short[0]].strip() == "("}
     evaluation_mentions = sorted((start, name) for name, ent in data for start, end in ent.mentions
                                  if (start, end) not in trained_on) if trained_on else []
     # Data only cited as examples of what exists ("Existing environments such as WebShop and
@@ -1784,8 +1782,10 @@ _AMOUNT_OF = (r"(?:\d[\d.,]*\s?[KMBkmb]?\+?\s+(?:[a-z\-]+\s+){0,2}?(?:of|from)\s
               # ... or names it in brackets: "trained only on synthetic data (FlyingChairs and FlyingThings3D)"
               r"(?:(?:[a-z\-]+\s+){0,2}?(?:data|datasets|images|videos|scenes|samples|examples|trajectories|renderings)"
               r"(?:\s+from\s+(?:the\s+)?|\s+\())?")
-_TRAINED_ON_BEFORE = re.compile(rf"\b(?:{_TRAIN_ON}|{_BUILT_FROM})\s+(?:the\s+)?(?:(?:original|full|same|entire|whole|raw)\s+)?"
-                                rf"{_AMOUNT_OF}$", re.IGNORECASE)  # ("trained on the original UltraFeedback pairs")
+# ("trained on the original UltraFeedback pairs")
+_WHOLE_DATA_WORDS = ("original", "full", "same", "entire", "whole", "raw")
+_TRAINED_ON_BEFORE = re.compile(rf"\b(?:{_TRAIN_ON}|{_BUILT_FROM})\s+(?:the\s+)?(?:(?:{'|'.join(_WHOLE_DATA_WORDS)})\s+)?"
+                                rf"{_AMOUNT_OF}$", re.IGNORECASE)
 # What a model is trained on, a list of names so far: "pre-trained on A", "trained on a mixture of A, B and ".
 _TRAINED_ON_DATA = re.compile(rf"\b(?i:{_TRAIN_ON}|(?:built|collected|drawn|sourced|constructed|curated|compiled|aggregated)"
                               rf"\s+from)\s+(?:the\s+)?{_AMOUNT_OF}{_MIXTURE_OF}" + _NAMES_SO_FAR)
@@ -1842,11 +1842,14 @@ def _has_training_word(text: str, a: int, b: int) -> bool:
     return any(stem in lowered for stem in _TRAINING_VERB_STEMS)
 
 
+# What the text before a name ends with when _TRAINED_ON_BEFORE can match there (tested first).
+_TRAINED_ON_ENDINGS = ("on ", "on the ", "from ", "from the ", "of ", "of the ", " (", *(w + " " for w in _WHOLE_DATA_WORDS))
+
+
 def _trained_on(text: str, start: int) -> bool:
     """Is the name at ``start`` data a model was trained on ("fine-tuned on X", "pre-trained on the X",
     "adapting from A and B")?"""
-    if text.endswith(("on ", "on the ", "from ", "from the ", "of ", "of the ", " (", "original ", "full ", "same ", "entire ",
-                      "whole ", "raw "), 0, start) and _has_training_word(
+    if text.endswith(_TRAINED_ON_ENDINGS, 0, start) and _has_training_word(
             text, start - 60, start) and _TRAINED_ON_BEFORE.search(text, max(0, start - 60), start) is not None:
         return True
     space = text.find(" ", start, start + 60)
