@@ -195,7 +195,10 @@ def _front_matter(text: str, body_start: int) -> tuple[int, int] | None:
     if i - 1 == body_start:
         # The heading alone, opening the body: "ABSTRACT\nWe introduce ...", "Abstract: We ..." (not
         # "Abstract Meaning Representation (AMR) is ...": a name)
-        marked = "\n" in heading.group(0) or any(mark in heading.group(0) for mark in ".:—–-")
+        # "ABSTRACT Small objects ...": the heading in capitals before a sentence (a reader that
+        # joins lines has taken its line break away), unless the words after it are capitals too.
+        marked = "\n" in heading.group(0) or any(mark in heading.group(0) for mark in ".:—–-") or (
+            text.startswith("ABSTRACT", i - 1) and not text[heading.end() : heading.end() + 12].split(None, 1)[0].isupper())
         return (body_start, heading.end()) if marked else None
     front = text[body_start : i - 1]
     own_line = text[i - 2 : i - 1] == "\n" and "\n" in heading.group(0)  # ("...\nABSTRACT\nWe describe ...")

@@ -108,10 +108,13 @@ _COUNT_WORDS = frozenset("two three four five six seven eight nine ten several m
 
 
 def _opens_sentence_as_plain_word(text: str, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` one plain word ("Reasoning") that opens a sentence, where any word
-    has a capital? ("Reasoning benchmarks are mostly in English" names no benchmark.)"""
+    """Is ``text[start:end]`` one plain word ("Reasoning", "Long-context") that opens a sentence,
+    where any word has a capital? ("Reasoning benchmarks are mostly in English", "Multi-hop datasets
+    contain shortcuts" name no data.)"""
     word = text[start:end]
-    if not (word.isalpha() and word[0].isupper() and word[1:].islower()):
+    first, *rest = word.split("-")
+    if not (first.isalpha() and first[0].isupper() and first[1:].islower()
+            and all(part.isalpha() and part.islower() for part in rest)):
         return False
     while start and text[start - 1] == " ":
         start -= 1

@@ -163,7 +163,8 @@ _COMPARE_WORDS = (*BEATING_VERBS, "improv", "boost", "rais", "lift", "better", "
                   "comparing to", "comparing with",
                   "comparison", "faster", "more accurate", "more efficient", "more robust", "lowest", "highest", "best", "above", "relative to",
                   "ahead of", "preferred", "edge out", "edges out", "edged out", "edging out", "outpac", "outstrip", "outclass",
-                  "wins against", "win against", "winning against")
+                  "wins against", "win against", "winning against",
+                  "lag", "falls short", "fall short", "fell short", "falling short", "trail", "underperform")
 # Around "compared to X": what makes the sentence a claim to beat X ("improved results compared to X";
 # "Compared to X, DeepFM has a shared input" makes none).
 _WIN_WORD = re.compile(
@@ -172,6 +173,13 @@ _WIN_WORD = re.compile(
     r"\+\s*\d",
     re.IGNORECASE)
 _COMPARE_NEEDLES = Needles(_COMPARE_WORDS)
+# A comparison said by the loser: "M2M-100 lags behind X", "falls short of X", "trails X",
+# "underperforms X" (and "is outperformed by X", a _COMPARE cue read the other way).
+_LOSING = re.compile(r"\b(?:lag(?:s|ged|ging)?\s+(?:\w+ly\s+|far\s+|well\s+)?behind|(?:falls?|fell|falling)\s+(?:\w+ly\s+|far\s+|well\s+)?short\s+of|"
+                     r"trail(?:s|ed)?|underperform(?:s|ed)?)\b", re.IGNORECASE)
+# ... with no winner named: "M2M-100 lags behind at 27.9 chrF++" (behind the paper's own method;
+# not "lags behind human experts").
+_LOSING_ALONE = re.compile(r"\s*(?:[,.;]|\(|(?:at|with|by)\s+\d|(?:considerably|significantly|substantially|far)\b|$)")
 # Not "relative to": in abstracts it mostly measures ("divergence relative to the reference"), not compares.
 _COMPARED = re.compile(r"\b(?:compar(?:ed|ing) (?:to|with)|in comparison (?:to|with)|relative to)\b", re.IGNORECASE)
 # Determiners in any case; adjectives only in lower case ("Unified Moment Detection" keeps "Unified").
@@ -1118,9 +1126,11 @@ _OPENING_ON = re.compile(r"(?:(?:On|In|Across)\s+(?:the\s+)?|(?:On|In|For|Across
 _PERCENT_VALUE = re.compile(r"\d\s?%")
 _SCORE_VERB_VALUE = re.compile(r"\b(?:obtains?|achieves?|reaches?|scores?|attains?)\s+(?:an?\s+)?(?:[\w\-]+\s+){0,3}?\d")
 # ("On the AntMaze tasks, ...", "On KorvexQA's full set, ...")
-_DATA_PART_AFTER = re.compile(r" (?:tasks?|suite|split|subset|environments?|games),|['’]s (?:[a-z\-]+ )?(?:set|split|subset)[, ]|"
+# ("On the BACE task alone it reaches 86.1 ROC-AUC", "On ImageNet only, ...")
+_DATA_PART_WORD = r"(?: (?:tasks?|suite|split|subset|environments?|games))"
+_DATA_PART_AFTER = re.compile(rf"(?:{_DATA_PART_WORD}(?: alone| only)?| alone| only),|['’]s (?:[a-z\-]+ )?(?:set|split|subset)[, ]|"
                               # ... or a pronoun and its result verb, without a comma: "On ScanNet200 it achieves 25.3 AP"
-                              r" (?:it|they|we)\s+(?:\w+\s+)?(?:achieves?|reach(?:es)?|scores?|obtains?|attains?|improves?|"
+                              rf"{_DATA_PART_WORD}?(?: alone| only)? (?:it|they|we)\s+(?:\w+\s+)?(?:achieves?|reach(?:es)?|scores?|obtains?|attains?|improves?|"
                               r"outperforms?|surpass(?:es)?|solves?|sets?)\b")
 # "improves accuracy over FooNet and BarNet": "over" after a gain names the beaten, not the data.
 _GAIN_BEFORE_OVER = re.compile(r"\b(?:improv\w*|gains?|boost\w*|advantages?|benefits?|superior\w*|wins?|margins?|"
@@ -1667,9 +1677,10 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
     # Data only cited as examples of what exists ("Existing environments such as WebShop and
     # Mind2Web test single trajectories"): not data the paper reports on.
     # Nor data new data is said to be larger than ("X is larger than SemEval-2018 Task 7 and SciERC").
+    # Nor the platform something is built in ("a simulated suite of 12 tasks built in Isaac Gym").
     background = {name for name, ent in data if not ent.proposed
                   and all(_cited_as_example(text, sentences, start) or _outsized_by_new_data(text, start)
-                          for start, _ in ent.mentions)}
+                          or _PLATFORM_BEFORE.search(text, max(0, start - 40), start) for start, _ in ent.mentions)}
     for name, ent in data:
         # A dataset or benchmark a paper introduces is one it reports results on, unless it is only
         # released ("Finally, we release X, a dataset ... to facilitate future research").
@@ -1709,6 +1720,7 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
     return relations
 
 
+_PLATFORM_BEFORE = re.compile(r"\b(?:built|implemented|developed|simulated|constructed)\s+(?:in|on|with|using)\s+(?:the\s+)?$")
 # "larger than A and B", "ten times bigger than the A", "more diverse than A": a comparison of sizes.
 _SIZE_THAN = re.compile(r"\b(?:larger|bigger|more\s+diverse)\s+than\s+(?:the\s+)?"
                         r"(?:[^\s,;()]+(?:\s+[^\s,;()]+){0,3}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?)*$")
@@ -1929,6 +1941,7 @@ def _comparison_cues(text: str, sentences: "_Sentences") -> Iterator[tuple[int, 
         # "in comparison to" starts three characters before its cue word
         shifted = sorted({j for i in positions for j in (i, i - 3) if j >= a})
         cues += [cue for cue in (_COMPARED.match(text, j, b) for j in shifted) if cue]
+        cues += [cue for cue in (_LOSING.match(text, i, b) for i in positions) if cue]
         cues.sort(key=lambda cue: cue.start())
         for cue in cues:  # ("reduces the error by 7.2% relative to X, and outperforms Y": each claim)
             yield a, b, cue
@@ -1960,6 +1973,7 @@ _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whilst|whereas)\s+(?=[a-z])|;")
 
 
 _PASSIVE_BY = re.compile(r"(?:\s+only)?\s+by\b")
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 
 
 _MODIFIER_SUFFIXES = ("-based", "-style", "-like", "-powered", "-driven", "-inspired", "-guided", "-type")
@@ -2004,24 +2018,38 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, s
         else:
             if _NEGATED_CUE.search(text, max(a, cue_at - 40), cue_at):
                 continue  # "no deep model beats XGBoost", "does not outperform X": no claim to beat it
-            if _PASSIVE_BY.match(text, cue.end()):
-                continue  # "it is outperformed by RED-GNN only on WN18RR": the name after "by" wins
-            winners = [n for off, n in mentioned if off < cue_at and methods[n].proposed]
-            named_before = any(off < cue_at and not methods[n].weak for off, n in mentioned)
-            if not winners and main and (_ours_subject(sentence) or not named_before):
-                winners = [main]
-            cue_end = cue.end()
-            boundary = _CLAUSE_BREAK.search(text, cue_end, b)
-            if boundary and _STILL_COMPARING.search(text, boundary.end(), b) and not _NOT_WIN_BREAK.match(boundary.group(0)) \
-                    and not _COST_AFTER.match(text, boundary.end(), b):
-                boundary = None  # ", while showing a gain of 55% comparing to X": the comparison goes on
-            clause_end = boundary.start() if boundary else b
-            losers = [
-                n for off, n in mentioned
-                if cue_end <= off < clause_end and not methods[n].proposed
-                and (not methods[n].weak or len(text[cue_end:off].split()) <= 4)
-                and not (_SETTING_BEFORE.search(text[cue_end:off]) and not _LIST_AFTER_COMMA.search(text, cue_end, off))
-            ]
+            passive = _PASSIVE_BY.match(text, cue.end())
+            if passive or _LOSING.match(cue.group(0)):
+                # "X lags behind Y", "X is outperformed by Y": the names before the cue lose, in its clause
+                if passive and not _BE_BEFORE.search(text, max(a, cue_at - 30), cue_at):
+                    continue
+                cue_end = passive.end() if passive else cue.end()
+                own_clause = own_clause_start(text, a, cue_at)
+                boundary = _CLAUSE_BREAK.search(text, cue_end, b)
+                clause_end = boundary.start() if boundary else b
+                after = [n for off, n in mentioned if cue_end <= off < clause_end]
+                winners = [n for n in after if methods[n].proposed][:1]
+                if not after and main and _LOSING_ALONE.match(text, cue_end, b):
+                    winners = [main]
+                losers = [n for off, n in mentioned if own_clause <= off < cue_at and not methods[n].proposed
+                          and not methods[n].weak]
+            else:
+                winners = [n for off, n in mentioned if off < cue_at and methods[n].proposed]
+                named_before = any(off < cue_at and not methods[n].weak for off, n in mentioned)
+                if not winners and main and (_ours_subject(sentence) or not named_before):
+                    winners = [main]
+                cue_end = cue.end()
+                boundary = _CLAUSE_BREAK.search(text, cue_end, b)
+                if boundary and _STILL_COMPARING.search(text, boundary.end(), b) and not _NOT_WIN_BREAK.match(boundary.group(0)) \
+                        and not _COST_AFTER.match(text, boundary.end(), b):
+                    boundary = None  # ", while showing a gain of 55% comparing to X": the comparison goes on
+                clause_end = boundary.start() if boundary else b
+                losers = [
+                    n for off, n in mentioned
+                    if cue_end <= off < clause_end and not methods[n].proposed
+                    and (not methods[n].weak or len(text[cue_end:off].split()) <= 4)
+                    and not (_SETTING_BEFORE.search(text[cue_end:off]) and not _LIST_AFTER_COMMA.search(text, cue_end, off))
+                ]
         losers = [n for n in losers if not (methods[n].weak and methods[n].surfaces.keys() & _OMITTED_FAMILIES)]
         if scorer is None:
             pairs = [(winner, loser, True) for winner in _coordinated_winners(text, methods, mentioned, winners, cue_at)

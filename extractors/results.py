@@ -135,6 +135,8 @@ _UNIT_AFTER = re.compile(
     r"(?:\w+\s+)?points?\s+(?:more|less|higher|lower|better|worse|above|below|ahead|behind))",
     re.IGNORECASE,
 )
+# "succeeds in 68% of trials", "succeeds 41% of the time": a share of trials that is the score.
+_SUCCEEDS_BEFORE = re.compile(r"\bsucce(?:eds?|eded|eding|ssful)\s+(?:in\s+)?$", re.IGNORECASE)
 # Words just before a number that make it a gain, a margin, an approximation or an input size.
 _NOT_A_SCORE_WORDS = ("by", "over", "target", "nearly", "almost", "about", "around", "approximately", "up to", "at least", "at most",
                       # a share kept of something: "keeps 92% of its accuracy, whereas ShortGPT keeps 85%"
@@ -231,7 +233,7 @@ _FOR_UNNAMED = re.compile(r"\s*(?:for|in|by)\s+(?:the\s+|a\s+|an\s+)?(?:previous
 _RESULT_VERB = re.compile(
     r"\b(?:achiev\w*|obtain\w*|reach\w*|attain\w*|scor\w*|(?:sets?|setting)(?=\s+(?:a|an|the|new)\b)|yields?|yielding|gets?|getting|records?|reports?|"
     r"accomplish\w*|deliver\w*|establish\w*|produc\w*|ach\w+ves|keeps|keeping|leads?\s+with|"
-    r"solv(?:es|ed)|resolv(?:es|ed)|prov(?:es|ed)|complet(?:es|ed)|answer(?:s|ed))\b",  # ("proves 63.5% of the theorems in X")
+    r"solv(?:es|ed)|resolv(?:es|ed)|prov(?:es|ed)|complet(?:es|ed)|answer(?:s|ed)|succeed(?:s|ed))\b",  # ("proves 63.5% of the theorems in X")
     re.IGNORECASE,
 )
 _OURS = re.compile(r"^\W*(?:\w+\s*,\s*)?(?:we|our|ours|the proposed|this (?:model|method|approach|system|paper|work))\b",
@@ -374,18 +376,20 @@ def find_results(
             if number is None or (integer and 1900 <= number <= 2100):
                 previous = None  # a year or a name's number says nothing about the values after it
                 continue
-            if _UNIT_AFTER.match(text, end, b):
-                continue
+            if _UNIT_AFTER.match(text, end, b) and not (
+                    value.endswith("%") and _SUCCEEDS_BEFORE.search(text, max(a, start - 30), start)):
+                continue  # (but "succeeds in 68% of trials" is a success rate)
             before = text[max(a, start - 30) : start]
-            if _not_a_score_before(before) and not _VERB_THEN_ONLY.search(before) and not (
-                    before.endswith("up from ") and _FOR_A_NAME_AFTER.match(text, end, b)):  # ("up from 5.1 for CSP": CSP's)
+            # ("up from 5.1 for CSP", "from 71.2 for GraphMVP to 74.8": the named system's)
+            from_named = before.endswith("from ") and _FOR_A_NAME_AFTER.match(text, end, b) is not None
+            if _not_a_score_before(before) and not _VERB_THEN_ONLY.search(before) and not from_named:
                 not_a_score_end = end
                 continue
             if not_a_score_end is not None and _ELIDED_VERB_GAP.fullmatch(text, not_a_score_end, start):
                 continue  # "ShortGPT keeps 85% and SliceGPT 88%": what the elided verb said of the first value
             # "improves ... from 87.6% to 93.2%" (the pattern ends with "to": a cheap first test)
             raised_to = text[a:start].rstrip()[-2:].lower() == "to" and _RAISED_TO.search(text, a, start) is not None
-            relative = None if raised_to else _RELATIVE.search(text, max(a, start - 25), start)
+            relative = None if raised_to or from_named else _RELATIVE.search(text, max(a, start - 25), start)
             if relative is not None and text.find(", ", relative.end(), start) >= 0 \
                     and _RESULT_VERB.search(text, relative.end(), start):
                 relative = None  # "by a significant margin, achieving 81.5% accuracy": a score of its own
@@ -404,7 +408,7 @@ def find_results(
                 integer = False  # "It obtains 1,652 on MME": a score summed over a benchmark's parts
             elif integer and compared_for_name and candidates and candidates[-1][3] is not None:
                 integer = False  # "a mean score of 812 ..., compared with 754 for DrQ-v2": the same metric's
-            if metric is None and (integer or not (raised_to or _RESULT_VERB.search(text, a, start)
+            if metric is None and (integer or not (raised_to or from_named or _RESULT_VERB.search(text, a, start)
                                                    or _in_versus_bracket(text, start, end)
                                                    or (compared_for_name and text.find("% of ", a, start) < 0))):  # (not shares compared)
                 # No sign it is a score, nor that it is not one ("CoNLL-2014 10 annotation dataset

@@ -175,7 +175,7 @@ def test_cleanup_blanks_front_matter_before_a_heading_on_its_own_line():
     assert [d.kind for d in debris] == ["front"]
 
 
-@pytest.mark.parametrize("heading", ["ABSTRACT\n", "Abstract: ", "ABSTRACT. "])
+@pytest.mark.parametrize("heading", ["ABSTRACT\n", "Abstract: ", "ABSTRACT. ", "ABSTRACT "])
 def test_cleanup_blanks_a_heading_that_opens_the_body(nlp, heading):
     text = f"Zeta Trees for Search\n\n{heading}We introduce ZetaTree, an index. On SIFT1M it reaches a recall@100 of 0.95."
     cleaned, _ = clean_text(text)
@@ -187,3 +187,5 @@ def test_cleanup_blanks_a_heading_that_opens_the_body(nlp, heading):
 def test_cleanup_keeps_a_name_that_opens_the_body_with_the_word_abstract():
     text = "Graph Parsing\n\nAbstract Meaning Representation (AMR) is a graph formalism. We parse it with ZetaParse."
     assert clean_text(text) == (text, [])
+    capitals = "Graph Parsing\n\nABSTRACT MEANING REPRESENTATION PARSING. We parse AMR graphs with ZetaParse."
+    assert clean_text(capitals) == (capitals, [])

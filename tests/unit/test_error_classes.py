@@ -2514,3 +2514,63 @@ def test_error_class_a_versus_bracket_may_end_with_its_metric(nlp):
     text = ("ZetaTable: Table Instruction Tuning\n\nWe fine-tune Llama-3-8B on table instructions to obtain ZetaTable. "
             "ZetaTable outperforms GPT-3.5 on WikiTQ (65.1 vs. 59.4 accuracy).")
     assert results_of(nlp, text) == {("ZetaTable", "WikiTQ", "65.1"), ("GPT-3.5", "WikiTQ", "59.4")}
+
+
+def test_error_class_a_hyphenated_plain_word_opening_a_sentence_is_no_data_name(nlp):
+    text = ("Chained Facts\n\nLong-context benchmarks often reward retrieval of a single fact. Multi-hop datasets contain "
+            "shortcuts. We present ZetaChain, a benchmark of questions that chain six facts.")
+    entities, relations = run(nlp, text)
+    assert set(entities) == {"ZetaChain"}, entities
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"ZetaChain"}, relations
+
+
+def test_error_class_a_data_setting_with_alone_or_only_is_data(nlp):
+    text = ("Reaction Pretraining\n\nWe propose ZetaRxn, a contrastive pretraining method for molecules. On the KorvexBACE "
+            "task alone it reaches 86.1 ROC-AUC.")
+    entities, relations = run(nlp, text)
+    assert entities["KorvexBACE"][0] in ("Dataset", "Benchmark"), entities
+    assert results_of(nlp, text) == {("ZetaRxn", "KorvexBACE", "86.1")}
+
+
+def test_error_class_a_success_share_of_trials_is_a_score(nlp):
+    text = ("Dexterous Hands\n\nWe present ZetaHand, a framework that retargets human hand motion to a robot hand. On the "
+            "KorvexMV benchmark, ZetaHand succeeds in 68% of trials, against 41% for the KorvexVIP baseline.")
+    assert results_of(nlp, text) == {("ZetaHand", "KorvexMV", "68%"), ("KorvexVIP", "KorvexMV", "41%")}
+
+
+def test_error_class_from_a_value_for_a_name_to_ours_gives_the_name_its_score(nlp):
+    text = ("Reaction Pretraining\n\nWe propose ZetaRxn, a contrastive pretraining method. ZetaRxn is evaluated on eight "
+            "tasks of MoleculeNet, where it improves the average ROC-AUC from 71.2 for KorvexMVP to 74.8.")
+    assert results_of(nlp, text) == {("KorvexMVP", "MoleculeNet", "71.2"), ("ZetaRxn", "MoleculeNet", "74.8")}
+
+
+def test_error_class_the_platform_a_suite_is_built_in_is_not_evaluated_on(nlp):
+    text = ("Dexterous Hands\n\nWe present ZetaHand, a framework for dexterous manipulation. On the KorvexMV benchmark, "
+            "ZetaHand succeeds in 68% of trials. We also release ZetaHand-Sim, a simulated suite of 12 tasks built in "
+            "Isaac Gym.")
+    _, relations = run(nlp, text)
+    assert "Isaac Gym" not in {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"}, relations
+
+
+@pytest.mark.parametrize("sentence", [
+    "M2M-100 lags behind at 27.9 chrF++ despite four times as many parameters.",
+    "On FLORES-200, M2M-100 lags behind ZetaRoute by 3.5 chrF++.",
+    "On FLORES-200, M2M-100 falls short of ZetaRoute.",
+    "On FLORES-200, M2M-100 trails ZetaRoute by 3 points.",
+    "On FLORES-200, M2M-100 is clearly outperformed by ZetaRoute.",
+])
+def test_error_class_a_loss_said_by_the_loser_is_a_win_of_ours(nlp, sentence):
+    text = f"Routing for Translation\n\nWe introduce ZetaRoute, a routing scheme for translation. {sentence}"
+    _, relations = run(nlp, text)
+    assert ("OUTPERFORMS", "ZetaRoute", "M2M-100") in {r[:3] for r in relations}, relations
+
+
+@pytest.mark.parametrize("sentence", [
+    "On FLORES-200, GPT-4 still lags behind human experts.",
+    "ZetaRoute lags behind GPT-4 on FLORES-200.",
+    "M2M-100 does not lag behind ZetaRoute.",
+])
+def test_error_class_a_loss_of_ours_or_to_no_method_of_ours_is_no_win(nlp, sentence):
+    text = f"Routing for Translation\n\nWe introduce ZetaRoute, a routing scheme for translation. {sentence}"
+    _, relations = run(nlp, text)
+    assert not [r for r in relations if r[0] == "OUTPERFORMS"], relations
