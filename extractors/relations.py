@@ -157,6 +157,8 @@ _CLAUSE_BREAK = re.compile(_NOT_WIN_VERB + r"|\s+(?:while|whilst|despite|althoug
 _NOT_WIN_BREAK = re.compile(_NOT_WIN_VERB)
 # ", whilst requiring fewer parameters than X": a cost compared, not a result beaten
 _COST_AFTER = re.compile(r"\s*(?:requir\w*|using|uses|needing|with)\s+(?:\w+\s+)?(?:fewer|less|smaller)\b")
+# ", but is slightly worse than GRIT": the next clause compares the other way
+_LOSS_AFTER = re.compile(r"\b(?:worse|weaker|inferior|lags?|lagging|trails?|underperform\w*|short\s+of|behind)\b")
 _STILL_COMPARING = re.compile(r"\b(?:compar\w*|gains?|outperform\w*|surpass\w*|better|exceed\w*|improv\w*|than)\b")
 _COMPARE_WORDS = (*BEATING_VERBS, "improv", "boost", "rais", "lift", "better", "superior to", "advantage over",
                   "gain", "enhancement", "higher", "stronger", "greater", "lower", "compared to", "compared with",
@@ -2041,7 +2043,7 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, s
                 cue_end = cue.end()
                 boundary = _CLAUSE_BREAK.search(text, cue_end, b)
                 if boundary and _STILL_COMPARING.search(text, boundary.end(), b) and not _NOT_WIN_BREAK.match(boundary.group(0)) \
-                        and not _COST_AFTER.match(text, boundary.end(), b):
+                        and not _COST_AFTER.match(text, boundary.end(), b) and not _LOSS_AFTER.search(text, boundary.end(), b):
                     boundary = None  # ", while showing a gain of 55% comparing to X": the comparison goes on
                 clause_end = boundary.start() if boundary else b
                 losers = [

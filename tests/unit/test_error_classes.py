@@ -2574,3 +2574,31 @@ def test_error_class_a_loss_of_ours_or_to_no_method_of_ours_is_no_win(nlp, sente
     text = f"Routing for Translation\n\nWe introduce ZetaRoute, a routing scheme for translation. {sentence}"
     _, relations = run(nlp, text)
     assert not [r for r in relations if r[0] == "OUTPERFORMS"], relations
+
+
+def test_error_class_a_clause_comparing_the_other_way_ends_the_beaten_list(nlp):
+    text = ("Spectral Graph Transformers\n\nWe propose ZetaSpec, a graph transformer. It outperforms GraphGPS on ZINC and "
+            "ogbg-molpcba, but is slightly worse than KorvexGRIT on ogbg-molhiv.")
+    _, relations = run(nlp, text)
+    assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"GraphGPS"}, relations
+
+
+def test_error_class_a_name_and_its_result_verb_after_a_colon_own_the_score(nlp):
+    text = ("Chinese Document VQA\n\nWe introduce ZetaDocVQA, a dataset of 48,000 questions over scanned documents. We "
+            "benchmark Qwen-VL, InternVL2 and GPT-4V on ZetaDocVQA: GPT-4V obtains an ANLS of 0.612, well below human "
+            "performance of 0.941, and fine-tuning InternVL2 on our training split raises its ANLS from 0.488 to 0.703.")
+    assert results_of(nlp, text) == {("GPT-4V", "ZetaDocVQA", "0.612"), (None, "ZetaDocVQA", "0.703")}
+
+
+@pytest.mark.parametrize("values", ["ROC-AUC 80.9 and AP 29.8", "80.9 ROC-AUC and 29.8 AP"])
+def test_error_class_values_each_with_its_metric_pair_with_the_data_in_order(nlp, values):
+    text = (f"Spectral Graph Transformers\n\nWe propose ZetaSpec, a graph transformer. On ogbg-molhiv and ogbg-molpcba, "
+            f"it reaches {values}.")
+    assert results_of(nlp, text) == {("ZetaSpec", "ogbg-molhiv", "80.9"), ("ZetaSpec", "ogbg-molpcba", "29.8")}
+
+
+def test_error_class_the_document_object_model_is_no_method(nlp):
+    text = ("Web Agents\n\nWe introduce ZetaNav, an agent that combines a planner with a DOM-grounded executor. On "
+            "WebArena, ZetaNav completes 38.2% of tasks. DOM grounding accounts for most of the gain.")
+    entities, _ = run(nlp, text)
+    assert "DOM" not in entities, entities
