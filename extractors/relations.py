@@ -123,7 +123,7 @@ _COMPARE = re.compile(
     r"(?:improv|boost)\w*\b(?:[^.;,]|\.\d){0,60}?\sover|"
     # "raises ROUGE-L by 4.8 points over X" (a margin said: not "raises concerns over")
     r"(?:rais|lift)\w*\b(?:[^.;,]|\.\d){0,60}?\sby\s+\d(?:[^.;,]|\.\d){0,25}?\sover|"
-    r"superior to|advantage over|gains? over|(?<=[\s,])ahead of|preferred\s+(?:[\w\-]+\s+){0,6}?over|enhancements? over|(?:improvements?|gains?) of (?:[^.;]|\.\d){1,40}? over|"
+    r"superior to|advantage over|gains? over|(?<=[\s,])ahead of|prefer(?:s|red)?\s+(?:[\w\-]+\s+){0,6}?over|enhancements? over|(?:improvements?|gains?) of (?:[^.;]|\.\d){1,40}? over|"
     # "better performance than X", "higher accuracy than X", "lower error rates compared to X"
     r"(?:better|higher|stronger|greater|faster)\s+(?:[\w\-]+\s+){0,2}than|"
     # ("lower top-1 error (absolute 7.8%) than X")
@@ -164,7 +164,7 @@ _COMPARE_WORDS = (*BEATING_VERBS, "improv", "boost", "rais", "lift", "better", "
                   "gain", "enhancement", "higher", "stronger", "greater", "lower", "compared to", "compared with",
                   "comparing to", "comparing with",
                   "comparison", "faster", "more accurate", "more efficient", "more robust", "lowest", "highest", "best", "above", "relative to",
-                  "ahead of", "preferred", "edge out", "edges out", "edged out", "edging out", "outpac", "outstrip", "outclass",
+                  "ahead of", "prefer", "edge out", "edges out", "edged out", "edging out", "outpac", "outstrip", "outclass",
                   "wins against", "win against", "winning against",
                   "lag", "falls short", "fall short", "fell short", "falling short", "trail", "underperform")
 # Around "compared to X": what makes the sentence a claim to beat X ("improved results compared to X";

@@ -276,8 +276,9 @@ _METRIC_TO_VALUE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:score\s+)?(?:of\s+|=
                               # ("improves perplexity from 51.3 down to 30.0": the value raised or lowered to)
                               r"\s+from\s+\d+(?:\.\d+)?\s?%?\s+(?:down\s+|up\s+)?to\s+")
 
-
-_NEXT_VALUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)\d+(?:\.\d+)?(?:\s?%)?")
+_ON_A_NAME_AFTER = re.compile(r"\s*on\s+(?:the\s+)?(?:[A-Z]|[a-z]+[A-Z])")
+# ("51.3/19.6/48.1 on GovReport": slash-separated values are a run too)
+_NEXT_VALUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|/)\d+(?:\.\d+)?(?:\s?%)?")
 
 
 _ANOTHER_REACHES = re.compile(r"\s*%?,?\s+(?:while|whereas|and)\s+[A-Z][\w\-.+]*\s+(?:reaches|achieves|scores|obtains|gets)\s+")
@@ -358,8 +359,11 @@ def find_results(
             value = match.group(0)
             if any(m[0] <= start < m[1] for m in here):
                 continue  # a digit inside a name ("GPT-4", "WMT 2014")
-            if start >= 2 and text[start - 1] == "/" and text[start - 2].isdigit():
-                continue  # the scale of the value before it: "a pedagogical score (3.9/5)"
+            if start >= 2 and text[start - 1] == "/" and text[start - 2].isdigit() and not (
+                    match.group(2) is not None and not value.endswith("%") and previous is not None and previous[1]):
+                # the scale of the value before it: "a pedagogical score (3.9/5)"; but a decimal after a
+                # score is a score of its own: "ROUGE-1/2/L of 51.3/19.6/48.1"
+                continue
             if previous is not None and _COORDINATED_VALUE.fullmatch(text, previous[0], start):
                 # "gains of 8.0% on WebArena and 12.2% on AndroidWorld": a value coordinated with the
                 # last one is what that one was, unless it says otherwise: "22.5 BLEU on WMT 2014,
@@ -526,6 +530,9 @@ def find_results(
                         clear = [m for m in later if _VALUES_THEN_ON.fullmatch(text, run_end, m[0])][:1]
                     if earlier and not clear and _OTHER_SETTING_BETWEEN.search(text, earlier[-1][1], start):
                         continue  # "On ScanNet200 X reaches 28.7, and on Replica it reaches 34.2": not ScanNet200's
+                    if earlier and not clear and (unknown := _ON_A_NAME_AFTER.match(text, max(run_end, end), b)) is not None \
+                            and not any(m[0] == unknown.end() - 1 for m in data):
+                        continue  # "51.3 on GovReport and 47.9 on arXiv": on data of no name found, not GovReport's
                     bench = clear[0] if clear else (earlier[-1] if earlier else (later[0] if later else None))
                 if bench is None:
                     continue

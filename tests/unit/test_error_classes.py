@@ -2602,3 +2602,35 @@ def test_error_class_the_document_object_model_is_no_method(nlp):
             "WebArena, ZetaNav completes 38.2% of tasks. DOM grounding accounts for most of the gain.")
     entities, _ = run(nlp, text)
     assert "DOM" not in entities, entities
+
+
+def test_error_class_slash_separated_scores_are_each_a_result_on_their_data(nlp):
+    text = ("Long Document Summarization\n\nWe propose ZetaLED, a long-document summarizer. ZetaLED obtains ROUGE-1/2/L "
+            "of 51.3/19.6/48.1 on GovReport and 47.9/20.1/42.8 on BookSum.")
+    assert results_of(nlp, text) == {("ZetaLED", "GovReport", v) for v in ("51.3", "19.6", "48.1")} | {
+        ("ZetaLED", "BookSum", v) for v in ("47.9", "20.1", "42.8")}
+    scale = "Tutoring\n\nWe propose ZetaTutor. It reaches a pedagogical score of 3.9/5 on MathDial."
+    assert results_of(nlp, scale) == {("ZetaTutor", "MathDial", "3.9")}
+
+
+def test_error_class_a_score_on_data_of_no_name_found_is_not_the_earlier_datas(nlp):
+    text = ("Long Document Summarization\n\nWe propose ZetaLED, a long-document summarizer. It obtains a ROUGE-1 of 51.3 "
+            "on GovReport and 47.9 on arXiv.")
+    assert results_of(nlp, text) == {("ZetaLED", "GovReport", "51.3")}
+
+
+def test_error_class_personalisation_metrics_are_metrics_not_methods(nlp):
+    text = ("Personalised Diffusion\n\nWe introduce ZetaLoRA, a rank-4 update of Stable Diffusion v1.5. Compared with "
+            "DreamBooth, ZetaLoRA matches its subject fidelity (DINO score 0.668 vs. 0.662) on the DreamBench dataset, "
+            "while improving prompt fidelity (CLIP-T 0.312 vs. 0.305).")
+    entities, _ = run(nlp, text)
+    assert entities["CLIP-T"][0] == "Metric" and entities["DINO score"][0] == "Metric", entities
+    assert results_of(nlp, text) == {("ZetaLoRA", "DreamBench", "0.668"), ("DreamBooth", "DreamBench", "0.662"),
+                                     ("ZetaLoRA", "DreamBench", "0.312"), ("DreamBooth", "DreamBench", "0.305")}
+
+
+def test_error_class_judges_prefer_ours_over_a_named_system(nlp):
+    text = ("Long Document Summarization\n\nWe propose ZetaLED, a long-document summarizer. Human judges prefer its "
+            "summaries over those of BigBird-Pegasus in 64% of comparisons.")
+    _, relations = run(nlp, text)
+    assert ("OUTPERFORMS", "ZetaLED", "BigBird-Pegasus") in {r[:3] for r in relations}, relations
