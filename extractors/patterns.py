@@ -144,7 +144,9 @@ _CALLED_LOWER = re.compile(
     r"(?=\s*(?:[,.;:()]|\s(?:to|that|which|for|with|and|in|on|by|as|is|was|where|whose)\b))"
 )
 _LOWER_PLURAL = re.compile(r"[a-z]{2}(?<![su])s\Z")
-_DATA_NOUN_GROUP = r"(benchmarks?|datasets?|data\s+sets?|corpus|corpora|treebanks?|test\s?sets?|suite|leaderboard|challenge|collection|testbed|environment)"
+# ("the Alpaca instruction data", "the UltraFeedback preference data": data, whatever else the name is)
+_DATA_NOUN_GROUP = (r"(benchmarks?|datasets?|data\s+sets?|corpus|corpora|treebanks?|test\s?sets?|suite|leaderboard|challenge|collection|"
+                    r"testbed|environment|instruction\s+data|preference\s+data)")
 # Both start only where a word starts: tried inside a word, "[a-z]+[A-Z]" would scan to its end
 # from every letter.
 _DATA_HEAD = re.compile(
@@ -208,7 +210,7 @@ def _phrase_window(text: str, end: int, limit: int) -> int:
 
 
 _DATA_NOUNS = ("benchmark", "dataset", "data set", "corpus", "corpora", "treebank", "test set", "testset", "suite", "leaderboard",
-               "challenge", "collection", "testbed", "environment")
+               "challenge", "collection", "testbed", "environment", "instruction data", "preference data")
 _BENCH_SUFFIXES = ("Bench", "-bench", "Arena", "QA", "Eval")
 _NAMING_WORDS = ("called", "dubbed", "named", "codenamed", "code-named", "termed", "coined", "refer", "known as", "we call",
                  "we name", "we term", "we dub")

@@ -109,7 +109,8 @@ _OURS_ENDINGS = ("our", "ours", "proposed", *_OWN_KINDS, *(kind + "s" for kind i
 _OURS_NEAR = re.compile(r"\b(?:our|the proposed|a novel|a new)\s+(?:[\w\-]+\s+)?$", re.IGNORECASE)
 _PROPOSING = re.compile(r"\b(?:propos|introduc|present|explor|develop|design)(?:e|es|ed|ing)?\s+(?:a|an|the)?\s*(?:novel\s+|new\s+)?$", re.IGNORECASE)
 _EVAL_CUE = re.compile(
-    r"\b(?:experiment\w*|evaluat\w*|results?|benchmark\w*|achiev\w*|outperform\w*|surpass\w*|state-of-the-art|"
+    # (not "As a result, ..." nor "fine-tune X on the result": the outcome of a step, not of an experiment)
+    r"\b(?:experiment\w*|evaluat\w*|results|(?<!as a )(?<!the )result|benchmark\w*|achiev\w*|outperform\w*|surpass\w*|state-of-the-art|"
     r"SOTA|performance|accuracy|improv\w*|tested|test on|scores?|gains?|reach(?:es|ed|ing)?|validat\w*|demonstrat(?!ions\b)\w*|analys[ie]s on|"
     r"(?:win|success|solve|pass|error)[- ]rates?|generali[sz]es\s+to)\b",
     re.IGNORECASE,
@@ -1680,9 +1681,11 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
     # Mind2Web test single trajectories"): not data the paper reports on.
     # Nor data new data is said to be larger than ("X is larger than SemEval-2018 Task 7 and SciERC").
     # Nor the platform something is built in ("a simulated suite of 12 tasks built in Isaac Gym").
+    surveyed = _is_survey(text)
     background = {name for name, ent in data if not ent.proposed
-                  and all(_cited_as_example(text, sentences, start) or _outsized_by_new_data(text, start)
-                          or _PLATFORM_BEFORE.search(text, max(0, start - 40), start) for start, _ in ent.mentions)}
+                  and (surveyed or all(_cited_as_example(text, sentences, start) or _outsized_by_new_data(text, start)
+                          or _PLATFORM_BEFORE.search(text, max(0, start - 40), start)
+                          or _processed_source(text, sentences, start) for start, _ in ent.mentions))}
     for name, ent in data:
         # A dataset or benchmark a paper introduces is one it reports results on, unless it is only
         # released ("Finally, we release X, a dataset ... to facilitate future research").
@@ -1697,6 +1700,7 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
             sentence = _sentence_of(sentences, start)
             if sentence and (start, end) in trained_on and (
                     not _eval_cue_outside(sentences, sentence, start, end) or _source_of_training(text, start)
+                    or _COMPONENT_TRAINED_BEFORE.search(text, max(sentence[0], start - 40), start)
                     or _zero_shot(sentences, sentence) or any(
                     sentence[0] <= other_start < sentence[1] and other != name for other_start, other in evaluation_mentions)):
                 continue  # (nor "X is trained on 40 years of ERA5 and fine-tuned ...", with no result said)
@@ -1722,6 +1726,31 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
     return relations
 
 
+# A survey ("In this survey, we review ...") reports no experiments of its own, unless it says so.
+_SURVEY = re.compile(r"\b(?:[Ii]n this (?:survey|review)|[Tt]his (?:survey|review) (?!of\b)|[Ww]e (?:survey|review)\b|^(?:An?\s+)?(?:[\w\-]+\s+)?(?:Survey|Review)\b)")
+_OWN_EXPERIMENTS = re.compile(r"\b(?:[Ww]e (?:\w+ )?(?:evaluate|benchmark|conduct|run|compare|test|experiment|measure)|"
+                              r"[Oo]ur (?:experiments|results|evaluation|analysis shows)|[Ee]xperiments (?:show|on|demonstrate))")
+
+
+# "We translate the Alpaca instruction data into 12 languages": data turned into other data
+_PROCESSED_BEFORE = re.compile(r"\b(?:translat|filter|convert|re-?annotat|relabel|deduplicat|augment)\w*\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _processed_source(text: str, sentences: "_Sentences", start: int) -> bool:
+    """Is the name at ``start`` data the sentence turns into other data, with no result said?"""
+    if not _PROCESSED_BEFORE.search(text, max(0, start - 30), start):
+        return False
+    sentence = _sentence_of(sentences, start)
+    return sentence is not None and not sentences.has_eval_cue(sentence)
+
+
+def _is_survey(text: str) -> bool:
+    """Is ``text`` a survey's that reports no experiments of its own?"""
+    return ("urvey" in text or "eview" in text) and _SURVEY.search(text) is not None and _OWN_EXPERIMENTS.search(text) is None
+
+
+# "a DenseNet-121 backbone pre-trained on ImageNet": what a part of the model was trained on
+_COMPONENT_TRAINED_BEFORE = re.compile(r"\b(?:backbones?|encoders?|weights|features|embeddings)\s+(?:pre-?trained|trained)\s+on\s+(?:the\s+)?$")
 _PLATFORM_BEFORE = re.compile(r"\b(?:built|implemented|developed|simulated|constructed)\s+(?:in|on|with|using)\s+(?:the\s+)?$")
 # "larger than A and B", "ten times bigger than the A", "more diverse than A": a comparison of sizes.
 _SIZE_THAN = re.compile(r"\b(?:larger|bigger|more\s+diverse)\s+than\s+(?:the\s+)?"

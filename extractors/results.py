@@ -222,7 +222,7 @@ _COORDINATED_VALUES = r"(?:\s*(?:,\s*(?:and\s+)?|and\s+)\d[\d.,]*\s*%?)*"
 _FOR_A_DESCRIPTION_AFTER_VALUES = re.compile(_COORDINATED_VALUES + _FOR_A_DESCRIPTION.pattern)
 _COMPARED_THEN_VALUES_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?|than|against)\s+(?:the\s+|only\s+)?"
                                           r"(?:\d[\d.,]*\s*%?\s*(?:,\s*(?:and\s+)?|and\s+))*$", re.IGNORECASE)
-_FOR_A_NAME_AFTER = re.compile(r"\s*for\s+(?:the\s+)?[A-Z]")
+_FOR_A_NAME_AFTER = re.compile(r"(?:\s?dB)?\s*for\s+(?:the\s+)?[A-Z]")  # ("10.2 dB for Conv-TasNet")
 _VERB_RIGHT_BEFORE = re.compile(r"\b(?:obtains?|achieves?|scores?|reaches?|attains?)\s+$")
 # "0.851 for ConVIRT and 0.836 for a model initialized from ImageNet": coordinated with a score given for a name
 _AFTER_A_SCORE_FOR_A_NAME = re.compile(r"\d%?\s+for\s+[^\s,;]+\s*(?:,\s*)?(?:and\s+)?$")
@@ -276,6 +276,7 @@ _METRIC_TO_VALUE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:score\s+)?(?:of\s+|=
                               # ("improves perplexity from 51.3 down to 30.0": the value raised or lowered to)
                               r"\s+from\s+\d+(?:\.\d+)?\s?%?\s+(?:down\s+|up\s+)?to\s+")
 
+_RANK_OF = re.compile(r"\b(?:average|mean|median)\s+rank(?:ing)?s?\b|\brank(?:ing)?s?\s+of\s+\d", re.IGNORECASE)
 _ON_A_NAME_AFTER = re.compile(r"\s*on\s+(?:the\s+)?(?:[A-Z]|[a-z]+[A-Z])")
 # ("51.3/19.6/48.1 on GovReport": slash-separated values are a run too)
 _NEXT_VALUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|/)\d+(?:\.\d+)?(?:\s?%)?")
@@ -352,6 +353,8 @@ def find_results(
         if not data:
             continue  # (a sentence without a digit finds no value below)
         candidates = []
+        # "an average rank of 3.1, ahead of XGBoost (4.2)": ranks are no scores, nor the values compared with one
+        ranked = "rank" in text[a:b] and _RANK_OF.search(text, a, b) is not None
         previous: Optional[tuple[int, bool, int, int]] = None  # (end, kept, span) of the last number read
         not_a_score_end: Optional[int] = None  # where the last value read as no score ends
         for match in _values(text, a, b, ascii_text):
@@ -405,6 +408,8 @@ def find_results(
             if _HUMAN.search(text, max(a, start - 40), start):
                 continue  # "human-level performance (72.58 for CoNLL ...)": not a method's score
             metric = _metric_near(text, start, end, a, b)
+            if ranked and metric is None:
+                continue
             # "versus 48.9% for TRAK": the compared system's score
             # (also the first of values coordinated before it: "compared with 4.7 and 93.6 for MAGVIT")
             compared_for_name = metric is None and _FOR_A_NAME_AFTER.match(text, _end_of_the_run(text, end, b), b) is not None \

@@ -2634,3 +2634,43 @@ def test_error_class_judges_prefer_ours_over_a_named_system(nlp):
             "summaries over those of BigBird-Pegasus in 64% of comparisons.")
     _, relations = run(nlp, text)
     assert ("OUTPERFORMS", "ZetaLED", "BigBird-Pegasus") in {r[:3] for r in relations}, relations
+
+
+def test_error_class_what_a_backbone_was_pretrained_on_is_not_evaluated_on(nlp):
+    text = ("Chest X-ray Classification\n\nUsing a DenseNet-121 backbone pre-trained on ImageNet, our model, ZetaChex, is "
+            "trained on the ChestX-ray14 dataset and evaluated on its official test split, where it reaches a mean AUROC "
+            "of 0.841.")
+    _, relations = run(nlp, text)
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"ChestX-ray14"}, relations
+
+
+def test_error_class_a_survey_evaluates_on_nothing_unless_it_says_so(nlp):
+    survey = ("A Survey of Graph Neural Networks for Recommendation\n\nIn this survey, we review more than 150 papers. We "
+              "discuss models such as PinSage and LightGCN, and summarise the datasets used for evaluation, including "
+              "MovieLens and Yelp2018.")
+    _, relations = run(nlp, survey)
+    assert not [r for r in relations if r[0] == "EVALUATED_ON"], relations
+    benchmarked = survey.replace("and summarise the datasets used for evaluation, including",
+                                 "and we benchmark twelve of them on")
+    _, relations = run(nlp, benchmarked)
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"MovieLens", "Yelp2018"}, relations
+
+
+def test_error_class_ranks_are_no_scores(nlp):
+    text = ("Retrieval for Tabular Data\n\nWe present ZetaTab, a retrieval transformer. Across 45 datasets of the "
+            "TabZilla benchmark, ZetaTab achieves an average rank of 3.1, ahead of XGBoost (4.2) and CatBoost (4.0).")
+    assert results_of(nlp, text) == set()
+
+
+def test_error_class_a_value_in_decibels_for_a_name_is_its_score(nlp):
+    text = ("Audio-Visual Separation\n\nWe propose ZetaSep, a separation network conditioned on lips. ZetaSep improves "
+            "SI-SNR from 10.2 dB for Conv-TasNet to 13.8 dB on the LRS3 test set.")
+    assert results_of(nlp, text) == {("Conv-TasNet", "LRS3", "10.2"), ("ZetaSep", "LRS3", "13.8")}
+
+
+def test_error_class_instruction_data_translated_into_new_data_is_data_not_evaluated_on(nlp):
+    text = ("Multilingual Instruction Tuning\n\nWe translate the Alpaca instruction data into 12 languages and fine-tune "
+            "BLOOMZ-7B on the result to obtain ZetaAlpaca. On XCOPA, ZetaAlpaca raises accuracy from 58.1% to 62.7%.")
+    entities, relations = run(nlp, text)
+    assert entities["Alpaca"][0] == "Dataset", entities
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"XCOPA"}, relations
