@@ -97,7 +97,10 @@ def _proposal_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
 
 _OWN_KINDS = ("model", "method", "framework", "approach", "system", "agent", "dataset", "benchmark", "variant", "algorithm",
               "policy", "protocol", "pipeline", "classifier", "architecture", "toolkit", "network", "recipe", "technique",
-              "strategy", "scheme", "objective", "module")
+              "strategy", "scheme", "objective", "module",
+              # ("Our detector, PedRPN, ...")
+              "detector", "tracker", "parser", "tagger", "planner", "solver", "retriever", "reranker", "summarizer",
+              "recognizer", "recogniser", "segmenter", "estimator", "controller")
 _OURS = re.compile(
     rf"\b(?:(?:our|the proposed|ours)|(?:our|the (?:proposed|resulting|upcycled|distilled|merged|pruned|compressed|final))\s+"
     rf"(?:[\w\-.]+\s+){{0,2}}(?:{'|'.join(_OWN_KINDS)})s?,?)\s*$",

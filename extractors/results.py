@@ -190,7 +190,8 @@ _RELATIVE_AFTER = re.compile(r"\s*(?:(?!(?:on|in|at|for|of|with|over|than)\b)[\w
                              r"relative|absolute|higher|lower|better|worse|more|less)\b|"
                              # right after the value: "40% fewer parameters" (not "0.8% and 1.4% while being 300x faster")
                              r"\s*(?:fewer|smaller|larger|faster|slower|cheaper)\b", re.IGNORECASE)
-_RAISED_TO = re.compile(r"\b(?:improv\w*|rais\w*|push\w*|boost\w*|lift\w*|increas\w*|reduc\w*|lower\w*|decreas\w*|doubl\w*|tripl\w*)\b"
+_RAISED_TO = re.compile(r"\b(?:improv\w*|rais\w*|push\w*|boost\w*|lift\w*|increas\w*|reduc\w*|lower\w*|decreas\w*|doubl\w*|tripl\w*|"
+                        r"rises|rose|risen|climbs|climbed|grows|grew)\b"  # ("accuracy rises from 61.6% to 73.0%")
                         r"(?:[^.;]|\.\d)*\bto\s*$", re.IGNORECASE)
 # From one value to the next in a coordination: "8.0% on WebArena and 12.2%", "47.69 and 40.68".
 _COORDINATED_VALUE = re.compile(r"[^;()]{0,60}?(?:,\s*and|,|\band|/)\s*", re.IGNORECASE)
@@ -277,7 +278,8 @@ _METRIC_TO_VALUE = re.compile(r"\s*(?:\([^)]{1,12}\)\s*)?(?:score\s+)?(?:of\s+|=
                               r"\s+from\s+\d+(?:\.\d+)?\s?%?\s+(?:down\s+|up\s+)?to\s+")
 
 _RANK_OF = re.compile(r"\b(?:average|mean|median)\s+rank(?:ing)?s?\b|\brank(?:ing)?s?\s+of\s+\d", re.IGNORECASE)
-_ON_A_NAME_AFTER = re.compile(r"\s*on\s+(?:the\s+)?(?:[A-Z]|[a-z]+[A-Z])")
+# (not "on the Amazon→Webcam shift", "on the ImageNet-C split": a part of the data named before)
+_ON_A_NAME_AFTER = re.compile(r"\s*on\s+(?:the\s+)?(?:[A-Z]|[a-z]+[A-Z])(?![^\s,.;]*(?:→|->|\s+(?:shifts?|splits?|subsets?|sets?|tasks?|tracks?|settings?)\b))")
 # ("51.3/19.6/48.1 on GovReport": slash-separated values are a run too)
 _NEXT_VALUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|/)\d+(?:\.\d+)?(?:\s?%)?")
 
@@ -585,7 +587,7 @@ def find_results(
 
 
 # A score raised, or an error lowered, to the value ("reduces PER to 17.6%"; not "reduces training requirements to 60%")
-_RAISED_UP = re.compile(r"\b(?:(?:improv|rais|push|boost|lift|increas|doubl|tripl)\w*|(?:reduc|lower|decreas|cut)\w*\s+(?:the\s+)?"
+_RAISED_UP = re.compile(r"\b(?:(?:improv|rais|push|boost|lift|increas|doubl|tripl)\w*|rises|rose|risen|climbs|climbed|grows|grew|(?:reduc|lower|decreas|cut)\w*\s+(?:the\s+)?"
                         r"(?:[\w\-]+\s+){0,2}?(?:[A-Z]{0,3}ER|(?i:error(?:\s+rates?)?|perplexity|loss))\b)(?:[^.;]|\.\d)*\bto\s*$")
 # "(71.2% vs. 68.4%)": two scores compared, the own first
 # ("(62.3 vs. 62.9 on HotpotQA)": the data may be written after the pair)

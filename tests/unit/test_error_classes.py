@@ -2674,3 +2674,26 @@ def test_error_class_instruction_data_translated_into_new_data_is_data_not_evalu
     entities, relations = run(nlp, text)
     assert entities["Alpaca"][0] == "Dataset", entities
     assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"XCOPA"}, relations
+
+
+def test_error_class_our_detector_x_is_proposed_and_a_known_title_prefix_is_not(nlp):
+    text = ("Fast R-CNN with Region Proposal Networks for Pedestrian Detection\n\nWe revisit pedestrian detection with "
+            "region-based networks. Our detector, ZetaPed, shares features between a region proposal network and a "
+            "boosted forest. ZetaPed achieves miss rates of 9.6% on the Caltech Pedestrian benchmark and 18.5% on KITTI, "
+            "outperforming CompACT-Deep and MS-CNN.")
+    entities, relations = run(nlp, text)
+    assert entities["ZetaPed"][1] == "proposed" and entities["Fast R-CNN"][1] == "used", entities
+    assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"CompACT-Deep", "MS-CNN"}, relations
+
+
+def test_error_class_a_score_that_rises_to_a_value_on_a_part_of_the_data(nlp):
+    text = ("Domain Adaptation\n\nWe call it the zeta reversal layer (ZRL). State-of-the-art adaptation performance is "
+            "achieved on the Office dataset, where accuracy rises from 61.6% to 73.0% on the Amazon→Webcam shift.")
+    assert results_of(nlp, text) == {("zeta reversal layer", "Office", "73.0%")}
+
+
+def test_error_class_the_penn_tree_bank_spelled_apart_is_the_penn_treebank(nlp):
+    text = ("Regularizing Recurrent Networks\n\nWe show how to apply dropout to LSTMs. On the Penn Tree Bank, our "
+            "regularized large LSTM reaches a test perplexity of 78.4.")
+    entities, _ = run(nlp, text)
+    assert entities["Penn Tree Bank"][0] == "Dataset", entities
