@@ -24,7 +24,8 @@ from kg.model import NodeLabel, name_key
 from extractors.candidates import BatchComponent, Candidate, doc_text, doc_words, use_word_flag
 from extractors.entity_typer import name_features
 from extractors.patterns import BEATING_VERBS, DATA_UNITS, METHOD_HEADS, TITLE_PREPOSITIONS
-from extractors.results import METRICS, find_results, has_digit, metric_of, own_clause_start, parse_value
+from extractors.results import (METRICS, MODIFIER_SUFFIXES, find_results, has_digit, metric_of, own_clause_start,
+                                parse_value)
 from extractors.text import (
     MINOR_WORDS, Needles, WordIndex, data_words, lower_same_length, matches_at, name_occurrences, names_languages,
     sentence_bounds, stop_acronyms, word_starts,
@@ -563,7 +564,7 @@ def resolve_candidates(
     _not_proposed_title_techniques(live, title_end)
     _mark_parts_of_own_work(text, live, sentences)
     live = _without_title_descriptions(text, live, title_end)
-    live = [ent for ent in live if not _names_a_split(text, ent)]
+    live = [ent for ent in live if not _names_a_split(text, ent) and not _names_hardware(text, ent)]
     if len(live) > 1:
         _propagate_list_labels(text, live)
     for ent in live:
@@ -1486,7 +1487,9 @@ _WE_TRAIN = re.compile(r"\b[Ww]e\s+(?:also\s+)?(?:pre-?)?train\s+$")
 # ("We generate synthetic queries ... and train mContriever-Syn on them": the same subject, a second verb)
 _WE_AND_TRAIN = re.compile(r"\s*[Ww]e\s+[a-z]+\s+[^.;]{0,120}?\band\s+(?:then\s+)?(?:pre-?)?train\s+$")
 _WE_MADE_APPOSITION = re.compile(r",\s+an?\s+[^.;()]{0,120}?\b(?:that|which)\s+we\s+(?:generate|create|build|collect|construct|"
-                                 r"curate|synthesi[sz]e|release|introduce|propose|design)\b")
+                                 r"curate|synthesi[sz]e|release|introduce|propose|design)\b|"
+                                 # "We test this assumption on PopQA, a new dataset of 14K questions"
+                                 r",\s+an?\s+(?:new|novel)\s+(?:[\w\-]+\s+){0,3}?(?:dataset|benchmark|corpus|suite|testbed)\b")
 _FORMING_THE = re.compile(r"\b(?:form(?:s|ing)?|resulting\s+in|yielding)\s+the\s+$")
 _OURS_YIELD = re.compile(r"\b(?:[Tt]he resulting|[Oo]ur)\s+(?:[\w\-]+\s+){0,2}(?:yields|produces)\s+$")
 # What the paper makes of something else (on the lowercased text).
@@ -1604,6 +1607,14 @@ def _without_title_descriptions(text: str, live: list[_Entity], title_end: int) 
 _SPLIT_AFTER = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?[\w\-]+|\s+(?:and|or)\s+[\w\-]+)*\s+splits?\b")
 
 
+_PROCESSOR_AFTER = re.compile(r"\s+(?:GPUs?|CPUs?|TPUs?|NPUs?|graphics\s+cards?)\b")
+
+
+def _names_hardware(text: str, ent: _Entity) -> bool:
+    """Is every mention of the name a processor's ("on an Nvidia V100 GPU and an Intel Xeon CPU")?"""
+    return not ent.gazetteer and all(_PROCESSOR_AFTER.match(text, end) for _, end in ent.mentions)
+
+
 def _names_a_split(text: str, ent: _Entity) -> bool:
     """Is the entity only ever a split of some data ("testA", "the ABC-D split")? A part of a
     dataset's files, not a dataset of its own (nor a method). Known names stay."""
@@ -1657,10 +1668,17 @@ def _only_released(text: str, sentences: "_Sentences", start: int) -> bool:
     if sentence is None or start < text.find("\n"):
         return False  # the title names what the paper is about
     return (_RELEASE.search(text, *sentence) is not None or _TO_TRAIN.match(text, sentence[0]) is not None
-            or _TO_TRAIN_AFTER.search(text, start, sentence[1]) is not None) and (
-        not sentences.has_eval_cue(sentence))
+            or _TO_TRAIN_AFTER.search(text, start, sentence[1]) is not None
+            or _TRAINED_ON_IT.search(text, start, sentence[1]) is not None) and (
+        # (the sentence's own description of the data, "a collection of ten math benchmarks with a
+        # unified evaluation protocol", is no sign that results on it are reported)
+        not sentences.has_eval_cue(sentence) or _REPORTED_CUE.search(text, *sentence) is None)
 
 
+# "We introduce X, a dataset of ..., and Y, a Mistral-7B model fine-tuned on it"
+_TRAINED_ON_IT = re.compile(r"\b(?:fine-?tuned|trained|pre-?trained)\s+on\s+(?:it|them)\b")
+_REPORTED_CUE = re.compile(r"\b(?:experiment\w*|results|achiev\w*|outperform\w*|surpass\w*|state-of-the-art|accuracy|"
+                           r"improv\w*|scores?|reach(?:es|ed)?|evaluat\w*\s+(?:on|it|them|models?))\b|\d\s?%", re.IGNORECASE)
 _TO_TRAIN = re.compile(r"(?:To|In order to)\s+(?:train|pre-?train|fine-?tune)\b|For\s+(?:pre-?)?training\b")
 # "We also introduce the X dataset to fine-tune models for speech output": built to train on
 _TO_TRAIN_AFTER = re.compile(r"\s(?:in\s+order\s+)?to\s+(?:further\s+)?(?:train|pre-?train|fine-?tune)\b")
@@ -1692,7 +1710,11 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
     for name, ent in data:
         # A dataset or benchmark a paper introduces is one it reports results on, unless it is only
         # released ("Finally, we release X, a dataset ... to facilitate future research").
-        introduced = ent.proposed and not all(_only_released(text, sentences, start) for start, _ in ent.mentions)
+        # (a title naming it says what the paper is about, not that results on it are reported: it
+        # decides only when the abstract does not name it)
+        title_end = text.find("\n")
+        in_abstract = [start for start, _ in ent.mentions if start > title_end] or [start for start, _ in ent.mentions]
+        introduced = ent.proposed and not all(_only_released(text, sentences, start) for start in in_abstract)
         if introduced and ent.label is NodeLabel.DATASET and trained_on and any(m in trained_on for m in ent.mentions) \
                 and not any(m not in trained_on and sentences.has_eval_cue(_sentence_of(sentences, m[0]) or (0, 0))
                             for m in ent.mentions):
@@ -2010,7 +2032,6 @@ _PASSIVE_BY = re.compile(r"(?:\s+only)?\s+by\b")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 
 
-_MODIFIER_SUFFIXES = ("-based", "-style", "-like", "-powered", "-driven", "-inspired", "-guided", "-type")
 
 
 def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, scorer=None) -> list[ExtractedRelation]:
@@ -2031,7 +2052,7 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, s
         cue_at = cue.start()
         here = all_mentions[bisect.bisect_left(all_mentions, (a, "")) : bisect.bisect_left(all_mentions, (b, ""))]
         # (not a name that only describes another: "GPT-4-based G-Eval", "RETRO-style retrieval")
-        mentioned = [(off, n) for off, n in here if n in methods and not text.startswith(_MODIFIER_SUFFIXES, mention_end[off])]
+        mentioned = [(off, n) for off, n in here if n in methods and not text.startswith(MODIFIER_SUFFIXES, mention_end[off])]
         # (not data a model was trained on: "pre-trained on ImageNet-21k, it outperforms LoRA")
         data_here = [(off, n) for off, n in here if by_name[n].label in (NodeLabel.DATASET, NodeLabel.BENCHMARK)
                      and not sentences.trained_on(off)]

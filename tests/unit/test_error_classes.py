@@ -2697,3 +2697,37 @@ def test_error_class_the_penn_tree_bank_spelled_apart_is_the_penn_treebank(nlp):
             "regularized large LSTM reaches a test perplexity of 78.4.")
     entities, _ = run(nlp, text)
     assert entities["Penn Tree Bank"][0] == "Dataset", entities
+
+
+def test_error_class_data_released_or_only_trained_on_is_not_evaluated_on(nlp):
+    text = ("ZetaMath-Instruct: Synthetic Data for Mathematical Reasoning\n\nWe introduce ZetaMath-Instruct, a dataset of "
+            "2M math word problems, and ZetaMath-7B, a Mistral-7B model fine-tuned on it. ZetaMath-7B achieves 35.2% on "
+            "MATH and 74.8% on GSM8K. We also release ZetaMWPBench, a collection of ten math benchmarks with a unified "
+            "evaluation protocol.")
+    _, relations = run(nlp, text)
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"MATH", "GSM8K"}, relations
+
+
+def test_error_class_data_tested_on_in_apposition_to_a_new_dataset_is_proposed(nlp):
+    text = ("When Does Retrieval Help?\n\nRetrieval augmentation is assumed to help. We test this assumption on ZetaPopQA, "
+            "a new dataset of 14K entity-centric questions. For the least popular questions, Contriever-augmented GPT-3 "
+            "improves accuracy from 12% to 36%.")
+    entities, _ = run(nlp, text)
+    assert entities["ZetaPopQA"][1] == "proposed", entities
+    assert results_of(nlp, text) == {("GPT-3", "ZetaPopQA", "36%")}
+
+
+def test_error_class_a_processor_is_no_method(nlp):
+    text = ("Fast Vision Transformers\n\nWe propose ZetaViT, a family of fast vision transformers. ZetaViT-M5 surpasses "
+            "MobileNetV3-Large by 1.9% top-1 accuracy on ImageNet-1K while running 40% faster on an Nvidia V100 GPU and "
+            "an Intel Xeon CPU.")
+    entities, _ = run(nlp, text)
+    assert not {"Nvidia V100", "Intel Xeon"} & set(entities), entities
+
+
+def test_error_class_the_trec_conversational_track_is_a_benchmark(nlp):
+    text = ("Conversational Dense Retrieval\n\nWe present ZetaConv, a few-shot conversational dense retriever. On the "
+            "TREC CAsT 2019 benchmark, ZetaConv improves NDCG@3 by 9% over the best prior few-shot systems.")
+    entities, relations = run(nlp, text)
+    assert entities["TREC CAsT 2019"][0] == "Benchmark", entities
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"TREC CAsT 2019"}, relations
