@@ -1972,6 +1972,9 @@ def _evaluated_on_features(text: str, sentences: "_Sentences", ent: _Entity, int
     return feats
 
 
+# The main clause after "Compared with X," says the two are alike (up to its first win word, if any).
+_SAME_AFTER = re.compile(r",?[^.;]*?\b(?:similar|comparable|the\s+same|on\s+par|equal|competitive)\b(?![^.;]*\b(?:better|higher|"
+                         r"lower|outperform\w*|surpass\w*|improv\w*)\b)")
 # Words before "compared to X" that make the comparison something other than a win.
 _NOT_A_WIN = re.compile(
     r"\b(?:degrad\w*|drops?|decreas\w*|declin\w*|worse|loss(?:es)? of|lag\w*|falls? short|underperform\w*|"
@@ -2063,6 +2066,8 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, s
             clause_end = text.find(",", cue.end(), b)
             clause_end = clause_end if clause_end >= 0 else b
             own_clause = own_clause_start(text, a, cue_at)
+            if _SAME_AFTER.match(text, clause_end, b):
+                continue  # "Compared with t-SNE and UMAP, X produces layouts of similar quality": no claim to beat them
             if not (_WIN_WORD.search(text, own_clause, cue_at) or _WIN_WORD.search(text, clause_end, b)):
                 # "Compared to the latest Wide & Deep model, DeepFM has a shared input ...": a difference;
                 # "8 times faster than X while retaining a TM-score of 0.79, compared with 0.85 for Y": the

@@ -226,7 +226,7 @@ _COMPARED_THEN_VALUES_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|v
 _FOR_A_NAME_AFTER = re.compile(r"(?:\s?dB)?\s*for\s+(?:the\s+)?[A-Z]")  # ("10.2 dB for Conv-TasNet")
 _VERB_RIGHT_BEFORE = re.compile(r"\b(?:obtains?|achieves?|scores?|reaches?|attains?)\s+$")
 # "0.851 for ConVIRT and 0.836 for a model initialized from ImageNet": coordinated with a score given for a name
-_AFTER_A_SCORE_FOR_A_NAME = re.compile(r"\d%?\s+for\s+[^\s,;]+\s*(?:,\s*)?(?:and\s+)?$")
+_AFTER_A_SCORE_FOR_A_NAME = re.compile(r"\d%?\s+for\s+(?:the\s+|a\s+|an\s+)?[^\s,;]+\s*(?:,\s*)?(?:and\s+)?$")  # ("5.3% for the teacher and")
 # After a value: whose it is, unnamed ("compared to 33.2% for the previous best open-source agent")
 _FOR_UNNAMED = re.compile(r"\s*(?:for|in|by)\s+(?:the\s+|a\s+|an\s+)?(?:previous|prior|strongest|best|existing|baseline|"
                           r"state-of-the-art|competing|other|humans?|human-\w+|people|annotators?|(?:human\s+)?experts?)\b",

@@ -2731,3 +2731,22 @@ def test_error_class_the_trec_conversational_track_is_a_benchmark(nlp):
     entities, relations = run(nlp, text)
     assert entities["TREC CAsT 2019"][0] == "Benchmark", entities
     assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"TREC CAsT 2019"}, relations
+
+
+def test_error_class_compared_with_x_then_alike_is_no_win(nlp):
+    text = ("Visualizing Data with Neighbor Graphs\n\nWe propose ZetaVis, a technique for visualizing high-dimensional "
+            "data. Compared with t-SNE and UMAP, ZetaVis produces layouts of similar quality, measured by kNN "
+            "classification accuracy, on MNIST and Fashion-MNIST, while scaling to 10 million points in under an hour.")
+    entities, relations = run(nlp, text)
+    assert not [r for r in relations if r[0] == "OUTPERFORMS"], relations
+    assert "kNN" not in entities, entities
+    better = text.replace("of similar quality, measured by", "with higher")
+    _, relations = run(nlp, better)
+    assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"t-SNE", "UMAP"}, relations
+
+
+def test_error_class_values_coordinated_after_a_score_for_an_unnamed_system_are_not_ours(nlp):
+    text = ("Distilling Speech Recognizers\n\nWe distill a Conformer teacher into small students. On LibriSpeech "
+            "test-other, the student reaches 6.1% WER compared to 5.3% for the teacher and 8.4% for a student trained "
+            "from scratch.")
+    assert results_of(nlp, text) == {(None, "LibriSpeech", "6.1%")}
