@@ -1401,11 +1401,14 @@ _NUMBERED_VARIANT = re.compile(r"(.+)(?:-\d+(?:\.\d+)?[a-zA-Z]?|-A\d+(?:\.\d+)?B
 def _variant_of(surface: str, own_names: set[str]) -> bool:
     """Is ``surface`` a size or variant of one of ``own_names`` ("DPN-131"; "DRN-C-26": a letter
     of a family, then a depth)?"""
-    variant = _NUMBERED_VARIANT.fullmatch(surface)
-    if variant is None:
-        return False
-    base = variant[1]
-    return base in own_names or (base[-2:-1] == "-" and base[-1:].isupper() and base[:-2] in own_names)
+    for _ in range(3):  # ("Qwen2.5-Coder-32B-Instruct": a size, then a variant, of Qwen2.5-Coder)
+        variant = _NUMBERED_VARIANT.fullmatch(surface)
+        if variant is None:
+            return False
+        surface = variant[1]
+        if surface in own_names or (surface[-2:-1] == "-" and surface[-1:].isupper() and surface[:-2] in own_names):
+            return True
+    return False
 
 
 def _joins_own_name(surface: str, own_names: set[str]) -> bool:
@@ -2031,6 +2034,7 @@ def _benchmark_of(text: str, data_here: list[tuple[int, str]], loser: Optional[t
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whilst|whereas)\s+(?=[a-z])|;")
 
 
+_DESCRIBED_SUBJECT = re.compile(r"(?:,\s+and|;|,\s+while|,\s+whereas)\s+(?:the|our)\s+(?:[\w\-.]+\s+){0,3}?(?:model|variant|version)s?\s+(?:also\s+)?$")
 _PASSIVE_BY = re.compile(r"(?:\s+only)?\s+by\b")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 
@@ -2095,6 +2099,8 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, s
                           and not methods[n].weak]
             else:
                 winners = [n for off, n in mentioned if off < cue_at and methods[n].proposed]
+                if winners and main and _DESCRIBED_SUBJECT.search(text, max(a, cue_at - 60), cue_at):
+                    winners = [main]  # "..., and the 7B model outperforms X": our model, not the one named before
                 named_before = any(off < cue_at and not methods[n].weak for off, n in mentioned)
                 if not winners and main and (_ours_subject(sentence) or not named_before):
                     winners = [main]

@@ -199,7 +199,8 @@ _COORDINATED_VALUE = re.compile(r"[^;()]{0,60}?(?:,\s*and|,|\band|/)\s*", re.IGN
 _OTHER_SETTING_BETWEEN = re.compile(r"(?:,\s+and\s+|;\s*)(?:on|in)\s+(?:the\s+)?[A-Z][\w\-]*")
 _ELIDED_VERB_GAP = re.compile(r"\s*,?\s*(?:and\s+|while\s+|whereas\s+)?[A-Z][\w\-.+]*\s+")  # (" and SliceGPT ")
 _NAME_OPENS_BRACKET = re.compile(r"\s[A-Z][\w\-.+]*\s?\($")
-_HUMAN = re.compile(r"\bhuman(?:s|-level)?\b(?!-normali[sz]ed)", re.IGNORECASE)  # (a "human-normalized score" is the agent's)
+# (a "human-normalized score" is the agent's; "PhD-level experts reach 71.0%", "annotators agree at 0.81" are people's)
+_HUMAN = re.compile(r"\bhuman(?:s|-level)?\b(?!-normali[sz]ed)|\b(?:experts|annotators|crowd-?workers|participants)\b", re.IGNORECASE)
 _PREVIOUS = re.compile(r"\b(?:previous|prior|former|earlier|existing|baselines?|best\s+(?:reported|published)|previously|"
                        r"state[- ]of[- ]the[- ]art\s+(?:of|is|was))\b", re.IGNORECASE)
 # What the paper's method does to the previous work named after it: "outperforms all previous ..."

@@ -2750,3 +2750,29 @@ def test_error_class_values_coordinated_after_a_score_for_an_unnamed_system_are_
             "test-other, the student reaches 6.1% WER compared to 5.3% for the teacher and 8.4% for a student trained "
             "from scratch.")
     assert results_of(nlp, text) == {(None, "LibriSpeech", "6.1%")}
+
+
+def test_error_class_experts_scores_are_nobodys_and_a_degree_is_no_method(nlp):
+    text = ("ZetaGPQA: Harder Graduate-Level Questions\n\nExisting expert-level benchmarks such as GPQA Diamond are "
+            "saturating. We introduce ZetaGPQA, 448 questions written by domain experts. Claude 3.5 Sonnet scores 31.2%, "
+            "DeepSeek-R1 28.9% and GPT-4o 24.5%, while PhD-level experts reach 71.0% in their own domain.")
+    entities, _ = run(nlp, text)
+    assert "PhD" not in entities and entities["GPQA Diamond"][0] == "Benchmark", entities
+    assert results_of(nlp, text) == {("Claude 3.5 Sonnet", "ZetaGPQA", "31.2%"), ("DeepSeek-R1", "ZetaGPQA", "28.9%"),
+                                     ("GPT-4o", "ZetaGPQA", "24.5%")}
+
+
+def test_error_class_a_size_then_a_variant_of_our_series_is_ours_and_the_described_model_wins(nlp):
+    text = ("ZetaCoder Technical Report\n\nWe introduce the ZetaCoder series, code-specific models of 0.5B to 32B "
+            "parameters. ZetaCoder-32B-Instruct achieves 92.7% on HumanEval, and the 7B model outperforms "
+            "DeepSeek-Coder-V2-Lite.")
+    entities, relations = run(nlp, text)
+    assert entities["ZetaCoder-32B-Instruct"][1] == "proposed", entities
+    assert [r[1:3] for r in relations if r[0] == "OUTPERFORMS"] == [("ZetaCoder", "DeepSeek-Coder-V2-Lite")], relations
+
+
+def test_error_class_an_organisation_before_a_benchmark_is_no_method(nlp):
+    text = ("Length-Controlled Evaluation\n\nWe propose ZetaLC, a length-controlled auto-evaluator. ZetaLC raises the "
+            "Spearman correlation with LMSYS Chatbot Arena from 0.94 to 0.98.")
+    entities, _ = run(nlp, text)
+    assert "LMSYS" not in entities, entities
