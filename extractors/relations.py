@@ -1385,6 +1385,7 @@ _POSED_AFTER = re.compile(r"\s*\([^()]{1,20}\)\s+(?:problems?|tasks?|formulation
 
 # "we propose a method based on X": words between the verb and a name that make it someone else's.
 _CALLED_RIGHT_BEFORE = re.compile(r"\b(?:called|named|termed|dubbed)\s+$")
+_IN_WHICH_A_KIND = re.compile(r",\s+in\s+which\s+(?:a|an)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+,\s+$")
 _NOT_OWN_BETWEEN = re.compile(
     # whole words only: "on" in "try-on" is not the preposition
     r"(?<![\w\-])(?:based on|using|with|via|from|upon|leverag\w*|than|over|like|such as|including|for|of|on|to|by|which|that|"
@@ -1567,6 +1568,8 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
             between = text[proposal_end:start]
             if between.rstrip().endswith(", and") and len(between.split()) <= 30 and _APPOSITION.match(text[end : end + 80]):
                 return True  # "We introduce X, a model that treats slices as frames, and Y, a dataset of ..."
+            if len(between.split()) <= 12 and _IN_WHICH_A_KIND.search(between):
+                return True  # "We propose HyperTuning, in which a hypermodel, HyperT5, generates ...": its part
             if len(between.split()) <= 12 and (not _NOT_OWN_BETWEEN.search(between) or (
                     between.rstrip().endswith(", and") and _APPOSITION.match(text[end : end + 80])) or (
                     between.endswith((" as ", " as the ")) and _DATA_AFTER.match(text[end : end + 40]))):
@@ -1729,7 +1732,7 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
             if sentence and (start, end) in trained_on and (
                     not _eval_cue_outside(sentences, sentence, start, end) or _source_of_training(text, start)
                     or _COMPONENT_TRAINED_BEFORE.search(text, max(sentence[0], start - 40), start)
-                    or _zero_shot(sentences, sentence) or any(
+                    or _zero_shot(sentences, sentence) or _HELD_OUT_EVAL.search(text, *sentence) or any(
                     sentence[0] <= other_start < sentence[1] and other != name for other_start, other in evaluation_mentions)):
                 continue  # (nor "X is trained on 40 years of ERA5 and fine-tuned ...", with no result said)
             only_trained_on = False
@@ -1777,6 +1780,8 @@ def _is_survey(text: str) -> bool:
     return ("urvey" in text or "eview" in text) and _SURVEY.search(text) is not None and _OWN_EXPERIMENTS.search(text) is None
 
 
+# "Trained on P3 and MetaICL, X reaches 89% of ... on held-out tasks": the results are on other data
+_HELD_OUT_EVAL = re.compile(r"\b(?:held-out|unseen)\s+(?:[\w\-]+\s+)?(?:tasks|datasets|domains|benchmarks|languages)\b")
 # "a DenseNet-121 backbone pre-trained on ImageNet": what a part of the model was trained on
 _COMPONENT_TRAINED_BEFORE = re.compile(r"\b(?:backbones?|encoders?|weights|features|embeddings)\s+(?:pre-?trained|trained)\s+on\s+(?:the\s+)?$")
 _PLATFORM_BEFORE = re.compile(r"\b(?:built|implemented|developed|simulated|constructed)\s+(?:in|on|with|using)\s+(?:the\s+)?$")

@@ -2776,3 +2776,19 @@ def test_error_class_an_organisation_before_a_benchmark_is_no_method(nlp):
             "Spearman correlation with LMSYS Chatbot Arena from 0.94 to 0.98.")
     entities, _ = run(nlp, text)
     assert "LMSYS" not in entities, entities
+
+
+def test_error_class_data_trained_on_before_results_on_held_out_tasks_is_not_evaluated_on(nlp):
+    text = ("ZetaTuning\n\nWe propose ZetaTuning, in which a hypermodel, ZetaT5, generates soft prefixes for a frozen "
+            "model. Trained on P3, MetaICL and Super-NaturalInstructions, ZetaT5 generates parameters that reach 89% of "
+            "the performance of full fine-tuning on held-out tasks.")
+    entities, relations = run(nlp, text)
+    assert entities["ZetaT5"][1] == "proposed", entities
+    assert not [r for r in relations if r[0] == "EVALUATED_ON"], relations
+
+
+def test_error_class_the_reddit_tldr_dataset_is_one_name(nlp):
+    text = ("Summarizing from Feedback\n\nWe train ZetaRM, a reward model, on 180K comparisons. Policies fine-tuned "
+            "against ZetaRM are preferred over reference summaries on the TL;DR dataset 61% of the time.")
+    entities, _ = run(nlp, text)
+    assert entities["TL;DR"][0] == "Dataset" and "DR" not in entities, entities
