@@ -1446,6 +1446,9 @@ def _mark_parts_of_own_work(text: str, entities: list[_Entity], sentences) -> No
         # (A Task here was typed by its head word, "... Parsing", which is only done for names not proposed.)
         if ent.proposed or ent.gazetteer or ent.weak or ent.label not in (NodeLabel.METHOD, NodeLabel.TASK):
             continue
+        if ent.label is NodeLabel.METHOD and _listed_as_own_parts(text, ent, own_starts, sentences):
+            ent.proposed = True  # "CornerNet-Lite is a combination of two variants of CornerNet: A, ..., and B, ..."
+            continue
         for long_form in ent.long_forms:
             if not all(w[:1].isupper() or w in MINOR_WORDS for w in long_form.split()):
                 continue  # a coined part is written in title case; "Bayesian optimization (BO)" is a known technique
@@ -1460,6 +1463,27 @@ def _mark_parts_of_own_work(text: str, entities: list[_Entity], sentences) -> No
                 # (not "X has an error of 4.1%, compared with 9.7% for the Fourier Neural Operator (FNO)": the compared)
                 ent.proposed, ent.label = True, NodeLabel.METHOD
                 break
+
+
+# "X is a combination of two efficient variants of CornerNet: A, which ..., and B": what X is made of
+_PARTS_COLON = re.compile(r"\s+(?:is|are)\s+(?:a\s+combination|made\s+up|composed|built)\s+of\s+(?:two|three|four)\s+"
+                          r"(?:[\w\-]+\s+){0,2}?(?:variants|components|modules|parts|models|networks|versions)"
+                          r"(?:\s+of\s+[^\s:]+)?\s*:\s+")
+
+
+def _listed_as_own_parts(text: str, ent: _Entity, own_starts: list[int], sentences) -> bool:
+    """Is the entity listed, after a colon, as a part of the paper's own method that opens the sentence?"""
+    for start, _ in ent.mentions:
+        sentence = _sentence_of(sentences, start)
+        if sentence is None or ":" not in text[sentence[0] : start]:
+            continue
+        first_own = bisect.bisect_left(own_starts, sentence[0])
+        if first_own < len(own_starts) and own_starts[first_own] - sentence[0] <= 4:
+            own_end = text.find(" ", own_starts[first_own])
+            parts = _PARTS_COLON.match(text, own_end) if own_end >= 0 else None
+            if parts is not None and parts.end() <= start:
+                return True
+    return False
 
 
 # The method nouns that end a title's method name, and "Decoder" and "Model", after a bracket.
@@ -1494,6 +1518,8 @@ _WE_MADE_APPOSITION = re.compile(r",\s+an?\s+[^.;()]{0,120}?\b(?:that|which)\s+w
                                  r"curate|synthesi[sz]e|release|introduce|propose|design)\b|"
                                  # "We test this assumption on PopQA, a new dataset of 14K questions"
                                  r",\s+an?\s+(?:new|novel)\s+(?:[\w\-]+\s+){0,3}?(?:dataset|benchmark|corpus|suite|testbed)\b")
+_OF_THIS_PAPER_AFTER = re.compile(r"\s+(?:software|code|toolkit|library|package|system|model)\s+(?:associated\s+with|accompanying|"
+                                  r"released\s+with)\s+this\s+(?:paper|work|article)\b")
 _FORMING_THE = re.compile(r"\b(?:form(?:s|ing)?|resulting\s+in|yielding)\s+the\s+$")
 _OURS_YIELD = re.compile(r"\b(?:[Tt]he resulting|[Oo]ur)\s+(?:[\w\-]+\s+){0,2}(?:yields|produces)\s+$")
 # What the paper makes of something else (on the lowercased text).
@@ -1515,6 +1541,8 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
             window = text[max(0, start - 60) : start]
             if any(verb in window for verb in _INTRODUCING_VERBS) and _INTRODUCES_NAME.search(window):
                 return True
+            if _OF_THIS_PAPER_AFTER.match(text, end):
+                return True  # "the pix2pix software associated with this paper"
             if window.rstrip().rstrip(",").lower().endswith(_OURS_ENDINGS) and _OURS.search(window) and not (
                     ent.label in (NodeLabel.DATASET, NodeLabel.BENCHMARK) and not _DATA_AFTER.match(text[end : end + 40])):
                 return True  # (not "Our CIFAR-10 model", "our ImageNet Challenge 2014 submission": the data's, not new data)
@@ -1536,6 +1564,8 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
         if sentence is not None and window.endswith(" the ") and _FORMING_THE.search(window) \
                 and _DATA_AFTER.match(text[end : end + 40]) and _FIRST_PERSON.search(sentences.lowered, *sentence):
             return True  # "We synthesize 150K trajectories ..., forming the DroidTraj dataset"
+        if _OF_THIS_PAPER_AFTER.match(text, end):
+            return True  # "since the release of the pix2pix software associated with this paper"
         if text.startswith(", a", end) and _WE_MADE_APPOSITION.match(text, end):
             return True  # "on DocSynth-300K, a synthetic dataset of 300K pages that we generate with ..."
         if window.endswith(("train ", "pretrain ", "pre-train ")) and (

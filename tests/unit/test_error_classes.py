@@ -2792,3 +2792,19 @@ def test_error_class_the_reddit_tldr_dataset_is_one_name(nlp):
             "against ZetaRM are preferred over reference summaries on the TL;DR dataset 61% of the time.")
     entities, _ = run(nlp, text)
     assert entities["TL;DR"][0] == "Dataset" and "DR" not in entities, entities
+
+
+def test_error_class_the_parts_listed_after_our_methods_colon_are_ours(nlp):
+    text = ("ZetaNet-Lite: Efficient Keypoint Detection\n\nWe introduce ZetaNet-Lite. ZetaNet-Lite is a combination of two "
+            "efficient variants of ZetaNet: ZetaNet-Glance, which uses an attention mechanism, and ZetaNet-Thin, which "
+            "introduces a compact backbone. ZetaNet-Glance is suitable for offline processing.")
+    entities, _ = run(nlp, text)
+    assert entities["ZetaNet-Glance"][1] == entities["ZetaNet-Thin"][1] == "proposed", entities
+    assert entities["ZetaNet"][1] == "used", entities
+
+
+def test_error_class_the_software_associated_with_this_paper_is_proposed(nlp):
+    text = ("Image-to-Image Translation\n\nWe investigate conditional adversarial networks for image translation. Since "
+            "the release of the ZetaPix software associated with this paper, many users have posted experiments.")
+    entities, _ = run(nlp, text)
+    assert entities["ZetaPix"][1] == "proposed", entities
