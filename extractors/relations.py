@@ -115,7 +115,7 @@ _PROPOSING = re.compile(r"\b(?:propos|introduc|present|explor|develop|design)(?:
 _EVAL_CUE = re.compile(
     # (not "As a result, ..." nor "fine-tune X on the result": the outcome of a step, not of an experiment)
     r"\b(?:experiment\w*|evaluat\w*|results|(?<!as a )(?<!the )result|benchmark\w*|achiev\w*|outperform\w*|surpass\w*|state-of-the-art|"
-    r"SOTA|performance|accuracy|improv\w*|tested|test on|scores?|gains?|reach(?:es|ed|ing)?|validat\w*|demonstrat(?!ions\b)\w*|analys[ie]s on|"
+    r"SOTA|performance|accuracy|improv\w*|tested|test on|scores?|gains?|reach(?:es|ed|ing)?|obtains|attains|validat\w*|demonstrat(?!ions\b)\w*|analys[ie]s on|"
     r"(?:win|success|solve|pass|error)[- ]rates?|generali[sz]es\s+to)\b",
     re.IGNORECASE,
 )
@@ -137,6 +137,8 @@ _COMPARE = re.compile(
     r"lower\s+(?:[\w\-]+\s+)?(?:" + "|".join(sorted((re.escape(form) for form, metric in METRICS().items()
                                                      if metric.direction == "lower"), key=len, reverse=True))
     + r")\s+(?:than|compared (?:to|with))|"
+    # ", lower than Graph WaveNet": after a score of a metric whose lower values are better (checked where read)
+    r"(?<=,\s)lower\s+than|"
     # "trains VGG16 9x faster than R-CNN", "is more accurate than SPPnet"
     r"faster\s+than|more\s+(?:accurate|efficient|robust)\s+than|(?:(?<=far )|(?<=well ))above|"
     # "reaches 24.1%, above DPO (20.3%)": a name given a lower score
@@ -180,6 +182,10 @@ _WIN_WORD = re.compile(
     r"\+\s*\d",
     re.IGNORECASE)
 _COMPARE_NEEDLES = Needles(_COMPARE_WORDS)
+# A metric whose lower values are better: "MAE of 3.41 and 1.86, lower than X" is a win, "accuracy of 70%, lower than X" is not.
+_LOWER_IS_BETTER = re.compile(r"(?<![\w\-])(?:" + "|".join(sorted((re.escape(form) for form, metric in METRICS().items()
+                                                                   if metric.direction == "lower"), key=len, reverse=True))
+                              + r"|error|loss|perplexity)s?(?![\w\-])", re.IGNORECASE)
 # A comparison said by the loser: "M2M-100 lags behind X", "falls short of X", "trails X",
 # "underperforms X" (and "is outperformed by X", a _COMPARE cue read the other way).
 _LOSING = re.compile(r"\b(?:lag(?:s|ged|ging)?\s+(?:\w+ly\s+|far\s+|well\s+)?behind|(?:falls?|fell|falling)\s+(?:\w+ly\s+|far\s+|well\s+)?short\s+of|"
@@ -2117,6 +2123,9 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, s
         else:
             if _NEGATED_CUE.search(text, max(a, cue_at - 40), cue_at):
                 continue  # "no deep model beats XGBoost", "does not outperform X": no claim to beat it
+            if cue.group(0)[:5].lower() == "lower" and text[cue_at - 2 : cue_at] == ", " \
+                    and not _LOWER_IS_BETTER.search(text, a, cue_at):
+                continue  # ", lower than X" after a score of a metric where higher is better: no win
             passive = _PASSIVE_BY.match(text, cue.end())
             if passive or _LOSING.match(cue.group(0)):
                 # "X lags behind Y", "X is outperformed by Y": the names before the cue lose, in its clause

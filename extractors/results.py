@@ -450,6 +450,13 @@ def find_results(
         # art on A and B"), or after it when none is before ("85.2 and 86.1, respectively, on A and B").
         paired = ([m for m in data if m[0] < a + at] or data) if at >= 0 else data
         respectively = at >= 0 and len(candidates) == len(paired) > 1
+        paired_upto = len(candidates)
+        if at >= 0 and not respectively and len(paired) > 1:
+            # "error rates of 4.2%, 5.1% and 6.0% on A, B and C, respectively, and an F1 of 92.6 on B":
+            # the values before "respectively" pair with its data; the later ones are read on their own
+            before = [c for c in candidates if c[0] < a + at]
+            if len(before) == len(paired) and paired[-1][1] <= a + at:
+                respectively, paired_upto = True, len(before)
         if not respectively and len(candidates) == len(data) > 1 and data[-1][1] <= candidates[0][0] and all(
                 _LIST_GAP.fullmatch(text, x[1], y[0]) for x, y in zip(data, data[1:])) and all(
                 _values_coordinated(text, x, y) or _RAISED_GAP.fullmatch(text, x[1], y[0])
@@ -487,8 +494,13 @@ def find_results(
                 if opening >= 0 and not text[opening + 1 : start].strip() and text.find(")", opening, start) < 0:
                     # "followed by GPT-4o (55.1%) and Gemini 1.5 Pro (52.8%)": the score of the name before the bracket
                     scored = _name_right_before(text, here, opening)
-            elif respectively:
+            elif respectively and position < paired_upto:
                 benches = [paired[position]]
+                # "outperforming Graph WaveNet (3.53 and 1.95)": the scores in a bracket after a name are the name's
+                opening = text.rfind("(", a, start)
+                if opening >= 0 and (not text[opening + 1 : start].strip()
+                                     or _SCORES_BRACKET_SO_FAR.match(text, opening, start)):
+                    scored = _name_right_before(text, here, opening)
             else:
                 bracket = _bracket_of(text, a, start)
                 scores_bracket = _SCORES_BRACKET_SO_FAR.search(text, max(a, start - 40), start) if bracket is None else None

@@ -2808,3 +2808,30 @@ def test_error_class_the_software_associated_with_this_paper_is_proposed(nlp):
             "the release of the ZetaPix software associated with this paper, many users have posted experiments.")
     entities, _ = run(nlp, text)
     assert entities["ZetaPix"][1] == "proposed", entities
+
+
+def test_error_class_values_before_respectively_pair_and_a_later_score_is_read_alone(nlp):
+    text = ("Cross-View Training\n\nWe propose ZetaCVT, a semi-supervised algorithm. ZetaCVT attains error rates of 4.2%, "
+            "5.1% and 6.0% on CoNLL-2000, CoNLL-2003 and CCGBank, respectively, and an F1 of 92.6 on CoNLL-2003 NER.")
+    assert results_of(nlp, text) == {("ZetaCVT", "CoNLL-2000", "4.2%"), ("ZetaCVT", "CoNLL-2003", "5.1%"),
+                                     ("ZetaCVT", "CCGBank", "6.0%"), ("ZetaCVT", "CoNLL-2003", "92.6")}
+
+
+@pytest.mark.parametrize("claim", [
+    "it obtains a 60-minute MAE of 3.41 and 1.86, respectively, lower than Graph WaveNet (3.53 and 1.95) and DCRNN "
+    "(3.60 and 2.07)",
+    "it obtains MAEs of 3.41 and 1.86, outperforming Graph WaveNet (3.53 and 1.95) and DCRNN (3.60 and 2.07)",
+])
+def test_error_class_bracketed_scores_after_names_are_theirs_and_lower_error_is_a_win(nlp, claim):
+    text = f"Traffic Forecasting\n\nWe present ZetaGAT, a graph attention network. On METR-LA and PEMS-BAY, {claim}."
+    _, relations = run(nlp, text)
+    assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"Graph WaveNet", "DCRNN"}, relations
+    assert results_of(nlp, text) == {("ZetaGAT", "METR-LA", "3.41"), ("ZetaGAT", "PEMS-BAY", "1.86"),
+                                     ("Graph WaveNet", "METR-LA", "3.53"), ("Graph WaveNet", "PEMS-BAY", "1.95"),
+                                     ("DCRNN", "METR-LA", "3.60"), ("DCRNN", "PEMS-BAY", "2.07")}
+
+
+def test_error_class_lower_than_after_a_higher_is_better_score_is_no_win(nlp):
+    text = "Language Models\n\nWe present ZetaLM. On MMLU it reaches an accuracy of 61.2%, lower than GPT-4."
+    _, relations = run(nlp, text)
+    assert not [r for r in relations if r[0] == "OUTPERFORMS"], relations
