@@ -1800,12 +1800,15 @@ _OWN_EXPERIMENTS = re.compile(r"\b(?:[Ww]e (?:\w+ )?(?:evaluate|benchmark|conduc
 
 
 # "We translate the Alpaca instruction data into 12 languages": data turned into other data
-_PROCESSED_BEFORE = re.compile(r"\b(?:translat|filter|convert|re-?annotat|relabel|deduplicat|augment)\w*\s+(?:the\s+)?$", re.IGNORECASE)
+_PROCESSED_BEFORE = re.compile(r"\b(?:translat|filter|convert|re-?annotat|relabel|deduplicat|augment)\w*\s+(?:the\s+)?$|"
+                               # "links entities mentioned in the conversation to DBpedia": a resource used
+                               r"\b(?:link|map|ground)(?:s|ed|ing)?\b[^.;,]{0,60}?\b(?:to|in|into|onto)\s+(?:the\s+)?$",
+                               re.IGNORECASE)
 
 
 def _processed_source(text: str, sentences: "_Sentences", start: int) -> bool:
     """Is the name at ``start`` data the sentence turns into other data, with no result said?"""
-    if not _PROCESSED_BEFORE.search(text, max(0, start - 30), start):
+    if not _PROCESSED_BEFORE.search(text, max(0, start - 90), start):
         return False
     sentence = _sentence_of(sentences, start)
     return sentence is not None and not sentences.has_eval_cue(sentence)

@@ -2835,3 +2835,18 @@ def test_error_class_lower_than_after_a_higher_is_better_score_is_no_win(nlp):
     text = "Language Models\n\nWe present ZetaLM. On MMLU it reaches an accuracy of 61.2%, lower than GPT-4."
     _, relations = run(nlp, text)
     assert not [r for r in relations if r[0] == "OUTPERFORMS"], relations
+
+
+def test_error_class_a_knowledge_base_entities_are_linked_to_is_not_evaluated_on(nlp):
+    text = ("Conversational Recommendation\n\nOur model, ZetaConv, links entities mentioned in the conversation to "
+            "DBpedia and reasons over the graph with an R-GCN. Experiments on ReDial and TG-ReDial show that ZetaConv "
+            "improves Recall@10 by 12% over KBRD.")
+    _, relations = run(nlp, text)
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"ReDial", "TG-ReDial"}, relations
+
+
+def test_error_class_public_benchmark_names_with_their_size_or_case(nlp):
+    text = ("Self-Predictive Representations\n\nWe present ZetaSPR. On the Atari 100k benchmark, ZetaSPR achieves a median "
+            "human-normalized score of 0.512, and on the Concode code generation task an exact match of 22.3.")
+    entities, _ = run(nlp, text)
+    assert entities["Atari 100k"][0] == "Benchmark" and entities["Concode"][0] == "Dataset", entities
