@@ -93,8 +93,9 @@ def _alnum_runs(word: str) -> list[tuple[int, str]]:
 _VERSION_AFTER = re.compile(r"(?:[ \-](?:19|20)\d\d|[ \-](?:v\d+\.\d+|(?!0\.\d\d)\d+\.\d+)| ?['’]\d\d)(?![\w+\-%]|\.\d| %)")
 # A small release number, where nothing counted follows it: "AlpacaEval 2 and MT-Bench", "on Common
 # Voice 15, X" (not "GLUE 8 tasks", "MMLU 5-shot").
+# ... or the number of classes of a label set joined by a hyphen: "PASCAL Context-59".
 _SMALL_VERSION_AFTER = re.compile(r" v?\d{1,2}(?=[,;:)]|\.(?!\d)|\s+(?:and|or|on|with|in|at|by|from|to|where|while|test|dev|"
-                                  r"validation|benchmark|dataset|leaderboard|split|set)\b|\s*$)")
+                                  r"validation|benchmark|dataset|leaderboard|split|set)\b|\s*$)|-\d{2,3}(?![\w.\-%+])")
 # A shared task's numbered task or track after its name: "SemEval-2018 Task 1", "SemEval Task 1:E-c";
 # a part of a dataset: "ShanghaiTech Part A".
 _PART_AFTER = re.compile(r"[ \-](?:(?:Task|Track|Subtask)\s?\d+[a-zA-Z]?(?::\s?[A-Za-z][\w\-]*)?|Part [A-Z0-9])(?![\w+])")

@@ -1748,7 +1748,8 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
     background = {name for name, ent in data if not ent.proposed
                   and (surveyed or all(_cited_as_example(text, sentences, start) or _outsized_by_new_data(text, start)
                           or _PLATFORM_BEFORE.search(text, max(0, start - 40), start)
-                          or _processed_source(text, sentences, start) for start, _ in ent.mentions))}
+                          or _processed_source(text, sentences, start)
+                          or _WITHOUT_BEFORE.search(text, max(0, start - 30), start) for start, _ in ent.mentions))}
     for name, ent in data:
         # A dataset or benchmark a paper introduces is one it reports results on, unless it is only
         # released ("Finally, we release X, a dataset ... to facilitate future research").
@@ -1784,7 +1785,7 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
                             [(c[0], None) for c in candidates])
         keep = [yes and not c[4] for yes, c in zip(keep, candidates)]  # (what the scorer cannot tell apart)
     else:
-        keep = [c[2] for c in candidates]
+        keep = [c[2] and not c[4] for c in candidates]
     relations = []
     for (name, (start, end), _, _, _), yes in zip(candidates, keep):
         if yes:
@@ -1799,6 +1800,8 @@ _OWN_EXPERIMENTS = re.compile(r"\b(?:[Ww]e (?:\w+ )?(?:evaluate|benchmark|conduc
                               r"[Oo]ur (?:experiments|results|evaluation|analysis shows)|[Ee]xperiments (?:show|on|demonstrate))")
 
 
+# "without using any ADE20K annotations": data not used at all
+_WITHOUT_BEFORE = re.compile(r"\bwithout\s+(?:(?:using|any|the|its|their|access\s+to)\s+)*$", re.IGNORECASE)
 # "We translate the Alpaca instruction data into 12 languages": data turned into other data
 _PROCESSED_BEFORE = re.compile(r"\b(?:translat|filter|convert|re-?annotat|relabel|deduplicat|augment)\w*\s+(?:the\s+)?$|"
                                # "links entities mentioned in the conversation to DBpedia": a resource used
