@@ -176,6 +176,7 @@ _SIZE_WORD = re.compile(
     rf"^\d+(?:\.\d+)?[kKMB]?-(?:{DATA_UNITS}|sample|class|dimensional|node|label|way|shot|layer|language|task|domain|category|"
     r"subject|speaker|point|object|instance|hop)s?$")
 _BARE_COUNT = re.compile(r"\d[\d.,]*[kKMB]?")
+_RESOLUTION = re.compile(r"\d+\s?[x×]\s?\d+(?:\s?px)?")  # ("the ImageNet 512x512 and 256x256 benchmarks")
 _NOUN_AS_MODIFIER = re.compile(r"\s+(?:steps|interactions|frames|transitions|episodes|rollouts|calls)\b")
 _GENERIC_TITLE_WORDS = {"Survey", "Review", "Position", "Tutorial", "Overview", "Perspective", "Benchmarking", "Revisiting",
                         "Rethinking", "Towards", "Toward", "Editorial", "Introduction", "Preface", "Abstract"}
@@ -1025,7 +1026,8 @@ def cue_names(text: str, index: Optional[WordIndex] = None, known_methods: froze
             continue  # "the Give Me Some Credit datasets": a title-case name with function words, not "Credit"
         phrase = text[span[0]:span[1]]
         if len(phrase.split()) > 4 or phrase in stop_acronyms() or not any(c.isalpha() for c in phrase) \
-                or _SIZE_WORD.match(phrase) or (_BARE_COUNT.fullmatch(phrase) and _NOUN_AS_MODIFIER.match(text, match.end())):
+                or _SIZE_WORD.match(phrase) or _RESOLUTION.fullmatch(phrase) \
+                or (_BARE_COUNT.fullmatch(phrase) and _NOUN_AS_MODIFIER.match(text, match.end())):
             continue  # ("the 120K-pair dataset": a size, not a name; "after 500K environment steps": a count of steps)
         # "a Twitter data set" is some data from Twitter, and "Two data sets" a count: neither is a name.
         if _INDEFINITE_BEFORE.search(text, max(0, span[0] - 4), span[0]) or phrase.lower() in _COUNT_WORDS \
@@ -1052,7 +1054,8 @@ def cue_names(text: str, index: Optional[WordIndex] = None, known_methods: froze
         yield Candidate(start, end, None, "shape")
     yield from _eponyms(rare)
     for start, end, label in _data_lists(rare):
-        yield Candidate(start, end, label, "data-list")
+        if not _RESOLUTION.fullmatch(text, start, end):  # (not "256x256" of "the ImageNet 512x512 and 256x256 benchmarks")
+            yield Candidate(start, end, label, "data-list")
     for start, end in _method_lists(rare, known_methods):
         yield Candidate(start, end, NodeLabel.METHOD, "method-list")
 

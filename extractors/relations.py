@@ -1823,10 +1823,12 @@ def _is_survey(text: str) -> bool:
 
 
 # "Trained on P3 and MetaICL, X reaches 89% of ... on held-out tasks": the results are on other data
-_HELD_OUT_EVAL = re.compile(r"\b(?:held-out|unseen)\s+(?:[\w\-]+\s+)?(?:tasks|datasets|domains|benchmarks|languages)\b")
+_HELD_OUT_EVAL = re.compile(r"\b(?:held-out|unseen)\s+(?:[\w\-]+\s+)?(?:tasks|datasets|domains|benchmarks|languages)\b|"
+                            r"\b(?:transfer|downstream)\s+tasks\b")  # ("... can outperform X on a wide range of transfer tasks")
 # "a DenseNet-121 backbone pre-trained on ImageNet": what a part of the model was trained on
 _COMPONENT_TRAINED_BEFORE = re.compile(r"\b(?:backbones?|encoders?|weights|features|embeddings)\s+(?:pre-?trained|trained)\s+on\s+(?:the\s+)?$")
-_PLATFORM_BEFORE = re.compile(r"\b(?:built|implemented|developed|simulated|constructed)\s+(?:in|on|with|using)\s+(?:the\s+)?$")
+_PLATFORM_BEFORE = re.compile(r"\b(?:(?:built|implemented|developed|simulated|constructed)\s+(?:in|on|with|using)|"
+                              r"(?:trained|train|training)\s+in)\s+(?:the\s+)?$")  # ("Policies are trained in Isaac Gym")
 # "larger than A and B", "ten times bigger than the A", "more diverse than A": a comparison of sizes.
 _SIZE_THAN = re.compile(r"\b(?:larger|bigger|more\s+diverse)\s+than\s+(?:the\s+)?"
                         r"(?:[^\s,;()]+(?:\s+[^\s,;()]+){0,3}?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?)*$")
@@ -1890,9 +1892,11 @@ _TRAIN_ON = (rf"(?:(?:(?:pre-?|fine-?)?trained|(?:fine-?)?tuned)\s+from\s+\S+(?:
              # ("We train over 200 models from 50M to 3B parameters on X": what we train, then the data)
              rf"(?-i:[Ww]e)\s+(?:pre-?|fine-?)?train(?:\s+(?!(?:and|or|then|which|that|while|but|evaluat\w*|test\w*)\b)[\w\-.]+){{1,10}}?)"
              rf"{_ONLY_OR_JOINTLY}\s+on")
-_BUILT_FROM = (r"(?:built|derived|constructed|sampled|sampling|curated|collected|drawn|sourced|selected|filtered|initiali[sz]ed|"
+_BUILT_FROM = (r"(?:(?:built|derived|constructed|sampled|sampling|curated|collected|drawn|sourced|selected|filtered|initiali[sz]ed|"
                r"mix(?:ed|ing)|combin(?:ed|ing))\s+(?:on\s+)?"
-               r"(?:by\s+[\w\-]+\s+)?(?:[a-z\-]+\s+){0,2}?from")  # ("examples selected by LenSel from A and B")
+               r"(?:by\s+[\w\-]+\s+)?(?:[a-z\-]+\s+){0,2}?from|"  # ("examples selected by LenSel from A and B")
+               # ("representations trained using the supervised data of the SNLI datasets")
+               r"(?:pre-?|fine-?)?trained\s+(?:using|with)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}?data\s+of)")
 _MIXTURE_OF = r"(?:a\s+(?:mixture|combination|union|mix)\s+of\s+)?"
 # "trained on 40 years of ERA5", "pre-trained on 1.2M images from ImageNet": an amount of the data.
 _AMOUNT_OF = (r"(?:\d[\d.,]*\s?[KMBkmb]?\+?\s+(?:[a-z\-]+\s+){0,2}?(?:of|from)\s+(?:the\s+)?)?"

@@ -2872,3 +2872,26 @@ def test_error_class_the_rules_alone_keep_the_vetoes_of_evaluated_on(nlp):
     finally:
         nlp.get_pipe("kg_relations").scorer = scorer
     assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"ADE20K-847"}, relations
+
+
+def test_error_class_the_simulator_policies_are_trained_in_is_not_evaluated_on(nlp):
+    text = ("Legged Robot Skills\n\nWe present ZetaSkill, a hierarchical framework. Policies are trained in Isaac Gym "
+            "with 4,096 parallel environments and transferred zero-shot to a robot. In simulation, ZetaSkill solves 9 "
+            "of 10 downstream tasks.")
+    _, relations = run(nlp, text)
+    assert not [r for r in relations if r[0] == "EVALUATED_ON"], relations
+
+
+def test_error_class_data_trained_using_before_results_on_transfer_tasks_is_not_evaluated_on(nlp):
+    text = ("Sentence Embeddings from Inference Data\n\nWe show how sentence representations trained using the supervised "
+            "data of the Stanford Natural Language Inference datasets can outperform SkipThought vectors on a wide range "
+            "of transfer tasks. Our encoder, which we call ZetaSent, reaches 85.0% on the SICK-E entailment task.")
+    _, relations = run(nlp, text)
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"SICK-E"}, relations
+
+
+def test_error_class_a_resolution_before_a_data_noun_is_no_name(nlp):
+    text = ("Diffusion Transformers\n\nWe propose ZetaDiT, a diffusion transformer. ZetaDiT-XL outperforms all prior "
+            "diffusion models on the class-conditional ImageNet 512x512 and 256x256 benchmarks.")
+    entities, _ = run(nlp, text)
+    assert "256x256" not in entities, entities
