@@ -2895,3 +2895,9 @@ def test_error_class_a_resolution_before_a_data_noun_is_no_name(nlp):
             "diffusion models on the class-conditional ImageNet 512x512 and 256x256 benchmarks.")
     entities, _ = run(nlp, text)
     assert "256x256" not in entities, entities
+
+
+def test_error_class_an_elided_verb_after_a_name_and_its_maker_gives_the_name_its_score(nlp):
+    text = ("ZetaCode: A Research Coding Benchmark\n\nWe present ZetaCode, a benchmark of 338 subproblems. In the most "
+            "realistic setting, Claude 3.5 Sonnet solves only 4.6% of the main problems, and OpenAI o1-preview 7.7%.")
+    assert results_of(nlp, text) == {("Claude 3.5 Sonnet", "ZetaCode", "4.6%"), ("o1-preview", "ZetaCode", "7.7%")}
