@@ -174,7 +174,7 @@ DATA_UNITS = (r"hour|image|video|clip|utterance|sentence|document|article|token|
 # (not "the 20-newsgroup dataset", which names one).
 _SIZE_WORD = re.compile(
     rf"^\d+(?:\.\d+)?[kKMB]?-(?:{DATA_UNITS}|sample|class|dimensional|node|label|way|shot|layer|language|task|domain|category|"
-    r"subject|speaker|point|object|instance|hop)s?$")
+    r"subject|speaker|point|object|instance|hop|step)s?$")
 _BARE_COUNT = re.compile(r"\d[\d.,]*[kKMB]?")
 _RESOLUTION = re.compile(r"\d+\s?[x×]\s?\d+(?:\s?px)?")  # ("the ImageNet 512x512 and 256x256 benchmarks")
 _NOUN_AS_MODIFIER = re.compile(r"\s+(?:steps|interactions|frames|transitions|episodes|rollouts|calls)\b")
@@ -1025,6 +1025,10 @@ def cue_names(text: str, index: Optional[WordIndex] = None, known_methods: froze
                 and before[-1].lower() not in ("the", "a", "an") and before[-2][:1].isupper() and text[span[0]].isupper():
             continue  # "the Give Me Some Credit datasets": a title-case name with function words, not "Credit"
         phrase = text[span[0]:span[1]]
+        first, _, rest = phrase.partition(" ")
+        if rest and _SIZE_WORD.match(first):  # ("the 500k-step PlaNet benchmark": the benchmark, not its budget)
+            span = (span[0] + len(first) + 1, span[1])
+            phrase = rest
         if len(phrase.split()) > 4 or phrase in stop_acronyms() or not any(c.isalpha() for c in phrase) \
                 or _SIZE_WORD.match(phrase) or _RESOLUTION.fullmatch(phrase) \
                 or (_BARE_COUNT.fullmatch(phrase) and _NOUN_AS_MODIFIER.match(text, match.end())):

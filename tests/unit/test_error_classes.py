@@ -2901,3 +2901,21 @@ def test_error_class_an_elided_verb_after_a_name_and_its_maker_gives_the_name_it
     text = ("ZetaCode: A Research Coding Benchmark\n\nWe present ZetaCode, a benchmark of 338 subproblems. In the most "
             "realistic setting, Claude 3.5 Sonnet solves only 4.6% of the main problems, and OpenAI o1-preview 7.7%.")
     assert results_of(nlp, text) == {("Claude 3.5 Sonnet", "ZetaCode", "4.6%"), ("o1-preview", "ZetaCode", "7.7%")}
+
+
+def test_error_class_a_training_budget_before_a_benchmark_name_is_not_part_of_it(nlp):
+    text = ("Augmentation for Pixel-Based RL\n\nOur method, ZetaAug, attains an average score of 883 on the 500k-step "
+            "KorvexNet benchmark tasks, outperforming CURL.")
+    entities, _ = run(nlp, text)
+    assert "KorvexNet" in entities and "500k-step KorvexNet" not in entities, entities
+
+
+def test_error_class_a_known_metric_written_after_a_number_is_a_metric_not_a_beaten_method(nlp):
+    text = ("Table and Text QA\n\nWe propose ZetaTaT. On HybridQA, ZetaTaT achieves 61.2 EM and 66.8 F1 on the test set, "
+            "improving over MATE by 3.4 EM.")
+    entities, relations = run(nlp, text)
+    assert entities["EM"][0] == "Metric", entities
+    assert {r[2] for r in relations if r[0] == "OUTPERFORMS"} == {"MATE"}, relations
+    scierc_like = "EM Training\n\nWe train the model with Expectation-Maximization (EM). EM converges in 20 iterations."
+    entities, _ = run(nlp, scierc_like)
+    assert entities.get("EM", entities.get("Expectation-Maximization", ("Method",)))[0] == "Method", entities
