@@ -1532,6 +1532,8 @@ _WE_MADE_APPOSITION = re.compile(r",\s+an?\s+[^.;()]{0,120}?\b(?:that|which)\s+w
                                  r",\s+an?\s+(?:new|novel)\s+(?:[\w\-]+\s+){0,3}?(?:dataset|benchmark|corpus|suite|testbed)\b")
 _OF_THIS_PAPER_AFTER = re.compile(r"\s+(?:software|code|toolkit|library|package|system|model)\s+(?:associated\s+with|accompanying|"
                                   r"released\s+with)\s+this\s+(?:paper|work|article)\b")
+_YIELDS_A_MODEL = re.compile(r"\b(?:yields?|yielding|produces?|producing|results\s+in|gives)\s+(?:a|an)\s+(?:[\w\-]+\s+){0,2}?"
+                             r"(?:model|policy|agent|system|network|checkpoint|reranker|retriever)\s*,\s+$")
 _FORMING_THE = re.compile(r"\b(?:form(?:s|ing)?|resulting\s+in|yielding)\s+the\s+$")
 _OURS_YIELD = re.compile(r"\b(?:[Tt]he resulting|[Oo]ur)\s+(?:[\w\-]+\s+){0,2}(?:yields|produces)\s+$")
 # What the paper makes of something else (on the lowercased text).
@@ -1569,6 +1571,9 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
             return True
         if window.endswith(("yields ", "produces ")) and _OURS_YIELD.search(window):
             return True  # "The resulting recipe yields MiniLM-Pro-1B"
+        if window.endswith(", ") and _YIELDS_A_MODEL.search(window) and _FIRST_PERSON.search(
+                sentences.lowered, max(0, start - 160), start):
+            return True  # "Fine-tuning Llama 2 70B on three iterations of our approach yields a model, X, that ..."
         sentence = _sentence_of(sentences, start)
         if sentence is not None and window.endswith((", yielding ", ", producing ", ", resulting in ")) \
                 and _FIRST_PERSON.search(sentences.lowered, sentence[0], start):

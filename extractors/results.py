@@ -620,7 +620,7 @@ def _in_versus_bracket(text: str, start: int, end: int) -> bool:
 # "(0.86 vs. ", "of 112 versus ": the value after is the other side's
 _VERSUS_BEFORE = re.compile(r"\d(?:\.\d+)?\s*%?\s*(?:vs\.?|versus)\s*$")
 # ("matches the perplexity of a full-precision LLaMA-3B (8.91 vs. 8.87)", "matches the answer F1 of GraphRAG")
-_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than(?:\s+(?:that|those)\s+of)?|against|versus|vs\.?|over|"
+_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than(?:\s+(?:that|those)\s+of)?|against|versus|vs\.?|over|parity\s+with|"
                               r"outperform\w*|surpass\w*|beat\w*|match(?:es|ing)?\s+the\s+(?:[\w\-]+\s+){0,2}?[\w\-]+\s+of\s+(?:an?\s+)?(?:[\w\-]+\s+)?)"
                               r"\s*(?:the\s+)?$", re.IGNORECASE)
 

@@ -2919,3 +2919,21 @@ def test_error_class_a_known_metric_written_after_a_number_is_a_metric_not_a_bea
     scierc_like = "EM Training\n\nWe train the model with Expectation-Maximization (EM). EM converges in 20 iterations."
     entities, _ = run(nlp, scierc_like)
     assert entities.get("EM", entities.get("Expectation-Maximization", ("Method",)))[0] == "Method", entities
+
+
+def test_error_class_our_approach_yields_a_model_x_proposes_x_and_parity_brackets_give_the_other_its_score(nlp):
+    text = ("Self-Rewarding Language Models\n\nWe study models that reward themselves. Fine-tuning Llama 2 70B on three "
+            "iterations of our approach yields a model, ZetaReward-70B, that achieves parity with GPT-4 on AlpacaEval 2.0 "
+            "(win rate 20.44% vs. 19.76%) and surpasses the previous best open model, Claude 2, by 3.1 points.")
+    entities, relations = run(nlp, text)
+    assert entities["ZetaReward-70B"][1] == "proposed", entities
+    assert [r[1:3] for r in relations if r[0] == "OUTPERFORMS"] == [("ZetaReward-70B", "Claude 2")], relations
+    assert results_of(nlp, text) == {("ZetaReward-70B", "AlpacaEval 2.0", "20.44%"), ("GPT-4", "AlpacaEval 2.0", "19.76%")}
+
+
+def test_error_class_long_context_names(nlp):
+    text = ("Landmark Attention\n\nWe propose ZetaMark. On PG-19, a 7B model with ZetaMark is 0.8 perplexity points "
+            "better than with sliding-window attention. ZetaMark beats Longformer in 7 of 8 tasks of LongBench.")
+    entities, relations = run(nlp, text)
+    assert entities["PG-19"][0] == "Dataset", entities
+    assert ("OUTPERFORMS", "ZetaMark", "Longformer") in {r[:3] for r in relations}, relations
