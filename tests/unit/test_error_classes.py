@@ -2937,3 +2937,20 @@ def test_error_class_long_context_names(nlp):
     entities, relations = run(nlp, text)
     assert entities["PG-19"][0] == "Dataset", entities
     assert ("OUTPERFORMS", "ZetaMark", "Longformer") in {r[:3] for r in relations}, relations
+
+
+def test_error_class_an_opening_fine_tuning_phrase_before_we_gives_the_score_to_us_and_a_bare_other_clause_to_nobody(nlp):
+    text = ("Private Fine-Tuning\n\nWe show that parameter-efficient fine-tuning makes private training practical. "
+            "Fine-tuning RoBERTa-Large with LoRA under DP-SGD at ε = 6.7, we obtain 87.8% accuracy on MNLI, whereas full "
+            "fine-tuning with DP-SGD reaches only 83.2% on MNLI.")
+    assert results_of(nlp, text) == {(None, "MNLI", "87.8%")}
+    setting = ("Dense Prediction Backbones\n\nWe present ZetaMamba, a visual backbone. With UperNet on ADE20K, ZetaMamba-S "
+               "achieves 49.8 mIoU; with Mask R-CNN on COCO it reaches 48.2 box AP.")
+    assert ("ZetaMamba-S", "COCO", "48.2") in results_of(nlp, setting) or ("ZetaMamba", "COCO", "48.2") in results_of(nlp, setting)
+
+
+def test_error_class_the_yahoo_learning_to_rank_data_is_one_name(nlp):
+    text = ("Fair Ranking\n\nOur method, ZetaFair, solves a linear program per request. On the MSLR-WEB30K and Yahoo! LTR "
+            "datasets, ZetaFair reduces exposure disparity by 45%.")
+    entities, _ = run(nlp, text)
+    assert entities["Yahoo! LTR"][0] == "Dataset" and "LTR" not in entities, entities
