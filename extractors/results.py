@@ -131,7 +131,7 @@ _UNIT_AFTER = re.compile(
     r"(?<=%)\s*of\s+(?:the\s+|all\s+)?(?:[\w\-]+\s+)?(?:comparisons|cases|pairs|votes|judgm?ents|trials|matchups|battles|time|"
     r"targets|variables|settings|lead\s+times)\b|"  # ("a lower CRPS than ENS on 89% of targets")
     r"of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w\-]+\s+){0,2}?(?:training|train|data|parameters|compute|cost|"
-    r"examples|samples|tokens|labels|budget|time|memory)\b|"
+    r"examples|samples|tokens|labels|budget|time|memory|channels|weights|layers|heads|neurons|experts)\b|"  # ("the 1% of channels")
     r"(?:\w+\s+)?points?\s+(?:more|less|higher|lower|better|worse|above|below|ahead|behind))",
     re.IGNORECASE,
 )

@@ -2954,3 +2954,23 @@ def test_error_class_the_yahoo_learning_to_rank_data_is_one_name(nlp):
             "datasets, ZetaFair reduces exposure disparity by 45%.")
     entities, _ = run(nlp, text)
     assert entities["Yahoo! LTR"][0] == "Dataset" and "LTR" not in entities, entities
+
+
+def test_error_class_a_revisiting_title_proposes_no_known_name_and_a_second_verb_proposes_a_variant(nlp):
+    text = ("Adam with Decoupled Weight Decay Revisited\n\nWeight decay and L2 regularization differ for adaptive methods "
+            "such as Adam. We revisit AdamW and propose AdamW-S, which rescales the decay. AdamW-S reaches a test error of "
+            "3.6% on CIFAR-10.")
+    entities, _ = run(nlp, text)
+    assert entities["Adam"][1] == "used" and entities["AdamW"][1] == "used", entities
+    assert entities["AdamW-S"][1] == "proposed", entities
+
+
+def test_error_class_a_share_of_channels_is_no_score_and_bit_widths_are_variants(nlp):
+    text = ("Outlier-Aware Quantization\n\nWe propose ZetaQuant, which keeps the 1% of channels with the largest "
+            "activations in 16-bit precision. On LLaMA-2-70B, ZetaQuant-3bit reaches a WikiText-2 perplexity of 3.85, and "
+            "it improves the average zero-shot accuracy on six commonsense tasks by 2.7 points over AWQ.")
+    entities, relations = run(nlp, text)
+    assert entities["ZetaQuant-3bit"][1] == "proposed", entities
+    assert results_of(nlp, text) == {("ZetaQuant-3bit", "WikiText-2", "3.85")}
+    assert ("OUTPERFORMS", "ZetaQuant-3bit", "AWQ") in {r[:3] for r in relations} or (
+        "OUTPERFORMS", "ZetaQuant", "AWQ") in {r[:3] for r in relations}, relations
