@@ -1140,7 +1140,7 @@ _PERCENT_VALUE = re.compile(r"\d\s?%")
 _SCORE_VERB_VALUE = re.compile(r"\b(?:obtains?|achieves?|reaches?|scores?|attains?)\s+(?:an?\s+)?(?:[\w\-]+\s+){0,3}?\d")
 # ("On the AntMaze tasks, ...", "On KorvexQA's full set, ...")
 # ("On the BACE task alone it reaches 86.1 ROC-AUC", "On ImageNet only, ...")
-_DATA_PART_WORD = r"(?: (?:tasks?|suite|split|subset|environments?|games))"
+_DATA_PART_WORD = r"(?: (?:tasks?|suite|split|subset|environments?|games|testA|testB|test-dev|test-std|(?:test|val|validation|dev)\s+(?:set|split)))"
 _DATA_PART_AFTER = re.compile(rf"(?:{_DATA_PART_WORD}(?: alone| only)?| alone| only),|['’]s (?:[a-z\-]+ )?(?:set|split|subset)[, ]|"
                               # ... or a pronoun and its result verb, without a comma: "On ScanNet200 it achieves 25.3 AP"
                               rf"{_DATA_PART_WORD}?(?: alone| only)? (?:it|they|we)\s+(?:\w+\s+)?(?:achieves?|reach(?:es)?|scores?|obtains?|attains?|improves?|"

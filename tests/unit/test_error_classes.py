@@ -2974,3 +2974,14 @@ def test_error_class_a_share_of_channels_is_no_score_and_bit_widths_are_variants
     assert results_of(nlp, text) == {("ZetaQuant-3bit", "WikiText-2", "3.85")}
     assert ("OUTPERFORMS", "ZetaQuant-3bit", "AWQ") in {r[:3] for r in relations} or (
         "OUTPERFORMS", "ZetaQuant", "AWQ") in {r[:3] for r in relations}, relations
+
+
+def test_error_class_a_split_name_is_no_method_and_a_comma_on_clause_takes_its_own_data(nlp):
+    text = ("Region-Level Visual Instructions\n\nWe introduce ZetaGround, a multimodal assistant. On RefCOCO testA it "
+            "reaches 91.2% accuracy, on the Flickr30k Entities test set a recall@1 of 83.4, and on LLaVA-Bench it scores "
+            "72.3, above LLaVA-1.5 (65.4).")
+    entities, _ = run(nlp, text)
+    assert "testA" not in entities, entities
+    found = results_of(nlp, text)
+    assert ("ZetaGround", "RefCOCO", "91.2%") in found and ("ZetaGround", "LLaVA-Bench", "72.3") in found, found
+    assert not any(method == "testA" for method, _, _ in found), found
