@@ -1548,6 +1548,8 @@ _INTO_A_KIND = re.compile(r"\binto\s+an?\s+(?:[\w\-]+\s+){0,3}[\w\-]+,\s$")
 
 
 def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> bool:
+    if any(_OF_THIS_PAPER_AFTER.match(text, end) for _, end in ent.mentions):
+        return True  # "since the release of the pix2pix software associated with this paper"
     if ent.gazetteer:
         # A known name is proposed only by the paper titled by it ("Tree of Thoughts: ...", "Mistral 7B",
         # "Matching Networks for One Shot Learning"), introduced by name right after the verb ("we introduce
@@ -1560,8 +1562,6 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
             window = text[max(0, start - 60) : start]
             if any(verb in window for verb in _INTRODUCING_VERBS) and _INTRODUCES_NAME.search(window):
                 return True
-            if _OF_THIS_PAPER_AFTER.match(text, end):
-                return True  # "the pix2pix software associated with this paper"
             if window.rstrip().rstrip(",").lower().endswith(_OURS_ENDINGS) and _OURS.search(window) and not (
                     ent.label in (NodeLabel.DATASET, NodeLabel.BENCHMARK) and not _DATA_AFTER.match(text[end : end + 40])):
                 return True  # (not "Our CIFAR-10 model", "our ImageNet Challenge 2014 submission": the data's, not new data)
@@ -1586,8 +1586,6 @@ def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> 
         if sentence is not None and window.endswith(" the ") and _FORMING_THE.search(window) \
                 and _DATA_AFTER.match(text[end : end + 40]) and _FIRST_PERSON.search(sentences.lowered, *sentence):
             return True  # "We synthesize 150K trajectories ..., forming the DroidTraj dataset"
-        if _OF_THIS_PAPER_AFTER.match(text, end):
-            return True  # "since the release of the pix2pix software associated with this paper"
         if text.startswith(", a", end) and _WE_MADE_APPOSITION.match(text, end):
             return True  # "on DocSynth-300K, a synthetic dataset of 300K pages that we generate with ..."
         if window.endswith(("train ", "pretrain ", "pre-train ")) and (
@@ -1756,22 +1754,17 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
                        if long in trained_on and text[long[1] : short[0]].strip() == "("}
     evaluation_mentions = sorted((start, name) for name, ent in data for start, end in ent.mentions
                                  if (start, end) not in trained_on) if trained_on else []
-    # Data only cited as examples of what exists ("Existing environments such as WebShop and
-    # Mind2Web test single trajectories"): not data the paper reports on.
-    # Nor data new data is said to be larger than ("X is larger than SemEval-2018 Task 7 and SciERC").
-    # Nor the platform something is built in ("a simulated suite of 12 tasks built in Isaac Gym").
+    # Data a survey names, or named only in the background (see _in_the_background): not data the
+    # paper reports on.
     surveyed = _is_survey(text)
     background = {name for name, ent in data if not ent.proposed
-                  and (surveyed or all(_cited_as_example(text, sentences, start) or _outsized_by_new_data(text, start)
-                          or _PLATFORM_BEFORE.search(text, max(0, start - 40), start)
-                          or _processed_source(text, sentences, start)
-                          or _WITHOUT_BEFORE.search(text, max(0, start - 30), start) for start, _ in ent.mentions))}
+                  and (surveyed or all(_in_the_background(text, sentences, start) for start, _ in ent.mentions))}
+    title_end = text.find("\n")
     for name, ent in data:
         # A dataset or benchmark a paper introduces is one it reports results on, unless it is only
         # released ("Finally, we release X, a dataset ... to facilitate future research").
         # (a title naming it says what the paper is about, not that results on it are reported: it
         # decides only when the abstract does not name it)
-        title_end = text.find("\n")
         in_abstract = [start for start, _ in ent.mentions if start > title_end] or [start for start, _ in ent.mentions]
         introduced = ent.proposed and not all(_only_released(text, sentences, start) for start in in_abstract)
         if introduced and ent.label is NodeLabel.DATASET and trained_on and any(m in trained_on for m in ent.mentions) \
@@ -1810,10 +1803,27 @@ def _evaluated_on(text, sentences, by_name: dict[str, _Entity], extractor: str, 
     return relations
 
 
+def _in_the_background(text: str, sentences: "_Sentences", start: int) -> bool:
+    """Is the data name at ``start`` named as background, not as data the paper reports on: cited as
+    an example of what exists ("Existing environments such as WebShop and Mind2Web ..."), what new
+    data is larger than, the platform something is built or trained in ("built in Isaac Gym"), data
+    turned into other data or linked to, with no result said, or data not used at all ("without
+    using any ADE20K annotations")?"""
+    return (_cited_as_example(text, sentences, start) or _outsized_by_new_data(text, start)
+            or _PLATFORM_BEFORE.search(text, max(0, start - 40), start) is not None
+            or _processed_source(text, sentences, start)
+            or _WITHOUT_BEFORE.search(text, max(0, start - 30), start) is not None)
+
+
 # A survey ("In this survey, we review ...") reports no experiments of its own, unless it says so.
 _SURVEY = re.compile(r"\b(?:[Ii]n this (?:survey|review)|[Tt]his (?:survey|review) (?!of\b)|[Ww]e (?:survey|review)\b|^(?:An?\s+)?(?:[\w\-]+\s+)?(?:Survey|Review)\b)")
 _OWN_EXPERIMENTS = re.compile(r"\b(?:[Ww]e (?:\w+ )?(?:evaluate|benchmark|conduct|run|compare|test|experiment|measure)|"
                               r"[Oo]ur (?:experiments|results|evaluation|analysis shows)|[Ee]xperiments (?:show|on|demonstrate))")
+
+
+def _is_survey(text: str) -> bool:
+    """Is ``text`` a survey's that reports no experiments of its own?"""
+    return ("urvey" in text or "eview" in text) and _SURVEY.search(text) is not None and _OWN_EXPERIMENTS.search(text) is None
 
 
 # "without using any ADE20K annotations": data not used at all
@@ -1831,11 +1841,6 @@ def _processed_source(text: str, sentences: "_Sentences", start: int) -> bool:
         return False
     sentence = _sentence_of(sentences, start)
     return sentence is not None and not sentences.has_eval_cue(sentence)
-
-
-def _is_survey(text: str) -> bool:
-    """Is ``text`` a survey's that reports no experiments of its own?"""
-    return ("urvey" in text or "eview" in text) and _SURVEY.search(text) is not None and _OWN_EXPERIMENTS.search(text) is None
 
 
 # "Trained on P3 and MetaICL, X reaches 89% of ... on held-out tasks": the results are on other data

@@ -492,17 +492,12 @@ def find_results(
             scored = None  # "outperforming ACT (61%) and Diffusion Policy (65%)": the name's own score
             if borrowed:
                 benches = data
-                opening = text.rfind("(", a, start)
-                if opening >= 0 and not text[opening + 1 : start].strip() and text.find(")", opening, start) < 0:
-                    # "followed by GPT-4o (55.1%) and Gemini 1.5 Pro (52.8%)": the score of the name before the bracket
-                    scored = _name_right_before(text, here, opening)
+                # "followed by GPT-4o (55.1%) and Gemini 1.5 Pro (52.8%)": the score of the name before the bracket
+                scored = _name_of_open_bracket(text, a, start, here)
             elif respectively and position < paired_upto:
                 benches = [paired[position]]
                 # "outperforming Graph WaveNet (3.53 and 1.95)": the scores in a bracket after a name are the name's
-                opening = text.rfind("(", a, start)
-                if opening >= 0 and (not text[opening + 1 : start].strip()
-                                     or _SCORES_BRACKET_SO_FAR.match(text, opening, start)):
-                    scored = _name_right_before(text, here, opening)
+                scored = _name_of_open_bracket(text, a, start, here)
             else:
                 bracket = _bracket_of(text, a, start)
                 scores_bracket = _SCORES_BRACKET_SO_FAR.search(text, max(a, start - 40), start) if bracket is None else None
@@ -731,6 +726,15 @@ def _pair_scores_with_names_respectively(text: str, a: int, b: int, here: list, 
         return
     for (span, i), name in zip(group, names):
         found[i] = found[i]._replace(method=name[2], method_span=(name[0], name[1]))
+
+
+def _name_of_open_bracket(text: str, a: int, start: int, here: list):
+    """The method mention right before the bracket the value at ``start`` opens, or follows other
+    values in ("ACT (61%", "Graph WaveNet (3.53 and 1.95"), or None."""
+    opening = text.rfind("(", a, start)
+    if opening >= 0 and (not text[opening + 1 : start].strip() or _SCORES_BRACKET_SO_FAR.match(text, opening, start)):
+        return _name_right_before(text, here, opening)
+    return None
 
 
 def _name_right_before(text: str, here: list, opening: int):
