@@ -253,6 +253,9 @@ _WHICH_SCORES = re.compile(r",\s+(?:which|that)\s+(?:\w+\s+)?(?:scores?|achieves
 # A name that only describes another: "GPT-4-based G-Eval", "RETRO-style retrieval", "Contriever-augmented GPT-3"
 MODIFIER_SUFFIXES = ("-based", "-style", "-like", "-powered", "-driven", "-inspired", "-guided", "-type", "-augmented",
                      "-enhanced", "-assisted")
+_UNNAMED_BEATEN_BRACKET = re.compile(r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|than|over|compared\s+(?:to|with)|versus|vs\.?)\s+"
+                                     # (not "beats it on localization accuracy (61.2% vs. 54.0%)": a setting, ours)
+                                     r"(?:the\s+|a\s+|an\s+)?(?:(?!(?:it|them|on|in|at|for|with|by|of|across)\b)[a-z][\w\-]*\s+){1,4}\($")
 _WE_AFTER_COMMA = re.compile(r"\s*we\b", re.IGNORECASE)
 _AND_MAKER_BEFORE = re.compile(r"(?:,|\band)\s+[A-Z][A-Za-z]+(?:['’]s)?\s+$")
 _GERUND_OPENING = re.compile(r"\s*[A-Z][a-z]+(?:-[a-z]+)?ing\s+(?:(?:the|a|an)\s+)?")
@@ -573,6 +576,8 @@ def find_results(
                 or _NAME_THEN_SCORE.fullmatch(text, method_span[1], start)))  # ("the best baseline, UDA-Pose, 66.7 AP")
             if method_span is None and _OTHERS_SUBJECT.match(text, a, start):
                 continue  # "The best agent, based on GPT-4o, completes only 18.3%": not the paper's own method
+            if method_span is None and text[start - 1 : start] == "(" and _UNNAMED_BEATEN_BRACKET.search(text, max(a, start - 70), start):
+                continue  # "outperforming rule-based heuristics (9.6%)": an unnamed other's score
             if method_span is None and _clause_of_another(text, a, start):
                 continue  # "..., whereas the source-only model reaches 58.4 AP": an unnamed other system's
             if not attributed and (for_name := _FOR_A_NAME_AFTER.match(text, end, b)) is not None and not any(

@@ -2985,3 +2985,22 @@ def test_error_class_a_split_name_is_no_method_and_a_comma_on_clause_takes_its_o
     found = results_of(nlp, text)
     assert ("ZetaGround", "RefCOCO", "91.2%") in found and ("ZetaGround", "LLaVA-Bench", "72.3") in found, found
     assert not any(method == "testA" for method, _, _ in found), found
+
+
+def test_error_class_we_train_a_kind_named_in_apposition_on_data(nlp):
+    text = ("Robust Visual Features\n\nWe revisit self-supervised pretraining at scale and train a 1B-parameter ViT, "
+            "ZetaDINO-G, on LVD-142M, a curated dataset of 142 million images. Frozen ZetaDINO-G features outperform "
+            "OpenCLIP (ViT-G/14) on most benchmarks: linear probing reaches 86.5% top-1 on ImageNet-1k.")
+    entities, relations = run(nlp, text)
+    assert entities["ZetaDINO-G"][1] == "proposed", entities
+    assert {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"} == {"ImageNet-1k"}, relations
+    assert [r[2] for r in relations if r[0] == "OUTPERFORMS"] == ["OpenCLIP"], relations
+
+
+def test_error_class_a_bracketed_score_of_an_unnamed_beaten_system_is_nobodys(nlp):
+    text = ("Web Shopping Agents\n\nWe develop ZetaShop, a simulated e-commerce environment. Our best model obtains a task "
+            "success rate of 29%, outperforming rule-based heuristics (9.6%) but far below human experts (59%).")
+    assert results_of(nlp, text) == {(None, "ZetaShop", "29%")}
+    ours = ("Code Review\n\nWe introduce ZetaReviewBench, 4,000 pull requests. Our fine-tuned model, ZetaReview, beats "
+            "GPT-4o on localization accuracy (61.2% vs. 54.0%).")
+    assert ("ZetaReview", "ZetaReviewBench", "61.2%") in results_of(nlp, ours)
