@@ -861,7 +861,9 @@ def _method_of(text: str, a: int, start: int, end: int, here: list, own_method: 
     about, else the paper's own method when the sentence speaks for the authors."""
     methods = [m for m in here if m[3] == "method"]
     for m in methods:
-        if m[0] >= end and (_FOR_NAME.match(text[end : m[0]]) or _OF_NAME.fullmatch(text, end, m[0])):
+        if m[0] >= end and (_FOR_NAME.match(text[end : m[0]]) or _OF_NAME.fullmatch(text, end, m[0])
+                            # ("close to the 0.335 of COMET-22"; not "85% of GPT-4", a share of its score)
+                            or (text[end - 1] != "%" and text.startswith(" of ", end) and m[0] == end + 4)):
             return m[2], (m[0], m[1])
     objects = _objects(text, a, start, here)
     subjects = [m for m in methods if m[1] <= start and m not in objects

@@ -3004,3 +3004,12 @@ def test_error_class_a_bracketed_score_of_an_unnamed_beaten_system_is_nobodys(nl
     ours = ("Code Review\n\nWe introduce ZetaReviewBench, 4,000 pull requests. Our fine-tuned model, ZetaReview, beats "
             "GPT-4o on localization accuracy (61.2% vs. 54.0%).")
     assert ("ZetaReview", "ZetaReviewBench", "61.2%") in results_of(nlp, ours)
+
+
+def test_error_class_the_value_of_a_name_and_a_share_of_a_known_dataset(nlp):
+    text = ("Distilled Translation Metrics\n\nWe present ZetaCOMET, a distilled metric. On the WMT22 Metrics Shared Task, "
+            "ZetaCOMET reaches a segment-level Kendall tau of 0.312, close to the 0.335 of COMET-22.")
+    assert results_of(nlp, text) == {("ZetaCOMET", "WMT22", "0.312"), ("COMET-22", "WMT22", "0.335")}
+    tables = ("Table Programs\n\nWe present ZetaProg. ZetaProg answers 72.4% of WikiTableQuestions correctly and 68.1% "
+              "of FinQA.")
+    assert results_of(nlp, tables) == {("ZetaProg", "WikiTableQuestions", "72.4%"), ("ZetaProg", "FinQA", "68.1%")}
