@@ -888,7 +888,7 @@ def _spells_a_plain_word(text: str, word: str) -> bool:
 
 # A processor's or a robot's model before its kind: "a single A100 GPU", "8 H100 GPUs", "RTX 4090 GPU", "a
 # Unitree Go2 robot" (not what a paper proposes, uses as a method or evaluates on).
-_HARDWARE_AFTER = re.compile(r"(?:\s+\d+\s?GB)?\s+(?:[GTCN]PUs?|accelerators?|chips?|robots?|quadrupeds?|humanoids?|drones?)\b")
+_HARDWARE_AFTER = re.compile(r"(?:\s+\d+\s?GB|\s+[A-Z0-9]{1,2})?\s+(?:[GTCN]PUs?|accelerators?|chips?|robots?|quadrupeds?|humanoids?|drones?)\b")  # ("ANYmal C robot")
 
 
 def coined_names(text: str, index: Optional[WordIndex] = None) -> Iterator[tuple[int, int]]:

@@ -3013,3 +3013,28 @@ def test_error_class_the_value_of_a_name_and_a_share_of_a_known_dataset(nlp):
     tables = ("Table Programs\n\nWe present ZetaProg. ZetaProg answers 72.4% of WikiTableQuestions correctly and 68.1% "
               "of FinQA.")
     assert results_of(nlp, tables) == {("ZetaProg", "WikiTableQuestions", "72.4%"), ("ZetaProg", "FinQA", "68.1%")}
+
+
+def test_error_class_a_score_before_a_but_clause_takes_no_data_from_it(nlp):
+    text = ("Calibration Revisited\n\nWe revisit temperature scaling on 180 ImageNet classifiers. Temperature scaling "
+            "reduces the expected calibration error (ECE) of the median model from 4.2% to 1.3%, but fails under "
+            "distribution shift on ImageNet-C.")
+    assert results_of(nlp, text) == set()
+
+
+def test_error_class_data_listed_in_a_bracket_is_not_the_setting_of_a_later_score(nlp):
+    text = ("Robust Fine-Tuning\n\nWe propose ZetaWiSE, which interpolates weights. On ImageNet, ZetaWiSE improves "
+            "accuracy under five distribution shifts (ImageNet-V2, ImageNet-R, ImageNet-Sketch, ObjectNet and "
+            "ImageNet-A) by 4 to 6 points over standard fine-tuning, while keeping in-distribution accuracy at 86.2%.")
+    assert results_of(nlp, text) == {("ZetaWiSE", "ImageNet", "86.2%")}
+
+
+def test_error_class_a_robot_model_with_a_letter_is_hardware_and_a_sound_collection_is_one_name(nlp):
+    robot = ("Learning to Walk\n\nWe present ZetaWalk, a massively parallel training setup. Policies transfer to the real "
+             "ANYmal C robot without fine-tuning.")
+    entities, _ = run(nlp, robot)
+    assert "ANYmal" not in entities, entities
+    audio = ("Audio-Text Pretraining\n\nWe present ZetaCLAP, trained on audio-caption pairs collected from Freesound, "
+             "AudioSet and BBC Sound Effects. ZetaCLAP reaches 91.3% accuracy on ESC-50.")
+    entities, _ = run(nlp, audio)
+    assert "BBC" not in entities and entities["BBC Sound Effects"][0] == "Dataset", entities
