@@ -187,7 +187,7 @@ _RELATIVE = re.compile(
 # (up to three words between, none of them a preposition that would start the benchmark's phrase:
 # "a 2.35% GLUE score average improvement", but not "85.3% accuracy on SQuAD, an improvement")
 _RELATIVE_AFTER = re.compile(r"\s*(?:(?!(?:on|in|at|for|of|with|over|than)\b)[\w\-+]+\s+){0,3}?(?:improvement|gain|reduction|increase|decrease|drop|boost|margin|"
-                             r"relative|absolute|higher|lower|better|worse|more|less)\b|"
+                             r"relative|absolute|higher|lower|better|worse|more|less|above|below)\b|"  # ("4.2 BLEU above the cascade")
                              # right after the value: "40% fewer parameters" (not "0.8% and 1.4% while being 300x faster")
                              r"\s*(?:fewer|smaller|larger|faster|slower|cheaper)\b", re.IGNORECASE)
 _RAISED_TO = re.compile(r"\b(?:improv\w*|rais\w*|push\w*|boost\w*|lift\w*|increas\w*|reduc\w*|lower\w*|decreas\w*|doubl\w*|tripl\w*|"
@@ -387,7 +387,12 @@ def find_results(
                 kept = previous[1] and not (_UNIT_AFTER.match(text, end, b) or _RELATIVE_AFTER.match(text, end, b))
                 if kept:
                     candidates.append((start, end, value, metric))
-                if kept or not (metric and metric[0] > end and _metric_near(text, *previous[2:], a, b) is None):
+                # (read on its own when it has a metric of its own after it, the other not, or its data
+                # follows: "4.2 BLEU above the cascade, and 27.1 BLEU on the FLEURS test set"; not after a
+                # margin "by": "by 12.3 mAP on COCO and 3.3 mIoU on ADE20K")
+                if kept or not (metric and metric[0] > end and (_metric_near(text, *previous[2:], a, b) is None or (
+                        text.startswith(" on ", metric[1])
+                        and not _not_a_score_before(text[max(a, previous[2] - 30) : previous[2]])))):
                     previous = (end, kept, start, end)
                     continue
             previous = (end, False, start, end)

@@ -3038,3 +3038,24 @@ def test_error_class_a_robot_model_with_a_letter_is_hardware_and_a_sound_collect
              "AudioSet and BBC Sound Effects. ZetaCLAP reaches 91.3% accuracy on ESC-50.")
     entities, _ = run(nlp, audio)
     assert "BBC" not in entities and entities["BBC Sound Effects"][0] == "Dataset", entities
+
+
+def test_error_class_a_margin_above_a_system_then_a_score_of_its_own_on_data(nlp):
+    text = ("Speech Translation\n\nWe present ZetaSpeech. ZetaSpeech achieves an average BLEU of 29.8 on the CoVoST 2 "
+            "X-to-English directions, 4.2 BLEU above the cascaded Whisper plus NLLB-3.3B pipeline, and 27.1 BLEU on the "
+            "FLEURS test set.")
+    assert results_of(nlp, text) == {("ZetaSpeech", "CoVoST 2", "29.8"), ("ZetaSpeech", "FLEURS", "27.1")}
+    margins = ("Generalist Vision\n\nWe propose ZetaUFO. ZetaUFO outperforms the previous state-of-the-art generalist "
+               "models by 12.3 mAP on COCO instance segmentation and 3.3 mIoU on ADE20K semantic segmentation.")
+    assert results_of(nlp, margins) == set()
+
+
+def test_error_class_public_graph_and_long_context_benchmarks(nlp):
+    text = ("Graph Contrastive Learning\n\nWe propose ZetaGCA. ZetaGCA attains node classification accuracies of 84.6%, "
+            "73.1% and 86.9% on Cora, CiteSeer and Amazon-Photo.")
+    assert results_of(nlp, text) == {("ZetaGCA", "Cora", "84.6%"), ("ZetaGCA", "CiteSeer", "73.1%"),
+                                     ("ZetaGCA", "Amazon-Photo", "86.9%")}
+    haystack = ("Retrieval Heads\n\nWe identify retrieval heads. Masking them drops Needle-in-a-Haystack accuracy from "
+                "94.7% to 63.6%.")
+    entities, _ = run(nlp, haystack)
+    assert entities["Needle-in-a-Haystack"][0] == "Benchmark", entities
