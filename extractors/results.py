@@ -126,7 +126,7 @@ _UNIT_AFTER = re.compile(
     r"(?:hPa|kPa|km|cm|mm|nm|m|Hz|kHz|MHz|GHz|dBm|degrees?|meters?|metres?|miles?)\b|°|"
     # a share of another's score: "retaining 98% of the original model's MMLU accuracy", "95% of GPT-4's performance"
     r"(?<=%)\s*of\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w\-.]+\s+){0,3}?(?:[\w\-.]+(?:'s|’s)\s|"
-    r"(?:performance|accuracy|quality|capabilit\w*|score)\b)|"
+    r"(?:performance|accuracy|quality|capabilit\w*|score|F1|BLEU|AUC|mAP|mIoU)\b)|"  # ("95% of the full-data F1")
     # a share of judgements: "preferred in 58% of comparisons", "wins 61% of the time"
     r"(?<=%)\s*of\s+(?:the\s+|all\s+)?(?:[\w\-]+\s+)?(?:comparisons|cases|pairs|votes|judgm?ents|trials|matchups|battles|time|"
     r"targets|variables|settings|lead\s+times)\b|"  # ("a lower CRPS than ENS on 89% of targets")
@@ -141,6 +141,8 @@ _SUCCEEDS_BEFORE = re.compile(r"\bsucce(?:eds?|eded|eding|ssful)\s+(?:in\s+)?$",
 _NOT_A_SCORE_WORDS = ("by", "over", "target", "nearly", "almost", "about", "around", "approximately", "up to", "at least", "at most",
                       # a share kept of something: "keeps 92% of its accuracy, whereas ShortGPT keeps 85%"
                       "keeps", "keep", "keeping", "retains", "retain", "retaining", "preserves", "preserve", "preserving",
+                      # a budget: "whereas random sampling needs 45% and 52%"
+                      "needs", "need", "requires", "require",
                       "more than", "less than", "fewer than", "below", "under", "above", "from", "only", "within", "exceed", "exceeds", "exceeding", "surpassing", "beyond", "top", "first",
                       "second", "third", "rank", "ranked", "version", "v", "task", "subtask", "stage", "phase", "level",
                       # a setting, not a score: "certified accuracy of 62.4% at radius 0.5"
@@ -404,6 +406,8 @@ def find_results(
             if _UNIT_AFTER.match(text, end, b) and not (
                     value.endswith("%") and _SUCCEEDS_BEFORE.search(text, max(a, start - 30), start)):
                 continue  # (but "succeeds in 68% of trials" is a success rate)
+            if value.endswith("%") and (run_end := _end_of_the_run(text, end, b)) > end and _UNIT_AFTER.match(text, run_end, b):
+                continue  # "with 18% and 24% of the labels": shares, the first as the last
             before = text[max(a, start - 30) : start]
             # ("up from 5.1 for CSP", "from 71.2 for GraphMVP to 74.8": the named system's)
             from_named = before.endswith("from ") and _FOR_A_NAME_AFTER.match(text, end, b) is not None
@@ -580,7 +584,7 @@ def find_results(
                 if _VERSUS_BEFORE.search(text, max(a, start - 24), start):
                     # "Compared with Llama Guard, X achieves a higher F1 (0.86 vs. 0.74)": the other
                     # side's score is the compared method's
-                    other = _compared_method(text, a, b, here, method)
+                    other = _compared_method(text, a, b, here, method, before=start)
                     if other is None:
                         continue  # "a drop of only 0.3% on Kinetics-400 (81.2% vs. 81.5%)": an unnamed other's
                     method, method_span = other[2], (other[0], other[1])
@@ -635,15 +639,19 @@ def _in_versus_bracket(text: str, start: int, end: int) -> bool:
 _VERSUS_BEFORE = re.compile(r"\d(?:\.\d+)?\s*%?\s*(?:vs\.?|versus)\s*$")
 # ("matches the perplexity of a full-precision LLaMA-3B (8.91 vs. 8.87)", "matches the answer F1 of GraphRAG")
 _COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than(?:\s+(?:that|those)\s+of)?|against|versus|vs\.?|over|parity\s+with|"
+                              r"match(?:es|ed|ing)|"  # ("S4-Lite matches S4 on the Long Range Arena (86.1% vs. 86.1%)")
                               r"outperform\w*|surpass\w*|beat\w*|match(?:es|ing)?\s+the\s+(?:[\w\-]+\s+){0,2}?[\w\-]+\s+of\s+(?:an?\s+)?(?:[\w\-]+\s+)?)"
                               r"\s*(?:the\s+)?$", re.IGNORECASE)
 
 
-def _compared_method(text: str, a: int, b: int, here: list, method: Optional[str]):
+def _compared_method(text: str, a: int, b: int, here: list, method: Optional[str], before: Optional[int] = None):
     """The one method other than ``method`` that the sentence compares with ("compared with X",
-    "than those of X"), or None."""
+    "than those of X"), or None; of several, the one named before ``before`` (the score's bracket:
+    "outperforms GPT-3.5 on WikiTQ (65.1 vs. 59.4) ..., and matches TAPEX on WikiSQL")."""
     compared = {m[2]: m for m in here if m[3] == "method" and m[2] != method
                 and _COMPARED_BEFORE.search(text, max(a, m[0] - 60), m[0])}
+    if len(compared) > 1 and before is not None:
+        compared = {name: m for name, m in compared.items() if m[0] < before}
     return next(iter(compared.values())) if len(compared) == 1 else None
 
 

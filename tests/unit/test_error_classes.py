@@ -3059,3 +3059,19 @@ def test_error_class_public_graph_and_long_context_benchmarks(nlp):
                 "94.7% to 63.6%.")
     entities, _ = run(nlp, haystack)
     assert entities["Needle-in-a-Haystack"][0] == "Benchmark", entities
+
+
+def test_error_class_shares_of_a_score_and_of_labels_and_budgets_are_no_scores(nlp):
+    text = ("Active Learning for NER\n\nWe propose ZetaAL, an active learning strategy. On CoNLL-2003 and OntoNotes 5.0, "
+            "ZetaAL reaches 95% of the full-data F1 with 18% and 24% of the labels, respectively, whereas random sampling "
+            "needs 45% and 52%.")
+    assert results_of(nlp, text) == set()
+
+
+def test_error_class_matches_x_then_a_versus_bracket_gives_x_the_second_score(nlp):
+    text = ("State Spaces Revisited\n\nWe revisit the S4 model and propose ZetaS4. ZetaS4 matches S4 on the Long Range "
+            "Arena (86.1% vs. 85.9% average accuracy) with half the parameters.")
+    assert results_of(nlp, text) == {("ZetaS4", "Long Range Arena", "86.1%"), ("S4", "Long Range Arena", "85.9%")}
+    two = ("Table Tuning\n\nWe fine-tune Llama-3-8B on table instructions to obtain ZetaTable. ZetaTable outperforms GPT-3.5 "
+           "on WikiTQ (65.1 vs. 59.4 accuracy) and FeTaQA, and matches TAPEX on WikiSQL.")
+    assert ("GPT-3.5", "WikiTQ", "59.4") in results_of(nlp, two)
