@@ -1527,6 +1527,7 @@ def _named_after_unnamed_proposal(text: str, sentences: "_Sentences", sentence: 
     return any(_UNNAMED_PROPOSAL.match(text, b) for _, b in sentences.proposals(previous))
 
 
+_OUR_NEW_AFTER = re.compile(r",\s+our\s+(?:new|novel|own|proposed)\s")
 _WE_TRAIN_A_KIND = re.compile(r"\b[Ww]e\s+(?:[\w\-]+\s+){0,8}?(?:pre-?)?train\s+(?:a|an)\s+(?:[\w\-.]+\s+){0,3}?[\w\-./]+,\s+$")
 _WE_TRAIN = re.compile(r"\b[Ww]e\s+(?:also\s+)?(?:pre-?)?train\s+$")
 # ("We generate synthetic queries ... and train mContriever-Syn on them": the same subject, a second verb)
@@ -1551,6 +1552,8 @@ _INTO_A_KIND = re.compile(r"\binto\s+an?\s+(?:[\w\-]+\s+){0,3}[\w\-]+,\s$")
 def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> bool:
     if any(_OF_THIS_PAPER_AFTER.match(text, end) for _, end in ent.mentions):
         return True  # "since the release of the pix2pix software associated with this paper"
+    if any(_OUR_NEW_AFTER.match(text, end) for _, end in ent.mentions):
+        return True  # "We benchmark 13 models on LongFact, our new prompt set"
     if any(text.endswith(", ", 0, start) and _WE_TRAIN_A_KIND.search(text, max(0, start - 100), start) for start, _ in ent.mentions):
         return True  # "We ... train a 1B-parameter ViT, DINO-G, on LVD-142M": the model the paper trains, named
     if ent.gazetteer:

@@ -3075,3 +3075,17 @@ def test_error_class_matches_x_then_a_versus_bracket_gives_x_the_second_score(nl
     two = ("Table Tuning\n\nWe fine-tune Llama-3-8B on table instructions to obtain ZetaTable. ZetaTable outperforms GPT-3.5 "
            "on WikiTQ (65.1 vs. 59.4 accuracy) and FeTaQA, and matches TAPEX on WikiSQL.")
     assert ("GPT-3.5", "WikiTQ", "59.4") in results_of(nlp, two)
+
+
+def test_error_class_x_our_new_prompt_set_is_proposed_and_trueskill_is_a_metric(nlp):
+    text = ("Long-Form Factuality\n\nWe propose ZetaSAFE, which checks each fact with search queries. We benchmark 13 "
+            "models on ZetaFact, our new prompt set, where GPT-4-Turbo reaches the highest F1@64 of 0.95.")
+    entities, _ = run(nlp, text)
+    assert entities["ZetaFact"][1] == "proposed", entities
+    known = "Evaluation\n\nWe evaluate on GSM8K, the new standard, where our model reaches 80%."
+    entities, _ = run(nlp, known)
+    assert entities["GSM8K"][1] == "used", entities
+    rated = ("Generative Agents\n\nWe introduce ZetaTown, a sandbox of 25 agents. Raters found the full architecture more "
+             "believable than ablations (TrueSkill 29.9 vs. 26.9).")
+    entities, _ = run(nlp, rated)
+    assert entities["TrueSkill"][0] == "Metric" and "TrueSkill 29.9" not in entities, entities
