@@ -3089,3 +3089,12 @@ def test_error_class_x_our_new_prompt_set_is_proposed_and_trueskill_is_a_metric(
              "believable than ablations (TrueSkill 29.9 vs. 26.9).")
     entities, _ = run(nlp, rated)
     assert entities["TrueSkill"][0] == "Metric" and "TrueSkill 29.9" not in entities, entities
+
+
+def test_error_class_public_speech_and_game_names(nlp):
+    text = ("Codec Language Models\n\nWe introduce ZetaVALL, trained on 60K hours of English speech from LibriLight. On "
+            "LibriSpeech test-clean, ZetaVALL achieves a word error rate of 5.9%. With a normalised bonus, PPO reaches "
+            "a mean score of 11,347 on Montezuma's Revenge.")
+    entities, relations = run(nlp, text)
+    assert entities["LibriLight"][0] == "Dataset" and entities["Montezuma's Revenge"][0] == "Benchmark", entities
+    assert "LibriLight" not in {t for kind, _, t, _ in relations if kind == "EVALUATED_ON"}, relations
