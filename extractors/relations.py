@@ -1528,7 +1528,9 @@ def _named_after_unnamed_proposal(text: str, sentences: "_Sentences", sentence: 
 
 
 _OUR_NEW_AFTER = re.compile(r",\s+our\s+(?:new|novel|own|proposed)\s")
-_WE_TRAIN_A_KIND = re.compile(r"\b[Ww]e\s+(?:[\w\-]+\s+){0,8}?(?:pre-?)?train\s+(?:a|an)\s+(?:[\w\-.]+\s+){0,3}?[\w\-./]+,\s+$")
+# "train a 1B-parameter ViT, " (the name in apposition comes next): what the paper trains, of its kind
+_TRAIN_A_KIND = r"(?:pre-?)?train\s+(?:a|an)\s+(?:[\w\-.]+\s+){0,3}?[\w\-./]+,\s+"
+_WE_TRAIN_A_KIND = re.compile(rf"\b[Ww]e\s+(?:[\w\-]+\s+){{0,8}}?{_TRAIN_A_KIND}$")
 _WE_TRAIN = re.compile(r"\b[Ww]e\s+(?:also\s+)?(?:pre-?)?train\s+$")
 # ("We generate synthetic queries ... and train mContriever-Syn on them": the same subject, a second verb)
 _WE_AND_TRAIN = re.compile(r"\s*[Ww]e\s+[a-z]+\s+[^.;]{0,120}?\band\s+(?:then\s+)?(?:pre-?)?train\s+$")
@@ -1550,12 +1552,12 @@ _INTO_A_KIND = re.compile(r"\binto\s+an?\s+(?:[\w\-]+\s+){0,3}[\w\-]+,\s$")
 
 
 def _proposed_by_context(text: str, ent: _Entity, sentences, title_end: int) -> bool:
-    if any(_OF_THIS_PAPER_AFTER.match(text, end) for _, end in ent.mentions):
-        return True  # "since the release of the pix2pix software associated with this paper"
-    if any(_OUR_NEW_AFTER.match(text, end) for _, end in ent.mentions):
-        return True  # "We benchmark 13 models on LongFact, our new prompt set"
-    if any(text.endswith(", ", 0, start) and _WE_TRAIN_A_KIND.search(text, max(0, start - 100), start) for start, _ in ent.mentions):
-        return True  # "We ... train a 1B-parameter ViT, DINO-G, on LVD-142M": the model the paper trains, named
+    for start, end in ent.mentions:
+        if (_OF_THIS_PAPER_AFTER.match(text, end)  # "since the release of the pix2pix software associated with this paper"
+                or _OUR_NEW_AFTER.match(text, end)  # "We benchmark 13 models on LongFact, our new prompt set"
+                # "We ... train a 1B-parameter ViT, DINO-G, on LVD-142M": the model the paper trains, named
+                or (text.endswith(", ", 0, start) and _WE_TRAIN_A_KIND.search(text, max(0, start - 100), start))):
+            return True
     if ent.gazetteer:
         # A known name is proposed only by the paper titled by it ("Tree of Thoughts: ...", "Mistral 7B",
         # "Matching Networks for One Shot Learning"), introduced by name right after the verb ("we introduce
@@ -1919,7 +1921,7 @@ _TRAIN_ON = (rf"(?:(?:(?:pre-?|fine-?)?trained|(?:fine-?)?tuned)\s+from\s+\S+(?:
              # ("We train over 200 models from 50M to 3B parameters on X": what we train, then the data)
              rf"(?-i:[Ww]e)\s+(?:pre-?|fine-?)?train(?:\s+(?!(?:and|or|then|which|that|while|but|evaluat\w*|test\w*)\b)[\w\-.]+){{1,10}}?|"
              # ("... and train a 1B-parameter ViT, DINO-G, on X": what we train, named in apposition, then the data)
-             rf"(?:pre-?)?train\s+(?:a|an)\s+(?:[\w\-.]+\s+){{0,3}}?[\w\-./]+,\s+[\w\-./]+,)"
+             rf"{_TRAIN_A_KIND}[\w\-./]+,)"
              rf"{_ONLY_OR_JOINTLY}\s+on")
 _BUILT_FROM = (r"(?:(?:built|derived|constructed|sampled|sampling|curated|collected|drawn|sourced|selected|filtered|initiali[sz]ed|"
                r"mix(?:ed|ing)|combin(?:ed|ing))\s+(?:on\s+)?"
@@ -2201,9 +2203,9 @@ def _outperforms(text, sentences, by_name: dict[str, _Entity], extractor: str, s
                 ]
         losers = [n for n in losers if not (methods[n].weak and methods[n].surfaces.keys() & _OMITTED_FAMILIES)]
         if len(losers) > 1:  # "outperform OpenCLIP (ViT-G/14)": the bracket says which OpenCLIP, no other system
-            ends = {mention_end[off]: n for off, n in mentioned if n in losers}
+            loser_at_end = {mention_end[off]: n for off, n in mentioned if n in losers}
             bracketed = {n for off, n in mentioned if n in losers and text[off - 1 : off] == "("
-                         and ends.get(off - 1 if text[off - 2 : off - 1] != " " else off - 2, n) != n}
+                         and loser_at_end.get(len(text[:off - 1].rstrip(" ")), n) != n}
             losers = [n for n in losers if n not in bracketed]
         if scorer is None:
             pairs = [(winner, loser, True) for winner in _coordinated_winners(text, methods, mentioned, winners, cue_at)

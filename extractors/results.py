@@ -389,12 +389,14 @@ def find_results(
                 kept = previous[1] and not (_UNIT_AFTER.match(text, end, b) or _RELATIVE_AFTER.match(text, end, b))
                 if kept:
                     candidates.append((start, end, value, metric))
-                # (read on its own when it has a metric of its own after it, the other not, or its data
-                # follows: "4.2 BLEU above the cascade, and 27.1 BLEU on the FLEURS test set"; not after a
-                # margin "by": "by 12.3 mAP on COCO and 3.3 mIoU on ADE20K")
-                if kept or not (metric and metric[0] > end and (_metric_near(text, *previous[2:], a, b) is None or (
-                        text.startswith(" on ", metric[1])
-                        and not _not_a_score_before(text[max(a, previous[2] - 30) : previous[2]])))):
+                # Read on its own when it has a metric of its own after it and the other has none, or its
+                # data follows ("4.2 BLEU above the cascade, and 27.1 BLEU on the FLEURS test set"; not
+                # after a margin's "by": "by 12.3 mAP on COCO and 3.3 mIoU on ADE20K").
+                reads_alone = metric is not None and metric[0] > end and (
+                    _metric_near(text, *previous[2:], a, b) is None
+                    or (text.startswith(" on ", metric[1])
+                        and not _not_a_score_before(text[max(a, previous[2] - 30) : previous[2]])))
+                if kept or not reads_alone:
                     previous = (end, kept, start, end)
                     continue
             previous = (end, False, start, end)
